@@ -1,0 +1,43 @@
+import type { SessionUser } from '../kernel/auth/actor.ts';
+import { Layout, type Chrome } from '../kernel/ui/layout.tsx';
+import type { Municipality } from '../municipalities/queries.ts';
+import { planPaths } from '../plans/paths.ts';
+import type { PlanWithPeriods } from '../plans/queries.ts';
+import { periodSpan, periodTitle } from '../plans/views/plan-page.tsx';
+
+export function AdminHomePage({ chrome, municipality, user, plans }: { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[] }) {
+  const { t, locale } = chrome;
+  return (
+    <Layout chrome={chrome} title={t('admin.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('nav.admin') }]}>
+      <h1>{t('admin.title')}</h1>
+      <dl class="meta">
+        <dt>{t('login.login')}</dt>
+        <dd>
+          {user.displayName}（{user.login}）
+        </dd>
+        <dt>{t('admin.role')}</dt>
+        <dd>
+          {t(`role.${user.role}`)}・{municipality.name}
+        </dd>
+      </dl>
+      <h2>{t('admin.myPlans')}</h2>
+      {plans.length === 0 ? <p>{t('admin.noPermission')}</p> : null}
+      <ul class="card-list">
+        {plans.map((plan) => (
+          <li>
+            <h3>{plan.name}</h3>
+            <ul>
+              {plan.periods.map((period) => (
+                <li>
+                  <a href={planPaths.adminPeriod(municipality.slug, plan.key, period.number)}>
+                    {periodTitle(period, locale)}（{periodSpan(period, locale)}）
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

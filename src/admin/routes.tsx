@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { requireUser } from '../kernel/auth/policy.ts';
+import type { AppEnv } from '../kernel/web/context.ts';
+import { chromeOf, html } from '../kernel/web/render.tsx';
+import { findMunicipalityById } from '../municipalities/queries.ts';
+import { planPolicy } from '../plans/policy.ts';
+import { listPlans } from '../plans/queries.ts';
+import { AdminHomePage } from './admin-home-page.tsx';
+
+/** Where a signed-in user lands: who they are and what they can work on. */
+export function adminRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/admin', async (c) => {
+    const actor = requireUser(c.var.actor);
+    const db = c.var.services.database.db;
+    const municipality = await findMunicipalityById(db, actor.municipalityId);
+    const plans = (await listPlans(db, actor.municipalityId)).filter((plan) => planPolicy.edit(actor, plan));
+    return html(c, <AdminHomePage chrome={chromeOf(c)} municipality={municipality!} user={actor} plans={plans} />);
+  });
+  return app;
+}

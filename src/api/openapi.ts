@@ -1,0 +1,158 @@
+/** The OpenAPI 3.1 description of the read-only API under /api/v1, served at /api/v1/openapi.json. */
+const jsonOk = (schema: Record<string, unknown>, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const notFound = { description: '見つかりません', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const param = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
+const nullableString = { type: ['string', 'null'] };
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Sasaeai API',
+    version: '1.0.0',
+    description: '地域福祉保健計画の公開情報（計画・体系・推進主体）を返す読み取り専用のAPI。年度は西暦の整数（令和6年度 → 2024）、日付はISO 8601。',
+  },
+  servers: [{ url: '/api/v1' }],
+  paths: {
+    '/municipalities': {
+      get: { summary: '市町村と区の一覧', responses: { 200: jsonOk({ $ref: '#/components/schemas/MunicipalityList' }, '一覧') } },
+    },
+    '/municipalities/{m}/plans': {
+      get: {
+        summary: '市町村のすべての計画（期の一覧つき）',
+        parameters: [param('m', '市町村のスラッグ（例: yokohama）')],
+        responses: { 200: jsonOk({ type: 'object', properties: { plans: { type: 'array', items: { $ref: '#/components/schemas/Plan' } } } }, '一覧'), 404: notFound },
+      },
+    },
+    '/municipalities/{m}/plans/{plan}': {
+      get: {
+        summary: '一つの計画と期',
+        parameters: [param('m', '市町村のスラッグ'), param('plan', '計画のキー（例: totsuka-ward）')],
+        responses: { 200: jsonOk({ $ref: '#/components/schemas/Plan' }, '計画'), 404: notFound },
+      },
+    },
+    '/municipalities/{m}/plans/{plan}/periods/{n}/tree': {
+      get: {
+        summary: 'ある期の計画の体系（目標・取組目標・取組と推進主体）',
+        parameters: [param('m', '市町村のスラッグ'), param('plan', '計画のキー'), { ...param('n', '期の番号（第4期 → 4）'), schema: { type: 'integer' } }],
+        responses: { 200: jsonOk({ $ref: '#/components/schemas/PlanTree' }, '体系'), 404: notFound },
+      },
+    },
+    '/municipalities/{m}/organisations': {
+      get: {
+        summary: '推進主体の登録簿',
+        parameters: [param('m', '市町村のスラッグ')],
+        responses: { 200: jsonOk({ type: 'object', properties: { organisations: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } } } }, '一覧'), 404: notFound },
+      },
+    },
+    '/municipalities/{m}/organisations/{key}': {
+      get: {
+        summary: '一つの推進主体と、担当するすべての取組',
+        parameters: [param('m', '市町村のスラッグ'), param('key', '推進主体のキー')],
+        responses: { 200: jsonOk({ $ref: '#/components/schemas/OrganisationWithHoldings' }, '推進主体'), 404: notFound },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] },
+      MunicipalityList: {
+        type: 'object',
+        properties: {
+          municipalities: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                slug: { type: 'string' },
+                name: { type: 'string' },
+                kind: { enum: ['designated_city', 'city', 'town', 'village'] },
+                prefecture: { type: 'string' },
+                wards: { type: 'array', items: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } } },
+              },
+            },
+          },
+        },
+      },
+      Period: {
+        type: 'object',
+        properties: {
+          period: { type: 'integer', description: '第N期のN' },
+          name: { type: 'string' },
+          nickname: nullableString,
+          fiscalYearStart: { type: 'integer', description: '開始年度（西暦）' },
+          fiscalYearEnd: { type: ['integer', 'null'], description: '終了年度（西暦）。未定はnull' },
+          status: { enum: ['formulating', 'adopted'] },
+          philosophy: nullableString,
+          levels: { type: 'array', items: { type: 'string' }, description: '階層の名前（基本目標, 取組目標, 主な取組 …）' },
+        },
+      },
+      Plan: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' },
+          tier: { enum: ['city', 'ward', 'district'] },
+          name: { type: 'string' },
+          nickname: nullableString,
+          description: nullableString,
+          ward: nullableString,
+          periods: { type: 'array', items: { $ref: '#/components/schemas/Period' } },
+        },
+      },
+      Node: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          code: { type: 'string' },
+          title: { type: 'string' },
+          description: nullableString,
+          owners: { type: 'array', items: { type: 'string' } },
+          ownerKeys: { type: 'array', items: { type: 'string' } },
+          situation: { type: 'array', items: { type: 'object', properties: { heading: { type: 'string' }, body: { type: 'string' } } } },
+          vision: nullableString,
+          keywords: { type: 'array', items: { type: 'string' } },
+          examples: { type: 'array', items: { type: 'string' } },
+          sections: { type: 'array', items: { type: 'object' } },
+          children: { type: 'array', items: { $ref: '#/components/schemas/Node' } },
+        },
+      },
+      PlanTree: {
+        allOf: [
+          { $ref: '#/components/schemas/Period' },
+          { type: 'object', properties: { plan: { $ref: '#/components/schemas/Plan' }, nodes: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } },
+        ],
+      },
+      Organisation: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' },
+          name: { type: 'string' },
+          kind: { type: 'string' },
+          ward: nullableString,
+          aliases: { type: 'array', items: { type: 'string' } },
+          collective: { type: 'boolean' },
+          description: nullableString,
+        },
+      },
+      OrganisationWithHoldings: {
+        allOf: [
+          { $ref: '#/components/schemas/Organisation' },
+          {
+            type: 'object',
+            properties: {
+              owns: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { plan: { type: 'string' }, period: { type: 'integer' }, level: nullableString, nodeId: { type: 'string' }, code: { type: 'string' }, title: { type: 'string' } },
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
+  },
+} as const;

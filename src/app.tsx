@@ -1,0 +1,93 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { logger } from 'hono/logger';
+import type { Config } from './env.ts';
+import { LoginRequiredError, PermissionDeniedError } from './kernel/auth/policy.ts';
+import { authRoutes } from './kernel/auth/routes.tsx';
+import type { Database } from './kernel/db/database.ts';
+import { assetRoutes } from './kernel/ui/assets.ts';
+import { ErrorPage } from './kernel/ui/error-page.tsx';
+import type { AppContext, AppEnv, Services } from './kernel/web/context.ts';
+import { HttpError } from './kernel/web/errors.ts';
+import { PageCache } from './kernel/web/page-cache.ts';
+import { chromeOf, html } from './kernel/web/render.tsx';
+import { chooseLocale, loadSession, provideServices, verifyCsrf } from './kernel/web/request.ts';
+import { apiRoutes } from './api/routes.ts';
+import { homeRoutes } from './municipalities/routes.tsx';
+import { organisationRoutes } from './organisations/routes.tsx';
+import { planAdminRoutes } from './plans/admin/routes.tsx';
+import { planRoutes } from './plans/routes.tsx';
+import { adminRoutes } from './admin/routes.tsx';
+
+export type AppDeps = { database: Database; config: Config };
+
+/** Content-Security-Policy: nothing from outside the app (offices run on closed networks), no inline script. */
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+};
+
+function errorPage(c: AppContext, status: 403 | 404 | 500, titleKey: 'error.forbidden.title' | 'error.notFound.title' | 'error.server.title', body: string) {
+  return html(c, <ErrorPage chrome={chromeOf(c)} title={c.var.t(titleKey)} body={body} />, status);
+}
+
+function handleError(error: Error, c: AppContext): Response | Promise<Response> {
+  if (!c.var.t) return c.text('Internal Server Error', 500);
+  if (error instanceof LoginRequiredError) {
+    const url = new URL(c.req.url);
+    const next = c.req.method === 'GET' ? `?next=${encodeURIComponent(url.pathname + url.search)}` : '';
+    return c.redirect(`/login${next}`, 303);
+  }
+  if (error instanceof PermissionDeniedError) return errorPage(c, 403, 'error.forbidden.title', c.var.t('error.forbidden.body'));
+  if (error instanceof HttpError) {
+    if (error.status === 404) return errorPage(c, 404, 'error.notFound.title', c.var.t('error.notFound.body'));
+    if (c.req.path.startsWith('/api/')) return c.json({ error: error.message }, error.status);
+    return html(c, <ErrorPage chrome={chromeOf(c)} title={c.var.t('error.summary')} body={error.message} />, error.status === 413 ? 400 : error.status);
+  }
+  console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, error);
+  if (c.req.path.startsWith('/api/')) return c.json({ error: 'internal server error' }, 500);
+  return errorPage(c, 500, 'error.server.title', c.var.t('error.server.body'));
+}
+
+/** Builds the web application. The middleware order is here and only here. */
+export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.pageCache)) {
+  const services: Services = { ...deps, pageCache };
+  const app = new Hono<AppEnv>();
+  if (deps.config.logRequests) app.use(logger());
+  app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
+  app.route('/assets', assetRoutes());
+  app.use(provideServices(services));
+  app.use(chooseLocale);
+  app.use(
+    bodyLimit({
+      maxSize: 5 * 1024 * 1024,
+      onError: (c) => {
+        throw new HttpError(413, (c as AppContext).var.t('error.summary'));
+      },
+    }),
+  );
+  app.use(loadSession);
+  app.use(verifyCsrf);
+  app.route('/', homeRoutes());
+  app.route('/', planRoutes());
+  app.route('/', organisationRoutes());
+  app.route('/', authRoutes());
+  app.route('/', adminRoutes());
+  app.route('/', planAdminRoutes());
+  app.route('/api/v1', apiRoutes());
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404);
+    return errorPage(c, 404, 'error.notFound.title', c.var.t('error.notFound.body'));
+  });
+  app.onError(handleError);
+  return { app, services };
+}

@@ -1,0 +1,73 @@
+import { BackupError, backupDatabase, restoreDatabase } from '../kernel/db/backup.ts';
+import { DataDirInUseError } from '../kernel/db/data-dir-lock.ts';
+import { ConfigError } from '../env.ts';
+import { loadDemo } from '../demo/load.ts';
+import { withDatabase } from './database.ts';
+import { CliError } from './errors.ts';
+import { userAdd, userAddHelp } from './user-add.ts';
+
+const help = `支えあい（Sasaeai）コマンドライン
+
+使い方: ./bin/sasaeai <コマンド> [オプション]
+
+  help                     この説明を表示します
+  db migrate               データベースを最新のスキーマにします（起動時にも自動で行います）
+  demo                     デモデータ（横浜市 戸塚区・鶴見区・旭区）を読み込み直します
+  user add …               アカウントを作成します
+  backup FILE              データベース全体を FILE に書き出します（gzip された JSON Lines）
+  restore FILE             FILE を空のデータベースに復元します
+
+${userAddHelp}
+
+データベースは npm start と同じく DATA_DIR（既定 ./data）か DATABASE_URL で指定します。
+PGlite のデータフォルダは一度に一つのプロセスしか開けません。アプリを止めてから実行してください。`;
+
+type Command = (args: string[]) => Promise<string>;
+
+const commands: Record<string, Command> = {
+  help: async () => help,
+  'db migrate': () => withDatabase(async () => 'データベースは最新のスキーマです'),
+  demo: () =>
+    withDatabase(async (database) => {
+      const s = await loadDemo(database, { replace: true });
+      return `デモデータを読み込みました: ${s!.municipality}・${s!.wards}区・推進主体${s!.organisations}件・計画${s!.plans}件・期${s!.periods}件・項目${s!.nodes}件・アカウント${s!.accounts}件`;
+    }),
+  'user add': (args) => withDatabase((database) => userAdd(database, args)),
+  backup: ([file]) => {
+    if (!file) throw new CliError('書き出すファイル名を指定してください: ./bin/sasaeai backup FILE');
+    return withDatabase(async (database) => `${file} に ${(await backupDatabase(database, file)).rows} 行を書き出しました`);
+  },
+  restore: ([file]) => {
+    if (!file) throw new CliError('復元するファイル名を指定してください: ./bin/sasaeai restore FILE');
+    return withDatabase(async (database) => `${file} から ${(await restoreDatabase(database, file)).rows} 行を復元しました`);
+  },
+};
+
+function findCommand(argv: string[]): { command: Command; args: string[] } | null {
+  const two = argv.slice(0, 2).join(' ');
+  if (commands[two]) return { command: commands[two]!, args: argv.slice(2) };
+  const one = argv[0] ?? 'help';
+  if (commands[one]) return { command: commands[one]!, args: argv.slice(1) };
+  return null;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const found = findCommand(argv);
+  if (!found) {
+    console.error(`知らないコマンドです: ${argv.join(' ')}\n\n${help}`);
+    return 2;
+  }
+  try {
+    console.log(await found.command(found.args));
+    return 0;
+  } catch (error) {
+    const known = [CliError, ConfigError, DataDirInUseError, BackupError].some((type) => error instanceof type);
+    if (known || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`エラー: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import type { Actor } from '../kernel/auth/actor.ts';
+import { roles } from '../kernel/auth/schema.ts';
+import { createUser, findUserByLogin, newUserInput, scopeProblem } from '../kernel/auth/users.ts';
+import { runCommand } from '../kernel/db/command.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { findDistrict, findMunicipality, findWardByNameOrSlug, listMunicipalities } from '../municipalities/queries.ts';
+import { findOrganisation } from '../organisations/queries.ts';
+import { CliError } from './errors.ts';
+
+export const userAddHelp = `./bin/sasaeai user add --login ID --name 表示名 --role 役割 [--ward 区] [--organisation キー] [--district 地区] [--municipality 市] [--password-stdin]
+  役割: ${roles.join(' | ')}
+  パスワードは環境変数 SASAEAI_PASSWORD か、--password-stdin で標準入力から渡します（コマンド行には書きません）。`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function municipalityFor(database: Database, slug: string | undefined) {
+  if (slug) {
+    const found = await findMunicipality(database.db, slug);
+    if (!found) throw new CliError(`市町村「${slug}」が見つかりません`);
+    return found;
+  }
+  const all = await listMunicipalities(database.db);
+  if (all.length !== 1) throw new CliError(`市町村が${all.length}件あります。--municipality で指定してください`);
+  return all[0]!;
+}
+
+export async function userAdd(database: Database, argv: string[]): Promise<string> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      login: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      municipality: { type: 'string' },
+      ward: { type: 'string' },
+      organisation: { type: 'string' },
+      district: { type: 'string' },
+      'password-stdin': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const password = values['password-stdin'] ? await readStdin() : (process.env['SASAEAI_PASSWORD'] ?? '');
+  const municipality = await municipalityFor(database, values.municipality);
+  const ward = values.ward ? await findWardByNameOrSlug(database.db, municipality.id, values.ward) : null;
+  if (values.ward && !ward) throw new CliError(`区「${values.ward}」が${municipality.name}にありません`);
+  const organisation = values.organisation ? await findOrganisation(database.db, municipality.id, values.organisation) : null;
+  if (values.organisation && !organisation) throw new CliError(`推進主体「${values.organisation}」が見つかりません（キーで指定してください）`);
+  const district = values.district ? await findDistrict(database.db, municipality.id, values.district) : null;
+  if (values.district && !district) throw new CliError(`地区「${values.district}」が見つかりません`);
+
+  const parsed = newUserInput.safeParse({
+    login: values.login ?? '',
+    displayName: values.name ?? '',
+    password,
+    role: values.role,
+    municipalityId: municipality.id,
+    wardId: ward?.id ?? null,
+    organisationId: organisation?.id ?? null,
+    districtId: district?.id ?? null,
+  });
+  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
+  const problem = scopeProblem(parsed.data.role, parsed.data);
+  if (problem) throw new CliError(problem);
+  if (await findUserByLogin(database.db, parsed.data.login)) throw new CliError(`ログインID「${parsed.data.login}」は既に使われています`);
+  const actor: Actor = { kind: 'system', name: 'コマンドライン（user add）' };
+  await runCommand(database, actor, (scope) => createUser(scope, parsed.data));
+  return `アカウント ${parsed.data.login}（${parsed.data.role}）を作成しました`;
+}

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { municipalityKinds } from '../municipalities/schema.ts';
+import { organisationKinds } from '../organisations/schema.ts';
+import { periodStatuses, planTiers } from '../plans/schema.ts';
+
+/** The demo files' shape: close to the interchange document of the document reader, plus the registry. */
+const sourceRef = z.object({ file: z.string(), lines: z.tuple([z.number(), z.number()]).optional(), note: z.string().optional() });
+
+type DemoNode = {
+  code?: string | undefined;
+  title: string;
+  description?: string | null | undefined;
+  owners?: string[] | undefined;
+  situation?: { heading: string; body: string }[] | undefined;
+  vision?: string | null | undefined;
+  keywords?: string[] | undefined;
+  examples?: string[] | undefined;
+  review?: string[] | undefined;
+  issues?: string[] | undefined;
+  initiativesByActor?: { actor: string; items: { title: string; body?: string | null | undefined }[] }[] | undefined;
+  source?: z.infer<typeof sourceRef> | undefined;
+  children?: DemoNode[] | undefined;
+};
+
+const demoNode: z.ZodType<DemoNode> = z.lazy(() =>
+  z.object({
+    code: z.string().optional(),
+    title: z.string(),
+    description: z.string().nullable().optional(),
+    owners: z.array(z.string()).optional(),
+    situation: z.array(z.object({ heading: z.string(), body: z.string() })).optional(),
+    vision: z.string().nullable().optional(),
+    keywords: z.array(z.string()).optional(),
+    examples: z.array(z.string()).optional(),
+    review: z.array(z.string()).optional(),
+    issues: z.array(z.string()).optional(),
+    initiativesByActor: z
+      .array(z.object({ actor: z.string(), items: z.array(z.object({ title: z.string(), body: z.string().nullable().optional() })) }))
+      .optional(),
+    source: sourceRef.optional(),
+    children: z.array(demoNode).optional(),
+  }),
+);
+
+const demoPeriod = z.object({
+  period: z.number().int().positive(),
+  fiscalYearStart: z.number().int(),
+  fiscalYearEnd: z.number().int().nullable(),
+  name: z.string(),
+  nickname: z.string().nullable().optional(),
+  philosophy: z.string().nullable().optional(),
+  levels: z.array(z.string()).default([]),
+  status: z.enum(periodStatuses).optional(),
+  source: sourceRef.optional(),
+  nodes: z.array(demoNode).default([]),
+});
+
+const demoPlan = z.object({
+  key: z.string(),
+  tier: z.enum(planTiers),
+  parent: z.string().optional(),
+  name: z.string(),
+  nickname: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+  periods: z.array(demoPeriod),
+});
+
+export const municipalityFile = z.object({
+  municipality: z.object({ slug: z.string(), name: z.string(), kind: z.enum(municipalityKinds), prefecture: z.string() }),
+  wards: z.array(z.object({ slug: z.string(), name: z.string() })),
+  districts: z.array(z.object({ slug: z.string(), name: z.string(), ward: z.string() })).default([]),
+  organisations: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      kind: z.enum(organisationKinds),
+      ward: z.string().nullable().optional(),
+      aliases: z.array(z.string()).default([]),
+      collective: z.boolean().default(false),
+      description: z.string().nullable().optional(),
+    }),
+  ),
+  plans: z.array(demoPlan).default([]),
+});
+
+export const wardFile = z.object({ ward: z.string(), plans: z.array(demoPlan) });
+
+export type MunicipalityFile = z.output<typeof municipalityFile>;
+export type WardFile = z.output<typeof wardFile>;
+export type DemoPlan = z.output<typeof demoPlan>;
+export type DemoPeriod = z.output<typeof demoPeriod>;
+export type { DemoNode };
+
+export type DemoSet = { municipality: MunicipalityFile; wards: WardFile[] };
+
+const dataDir = new URL('./data/', import.meta.url);
+const WARD_FILES = ['totsuka.json', 'tsurumi.json', 'asahi.json'];
+
+async function readJson<T>(name: string, schema: z.ZodType<T>): Promise<T> {
+  const path = fileURLToPath(new URL(name, dataDir));
+  const parsed = schema.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`デモデータ ${path} の形式に誤りがあります:\n${where}`);
+  }
+  return parsed.data;
+}
+
+export async function readDemoSet(): Promise<DemoSet> {
+  return {
+    municipality: await readJson('yokohama.json', municipalityFile),
+    wards: await Promise.all(WARD_FILES.map((name) => readJson(name, wardFile))),
+  };
+}

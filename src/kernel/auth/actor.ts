@@ -1,0 +1,33 @@
+import type { Role } from './schema.ts';
+
+/** Someone logged in, as the request and the commands see them. */
+export type SessionUser = {
+  kind: 'user';
+  id: string;
+  municipalityId: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  wardId: string | null;
+  organisationId: string | null;
+  districtId: string | null;
+};
+
+export type Anonymous = { kind: 'anonymous' };
+
+/** A command-line operator: the CLI runs with the rights of whoever can run it on the server. */
+export type SystemActor = { kind: 'system'; name: string };
+
+export type Actor = SessionUser | Anonymous | SystemActor;
+
+export const anonymous: Anonymous = { kind: 'anonymous' };
+
+export function actorName(actor: Actor): string {
+  if (actor.kind === 'user') return `${actor.displayName}（${actor.login}）`;
+  if (actor.kind === 'system') return actor.name;
+  return '匿名';
+}
+
+export function actorId(actor: Actor): string | null {
+  return actor.kind === 'user' ? actor.id : null;
+}

@@ -1,0 +1,23 @@
+import { CsrfField, ErrorSummary, TextInput, type FieldErrors } from '../ui/forms.tsx';
+import { Layout, type Chrome } from '../ui/layout.tsx';
+
+export function LoginPage({ chrome, login, next, errors }: { chrome: Chrome; login: string; next: string; errors: FieldErrors }) {
+  const { t } = chrome;
+  return (
+    <Layout chrome={chrome} title={t('login.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('login.title') }]}>
+      <h1>{t('login.title')}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      <form method="post" action="/login" novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        <input type="hidden" name="next" value={next} />
+        <TextInput name="login" label={t('login.login')} value={login} error={errors['login']} autocomplete="username" required />
+        <TextInput name="password" type="password" label={t('login.password')} value="" error={errors['password']} autocomplete="current-password" required />
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('login.submit')}
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

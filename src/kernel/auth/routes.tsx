@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { z } from 'zod';
+import type { AppContext, AppEnv } from '../web/context.ts';
+import { chromeOf, html } from '../web/render.tsx';
+import { ensureAnonymousCsrfToken, isSecureRequest, SESSION_COOKIE } from '../web/request.ts';
+import { LoginPage } from './login-page.tsx';
+import { decoyPasswordHash, verifyPassword } from './password.ts';
+import { createSession, deleteSession } from './sessions.ts';
+import { clearFailures, lockedMinutes, recordFailure } from './throttle.ts';
+import { findUserByLogin } from './users.ts';
+import type { FieldErrors } from '../ui/forms.tsx';
+
+/** Only a path on this site: `next` must never send someone elsewhere after logging in. */
+function safeNext(next: string | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/admin';
+}
+
+function clientAddress(c: AppContext): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+const loginForm = z.object({ login: z.string().max(200).default(''), password: z.string().max(500).default(''), next: z.string().max(2000).default('') });
+
+function showLogin(c: AppContext, values: { login: string; next: string }, errors: FieldErrors, status: 200 | 400 | 429 = 200) {
+  ensureAnonymousCsrfToken(c);
+  return html(c, <LoginPage chrome={chromeOf(c)} login={values.login} next={values.next} errors={errors} />, status);
+}
+
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/login', (c) => {
+    if (c.var.session) return c.redirect(safeNext(c.req.query('next')), 303);
+    return showLogin(c, { login: '', next: c.req.query('next') ?? '' }, {});
+  });
+
+  app.post('/login', async (c) => {
+    const { t } = c.var;
+    const db = c.var.services.database.db;
+    const form = loginForm.parse(await c.req.parseBody());
+    const errors: FieldErrors = {};
+    if (form.login.trim() === '') errors['login'] = t('login.required');
+    if (form.password === '') errors['password'] = t('login.passwordRequired');
+    if (Object.keys(errors).length > 0) return showLogin(c, form, errors, 400);
+
+    const keys = [`login:${form.login.toLowerCase()}`, `ip:${clientAddress(c)}`];
+    const locked = Math.max(...(await Promise.all(keys.map((key) => lockedMinutes(db, key)))));
+    if (locked > 0) return showLogin(c, form, { login: t('login.throttled', { minutes: locked }) }, 429);
+
+    const user = await findUserByLogin(db, form.login);
+    const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), form.password);
+    if (!user || !valid || user.disabled) {
+      for (const key of keys) await recordFailure(db, key);
+      return showLogin(c, form, { login: t('login.failed') }, 400);
+    }
+    for (const key of keys) await clearFailures(db, key);
+    const token = await createSession(db, user, c.var.services.config.sessionHours);
+    setCookie(c, SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isSecureRequest(c),
+      maxAge: Math.round(c.var.services.config.sessionHours * 3600),
+    });
+    return c.redirect(safeNext(form.next), 303);
+  });
+
+  app.post('/logout', async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await deleteSession(c.var.services.database.db, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/', 303);
+  });
+  return app;
+}

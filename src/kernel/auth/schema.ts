@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { districts, municipalities, wards } from '../../municipalities/schema.ts';
+import { organisations } from '../../organisations/schema.ts';
+
+export const roles = ['city_admin', 'ward_secretariat', 'owner_staff', 'committee_member', 'district_support'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * An account. Its role fixes which scope column is set (a ward, an organisation or a district), enforced by a check
+ * constraint so that a ward secretariat without a ward cannot exist.
+ */
+export const users = pgTable(
+  'users',
+  {
+    municipalityId: uuid('municipality_id').notNull().references(() => municipalities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    login: text('login').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    wardId: uuid('ward_id'),
+    organisationId: uuid('organisation_id'),
+    districtId: uuid('district_id'),
+    locale: text('locale', { enum: ['ja', 'en'] }).notNull().default('ja'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    unique('users_login_unique').on(t.login),
+    foreignKey({ columns: [t.municipalityId, t.wardId], foreignColumns: [wards.municipalityId, wards.id] }),
+    foreignKey({ columns: [t.municipalityId, t.organisationId], foreignColumns: [organisations.municipalityId, organisations.id] }),
+    foreignKey({ columns: [t.municipalityId, t.districtId], foreignColumns: [districts.municipalityId, districts.id] }),
+    check(
+      'users_role_scope_check',
+      sql`(${t.role} = 'city_admin' and ${t.wardId} is null and ${t.organisationId} is null and ${t.districtId} is null)
+       or (${t.role} in ('ward_secretariat','committee_member') and ${t.wardId} is not null and ${t.organisationId} is null and ${t.districtId} is null)
+       or (${t.role} = 'owner_staff' and ${t.organisationId} is not null and ${t.districtId} is null)
+       or (${t.role} = 'district_support' and ${t.districtId} is not null and ${t.organisationId} is null)`,
+    ),
+  ],
+);
+
+/** Sessions live in the database so that any process behind a load balancer can serve any request. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    municipalityId: uuid('municipality_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.municipalityId, t.userId], foreignColumns: [users.municipalityId, users.id] }).onDelete('cascade'),
+    index('sessions_expiry_idx').on(t.expiresAt),
+  ],
+);
+
+/** Failed logins per key (a login name or a client address), for throttling across processes. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

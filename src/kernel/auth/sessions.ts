@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import type { SessionUser } from './actor.ts';
+import { sessions, users } from './schema.ts';
+
+export type ActiveSession = { user: SessionUser; csrfToken: string };
+
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Only a hash of the token is stored: a leaked sessions table does not let anyone log in. */
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(db: Db, user: { id: string; municipalityId: string }, hours: number): Promise<string> {
+  const token = randomToken();
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    municipalityId: user.municipalityId,
+    userId: user.id,
+    csrfToken: randomToken(),
+    expiresAt: new Date(Date.now() + hours * 3_600_000),
+  });
+  return token;
+}
+
+export async function findSession(db: Db, token: string): Promise<ActiveSession | null> {
+  const [row] = await db
+    .select({
+      csrfToken: sessions.csrfToken,
+      id: users.id,
+      municipalityId: users.municipalityId,
+      login: users.login,
+      displayName: users.displayName,
+      role: users.role,
+      wardId: users.wardId,
+      organisationId: users.organisationId,
+      districtId: users.districtId,
+    })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.municipalityId, sessions.municipalityId), eq(users.id, sessions.userId)))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`), eq(users.disabled, false)));
+  if (!row) return null;
+  const { csrfToken, ...user } = row;
+  return { csrfToken, user: { kind: 'user', ...user } };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { auditEvents } from '../audit/schema.ts';
+import { actorId, actorName, type Actor } from '../auth/actor.ts';
+import type { Database, Tx } from './database.ts';
+
+export const CONTENT_CHANNEL = 'sasaeai_content';
+
+export type AuditEntry = {
+  municipalityId: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** What a command sees: its transaction, who runs it, the audit trail and the change signal. */
+export type CommandScope = {
+  tx: Tx;
+  actor: Actor;
+  audit(entry: AuditEntry): Promise<void>;
+  /** Public content of this municipality changed: cached pages must be rebuilt once the transaction commits. */
+  contentChanged(municipalityId: string): Promise<void>;
+};
+
+const localListeners = new WeakMap<Database, Set<(municipalityId: string) => void>>();
+
+/** Calls `listener` after a command in this process committed a change to public content. */
+export function onLocalContentChange(database: Database, listener: (municipalityId: string) => void): () => void {
+  const set = localListeners.get(database) ?? new Set();
+  localListeners.set(database, set);
+  set.add(listener);
+  return () => set.delete(listener);
+}
+
+/**
+ * Runs one use case in one transaction. The audit rows commit or roll back with the change itself; other processes
+ * learn of the change by NOTIFY (delivered on commit), this process right after the commit.
+ */
+export async function runCommand<T>(database: Database, actor: Actor, body: (scope: CommandScope) => Promise<T>): Promise<T> {
+  const changed = new Set<string>();
+  const result = await database.db.transaction(async (tx) => {
+    const scope: CommandScope = {
+      tx,
+      actor,
+      audit: async (entry) => {
+        await tx.insert(auditEvents).values({
+          municipalityId: entry.municipalityId,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          action: entry.action,
+          actorId: actorId(actor),
+          actorName: actorName(actor),
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+        });
+      },
+      contentChanged: async (municipalityId) => {
+        if (changed.has(municipalityId)) return;
+        changed.add(municipalityId);
+        if (database.kind === 'postgres') await tx.execute(sql`select pg_notify(${CONTENT_CHANNEL}, ${municipalityId})`);
+      },
+    };
+    return body(scope);
+  });
+  for (const municipalityId of changed) for (const listener of localListeners.get(database) ?? []) listener(municipalityId);
+  return result;
+}

@@ -1,0 +1,105 @@
+import type { Child } from 'hono/jsx';
+import type { Translate } from '../i18n/index.ts';
+
+/** A field's problem, keyed by the field's name so the summary can link to it. */
+export type FieldErrors = Record<string, string>;
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** GOV.UK style: the list of problems first, each a link to its field; focus moves here when the page loads. */
+export function ErrorSummary({ t, errors }: { t: Translate; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-autofocus>
+      <h2 id="error-summary-title">{t('error.summary')}</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li>
+            <a href={`#field-${name}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  children: Child;
+};
+
+/** Label, hint and error beside the control; the control gets its id and aria attributes from `controlAttrs`. */
+export function Field({ name, label, hint, error, children }: FieldProps) {
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <label for={`field-${name}`}>{label}</label>
+      {hint ? (
+        <p class="field__hint" id={`hint-${name}`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field__error" id={`error-${name}`}>
+          <span class="visually-hidden">エラー:</span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function controlAttrs(name: string, opts: { hint?: boolean; error?: string | undefined }) {
+  const describedBy = [opts.hint ? `hint-${name}` : '', opts.error ? `error-${name}` : ''].filter(Boolean).join(' ');
+  return {
+    id: `field-${name}`,
+    name,
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    ...(opts.error ? { 'aria-invalid': 'true' } : {}),
+  };
+}
+
+export function TextInput(props: { name: string; label: string; value: string; hint?: string; error?: string | undefined; required?: boolean; autocomplete?: string; type?: string }) {
+  return (
+    <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      <input
+        type={props.type ?? 'text'}
+        value={props.value}
+        {...controlAttrs(props.name, { hint: Boolean(props.hint), error: props.error })}
+        {...(props.required ? { required: true } : {})}
+        {...(props.autocomplete ? { autocomplete: props.autocomplete } : {})}
+      />
+    </Field>
+  );
+}
+
+export function TextArea(props: { name: string; label: string; value: string; hint?: string; error?: string | undefined; rows?: number }) {
+  return (
+    <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      <textarea rows={props.rows ?? 4} {...controlAttrs(props.name, { hint: Boolean(props.hint), error: props.error })}>
+        {props.value}
+      </textarea>
+    </Field>
+  );
+}
+
+/** A button that posts a small form: how the tree editor moves things without drag-and-drop or JavaScript. */
+export function PostButton(props: { action: string; csrf: string; label: string; fields?: Record<string, string>; className?: string; confirm?: string; ariaLabel?: string }) {
+  return (
+    <form method="post" action={props.action} class="inline-form" {...(props.confirm ? { 'data-confirm': props.confirm } : {})}>
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      {Object.entries(props.fields ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={props.className ?? 'button button--secondary button--small'} {...(props.ariaLabel ? { 'aria-label': props.ariaLabel } : {})}>
+        {props.label}
+      </button>
+    </form>
+  );
+}

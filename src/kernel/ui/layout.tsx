@@ -1,0 +1,108 @@
+import type { Child } from 'hono/jsx';
+import type { SessionUser } from '../auth/actor.ts';
+import type { Locale, Translate } from '../i18n/index.ts';
+
+/** What every page needs from its request to draw the frame around its content. */
+export type Chrome = {
+  t: Translate;
+  locale: Locale;
+  /** The request path with its query, for the language switch. */
+  path: string;
+  user: SessionUser | null;
+  csrfToken: string;
+};
+
+export type Crumb = { label: string; href?: string };
+
+function languageSwitchHref(path: string, locale: Locale): string {
+  const url = new URL(path, 'http://x');
+  url.searchParams.set('lang', locale === 'ja' ? 'en' : 'ja');
+  return `${url.pathname}${url.search}`;
+}
+
+export function Breadcrumbs({ t, items }: { t: Translate; items: Crumb[] }) {
+  if (items.length === 0) return null;
+  return (
+    <nav aria-label={t('nav.breadcrumb')} class="breadcrumbs">
+      <ol>
+        {items.map((item, index) => (
+          <li>{item.href && index < items.length - 1 ? <a href={item.href}>{item.label}</a> : <span aria-current="page">{item.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[]; children?: Child; wide?: boolean }) {
+  const { chrome, title } = props;
+  const { t, locale, user } = chrome;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${t('site.name')}`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <script src="/assets/enhance.js" defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header class="site-header">
+          <div class="container site-header__inner">
+            <a class="site-name" href="/">
+              <span class="site-name__main">{t('site.name')}</span>
+              <span class="site-name__sub">{t('site.tagline')}</span>
+            </a>
+            <nav aria-label={t('nav.main')} class="site-nav">
+              <ul>
+                <li>
+                  <a href="/">{t('nav.home')}</a>
+                </li>
+                {user ? (
+                  <>
+                    <li>
+                      <a href="/admin">{t('nav.admin')}</a>
+                    </li>
+                    <li>
+                      <form method="post" action="/logout" class="inline-form">
+                        <input type="hidden" name="_csrf" value={chrome.csrfToken} />
+                        <button type="submit" class="link-button">
+                          {t('nav.logout')}（{user.displayName}）
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <a href="/login">{t('nav.login')}</a>
+                  </li>
+                )}
+                <li>
+                  <a href={languageSwitchHref(chrome.path, locale)} lang={locale === 'ja' ? 'en' : 'ja'} hreflang={locale === 'ja' ? 'en' : 'ja'}>
+                    {t('nav.language')}
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <div class={props.wide ? 'container container--wide' : 'container'}>
+          <Breadcrumbs t={t} items={props.crumbs ?? []} />
+          <main id="main" tabindex={-1}>
+            {props.children}
+          </main>
+        </div>
+        <footer class="site-footer">
+          <div class="container">
+            <p>
+              {t('site.name')}（{t('site.tagline')}） · <a href="/api/v1/openapi.json">{t('api.title')}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

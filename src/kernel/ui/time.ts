@@ -1,0 +1,18 @@
+import type { Locale } from '../i18n/index.ts';
+import { formatDate } from '../wareki/index.ts';
+
+const tokyo = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** A moment as offices read it: Japan time, 和暦 date (令和6年5月24日 10:30), or ISO-like in English. */
+export function formatDateTime(moment: Date, locale: Locale): string {
+  const [date, time] = tokyo.format(moment).split(' ');
+  return `${formatDate(date!, { locale })} ${time}`;
+}

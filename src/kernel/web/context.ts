@@ -1,0 +1,28 @@
+import type { Context } from 'hono';
+import type { Config } from '../../env.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { ActiveSession } from '../auth/sessions.ts';
+import type { Database } from '../db/database.ts';
+import type { Locale, Translate } from '../i18n/index.ts';
+import type { PageCache } from './page-cache.ts';
+
+/** What every route can reach: built once by createApp and injected, never imported as a global. */
+export type Services = {
+  database: Database;
+  config: Config;
+  pageCache: PageCache;
+};
+
+export type AppEnv = {
+  Variables: {
+    services: Services;
+    locale: Locale;
+    t: Translate;
+    session: ActiveSession | null;
+    actor: Actor;
+    /** The token every form of this request must send back. */
+    csrfToken: string;
+  };
+};
+
+export type AppContext = Context<AppEnv>;

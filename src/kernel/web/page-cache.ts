@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { onLocalContentChange, CONTENT_CHANNEL } from '../db/command.ts';
+import type { Database } from '../db/database.ts';
+
+type Entry = { body: string; etag: string; contentType: string };
+
+/**
+ * Public pages rendered once and served from memory until their data changes. A change committed in this process
+ * clears it at once; one committed by another process arrives by LISTEN/NOTIFY. Everything is cleared rather than
+ * tracked per page: changes are rare and a page renders in milliseconds.
+ */
+export class PageCache {
+  private entries = new Map<string, Entry>();
+  private generation = 0;
+  private stopListening: (() => Promise<void>) | null = null;
+  private stopLocal: (() => void) | null = null;
+
+  constructor(readonly enabled: boolean) {}
+
+  async attach(database: Database): Promise<void> {
+    this.stopLocal = onLocalContentChange(database, () => this.clear());
+    if (database.kind === 'postgres') this.stopListening = await database.listen(CONTENT_CHANNEL, () => this.clear());
+  }
+
+  async detach(): Promise<void> {
+    this.stopLocal?.();
+    await this.stopListening?.();
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  get(key: string): Entry | undefined {
+    return this.enabled ? this.entries.get(key) : undefined;
+  }
+
+  /** Stores a page unless the data changed while it was being rendered. */
+  async remember(key: string, contentType: string, render: () => Promise<string>): Promise<Entry> {
+    const generation = this.generation;
+    const body = await render();
+    const entry = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    if (this.enabled && generation === this.generation) this.entries.set(key, entry);
+    return entry;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

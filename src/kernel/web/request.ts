@@ -1,0 +1,84 @@
+import { getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { timingSafeEqual } from 'node:crypto';
+import { anonymous } from '../auth/actor.ts';
+import { findSession, randomToken } from '../auth/sessions.ts';
+import { isLocale, translator, type Locale } from '../i18n/index.ts';
+import type { AppContext, AppEnv, Services } from './context.ts';
+import { HttpError } from './errors.ts';
+
+export const SESSION_COOKIE = 'sasaeai_session';
+export const CSRF_COOKIE = 'sasaeai_csrf';
+export const LOCALE_COOKIE = 'sasaeai_lang';
+
+export function isSecureRequest(c: AppContext): boolean {
+  const mode = c.var.services.config.cookieSecure;
+  if (mode !== 'auto') return mode === 'always';
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+}
+
+export function provideServices(services: Services) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+}
+
+/** `?lang=en` switches and remembers the language; otherwise the cookie, otherwise Japanese. */
+export const chooseLocale = createMiddleware<AppEnv>(async (c, next) => {
+  const asked = c.req.query('lang');
+  let locale: Locale = 'ja';
+  if (isLocale(asked)) {
+    locale = asked;
+    setCookie(c, LOCALE_COOKIE, asked, { path: '/', sameSite: 'Lax', maxAge: 31_536_000, secure: isSecureRequest(c) });
+  } else {
+    const remembered = getCookie(c, LOCALE_COOKIE);
+    if (isLocale(remembered)) locale = remembered;
+  }
+  c.set('locale', locale);
+  c.set('t', translator(locale));
+  await next();
+});
+
+/**
+ * Loads the session only when the browser sends a session cookie, so anonymous readers never wait on the database.
+ * Anonymous visitors who fill a form (the login form) get a CSRF token in a cookie instead (double submit).
+ */
+export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE);
+  const session = token ? await findSession(c.var.services.database.db, token) : null;
+  c.set('session', session);
+  c.set('actor', session?.user ?? anonymous);
+  c.set('csrfToken', session?.csrfToken ?? getCookie(c, CSRF_COOKIE) ?? '');
+  await next();
+});
+
+/** Gives an anonymous visitor a CSRF cookie: called by the few pages that show them a form. */
+export function ensureAnonymousCsrfToken(c: AppContext): string {
+  if (c.var.csrfToken) return c.var.csrfToken;
+  const token = randomToken();
+  setCookie(c, CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isSecureRequest(c) });
+  c.set('csrfToken', token);
+  return token;
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every state-changing request carries the token of its session (or of the anonymous CSRF cookie). */
+export const verifyCsrf = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method)) return next();
+  const contentType = c.req.header('content-type') ?? '';
+  let sent = c.req.header('x-csrf-token') ?? '';
+  if (!sent && (contentType.startsWith('application/x-www-form-urlencoded') || contentType.startsWith('multipart/form-data'))) {
+    const body = await c.req.parseBody();
+    sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : '';
+  }
+  if (!sameToken(sent, c.var.csrfToken)) throw new HttpError(403, c.var.t('error.csrf'));
+  await next();
+});

@@ -1,0 +1,39 @@
+import { ConfigError, readConfig } from './env.ts';
+import { databaseIsEmpty, loadDemo } from './demo/load.ts';
+import { DataDirInUseError } from './kernel/db/data-dir-lock.ts';
+import { openDatabase } from './kernel/db/database.ts';
+import { migrateDatabase } from './kernel/db/migrate.ts';
+import { startServer } from './server.ts';
+
+/** `npm start`: open (or create) the database, migrate it, load the demo into an empty one, and serve. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = readConfig();
+  const where = config.database.kind === 'pglite' ? `PGlite（${config.database.dataDir}）` : 'PostgreSQL（DATABASE_URL）';
+  console.log(`データベースを開いています: ${where}`);
+  const database = await openDatabase(config.database);
+  await migrateDatabase(database);
+  if (config.loadDemoWhenEmpty && (await databaseIsEmpty(database))) {
+    const summary = await loadDemo(database);
+    if (summary) console.log(`デモデータを読み込みました: ${summary.municipality}・${summary.wards}区・計画${summary.plans}件・項目${summary.nodes}件・アカウント${summary.accounts}件`);
+  }
+  const server = await startServer({ database, config });
+  console.log(`支えあい を起動しました（${Date.now() - started} ms）: ${server.url}/`);
+  const stop = async (signal: string) => {
+    console.log(`${signal} を受け取りました。終了します。`);
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    console.error(error.message);
+  } else {
+    console.error('起動できませんでした:', error);
+  }
+  process.exit(1);
+});

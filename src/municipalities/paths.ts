@@ -1,0 +1,4 @@
+export const municipalityPaths = {
+  municipality: (m: string) => `/m/${m}`,
+  ward: (m: string, ward: string) => `/m/${m}/wards/${encodeURIComponent(ward)}`,
+};

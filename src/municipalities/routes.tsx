@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import type { DbOrTx } from '../kernel/db/database.ts';
+import type { AppEnv } from '../kernel/web/context.ts';
+import { NotFoundError } from '../kernel/web/errors.ts';
+import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
+import { listOrganisationsForWard } from '../organisations/queries.ts';
+import { listCityPlans, listWardPlans } from '../plans/queries.ts';
+import { findMunicipality, findWard, listDistricts, listMunicipalities, listWards, type Municipality } from './queries.ts';
+import { HomePage, MunicipalityPage, type MunicipalityOverview } from './views/home-page.tsx';
+import { WardPage } from './views/ward-page.tsx';
+
+async function overviewOf(db: DbOrTx, municipality: Municipality): Promise<MunicipalityOverview> {
+  return { municipality, wards: await listWards(db, municipality.id), cityPlans: await listCityPlans(db, municipality.id) };
+}
+
+/** Home (municipalities → wards), a municipality, a ward. */
+export function homeRoutes() {
+  const app = new Hono<AppEnv>();
+  app.get('/', (c) =>
+    cachedHtml(c, async () => {
+      const db = c.var.services.database.db;
+      const overviews = await Promise.all((await listMunicipalities(db)).map((m) => overviewOf(db, m)));
+      return <HomePage chrome={chromeOf(c)} overviews={overviews} />;
+    }),
+  );
+  app.get('/m/:m', (c) =>
+    cachedHtml(c, async () => {
+      const db = c.var.services.database.db;
+      const municipality = await findMunicipality(db, c.req.param('m'));
+      if (!municipality) throw new NotFoundError();
+      return <MunicipalityPage chrome={chromeOf(c)} overview={await overviewOf(db, municipality)} />;
+    }),
+  );
+  app.get('/m/:m/wards/:ward', (c) =>
+    cachedHtml(c, async () => {
+      const db = c.var.services.database.db;
+      const municipality = await findMunicipality(db, c.req.param('m'));
+      const ward = municipality ? await findWard(db, municipality.id, c.req.param('ward')) : null;
+      if (!municipality || !ward) throw new NotFoundError();
+      return (
+        <WardPage
+          chrome={chromeOf(c)}
+          municipality={municipality}
+          ward={ward}
+          plans={await listWardPlans(db, municipality.id, ward.id)}
+          districts={await listDistricts(db, municipality.id, ward.id)}
+          organisations={(await listOrganisationsForWard(db, municipality.id, ward.id)).filter((o) => o.wardId === ward.id)}
+        />
+      );
+    }),
+  );
+  return app;
+}

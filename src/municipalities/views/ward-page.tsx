@@ -1,0 +1,85 @@
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import type { Organisation } from '../../organisations/queries.ts';
+import { organisationPaths } from '../../organisations/paths.ts';
+import { planPaths } from '../../plans/paths.ts';
+import { currentPeriod, type PlanWithPeriods } from '../../plans/queries.ts';
+import { periodSpan, periodTitle } from '../../plans/views/plan-page.tsx';
+import { municipalityPaths } from '../paths.ts';
+import type { District, Municipality, Ward } from '../queries.ts';
+
+type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; plans: PlanWithPeriods[]; districts: District[]; organisations: Organisation[] };
+
+function groupByKind(organisations: Organisation[]): Map<Organisation['kind'], Organisation[]> {
+  const groups = new Map<Organisation['kind'], Organisation[]>();
+  for (const o of organisations) groups.set(o.kind, [...(groups.get(o.kind) ?? []), o]);
+  return groups;
+}
+
+export function WardPage({ chrome, municipality, ward, plans, districts, organisations }: Props) {
+  const { t, locale } = chrome;
+  const m = municipality.slug;
+  return (
+    <Layout
+      chrome={chrome}
+      title={ward.name}
+      crumbs={[
+        { label: t('nav.home'), href: '/' },
+        { label: municipality.name, href: municipalityPaths.municipality(m) },
+        { label: ward.name },
+      ]}
+    >
+      <h1>
+        {municipality.name} {ward.name}
+      </h1>
+      <h2>{t('ward.plans')}</h2>
+      {plans.length === 0 ? <p>{t('ward.noPlans')}</p> : null}
+      <ul class="card-list">
+        {plans.map((plan) => {
+          const period = currentPeriod(plan);
+          return (
+            <li>
+              <h3>
+                <a href={planPaths.plan(m, plan.key)}>{plan.name}</a>
+              </h3>
+              {plan.nickname ? <p>{plan.nickname}</p> : null}
+              <p class="muted">{t(`plan.tier.${plan.tier}`)}</p>
+              {period ? (
+                <p>
+                  {periodTitle(period, locale)}：{periodSpan(period, locale)}
+                </p>
+              ) : null}
+              {plan.periods.length > 1 ? <a href={planPaths.history(m, plan.key)}>{t('plan.history')}</a> : null}
+            </li>
+          );
+        })}
+      </ul>
+      {districts.length > 0 ? (
+        <>
+          <h2>{t('ward.districts')}</h2>
+          <ul>
+            {districts.map((d) => (
+              <li>{d.name}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {organisations.length > 0 ? (
+        <>
+          <h2>{t('ward.organisations')}</h2>
+          {[...groupByKind(organisations).entries()].map(([kind, list]) => (
+            <section>
+              <h3>{t(`org.kind.${kind}`)}</h3>
+              <ul>
+                {list.map((o) => (
+                  <li>
+                    <a href={organisationPaths.one(m, o.key)}>{o.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,83 @@
+import { changedFields, type AuditEvent } from '../../kernel/audit/queries.ts';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { planPaths } from '../paths.ts';
+import type { NodeInContext } from '../queries.ts';
+import { nodeLabel } from '../views/node-content.tsx';
+import { periodTitle } from '../views/plan-page.tsx';
+
+const actionNames: Record<string, string> = {
+  create: '追加',
+  update: '編集',
+  delete: '削除',
+  move_up: '上へ移動',
+  move_down: '下へ移動',
+  move_indent: '一つ上の項目の下へ移動',
+  move_outdent: '一つ外へ移動',
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 1);
+}
+
+export function NodeHistoryPage({ chrome, m, context, events, formatTime }: { chrome: Chrome; m: string; context: NodeInContext; events: AuditEvent[]; formatTime: (d: Date) => string }) {
+  const { t, locale } = chrome;
+  const { plan, period, node } = context;
+  const label = nodeLabel(node, period.levels, node.depth);
+  return (
+    <Layout
+      chrome={chrome}
+      title={`${t('admin.history')}: ${label}`}
+      crumbs={[
+        { label: t('nav.admin'), href: '/admin' },
+        { label: `${plan.name} ${periodTitle(period, locale)}`, href: planPaths.adminPeriod(m, plan.key, period.number) },
+        { label, href: planPaths.adminNodeEdit(m, node.id) },
+        { label: t('admin.history') },
+      ]}
+    >
+      <h1>
+        {t('admin.history')}：{label}
+      </h1>
+      {events.length === 0 ? <p>{t('history.empty')}</p> : null}
+      <div class="table-scroll history">
+        <table>
+          <caption class="visually-hidden">{t('admin.history')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.when')}</th>
+              <th scope="col">{t('history.who')}</th>
+              <th scope="col">{t('history.action')}</th>
+              <th scope="col">{t('history.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((event) => (
+              <tr>
+                <td>{formatTime(event.at)}</td>
+                <td>{event.actorName}</td>
+                <td>{actionNames[event.action] ?? event.action}</td>
+                <td>
+                  <dl class="meta">
+                    {changedFields(event.before, event.after).map((change) => (
+                      <>
+                        <dt>{change.field}</dt>
+                        <dd>
+                          <span class="visually-hidden">{t('history.before')}</span>
+                          <pre>{show(change.before)}</pre>
+                          <span aria-hidden="true">↓</span>
+                          <span class="visually-hidden">{t('history.after')}</span>
+                          <pre class="changed">{show(change.after)}</pre>
+                        </dd>
+                      </>
+                    ))}
+                  </dl>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}

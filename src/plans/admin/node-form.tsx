@@ -1,0 +1,185 @@
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import type { Organisation } from '../../organisations/queries.ts';
+import type { NodeFields } from '../inputs.ts';
+import { planPaths } from '../paths.ts';
+import type { NodeInContext } from '../queries.ts';
+import type { NodeSection, SituationItem } from '../schema.ts';
+import { nodeLabel } from '../views/node-content.tsx';
+import { periodTitle } from '../views/plan-page.tsx';
+
+/** What the form shows: the saved node, or what the user typed when it comes back with errors or a conflict. */
+export type NodeFormValues = NodeFields & { version: number; ownerIds: string[] };
+
+export type Conflict = { values: NodeFormValues; who: string; when: string };
+
+export function valuesOfNode(context: NodeInContext): NodeFormValues {
+  const n = context.node;
+  return {
+    version: n.version,
+    code: n.code,
+    title: n.title,
+    description: n.description,
+    vision: n.vision,
+    keywords: n.keywords,
+    examples: n.examples,
+    situation: n.situation,
+    sections: n.sections,
+    ownerIds: n.owners.map((o) => o.id),
+  };
+}
+
+function SituationFields({ t, items }: { t: Translate; items: SituationItem[] }) {
+  const rows = [...items, { heading: '', body: '' }];
+  return (
+    <fieldset id="field-situation">
+      <legend>{t('field.situation')}</legend>
+      {rows.map((item, i) => (
+        <div class="repeat">
+          <label for={`situation-${i}-heading`}>■ 見出し {i + 1}</label>
+          <input type="text" id={`situation-${i}-heading`} name={`situation[${i}][heading]`} value={item.heading} />
+          <label for={`situation-${i}-body`}>本文 {i + 1}</label>
+          <textarea id={`situation-${i}-body`} name={`situation[${i}][body]`} rows={4}>
+            {item.body}
+          </textarea>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+function SectionFields({ sections }: { sections: NodeSection[] }) {
+  const rows = [...sections, { title: '', items: [] }];
+  return (
+    <fieldset id="field-sections">
+      <legend>子項目とは別に並ぶ一覧（区役所の取組、次期に向けた課題など）</legend>
+      {rows.map((section, s) => (
+        <fieldset>
+          <legend>一覧 {s + 1}</legend>
+          <label for={`sections-${s}-title`}>一覧の見出し</label>
+          <input type="text" id={`sections-${s}-title`} name={`sections[${s}][title]`} value={section.title} />
+          {[...section.items, { heading: '', body: '' }].map((item, i) => (
+            <div class="repeat">
+              <label for={`sections-${s}-${i}-heading`}>項目 {i + 1} の見出し（任意）</label>
+              <input type="text" id={`sections-${s}-${i}-heading`} name={`sections[${s}][items][${i}][heading]`} value={item.heading ?? ''} />
+              <label for={`sections-${s}-${i}-body`}>項目 {i + 1} の本文</label>
+              <textarea id={`sections-${s}-${i}-body`} name={`sections[${s}][items][${i}][body]`} rows={2}>
+                {item.body}
+              </textarea>
+            </div>
+          ))}
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
+
+function OwnerFields({ t, organisations, selected }: { t: Translate; organisations: Organisation[]; selected: string[] }) {
+  const chosen = new Set(selected);
+  return (
+    <fieldset id="field-ownerIds">
+      <legend>{t('field.owners')}</legend>
+      <ul class="checkboxes">
+        {organisations.map((o) => (
+          <li>
+            <input type="checkbox" id={`owner-${o.id}`} name="ownerIds" value={o.id} checked={chosen.has(o.id)} />{' '}
+            <label for={`owner-${o.id}`}>
+              {o.name}
+              <span class="muted">（{t(`org.kind.${o.kind}`)}）</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+function ConflictPanel({ t, conflict, organisations }: { t: Translate; conflict: Conflict; organisations: Organisation[] }) {
+  const name = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
+  const v = conflict.values;
+  const rows: [string, string][] = [
+    [t('field.code'), v.code],
+    [t('field.title'), v.title],
+    [t('field.description'), v.description ?? ''],
+    [t('field.situation'), v.situation.map((s) => `■ ${s.heading}\n${s.body}`).join('\n')],
+    [t('field.vision'), v.vision ?? ''],
+    [t('plan.keywords'), v.keywords.join('\n')],
+    [t('plan.examples'), v.examples.join('\n')],
+    [t('field.owners'), v.ownerIds.map(name).join('、')],
+  ];
+  return (
+    <section class="warning" aria-labelledby="conflict-title">
+      <h2 id="conflict-title" tabindex={-1} data-autofocus>
+        {t('admin.conflict.title')}
+      </h2>
+      <p>{t('admin.conflict.body')}</p>
+      <h3>{t('admin.conflict.theirs', { who: conflict.who, when: conflict.when })}</h3>
+      <dl class="meta">
+        {rows.map(([label, value]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>
+              <pre>{value || '—'}</pre>
+            </dd>
+          </>
+        ))}
+      </dl>
+      <p>{t('admin.conflict.yours')}は下のフォームに残っています。</p>
+    </section>
+  );
+}
+
+type Props = {
+  chrome: Chrome;
+  m: string;
+  context: NodeInContext;
+  organisations: Organisation[];
+  values: NodeFormValues;
+  errors: FieldErrors;
+  conflict?: Conflict | null;
+};
+
+export function NodeFormPage({ chrome, m, context, organisations, values, errors, conflict }: Props) {
+  const { t, locale } = chrome;
+  const { plan, period, node } = context;
+  const label = nodeLabel(node, period.levels, node.depth);
+  return (
+    <Layout
+      chrome={chrome}
+      title={`${t('admin.editNode')}: ${label}`}
+      crumbs={[
+        { label: t('nav.admin'), href: '/admin' },
+        { label: `${plan.name} ${periodTitle(period, locale)}`, href: planPaths.adminPeriod(m, plan.key, period.number) },
+        { label },
+      ]}
+    >
+      <h1>
+        {t('admin.editNode')}：{label}
+      </h1>
+      <p class="muted">{period.levels[node.depth] ?? ''}</p>
+      <ErrorSummary t={t} errors={errors} />
+      {conflict ? <ConflictPanel t={t} conflict={conflict} organisations={organisations} /> : null}
+      <form method="post" action={planPaths.adminNode(m, node.id)} novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        <input type="hidden" name="version" value={String(values.version)} />
+        <TextInput name="code" label={t('field.code')} value={values.code} error={errors['code']} />
+        <TextInput name="title" label={t('field.title')} value={values.title} error={errors['title']} />
+        <TextArea name="description" label={t('field.description')} value={values.description ?? ''} error={errors['description']} rows={4} />
+        <OwnerFields t={t} organisations={organisations} selected={values.ownerIds} />
+        <SituationFields t={t} items={values.situation} />
+        <TextArea name="vision" label={t('field.vision')} value={values.vision ?? ''} error={errors['vision']} rows={3} />
+        <TextArea name="keywords" label={t('field.keywords')} value={values.keywords.join('\n')} error={errors['keywords']} rows={3} />
+        <TextArea name="examples" label={t('field.examples')} value={values.examples.join('\n')} error={errors['examples']} rows={4} />
+        <SectionFields sections={values.sections} />
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('admin.save')}
+          </button>
+          <a href={planPaths.adminPeriod(m, plan.key, period.number)}>{t('admin.cancel')}</a>
+          <a href={planPaths.adminNodeHistory(m, node.id)}>{t('admin.history')}</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,81 @@
+import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { planPaths } from '../paths.ts';
+import type { Period, Plan } from '../queries.ts';
+import { periodTitle } from '../views/plan-page.tsx';
+
+export type PeriodFormValues = {
+  version: number;
+  name: string;
+  nickname: string;
+  philosophy: string;
+  levels: string;
+  fiscalYearStart: string;
+  fiscalYearEnd: string;
+};
+
+export function valuesOfPeriod(period: Period): PeriodFormValues {
+  return {
+    version: period.version,
+    name: period.name,
+    nickname: period.nickname ?? '',
+    philosophy: period.philosophy ?? '',
+    levels: period.levels.join('\n'),
+    fiscalYearStart: String(period.fiscalYearStart),
+    fiscalYearEnd: period.fiscalYearEnd === null ? '' : String(period.fiscalYearEnd),
+  };
+}
+
+type Props = { chrome: Chrome; m: string; plan: Plan; period: Period; values: PeriodFormValues; errors: FieldErrors; conflict: boolean };
+
+export function PeriodFormPage({ chrome, m, plan, period, values, errors, conflict }: Props) {
+  const { t, locale } = chrome;
+  return (
+    <Layout
+      chrome={chrome}
+      title={`${t('admin.editPeriod')}: ${plan.name} ${periodTitle(period, locale)}`}
+      crumbs={[
+        { label: t('nav.admin'), href: '/admin' },
+        { label: `${plan.name} ${periodTitle(period, locale)}`, href: planPaths.adminPeriod(m, plan.key, period.number) },
+        { label: t('admin.editPeriod') },
+      ]}
+    >
+      <h1>
+        {t('admin.editPeriod')}：{plan.name} {periodTitle(period, locale)}
+      </h1>
+      <ErrorSummary t={t} errors={errors} />
+      {conflict ? (
+        <section class="warning">
+          <h2 tabindex={-1} data-autofocus>
+            {t('admin.conflict.title')}
+          </h2>
+          <p>{t('admin.conflict.body')}</p>
+          <dl class="meta">
+            <dt>{t('field.name')}</dt>
+            <dd>{period.name}</dd>
+            <dt>{t('field.philosophy')}</dt>
+            <dd class="node__body">{period.philosophy ?? '—'}</dd>
+            <dt>{t('field.levels')}</dt>
+            <dd>{period.levels.join(' → ') || '—'}</dd>
+          </dl>
+        </section>
+      ) : null}
+      <form method="post" action={planPaths.adminPeriodEdit(m, plan.key, period.number)} novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        <input type="hidden" name="version" value={String(values.version)} />
+        <TextInput name="name" label={t('field.name')} value={values.name} error={errors['name']} />
+        <TextInput name="nickname" label={t('field.nickname')} value={values.nickname} error={errors['nickname']} />
+        <TextArea name="philosophy" label={t('field.philosophy')} value={values.philosophy} error={errors['philosophy']} rows={3} />
+        <TextArea name="levels" label={t('field.levels')} value={values.levels} error={errors['levels']} rows={4} />
+        <TextInput name="fiscalYearStart" label={t('field.fiscalYearStart')} value={values.fiscalYearStart} error={errors['fiscalYearStart']} hint="例：2021（令和3年度）" />
+        <TextInput name="fiscalYearEnd" label={t('field.fiscalYearEnd')} value={values.fiscalYearEnd} error={errors['fiscalYearEnd']} hint="未定のときは空欄" />
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('admin.save')}
+          </button>
+          <a href={planPaths.adminPeriod(m, plan.key, period.number)}>{t('admin.cancel')}</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}

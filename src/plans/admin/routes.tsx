@@ -1,0 +1,172 @@
+import { Hono } from 'hono';
+import { latestEvent, historyOf } from '../../kernel/audit/queries.ts';
+import { authorize } from '../../kernel/auth/policy.ts';
+import { runCommand } from '../../kernel/db/command.ts';
+import { formatDateTime } from '../../kernel/ui/time.ts';
+import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
+import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { findMunicipality, type Municipality } from '../../municipalities/queries.ts';
+import { listOrganisationsForWard } from '../../organisations/queries.ts';
+import { addNode, deleteNode, moveNode, updateNode, updatePeriod } from '../commands.ts';
+import { deleteInput, fieldErrors, moveInput, newNodeInput, nodeFormToInput, nodeInput, periodInput } from '../inputs.ts';
+import { planPaths } from '../paths.ts';
+import { planPolicy } from '../policy.ts';
+import { findNodeInContext, findPlan, loadTree, type NodeInContext, type Period, type PlanWithPeriods } from '../queries.ts';
+import { notices, type NoticeKey } from './notices.ts';
+import { NodeFormPage, valuesOfNode, type NodeFormValues } from './node-form.tsx';
+import { NodeHistoryPage } from './history-page.tsx';
+import { PeriodFormPage, valuesOfPeriod } from './period-form.tsx';
+import { TreeEditorPage } from './tree-editor.tsx';
+
+async function municipalityOf(c: AppContext): Promise<Municipality> {
+  const municipality = await findMunicipality(c.var.services.database.db, c.req.param('m') ?? '');
+  if (!municipality) throw new NotFoundError();
+  return municipality;
+}
+
+/** The plan and period named in the URL, after checking the user may edit that plan. */
+async function editablePeriod(c: AppContext): Promise<{ municipality: Municipality; plan: PlanWithPeriods; period: Period }> {
+  const municipality = await municipalityOf(c);
+  const plan = await findPlan(c.var.services.database.db, municipality.id, c.req.param('plan') ?? '');
+  authorize(c.var.actor, plan !== null && planPolicy.edit(c.var.actor, plan));
+  const period = plan!.periods.find((p) => p.number === Number(c.req.param('n')));
+  if (!period) throw new NotFoundError();
+  return { municipality, plan: plan!, period };
+}
+
+/** The node named in the URL, after checking the user may edit its plan. */
+async function editableNode(c: AppContext): Promise<{ municipality: Municipality; context: NodeInContext }> {
+  const municipality = await municipalityOf(c);
+  const context = await findNodeInContext(c.var.services.database.db, municipality.id, c.req.param('id') ?? '');
+  authorize(c.var.actor, context !== null && planPolicy.edit(c.var.actor, context.plan));
+  return { municipality, context: context! };
+}
+
+function backToTree(c: AppContext, m: string, context: { plan: { key: string }; period: { number: number } }, notice: NoticeKey, anchor = '') {
+  return c.redirect(`${planPaths.adminPeriod(m, context.plan.key, context.period.number)}?notice=${notice}${anchor}`, 303);
+}
+
+async function ownerChoices(c: AppContext, context: NodeInContext) {
+  return listOrganisationsForWard(c.var.services.database.db, context.plan.municipalityId, context.plan.wardId);
+}
+
+async function renderNodeForm(c: AppContext, m: string, context: NodeInContext, values: NodeFormValues, errors: Record<string, string>, status: 200 | 409 | 422, conflictValues?: NodeFormValues) {
+  let conflict = null;
+  if (conflictValues) {
+    const last = await latestEvent(c.var.services.database.db, context.plan.municipalityId, 'plan_node', context.node.id);
+    conflict = { values: conflictValues, who: last?.actorName ?? '—', when: last ? formatDateTime(last.at, c.var.locale) : '—' };
+  }
+  return html(
+    c,
+    <NodeFormPage chrome={chromeOf(c)} m={m} context={context} organisations={await ownerChoices(c, context)} values={values} errors={errors} conflict={conflict} />,
+    status,
+  );
+}
+
+/** What the user typed, as form values, when it did not pass validation: shown again so nothing is lost. */
+function asTyped(raw: ReturnType<typeof nodeFormToInput>, version: number): NodeFormValues {
+  const text = (key: string) => String(raw[key] ?? '');
+  const lines = (key: string) => text(key).split(/\r?\n/);
+  return {
+    version: Number(raw['version']) || version,
+    code: text('code'),
+    title: text('title'),
+    description: text('description'),
+    vision: text('vision'),
+    keywords: lines('keywords'),
+    examples: lines('examples'),
+    situation: raw['situation'] as NodeFormValues['situation'],
+    sections: raw['sections'] as NodeFormValues['sections'],
+    ownerIds: raw['ownerIds'] as string[],
+  };
+}
+
+/** The secretariat's plan editor: tree, period, item form, moves, deletion, history. */
+export function planAdminRoutes() {
+  const app = new Hono<AppEnv>();
+  const base = '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}';
+
+  app.get(base, async (c) => {
+    const { municipality, plan, period } = await editablePeriod(c);
+    const tree = await loadTree(c.var.services.database.db, municipality.id, period.id);
+    const notice = notices(c.var.t)[c.req.query('notice') as NoticeKey] ?? null;
+    return html(c, <TreeEditorPage chrome={chromeOf(c)} municipality={municipality} plan={plan} period={period} tree={tree} notice={notice} />);
+  });
+
+  app.get(`${base}/edit`, async (c) => {
+    const { municipality, plan, period } = await editablePeriod(c);
+    return html(c, <PeriodFormPage chrome={chromeOf(c)} m={municipality.slug} plan={plan} period={period} values={valuesOfPeriod(period)} errors={{}} conflict={false} />);
+  });
+
+  app.post(`${base}/edit`, async (c) => {
+    const { municipality, plan, period } = await editablePeriod(c);
+    const body = await c.req.parseBody();
+    const raw = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+    const values = { ...valuesOfPeriod(period), ...raw, version: Number(raw['version'] ?? period.version) };
+    const parsed = periodInput.safeParse(raw);
+    const show = (errors: Record<string, string>, conflict: boolean, status: 200 | 409 | 422) =>
+      html(c, <PeriodFormPage chrome={chromeOf(c)} m={municipality.slug} plan={plan} period={period} values={{ ...values, version: conflict ? period.version : values.version }} errors={errors} conflict={conflict} />, status);
+    if (!parsed.success) return show(fieldErrors(parsed.error), false, 422);
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => updatePeriod(scope, { municipalityId: municipality.id, periodId: period.id }, parsed.data));
+    if (result.ok) return backToTree(c, municipality.slug, { plan, period }, 'saved');
+    if (result.reason === 'conflict') return show({}, true, 409);
+    throw new NotFoundError();
+  });
+
+  app.post(`${base}/nodes`, async (c) => {
+    const { municipality, plan, period } = await editablePeriod(c);
+    const parsed = newNodeInput.safeParse(await c.req.parseBody());
+    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => addNode(scope, { municipalityId: municipality.id, periodId: period.id }, parsed.data));
+    if (!result.ok) throw new NotFoundError();
+    return c.redirect(planPaths.adminNodeEdit(municipality.slug, result.value.id), 303);
+  });
+
+  app.get('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/edit', async (c) => {
+    const { municipality, context } = await editableNode(c);
+    return renderNodeForm(c, municipality.slug, context, valuesOfNode(context), {}, 200);
+  });
+
+  app.post('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}', async (c) => {
+    const { municipality, context } = await editableNode(c);
+    const raw = nodeFormToInput(await c.req.parseBody({ all: true }));
+    const parsed = nodeInput.safeParse(raw);
+    const typed = parsed.success ? parsed.data : asTyped(raw, context.node.version);
+    if (!parsed.success) return renderNodeForm(c, municipality.slug, context, typed, fieldErrors(parsed.error), 422);
+    const allowed = new Set((await ownerChoices(c, context)).map((o) => o.id));
+    if (parsed.data.ownerIds.some((id) => !allowed.has(id))) return renderNodeForm(c, municipality.slug, context, typed, { ownerIds: 'この計画では選べない推進主体が含まれています' }, 422);
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => updateNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, parsed.data));
+    if (result.ok) return backToTree(c, municipality.slug, context, 'saved', `#item-${context.node.id}`);
+    if (result.reason !== 'conflict') throw new NotFoundError();
+    const { current } = result;
+    const theirs: NodeFormValues = { ...current, ownerIds: current.ownerIds };
+    return renderNodeForm(c, municipality.slug, context, { ...parsed.data, version: current.version }, {}, 409, theirs);
+  });
+
+  app.post('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/move', async (c) => {
+    const { municipality, context } = await editableNode(c);
+    const parsed = moveInput.safeParse(await c.req.parseBody());
+    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    await runCommand(c.var.services.database, c.var.actor, (scope) => moveNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, parsed.data.direction));
+    return backToTree(c, municipality.slug, context, 'moved', `#item-${context.node.id}`);
+  });
+
+  app.post('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/delete', async (c) => {
+    const { municipality, context } = await editableNode(c);
+    const parsed = deleteInput.safeParse(await c.req.parseBody());
+    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => deleteNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, parsed.data.version));
+    if (result.ok) return backToTree(c, municipality.slug, context, 'deleted');
+    if (result.reason === 'conflict') return renderNodeForm(c, municipality.slug, context, valuesOfNode(context), {}, 409, { ...result.current });
+    throw new NotFoundError();
+  });
+
+  app.get('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/history', async (c) => {
+    const { municipality, context } = await editableNode(c);
+    authorize(c.var.actor, planPolicy.readHistory(c.var.actor, context.plan));
+    const events = await historyOf(c.var.services.database.db, municipality.id, 'plan_node', context.node.id);
+    return html(c, <NodeHistoryPage chrome={chromeOf(c)} m={municipality.slug} context={context} events={events} formatTime={(d) => formatDateTime(d, c.var.locale)} />);
+  });
+  return app;
+}

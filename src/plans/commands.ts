@@ -1,0 +1,284 @@
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { CommandScope } from '../kernel/db/command.ts';
+import type { Tx } from '../kernel/db/database.ts';
+import type { MoveDirection, NewNodeInput, NodeInput, PeriodInput } from './inputs.ts';
+import { nodeOwners, planNodes, planPeriods } from './schema.ts';
+import type { NodeRow, Period } from './queries.ts';
+
+/** A command answers ok, or why not: a stale version (someone saved first), or a record that is gone. */
+export type CommandResult<T, Current = never> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'conflict'; current: Current }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> };
+
+type NodeSnapshot = Omit<NodeRow, 'createdAt' | 'updatedAt'> & { ownerIds: string[] };
+
+async function lockNode(tx: Tx, municipalityId: string, id: string): Promise<NodeRow | null> {
+  const [row] = await tx
+    .select()
+    .from(planNodes)
+    .where(and(eq(planNodes.municipalityId, municipalityId), eq(planNodes.id, id)))
+    .for('update');
+  return row ?? null;
+}
+
+async function ownerIdsOf(tx: Tx, municipalityId: string, nodeId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: nodeOwners.organisationId })
+    .from(nodeOwners)
+    .where(and(eq(nodeOwners.municipalityId, municipalityId), eq(nodeOwners.nodeId, nodeId)))
+    .orderBy(nodeOwners.position);
+  return rows.map((r) => r.id);
+}
+
+async function snapshot(tx: Tx, row: NodeRow): Promise<NodeSnapshot> {
+  const { createdAt: _created, updatedAt: _updated, ...rest } = row;
+  return { ...rest, ownerIds: await ownerIdsOf(tx, row.municipalityId, row.id) };
+}
+
+async function setOwners(tx: Tx, municipalityId: string, nodeId: string, ownerIds: string[]): Promise<void> {
+  await tx.delete(nodeOwners).where(and(eq(nodeOwners.municipalityId, municipalityId), eq(nodeOwners.nodeId, nodeId)));
+  const unique = [...new Set(ownerIds)];
+  if (unique.length > 0) {
+    await tx.insert(nodeOwners).values(unique.map((organisationId, position) => ({ municipalityId, nodeId, organisationId, position })));
+  }
+}
+
+async function nextPosition(tx: Tx, municipalityId: string, periodId: string, parentId: string | null): Promise<number> {
+  const [row] = await tx
+    .select({ max: sql<number | null>`max(${planNodes.position})` })
+    .from(planNodes)
+    .where(
+      and(
+        eq(planNodes.municipalityId, municipalityId),
+        eq(planNodes.periodId, periodId),
+        parentId ? eq(planNodes.parentId, parentId) : sql`${planNodes.parentId} is null`,
+      ),
+    );
+  return (row?.max ?? -1) + 1;
+}
+
+export async function addNode(
+  scope: CommandScope,
+  target: { municipalityId: string; periodId: string },
+  input: NewNodeInput,
+): Promise<CommandResult<NodeRow>> {
+  const { tx } = scope;
+  const { municipalityId, periodId } = target;
+  if (input.parentId) {
+    const parent = await lockNode(tx, municipalityId, input.parentId);
+    if (!parent || parent.periodId !== periodId) return { ok: false, reason: 'not_found' };
+  }
+  const [row] = await tx
+    .insert(planNodes)
+    .values({
+      municipalityId,
+      periodId,
+      parentId: input.parentId,
+      position: await nextPosition(tx, municipalityId, periodId, input.parentId),
+      code: input.code,
+      title: input.title,
+    })
+    .returning();
+  await scope.audit({ municipalityId, entityType: 'plan_node', entityId: row!.id, action: 'create', after: await snapshot(tx, row!) });
+  await scope.contentChanged(municipalityId);
+  return { ok: true, value: row! };
+}
+
+/**
+ * Saves a node's texts and owners if nobody saved it since `input.version` was read; otherwise answers the
+ * current record so the user can compare and merge by hand.
+ */
+export async function updateNode(
+  scope: CommandScope,
+  target: { municipalityId: string; nodeId: string },
+  input: NodeInput,
+): Promise<CommandResult<NodeRow, NodeSnapshot>> {
+  const { tx } = scope;
+  const current = await lockNode(tx, target.municipalityId, target.nodeId);
+  if (!current) return { ok: false, reason: 'not_found' };
+  const before = await snapshot(tx, current);
+  if (current.version !== input.version) return { ok: false, reason: 'conflict', current: before };
+  const { version: _version, ownerIds, ...fields } = input;
+  const [row] = await tx
+    .update(planNodes)
+    .set({ ...fields, version: current.version + 1, updatedAt: sql`now()` })
+    .where(and(eq(planNodes.municipalityId, target.municipalityId), eq(planNodes.id, target.nodeId)))
+    .returning();
+  await setOwners(tx, target.municipalityId, target.nodeId, ownerIds);
+  await scope.audit({
+    municipalityId: target.municipalityId,
+    entityType: 'plan_node',
+    entityId: target.nodeId,
+    action: 'update',
+    before,
+    after: await snapshot(tx, row!),
+  });
+  await scope.contentChanged(target.municipalityId);
+  return { ok: true, value: row! };
+}
+
+async function siblings(tx: Tx, node: NodeRow): Promise<NodeRow[]> {
+  return tx
+    .select()
+    .from(planNodes)
+    .where(
+      and(
+        eq(planNodes.municipalityId, node.municipalityId),
+        eq(planNodes.periodId, node.periodId),
+        node.parentId ? eq(planNodes.parentId, node.parentId) : sql`${planNodes.parentId} is null`,
+      ),
+    )
+    .orderBy(planNodes.position)
+    .for('update');
+}
+
+async function renumber(tx: Tx, rows: NodeRow[]): Promise<void> {
+  for (const [position, row] of rows.entries()) {
+    if (row.position !== position) {
+      await tx
+        .update(planNodes)
+        .set({ position })
+        .where(and(eq(planNodes.municipalityId, row.municipalityId), eq(planNodes.id, row.id)));
+    }
+  }
+}
+
+async function reparent(tx: Tx, node: NodeRow, parentId: string | null, position: number): Promise<void> {
+  await tx
+    .update(planNodes)
+    .set({ parentId, position, version: node.version + 1, updatedAt: sql`now()` })
+    .where(and(eq(planNodes.municipalityId, node.municipalityId), eq(planNodes.id, node.id)));
+}
+
+/** Moves the node; false when it cannot go that way (the first item up, a top-level item out, …). */
+async function applyMove(tx: Tx, node: NodeRow, direction: MoveDirection): Promise<boolean> {
+  const row = await siblings(tx, node);
+  const index = row.findIndex((r) => r.id === node.id);
+  switch (direction) {
+    case 'up':
+    case 'down': {
+      const other = direction === 'up' ? index - 1 : index + 1;
+      if (other < 0 || other >= row.length) return false;
+      [row[index], row[other]] = [row[other]!, row[index]!];
+      await renumber(tx, row);
+      return true;
+    }
+    case 'indent': {
+      const newParent = row[index - 1];
+      if (!newParent) return false;
+      await reparent(tx, node, newParent.id, await nextPosition(tx, node.municipalityId, node.periodId, newParent.id));
+      await renumber(tx, row.filter((r) => r.id !== node.id));
+      return true;
+    }
+    case 'outdent': {
+      if (!node.parentId) return false;
+      const parent = await lockNode(tx, node.municipalityId, node.parentId);
+      if (!parent) return false;
+      const outer = await siblings(tx, parent);
+      const at = outer.findIndex((r) => r.id === parent.id) + 1;
+      await renumber(tx, row.filter((r) => r.id !== node.id));
+      await reparent(tx, node, parent.parentId, at);
+      await renumber(tx, outer.toSpliced(at, 0, { ...node, parentId: parent.parentId, position: at }));
+      return true;
+    }
+  }
+}
+
+export async function moveNode(
+  scope: CommandScope,
+  target: { municipalityId: string; nodeId: string },
+  direction: MoveDirection,
+): Promise<CommandResult<{ moved: boolean }>> {
+  const { tx } = scope;
+  const node = await lockNode(tx, target.municipalityId, target.nodeId);
+  if (!node) return { ok: false, reason: 'not_found' };
+  const before = { parentId: node.parentId, position: node.position };
+  const moved = await applyMove(tx, node, direction);
+  if (moved) {
+    const after = await lockNode(tx, target.municipalityId, target.nodeId);
+    await scope.audit({
+      municipalityId: target.municipalityId,
+      entityType: 'plan_node',
+      entityId: node.id,
+      action: `move_${direction}`,
+      before,
+      after: { parentId: after!.parentId, position: after!.position },
+    });
+    await scope.contentChanged(target.municipalityId);
+  }
+  return { ok: true, value: { moved } };
+}
+
+async function subtreeIds(tx: Tx, municipalityId: string, rootId: string): Promise<string[]> {
+  const ids = [rootId];
+  for (let frontier = [rootId]; frontier.length > 0; ) {
+    const children = await tx
+      .select({ id: planNodes.id })
+      .from(planNodes)
+      .where(and(eq(planNodes.municipalityId, municipalityId), inArray(planNodes.parentId, frontier)));
+    frontier = children.map((c) => c.id);
+    ids.push(...frontier);
+  }
+  return ids;
+}
+
+/** Deletes a node and everything below it; each deleted node's last state stays in the audit history. */
+export async function deleteNode(
+  scope: CommandScope,
+  target: { municipalityId: string; nodeId: string },
+  expectedVersion: number,
+): Promise<CommandResult<{ deleted: number }, NodeSnapshot>> {
+  const { tx } = scope;
+  const node = await lockNode(tx, target.municipalityId, target.nodeId);
+  if (!node) return { ok: false, reason: 'not_found' };
+  if (node.version !== expectedVersion) return { ok: false, reason: 'conflict', current: await snapshot(tx, node) };
+  const ids = await subtreeIds(tx, target.municipalityId, node.id);
+  for (const id of ids) {
+    const row = await lockNode(tx, target.municipalityId, id);
+    if (row) await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan_node', entityId: id, action: 'delete', before: await snapshot(tx, row) });
+  }
+  await tx.delete(planNodes).where(and(eq(planNodes.municipalityId, target.municipalityId), eq(planNodes.id, node.id)));
+  await tx
+    .update(planNodes)
+    .set({ position: sql`${planNodes.position} - 1` })
+    .where(
+      and(
+        eq(planNodes.municipalityId, node.municipalityId),
+        eq(planNodes.periodId, node.periodId),
+        node.parentId ? eq(planNodes.parentId, node.parentId) : sql`${planNodes.parentId} is null`,
+        gt(planNodes.position, node.position),
+      ),
+    );
+  await scope.contentChanged(target.municipalityId);
+  return { ok: true, value: { deleted: ids.length } };
+}
+
+type PeriodSnapshot = Omit<Period, 'createdAt' | 'updatedAt'>;
+
+export async function updatePeriod(
+  scope: CommandScope,
+  target: { municipalityId: string; periodId: string },
+  input: PeriodInput,
+): Promise<CommandResult<Period, PeriodSnapshot>> {
+  const { tx } = scope;
+  const [current] = await tx
+    .select()
+    .from(planPeriods)
+    .where(and(eq(planPeriods.municipalityId, target.municipalityId), eq(planPeriods.id, target.periodId)))
+    .for('update');
+  if (!current) return { ok: false, reason: 'not_found' };
+  const { createdAt: _c, updatedAt: _u, ...before } = current;
+  if (current.version !== input.version) return { ok: false, reason: 'conflict', current: before };
+  const { version: _v, ...fields } = input;
+  const [row] = await tx
+    .update(planPeriods)
+    .set({ ...fields, version: current.version + 1, updatedAt: sql`now()` })
+    .where(and(eq(planPeriods.municipalityId, target.municipalityId), eq(planPeriods.id, target.periodId)))
+    .returning();
+  const { createdAt: _c2, updatedAt: _u2, ...after } = row!;
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan_period', entityId: current.id, action: 'update', before, after });
+  await scope.contentChanged(target.municipalityId);
+  return { ok: true, value: row! };
+}

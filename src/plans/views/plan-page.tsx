@@ -1,0 +1,147 @@
+import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
+import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { municipalityPaths } from '../../municipalities/paths.ts';
+import { planPaths } from '../paths.ts';
+import type { Period, Plan, PlanNode, PlanWithPeriods } from '../queries.ts';
+import { NodeContent } from './node-content.tsx';
+
+export function periodSpan(period: Pick<Period, 'fiscalYearStart' | 'fiscalYearEnd'>, locale: 'ja' | 'en'): string {
+  return formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd ?? undefined, { locale });
+}
+
+export function periodTitle(period: Period, locale: 'ja' | 'en'): string {
+  return locale === 'ja' ? `第${period.number}期` : `Period ${period.number}`;
+}
+
+export function planCrumbs(chrome: Chrome, municipality: Municipality, ward: Ward | null, plan?: Plan): Crumb[] {
+  const crumbs: Crumb[] = [
+    { label: chrome.t('nav.home'), href: '/' },
+    { label: municipality.name, href: municipalityPaths.municipality(municipality.slug) },
+  ];
+  if (ward) crumbs.push({ label: ward.name, href: municipalityPaths.ward(municipality.slug, ward.slug) });
+  if (plan) crumbs.push({ label: plan.name, href: planPaths.plan(municipality.slug, plan.key) });
+  return crumbs;
+}
+
+export function PeriodMeta({ m, plan, period, chrome }: { m: string; plan: PlanWithPeriods; period: Period; chrome: Chrome }) {
+  const { t, locale } = chrome;
+  return (
+    <dl class="meta">
+      <dt>{t('plan.currentPeriod')}</dt>
+      <dd>
+        {periodTitle(period, locale)}（{period.name}）
+        <span class="status">{period.status === 'formulating' ? t('plan.formulating') : t('plan.adopted')}</span>
+      </dd>
+      <dt>{t('plan.period')}</dt>
+      <dd>{periodSpan(period, locale)}</dd>
+      {period.nickname || plan.nickname ? (
+        <>
+          <dt>{t('field.nickname')}</dt>
+          <dd>{period.nickname ?? plan.nickname}</dd>
+        </>
+      ) : null}
+      <dt>{t('plan.structure')}</dt>
+      <dd>{period.levels.length > 0 ? period.levels.join(' → ') : '—'}</dd>
+      {plan.periods.length > 1 ? (
+        <>
+          <dt>{t('plan.periods')}</dt>
+          <dd>
+            <a href={planPaths.history(m, plan.key)}>{t('plan.history')}</a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+type PlanPageProps = {
+  chrome: Chrome;
+  municipality: Municipality;
+  ward: Ward | null;
+  plan: PlanWithPeriods;
+  period: Period | null;
+  tree: PlanNode[];
+  parent: Plan | null;
+  children: Plan[];
+};
+
+export function PlanPage({ chrome, municipality, ward, plan, period, tree, parent, children }: PlanPageProps) {
+  const { t } = chrome;
+  const m = municipality.slug;
+  return (
+    <Layout chrome={chrome} title={period ? `${plan.name} ${periodTitle(period, chrome.locale)}` : plan.name} crumbs={planCrumbs(chrome, municipality, ward, plan)}>
+      <h1>
+        {plan.name}
+        {plan.nickname ? <span class="muted">（{plan.nickname}）</span> : null}
+      </h1>
+      <p class="muted">{t(`plan.tier.${plan.tier}`)}</p>
+      {plan.description ? <p class="node__body">{plan.description}</p> : null}
+      {period ? <PeriodMeta m={m} plan={plan} period={period} chrome={chrome} /> : null}
+      {parent ? (
+        <p>
+          {t('plan.parentPlan')}：<a href={planPaths.plan(m, parent.key)}>{parent.name}</a>
+        </p>
+      ) : null}
+      {children.length > 0 ? (
+        <section>
+          <h2>{t('plan.childPlans')}</h2>
+          <ul>
+            {children.map((child) => (
+              <li>
+                <a href={planPaths.plan(m, child.key)}>{child.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {period?.philosophy ? (
+        <section>
+          <h2>{t('plan.philosophy')}</h2>
+          <p class="philosophy">{period.philosophy}</p>
+        </section>
+      ) : null}
+      {period ? (
+        tree.length > 0 ? (
+          tree.map((node) => <NodeContent node={node} levels={period.levels} level={2} municipality={m} t={t} />)
+        ) : (
+          <p>{t('plan.noNodes')}</p>
+        )
+      ) : null}
+    </Layout>
+  );
+}
+
+export function PeriodHistoryPage({ chrome, municipality, ward, plan }: { chrome: Chrome; municipality: Municipality; ward: Ward | null; plan: PlanWithPeriods }) {
+  const { t, locale } = chrome;
+  return (
+    <Layout chrome={chrome} title={`${plan.name} ${t('plan.history')}`} crumbs={[...planCrumbs(chrome, municipality, ward, plan), { label: t('plan.history') }]}>
+      <h1>
+        {plan.name} {t('plan.history')}
+      </h1>
+      <ol class="period-list">
+        {plan.periods.map((period) => (
+          <li>
+            <h2>
+              <a href={planPaths.period(municipality.slug, plan.key, period.number)}>
+                {periodTitle(period, locale)}　{periodSpan(period, locale)}
+              </a>
+              <span class="status">{period.status === 'formulating' ? t('plan.formulating') : t('plan.adopted')}</span>
+            </h2>
+            <p>{period.name}</p>
+            {period.philosophy ? (
+              <p>
+                <strong>{t('plan.philosophy')}</strong>：<span class="node__body">{period.philosophy}</span>
+              </p>
+            ) : null}
+            {period.levels.length > 0 ? (
+              <p>
+                {t('plan.structure')}：{period.levels.join(' → ')}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </Layout>
+  );
+}
