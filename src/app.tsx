@@ -12,7 +12,7 @@ import type { AppContext, AppEnv, Services } from './kernel/web/context.ts';
 import { HttpError } from './kernel/web/errors.ts';
 import { PageCache } from './kernel/web/page-cache.ts';
 import { chromeOf, html } from './kernel/web/render.tsx';
-import { chooseLocale, loadSession, provideServices, verifyCsrf } from './kernel/web/request.ts';
+import { chooseLocale, loadSession, provideServices, serveFromPageCache, verifyCsrf } from './kernel/web/request.ts';
 import { apiRoutes } from './api/routes.ts';
 import { homeRoutes } from './municipalities/routes.tsx';
 import { organisationRoutes } from './organisations/routes.tsx';
@@ -49,8 +49,8 @@ function handleError(error: Error, c: AppContext): Response | Promise<Response> 
   }
   if (error instanceof PermissionDeniedError) return errorPage(c, 403, 'error.forbidden.title', c.var.t('error.forbidden.body'));
   if (error instanceof HttpError) {
+    if (c.req.path.startsWith('/api/')) return c.json({ error: error.status === 404 ? 'not found' : error.message }, error.status);
     if (error.status === 404) return errorPage(c, 404, 'error.notFound.title', c.var.t('error.notFound.body'));
-    if (c.req.path.startsWith('/api/')) return c.json({ error: error.message }, error.status);
     return html(c, <ErrorPage chrome={chromeOf(c)} title={c.var.t('error.summary')} body={error.message} />, error.status === 413 ? 400 : error.status);
   }
   console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, error);
@@ -66,6 +66,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
   app.route('/assets', assetRoutes());
   app.use(provideServices(services));
+  app.use(serveFromPageCache);
   app.use(chooseLocale);
   app.use(
     bodyLimit({

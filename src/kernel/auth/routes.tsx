@@ -8,7 +8,7 @@ import { ensureAnonymousCsrfToken, isSecureRequest, SESSION_COOKIE } from '../we
 import { LoginPage } from './login-page.tsx';
 import { decoyPasswordHash, verifyPassword } from './password.ts';
 import { createSession, deleteSession } from './sessions.ts';
-import { clearFailures, lockedMinutes, recordFailure } from './throttle.ts';
+import { clearFailures, lockedMinutes, recordFailure, throttleKeys } from './throttle.ts';
 import { findUserByLogin } from './users.ts';
 import type { FieldErrors } from '../ui/forms.tsx';
 
@@ -48,17 +48,17 @@ export function authRoutes() {
     if (form.password === '') errors['password'] = t('login.passwordRequired');
     if (Object.keys(errors).length > 0) return showLogin(c, form, errors, 400);
 
-    const keys = [`login:${form.login.toLowerCase()}`, `ip:${clientAddress(c)}`];
-    const locked = Math.max(...(await Promise.all(keys.map((key) => lockedMinutes(db, key)))));
+    const keys = throttleKeys(form.login, clientAddress(c));
+    const locked = Math.max(...(await Promise.all(keys.map(({ key }) => lockedMinutes(db, key)))));
     if (locked > 0) return showLogin(c, form, { login: t('login.throttled', { minutes: locked }) }, 429);
 
     const user = await findUserByLogin(db, form.login);
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), form.password);
     if (!user || !valid || user.disabled) {
-      for (const key of keys) await recordFailure(db, key);
+      for (const { key, maxFailures } of keys) await recordFailure(db, key, maxFailures);
       return showLogin(c, form, { login: t('login.failed') }, 400);
     }
-    for (const key of keys) await clearFailures(db, key);
+    await clearFailures(db, keys[0]!.key);
     const token = await createSession(db, user, c.var.services.config.sessionHours);
     setCookie(c, SESSION_COOKIE, token, {
       path: '/',

@@ -2,9 +2,17 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { loginThrottle } from './schema.ts';
 
-export const MAX_FAILURES = 5;
 export const WINDOW_MINUTES = 15;
 export const LOCK_MINUTES = 15;
+
+/**
+ * A login name is locked after a few failures; a client address only after many, since a whole office often
+ * reaches the server through one address.
+ */
+export const throttleKeys = (login: string, address: string) => [
+  { key: `login:${login.toLowerCase()}`, maxFailures: 5 },
+  { key: `ip:${address}`, maxFailures: 50 },
+];
 
 /** Minutes left on a lock for this key, or 0 when a login may be tried. */
 export async function lockedMinutes(db: Db, key: string): Promise<number> {
@@ -19,7 +27,7 @@ export async function lockedMinutes(db: Db, key: string): Promise<number> {
  * Counts a failure in one statement (safe across processes): the window restarts when it has passed, and the key
  * is locked once the count reaches the limit.
  */
-export async function recordFailure(db: Db, key: string): Promise<void> {
+export async function recordFailure(db: Db, key: string, maxFailures: number): Promise<void> {
   const windowOpen = sql`${loginThrottle.windowStart} > now() - make_interval(mins => ${WINDOW_MINUTES})`;
   const failures = sql`case when ${windowOpen} then ${loginThrottle.failures} + 1 else 1 end`;
   await db
@@ -30,7 +38,7 @@ export async function recordFailure(db: Db, key: string): Promise<void> {
       set: {
         failures,
         windowStart: sql`case when ${windowOpen} then ${loginThrottle.windowStart} else now() end`,
-        lockedUntil: sql`case when ${failures} >= ${MAX_FAILURES} then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
+        lockedUntil: sql`case when ${failures} >= ${maxFailures} then now() + make_interval(mins => ${LOCK_MINUTES}) else null end`,
       },
     });
 }

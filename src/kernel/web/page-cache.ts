@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { onLocalContentChange, CONTENT_CHANNEL } from '../db/command.ts';
 import type { Database } from '../db/database.ts';
 
-type Entry = { body: string; etag: string; contentType: string };
+export type CachedEntry = { body: Uint8Array; etag: string; contentType: string };
+
+/** Public pages and API answers take no query parameters, so the language and the path name an entry. */
+export function pageKey(locale: string, path: string): string {
+  return `${locale} ${path}`;
+}
+
+const encoder = new TextEncoder();
 
 /**
  * Public pages rendered once and served from memory until their data changes. A change committed in this process
@@ -10,7 +17,7 @@ type Entry = { body: string; etag: string; contentType: string };
  * tracked per page: changes are rare and a page renders in milliseconds.
  */
 export class PageCache {
-  private entries = new Map<string, Entry>();
+  private entries = new Map<string, CachedEntry>();
   private generation = 0;
   private stopListening: (() => Promise<void>) | null = null;
   private stopLocal: (() => void) | null = null;
@@ -32,14 +39,15 @@ export class PageCache {
     this.entries.clear();
   }
 
-  get(key: string): Entry | undefined {
+  get(key: string): CachedEntry | undefined {
     return this.enabled ? this.entries.get(key) : undefined;
   }
 
   /** Stores a page unless the data changed while it was being rendered. */
-  async remember(key: string, contentType: string, render: () => Promise<string>): Promise<Entry> {
+  async remember(key: string, contentType: string, render: () => Promise<string>): Promise<CachedEntry> {
     const generation = this.generation;
-    const body = await render();
+    // Kept as bytes: encoding a 60 KB page to UTF-8 on every hit costs more than the rest of serving it.
+    const body = encoder.encode(await render());
     const entry = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
     if (this.enabled && generation === this.generation) this.entries.set(key, entry);
     return entry;

@@ -1,6 +1,8 @@
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Chrome } from '../ui/layout.tsx';
+import type { Context } from 'hono';
 import type { AppContext } from './context.ts';
+import { pageKey, type CachedEntry } from './page-cache.ts';
 
 export function chromeOf(c: AppContext): Chrome {
   const url = new URL(c.req.url);
@@ -34,9 +36,12 @@ export function cachedJson(c: AppContext, render: () => Promise<unknown>): Promi
 async function cached(c: AppContext, contentType: string, render: () => Promise<string>): Promise<Response> {
   // Public pages take no query parameters (the language is in c.var.locale): keying on the path alone keeps
   // made-up query strings from filling the cache.
-  const key = `${c.var.locale} ${c.req.path}`;
+  const key = pageKey(c.var.locale, c.req.path);
   const cache = c.var.services.pageCache;
-  const entry = cache.get(key) ?? (await cache.remember(key, contentType, render));
+  return sendEntry(c, cache.get(key) ?? (await cache.remember(key, contentType, render)));
+}
+
+export function sendEntry(c: Context, entry: CachedEntry): Response {
   if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, { etag: entry.etag });
-  return c.body(entry.body, 200, { 'content-type': entry.contentType, etag: entry.etag, 'cache-control': 'no-cache' });
+  return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': entry.contentType, etag: entry.etag, 'cache-control': 'no-cache' });
 }

@@ -6,6 +6,8 @@ import { findSession, randomToken } from '../auth/sessions.ts';
 import { isLocale, translator, type Locale } from '../i18n/index.ts';
 import type { AppContext, AppEnv, Services } from './context.ts';
 import { HttpError } from './errors.ts';
+import { pageKey } from './page-cache.ts';
+import { sendEntry } from './render.tsx';
 
 export const SESSION_COOKIE = 'sasaeai_session';
 export const CSRF_COOKIE = 'sasaeai_csrf';
@@ -38,6 +40,20 @@ export const chooseLocale = createMiddleware<AppEnv>(async (c, next) => {
   c.set('locale', locale);
   c.set('t', translator(locale));
   await next();
+});
+
+/**
+ * The fast path for anonymous readers: a page already in the cache is sent before any other work (session,
+ * CSRF, routing). Anything unusual (a session, a language switch, a miss) goes the normal way.
+ */
+export const serveFromPageCache = createMiddleware<AppEnv>(async (c, next) => {
+  const cache = c.var.services.pageCache;
+  if (c.req.method !== 'GET' || !cache.enabled || cache.size === 0 || c.req.query('lang') !== undefined) return next();
+  const cookies = getCookie(c);
+  if (cookies[SESSION_COOKIE]) return next();
+  const remembered = cookies[LOCALE_COOKIE];
+  const entry = cache.get(pageKey(isLocale(remembered) ? remembered : 'ja', c.req.path));
+  return entry ? sendEntry(c, entry) : next();
 });
 
 /**

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './kernel/db/database.ts';
+import { createTestDatabase } from './kernel/db/testing.ts';
+import { createTestApp, type TestClient } from './testing/app.ts';
+import { withDemo } from './testing/factories.ts';
+
+/**
+ * Every route × every role: who is let in and who is turned away. A route the app registers without a row here
+ * fails the first test, so a new route cannot ship without deciding who may use it.
+ */
+const actors = {
+  anonymous: null,
+  cityAdmin: 'city-admin',
+  totsukaSecretariat: 'totsuka-secretariat',
+  asahiSecretariat: 'asahi-secretariat',
+  ownerStaff: 'asahi-shakyo-staff',
+  committeeMember: 'asahi-committee',
+  districtTeam: 'tsurumi-district-team',
+} as const;
+type ActorName = keyof typeof actors;
+const everyone = Object.keys(actors) as ActorName[];
+const signedIn = everyone.filter((a) => a !== 'anonymous');
+const totsukaEditors: ActorName[] = ['cityAdmin', 'totsukaSecretariat'];
+
+type Ctx = { node: string };
+type Row = { method: 'GET' | 'POST'; path: string; url: (ctx: Ctx) => string; allowed: ActorName[]; form?: Record<string, string> };
+
+const base = '/admin/m/yokohama/plans/totsuka-ward/periods/4';
+const matrix: Row[] = [
+  { method: 'GET', path: '/', url: () => '/', allowed: everyone },
+  { method: 'GET', path: '/m/:m', url: () => '/m/yokohama', allowed: everyone },
+  { method: 'GET', path: '/m/:m/wards/:ward', url: () => '/m/yokohama/wards/totsuka', allowed: everyone },
+  { method: 'GET', path: '/m/:m/plans/:plan', url: () => '/m/yokohama/plans/totsuka-ward', allowed: everyone },
+  { method: 'GET', path: '/m/:m/plans/:plan/periods', url: () => '/m/yokohama/plans/tsurumi-ward/periods', allowed: everyone },
+  { method: 'GET', path: '/m/:m/plans/:plan/periods/:n{[0-9]+}', url: () => '/m/yokohama/plans/tsurumi-ward/periods/2', allowed: everyone },
+  { method: 'GET', path: '/m/:m/nodes/:id{[0-9a-f-]{36}}', url: (c) => `/m/yokohama/nodes/${c.node}`, allowed: everyone },
+  { method: 'GET', path: '/m/:m/organisations', url: () => '/m/yokohama/organisations', allowed: everyone },
+  { method: 'GET', path: '/m/:m/organisations/:key', url: () => '/m/yokohama/organisations/totsuka-shakyo', allowed: everyone },
+  { method: 'GET', path: '/login', url: () => '/login', allowed: everyone },
+  { method: 'POST', path: '/login', url: () => '/login', allowed: everyone, form: { login: '', password: '' } },
+  { method: 'POST', path: '/logout', url: () => '/logout', allowed: everyone },
+  { method: 'GET', path: '/admin', url: () => '/admin', allowed: signedIn },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}', url: () => base, allowed: totsukaEditors },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/edit', url: () => `${base}/edit`, allowed: totsukaEditors },
+  { method: 'POST', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/edit', url: () => `${base}/edit`, allowed: totsukaEditors, form: { version: '1', name: '' } },
+  { method: 'POST', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/nodes', url: () => `${base}/nodes`, allowed: totsukaEditors, form: { parentId: '', title: '' } },
+  { method: 'GET', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/edit', url: (c) => `/admin/m/yokohama/nodes/${c.node}/edit`, allowed: totsukaEditors },
+  { method: 'POST', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/nodes/${c.node}`, allowed: totsukaEditors, form: { version: 'x' } },
+  { method: 'POST', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/move', url: (c) => `/admin/m/yokohama/nodes/${c.node}/move`, allowed: totsukaEditors, form: { direction: 'sideways' } },
+  { method: 'POST', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/delete', url: (c) => `/admin/m/yokohama/nodes/${c.node}/delete`, allowed: totsukaEditors, form: { version: 'x' } },
+  { method: 'GET', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/history', url: (c) => `/admin/m/yokohama/nodes/${c.node}/history`, allowed: totsukaEditors },
+  { method: 'GET', path: '/api/v1/openapi.json', url: () => '/api/v1/openapi.json', allowed: everyone },
+  { method: 'GET', path: '/api/v1/municipalities', url: () => '/api/v1/municipalities', allowed: everyone },
+  { method: 'GET', path: '/api/v1/municipalities/:m/plans', url: () => '/api/v1/municipalities/yokohama/plans', allowed: everyone },
+  { method: 'GET', path: '/api/v1/municipalities/:m/plans/:plan', url: () => '/api/v1/municipalities/yokohama/plans/asahi-ward', allowed: everyone },
+  { method: 'GET', path: '/api/v1/municipalities/:m/plans/:plan/periods/:n{[0-9]+}/tree', url: () => '/api/v1/municipalities/yokohama/plans/asahi-ward/periods/4/tree', allowed: everyone },
+  { method: 'GET', path: '/api/v1/municipalities/:m/organisations', url: () => '/api/v1/municipalities/yokohama/organisations', allowed: everyone },
+  { method: 'GET', path: '/api/v1/municipalities/:m/organisations/:key', url: () => '/api/v1/municipalities/yokohama/organisations/asahi-shakyo', allowed: everyone },
+  { method: 'GET', path: '/assets/:name', url: () => '/assets/site.css', allowed: everyone },
+];
+
+let database: Database;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let ctx: Ctx;
+const clients = new Map<ActorName, TestClient>();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const demo = await withDemo(database);
+  const { nodes } = await demo.tree('totsuka-ward', 4);
+  ctx = { node: nodes[0]!.children[0]!.id };
+  testApp = await createTestApp(database);
+  for (const name of everyone) clients.set(name, await signIn(name));
+});
+
+async function signIn(actor: ActorName): Promise<TestClient> {
+  const client = testApp.client();
+  const login = actors[actor];
+  if (login) expect((await client.login(login)).status).toBe(303);
+  return client;
+}
+afterAll(async () => {
+  await testApp.close();
+  await database.close();
+});
+
+describe('access', () => {
+  it('has a row for every route the app registers', () => {
+    const registered = testApp.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+    const covered = new Set(matrix.map((r) => `${r.method} ${r.path}`));
+    expect(registered.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  for (const row of matrix) {
+    for (const actor of everyone) {
+      const allowed = row.allowed.includes(actor);
+      it(`${row.method} ${row.path} — ${actor}: ${allowed ? 'allowed' : 'denied'}`, async () => {
+        // Logging out ends a session: that row gets a session of its own.
+        const client = row.path === '/logout' ? await signIn(actor) : clients.get(actor)!;
+        const form = row.method === 'POST' ? { ...(row.form ?? {}), _csrf: await client.csrf() } : undefined;
+        const response = await client.request(row.url(ctx), { method: row.method, ...(form ? { form } : {}) });
+        const toLogin = response.status === 303 && (response.headers.get('location') ?? '').startsWith('/login');
+        if (allowed) {
+          expect(response.status).not.toBe(403);
+          expect(toLogin && row.path !== '/logout').toBe(false);
+        } else if (actor === 'anonymous') {
+          expect(toLogin).toBe(true);
+        } else {
+          expect(response.status).toBe(403);
+        }
+      });
+    }
+  }
+});

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../kernel/db/database.ts';
+import { createTestDatabase } from '../kernel/db/testing.ts';
+import { listWards } from '../municipalities/queries.ts';
+import { flattenTree } from '../plans/queries.ts';
+import { withDemo } from '../testing/factories.ts';
+import { loadDemo } from './load.ts';
+
+let database: Database;
+let demo: Awaited<ReturnType<typeof withDemo>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  demo = await withDemo(database);
+});
+afterAll(() => database.close());
+
+/** The facts of the seed documents, as the demo must hold them. */
+describe('demo data from the seeds', () => {
+  it('holds the city and its three wards', async () => {
+    expect(demo.municipality).toMatchObject({ name: '横浜市', kind: 'designated_city', prefecture: '神奈川県' });
+    expect((await listWards(database.db, demo.municipality.id)).map((w) => w.name)).toEqual(['戸塚区', '鶴見区', '旭区']);
+  });
+
+  it('holds 戸塚区 第4期: 2 基本目標, 4 取組目標, 19 主な取組 with their owners', async () => {
+    const { plan, period, nodes } = await demo.tree('totsuka-ward', 4);
+    expect(plan).toMatchObject({ nickname: 'とつかハートプラン', tier: 'ward' });
+    expect(period).toMatchObject({ fiscalYearStart: 2021, fiscalYearEnd: 2025, levels: ['基本目標', '取組目標', '主な取組'] });
+    expect(nodes.map((n) => [n.code, n.title])).toEqual([
+      ['1', '支えあいと助けあいのあるまち'],
+      ['2', ''],
+    ]);
+    expect(nodes.flatMap((n) => n.children.map((c) => c.code))).toEqual(['1-1', '2-1', '2-2', '2-3']);
+    expect(nodes.flatMap((n) => n.children.flatMap((c) => c.children))).toHaveLength(19);
+    const first = nodes[0]!;
+    expect(first.situation.map((s) => s.heading)).toEqual([
+      '子育てや介護などに不安を感じている人がいます',
+      'お互いを理解し、認めあいながら暮らせる地域づくりが必要です',
+      '地域のつながりの中で課題解決を行う仕組みが大切です',
+    ]);
+    expect(first.vision).toContain('お互いさまの関係づくりが進んでいます。');
+    const initiatives = first.children[0]!.children;
+    expect(initiatives.map((i) => [i.code, i.title, i.owners.map((o) => o.name)])).toEqual([
+      ['1', '人と地域のつながりづくりの推進', ['全体で取り組むもの']],
+      ['2', '自治会町内会への加入促進', ['地域振興課']],
+      ['3', '地区社会福祉協議会の活動支援', ['戸塚区社会福祉協議会']],
+      ['4', '身近な地域活動の場づくり、機会の提供', ['地域ケアプラザ']],
+      ['5', '戸塚区地域連携チームによる地域支援', ['区全課（事務局：区政推進課）', '戸塚区社会福祉協議会', '地域ケアプラザ']],
+    ]);
+    const target23 = nodes[1]!.children[2]!;
+    expect(target23.children.at(-1)!.owners.map((o) => o.name)).toEqual(['地域振興課', '区民活動センター', '福祉保健課']);
+  });
+
+  it('holds 旭区 第4期: 3 目指す姿 with keywords, 10 取組目標 and the examples beside them', async () => {
+    const { period, nodes } = await demo.tree('asahi-ward', 4);
+    expect(period.philosophy).toBe('地域で支え合い 安心して自分らしく暮らせるまち 旭区をつくろう');
+    expect(period.levels).toEqual(['目指す姿', '取組目標']);
+    expect(nodes.map((n) => n.title)).toEqual(['誰もが、ともに生きるまち', 'みんなが、声をかけあえるまち', 'ひとりひとりが、自分らしくいられるまち']);
+    expect(nodes.map((n) => n.children.length)).toEqual([4, 3, 3]);
+    expect(nodes[1]!.keywords).toEqual(['見守り', '交流', '身近な地域', '気にかけて支えあう', 'つながり', 'ネットワーク']);
+    expect(nodes[2]!.examples).toContain('きらっとあさひ補助金');
+    expect(flattenTree(nodes)).toHaveLength(13);
+  });
+
+  it('holds 鶴見区 periods 1–3 with their spans and philosophies', async () => {
+    const plan = await demo.plan('tsurumi-ward');
+    expect(plan.periods.map((p) => [p.number, p.fiscalYearStart, p.fiscalYearEnd])).toEqual([
+      [1, 2005, 2009],
+      [2, 2010, 2015],
+      [3, 2016, 2020],
+    ]);
+    expect(plan.periods[1]!.philosophy).toBe('健康で住みやすい福祉のまちに！');
+    const { nodes } = await demo.tree('tsurumi-ward', 3);
+    expect(nodes.map((n) => n.keywords)).toEqual([
+      ['交流', '人材'],
+      ['支えあい', '情報', '見守り', '互いの理解'],
+      ['健康', '場・機会'],
+    ]);
+    const second = await demo.tree('tsurumi-ward', 2);
+    expect(second.nodes[0]!.sections.map((s) => s.title)).toEqual(['区役所の取組', '区社会福祉協議会の取組', '地域ケアプラザの取組', '第3期計画に向けた主な課題']);
+  });
+
+  it('leaves an existing demo alone, and replaces it on request', async () => {
+    expect(await loadDemo(database)).toBeNull();
+    const summary = await loadDemo(database, { replace: true });
+    expect(summary).toMatchObject({ wards: 3, plans: 4, accounts: 7 });
+  });
+});

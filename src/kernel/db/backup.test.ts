@@ -1,0 +1,78 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { getTableName, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDemo } from '../../testing/factories.ts';
+import { BackupError, backupDatabase, restoreDatabase } from './backup.ts';
+import { queryRows, type Database } from './database.ts';
+import * as schema from './schema.ts';
+import { createTestDatabase } from './testing.ts';
+import { tablesInDependencyOrder } from './tenant.ts';
+
+let folder: string;
+let source: Database;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'sasaeai-backup-'));
+  source = await createTestDatabase();
+  await withDemo(source);
+});
+afterAll(async () => {
+  await source.close();
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function contents(database: Database): Promise<Record<string, string[]>> {
+  const all: Record<string, string[]> = {};
+  for (const table of tablesInDependencyOrder) {
+    const name = getTableName(table);
+    const rows = await queryRows<{ j: string }>(database.db, sql.raw(`select row_to_json(t)::text as j from "${name}" t`));
+    all[name] = rows.map((r) => r.j).sort();
+  }
+  return all;
+}
+
+describe('backup and restore', () => {
+  it('lists every table of the schema in the dependency order', () => {
+    const tables = Object.values(schema).filter((v) => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+    expect(new Set(tablesInDependencyOrder)).toEqual(new Set(tables));
+  });
+
+  it('restores into an empty database exactly what was there', async () => {
+    const file = join(folder, 'whole.jsonl.gz');
+    const { rows } = await backupDatabase(source, file);
+    expect(rows).toBeGreaterThan(100);
+    const target = await createTestDatabase();
+    try {
+      expect(await restoreDatabase(target, file)).toEqual({ rows });
+      expect(await contents(target)).toEqual(await contents(source));
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses to restore over existing data', async () => {
+    const file = join(folder, 'again.jsonl.gz');
+    await backupDatabase(source, file);
+    await expect(restoreDatabase(source, file)).rejects.toThrow(/空ではありません（テーブル municipalities/);
+  });
+
+  it('explains a file that is not a backup, and a damaged line, and leaves the database empty', async () => {
+    const notGzip = join(folder, 'not-a-backup.gz');
+    await writeFile(notGzip, 'hello');
+    const target = await createTestDatabase();
+    try {
+      await expect(restoreDatabase(target, notGzip)).rejects.toBeInstanceOf(BackupError);
+      const damaged = join(folder, 'damaged.gz');
+      const header = JSON.stringify({ format: 'sasaeai-backup', formatVersion: 1, createdAt: '', migrations: 1, tables: [] });
+      await writeFile(damaged, gzipSync(`${header}\n{"table":"municipalities","row":{"id":"00000000-0000-0000-0000-000000000001","slug":"x","name":"x","kind":"city","prefecture":"x","created_at":"2024-01-01T00:00:00Z"}}\n{broken\n`));
+      await expect(restoreDatabase(target, damaged)).rejects.toThrow('damaged.gz の 3 行目');
+      const [row] = await queryRows<{ n: number }>(target.db, sql`select count(*)::int as n from municipalities`);
+      expect(row!.n).toBe(0);
+    } finally {
+      await target.close();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { createApp } from '../app.tsx';
+import { defaultConfig } from '../env.ts';
+import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { PageCache } from '../kernel/web/page-cache.ts';
+
+export type TestClient = {
+  request(path: string, init?: RequestInit & { form?: Record<string, string | string[]> }): Promise<Response>;
+  /** The CSRF token of the current session (or of the anonymous cookie). */
+  csrf(): Promise<string>;
+  login(login: string, password?: string): Promise<Response>;
+};
+
+function cookieJar() {
+  const jar = new Map<string, string>();
+  return {
+    header: () => [...jar.entries()].map(([k, v]) => `${k}=${v}`).join('; '),
+    store(response: Response) {
+      for (const line of response.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const [name, ...value] = pair!.split('=');
+        const v = value.join('=');
+        if (/max-age=0/i.test(line) || v === '') jar.delete(name!.trim());
+        else jar.set(name!.trim(), v);
+      }
+    },
+  };
+}
+
+function formBody(form: Record<string, string | string[]>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries(form)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+  return body;
+}
+
+/** The real app, in process (no port), with a browser-like cookie jar and form posting. */
+export async function createTestApp(database: Database, options: { pageCache?: boolean } = {}) {
+  const pageCache = new PageCache(options.pageCache ?? true);
+  await pageCache.attach(database);
+  const { app } = createApp({ database, config: defaultConfig({ pageCache: options.pageCache ?? true }) }, pageCache);
+  const client = (): TestClient => {
+    const jar = cookieJar();
+    const request: TestClient['request'] = async (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('cookie', jar.header());
+      const { form, ...rest } = init;
+      const body = form ? formBody(form) : rest.body;
+      if (form) headers.set('content-type', 'application/x-www-form-urlencoded');
+      const response = await app.request(path, { ...rest, method: rest.method ?? (form ? 'POST' : 'GET'), headers, ...(body ? { body } : {}) });
+      jar.store(response);
+      return response;
+    };
+    const csrf = async () => {
+      const page = await (await request('/login')).text();
+      const match = /name="_csrf" value="([^"]+)"/.exec(page);
+      if (match) return match[1]!;
+      const admin = await (await request('/admin')).text();
+      return /name="_csrf" value="([^"]+)"/.exec(admin)?.[1] ?? '';
+    };
+    return {
+      request,
+      csrf,
+      login: async (login, password = DEMO_PASSWORD) => request('/login', { form: { _csrf: await csrf(), login, password, next: '' } }),
+    };
+  };
+  return { app, pageCache, client, close: () => pageCache.detach() };
+}
