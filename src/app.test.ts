@@ -217,3 +217,28 @@ describe('editing a plan', () => {
     expect(editor).toContain('移動しました。');
   });
 });
+
+describe('when something breaks', () => {
+  it('shows a Japanese 500 page that leaks nothing, and a JSON error on the API', async () => {
+    const broken = await createTestDatabase();
+    const app = await createTestApp(broken, { pageCache: false });
+    await broken.close();
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const response = await app.client().request('/m/yokohama/plans/totsuka-ward');
+      expect(response.status).toBe(500);
+      const page = await response.text();
+      expect(page).toContain('エラーが発生しました');
+      expect(page).not.toMatch(/Error|at \/|\.ts:|PGlite|closed|select/i);
+      const api = await app.client().request('/api/v1/municipalities');
+      expect(api.status).toBe(500);
+      expect(await api.json()).toEqual({ error: 'internal server error' });
+      expect(errors.length).toBeGreaterThan(0);
+    } finally {
+      console.error = original;
+      await app.close();
+    }
+  });
+});
