@@ -1,7 +1,7 @@
 import { ConfigError, readConfig } from './env.ts';
 import { databaseIsEmpty, loadDemo } from './demo/load.ts';
 import { DataDirInUseError } from './kernel/db/data-dir-lock.ts';
-import { openDatabase } from './kernel/db/database.ts';
+import { DatabaseLocaleError, openDatabase } from './kernel/db/database.ts';
 import { migrateDatabase } from './kernel/db/migrate.ts';
 import { startServer } from './server.ts';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DatabaseLocaleError) {
     console.error(error.message);
   } else {
     console.error('起動できませんでした:', error);

@@ -1,5 +1,6 @@
 import { BackupError, backupDatabase, restoreDatabase } from '../kernel/db/backup.ts';
 import { DataDirInUseError } from '../kernel/db/data-dir-lock.ts';
+import { DatabaseLocaleError } from '../kernel/db/database.ts';
 import { ConfigError } from '../env.ts';
 import { loadDemo } from '../demo/load.ts';
 import { withDatabase } from './database.ts';
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(await found.command(found.args));
     return 0;
   } catch (error) {
-    const known = [CliError, ConfigError, DataDirInUseError, BackupError].some((type) => error instanceof type);
+    const known = [CliError, ConfigError, DataDirInUseError, BackupError, DatabaseLocaleError].some((type) => error instanceof type);
     if (known || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`エラー: ${(error as Error).message}`);
       return 1;

@@ -74,10 +74,30 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
 }
 
+export class DatabaseLocaleError extends Error {}
+
+/**
+ * Japanese text needs a UTF-8 database, and a cluster made with the plain C locale sorts and compares it badly;
+ * both are set when the cluster is created, so we refuse to start rather than store text wrongly.
+ */
+async function checkServerLocale(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ encoding: string; ctype: string }>(
+    `select pg_encoding_to_char(encoding) as encoding, datctype as ctype from pg_database where datname = current_database()`,
+  );
+  const { encoding, ctype } = rows[0]!;
+  if (encoding !== 'UTF8') {
+    await pool.end();
+    throw new DatabaseLocaleError(`PostgreSQL のデータベースの文字コードが ${encoding} です。UTF-8 のデータベースを用意してください（例: initdb -E UTF8 --locale=C.UTF-8）。`);
+  }
+  if (ctype === 'C' || ctype === 'POSIX') {
+    console.warn(`注意: PostgreSQL のデータベースのロケールが ${ctype} です。C.UTF-8 などの UTF-8 ロケールで作ったクラスタを推奨します。`);
+  }
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', (error) => console.error('PostgreSQL pool error:', error.message));
-  await pool.query('select 1');
+  await checkServerLocale(pool);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const listeners: pg.Client[] = [];
   return {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Database } from './database.ts';
-import { createTestDatabase, testDatabaseKind } from './testing.ts';
+import pg from 'pg';
+import { openDatabase, type Database } from './database.ts';
+import { createTestDatabase, createTestDatabaseTarget, testDatabaseKind } from './testing.ts';
 
 async function rows<T>(database: Database, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await database.db.execute(query)) as unknown as { rows: T[] };
@@ -73,6 +74,23 @@ describe(`test database (${testDatabaseKind()})`, () => {
       expect(received).toEqual(['x']);
     } finally {
       await unlisten();
+    }
+  });
+});
+
+describe.runIf(testDatabaseKind() === 'postgres')('PostgreSQL locale check', () => {
+  it('refuses a database that is not UTF-8, saying how to make one', async () => {
+    const target = await createTestDatabaseTarget();
+    if (target.kind !== 'postgres') throw new Error('postgres expected');
+    const admin = new pg.Client({ connectionString: target.url.replace(/\/[^/]+$/, '/postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`create database latin_db template template0 encoding 'LATIN1' locale 'C'`);
+      const url = target.url.replace(/\/[^/]+$/, '/latin_db');
+      await expect(openDatabase({ kind: 'postgres', url })).rejects.toThrow('文字コードが LATIN1 です。UTF-8 のデータベースを用意してください');
+    } finally {
+      await admin.query('drop database if exists latin_db');
+      await admin.end();
     }
   });
 });
