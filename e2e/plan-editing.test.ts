@@ -39,6 +39,17 @@ describe('the secretariat edits its plan', () => {
       await editor.pressButton(before[2]!, '下へ');
       expect(await editor.topLevelLabels()).toEqual(before);
       expect(await checkAccessibility(page)).toEqual([]);
+
+      await page.getByRole('link', { name: `${before[0]}の変更履歴` }).click();
+      await page.waitForURL(/\/history$/);
+      expect(await page.locator('h1').innerText()).toContain('変更履歴');
+      expect(await checkAccessibility(page)).toEqual([]);
+
+      for (const path of ['/admin/m/yokohama/organisations', '/admin/m/yokohama/organisations/new', '/admin/m/yokohama/organisations/tsurumi-shakyo/edit']) {
+        await page.goto(`${server.url}${path}`);
+        expect.soft(await checkAccessibility(page), path).toEqual([]);
+      }
+
     } finally {
       await page.close();
     }

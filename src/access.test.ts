@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './kernel/db/database.ts';
 import { createTestDatabase } from './kernel/db/testing.ts';
+import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
 import { createTestApp, type TestClient } from './testing/app.ts';
 import { withDemo } from './testing/factories.ts';
 
@@ -21,6 +22,7 @@ type ActorName = keyof typeof actors;
 const everyone = Object.keys(actors) as ActorName[];
 const signedIn = everyone.filter((a) => a !== 'anonymous');
 const totsukaEditors: ActorName[] = ['cityAdmin', 'totsukaSecretariat'];
+const registryKeepers: ActorName[] = ['cityAdmin', 'totsukaSecretariat', 'asahiSecretariat'];
 
 type Ctx = { node: string };
 type Row = { method: 'GET' | 'POST'; path: string; url: (ctx: Ctx) => string; allowed: ActorName[]; form?: Record<string, string> };
@@ -33,6 +35,8 @@ const matrix: Row[] = [
   { method: 'GET', path: '/m/:m/plans/:plan', url: () => '/m/yokohama/plans/totsuka-ward', allowed: everyone },
   { method: 'GET', path: '/m/:m/plans/:plan/periods', url: () => '/m/yokohama/plans/tsurumi-ward/periods', allowed: everyone },
   { method: 'GET', path: '/m/:m/plans/:plan/periods/:n{[0-9]+}', url: () => '/m/yokohama/plans/tsurumi-ward/periods/2', allowed: everyone },
+  { method: 'GET', path: '/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.pdf', url: () => '/m/yokohama/plans/asahi-ward/periods/4/plan.pdf', allowed: everyone },
+  { method: 'GET', path: '/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.docx', url: () => '/m/yokohama/plans/asahi-ward/periods/4/plan.docx', allowed: everyone },
   { method: 'GET', path: '/m/:m/nodes/:id{[0-9a-f-]{36}}', url: (c) => `/m/yokohama/nodes/${c.node}`, allowed: everyone },
   { method: 'GET', path: '/m/:m/organisations', url: () => '/m/yokohama/organisations', allowed: everyone },
   { method: 'GET', path: '/m/:m/organisations/:key', url: () => '/m/yokohama/organisations/totsuka-shakyo', allowed: everyone },
@@ -49,6 +53,11 @@ const matrix: Row[] = [
   { method: 'POST', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/move', url: (c) => `/admin/m/yokohama/nodes/${c.node}/move`, allowed: totsukaEditors, form: { direction: 'sideways' } },
   { method: 'POST', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/delete', url: (c) => `/admin/m/yokohama/nodes/${c.node}/delete`, allowed: totsukaEditors, form: { version: 'x' } },
   { method: 'GET', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/history', url: (c) => `/admin/m/yokohama/nodes/${c.node}/history`, allowed: totsukaEditors },
+  { method: 'GET', path: '/admin/m/:m/organisations', url: () => '/admin/m/yokohama/organisations', allowed: registryKeepers },
+  { method: 'GET', path: '/admin/m/:m/organisations/new', url: () => '/admin/m/yokohama/organisations/new', allowed: registryKeepers },
+  { method: 'POST', path: '/admin/m/:m/organisations', url: () => '/admin/m/yokohama/organisations', allowed: registryKeepers, form: { name: '' } },
+  { method: 'GET', path: '/admin/m/:m/organisations/:key/edit', url: () => '/admin/m/yokohama/organisations/totsuka-shakyo/edit', allowed: totsukaEditors },
+  { method: 'POST', path: '/admin/m/:m/organisations/:key', url: () => '/admin/m/yokohama/organisations/totsuka-shakyo', allowed: totsukaEditors, form: { name: '' } },
   { method: 'GET', path: '/api/v1/openapi.json', url: () => '/api/v1/openapi.json', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities', url: () => '/api/v1/municipalities', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/plans', url: () => '/api/v1/municipalities/yokohama/plans', allowed: everyone },
@@ -82,6 +91,7 @@ async function signIn(actor: ActorName): Promise<TestClient> {
 afterAll(async () => {
   await testApp.close();
   await database.close();
+  await closeDocumentBrowser();
 });
 
 describe('access', () => {

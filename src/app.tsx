@@ -16,6 +16,7 @@ import { chooseLocale, loadSession, provideServices, serveFromPageCache, verifyC
 import { apiRoutes } from './api/routes.ts';
 import { homeRoutes } from './municipalities/routes.tsx';
 import { organisationRoutes } from './organisations/routes.tsx';
+import { organisationAdminRoutes } from './organisations/admin/routes.tsx';
 import { planAdminRoutes } from './plans/admin/routes.tsx';
 import { planRoutes } from './plans/routes.tsx';
 import { adminRoutes } from './admin/routes.tsx';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', authRoutes());
   app.route('/', adminRoutes());
   app.route('/', planAdminRoutes());
+  app.route('/', organisationAdminRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404);

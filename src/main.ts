@@ -3,6 +3,7 @@ import { databaseIsEmpty, loadDemo } from './demo/load.ts';
 import { DataDirInUseError } from './kernel/db/data-dir-lock.ts';
 import { DatabaseLocaleError, openDatabase } from './kernel/db/database.ts';
 import { migrateDatabase } from './kernel/db/migrate.ts';
+import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
 import { startServer } from './server.ts';
 
 /** `npm start`: open (or create) the database, migrate it, load the demo into an empty one, and serve. */
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     console.log(`${signal} を受け取りました。終了します。`);
     await server.close();
+    await closeDocumentBrowser();
     await database.close();
     process.exit(0);
   };

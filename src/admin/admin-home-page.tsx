@@ -1,11 +1,12 @@
 import type { SessionUser } from '../kernel/auth/actor.ts';
 import { Layout, type Chrome } from '../kernel/ui/layout.tsx';
 import type { Municipality } from '../municipalities/queries.ts';
+import { organisationPaths } from '../organisations/paths.ts';
 import { planPaths } from '../plans/paths.ts';
 import type { PlanWithPeriods } from '../plans/queries.ts';
 import { periodSpan, periodTitle } from '../plans/views/plan-page.tsx';
 
-export function AdminHomePage({ chrome, municipality, user, plans }: { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[] }) {
+export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry }: { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean }) {
   const { t, locale } = chrome;
   return (
     <Layout chrome={chrome} title={t('admin.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('nav.admin') }]}>
@@ -20,6 +21,11 @@ export function AdminHomePage({ chrome, municipality, user, plans }: { chrome: C
           {t(`role.${user.role}`)}・{municipality.name}
         </dd>
       </dl>
+      {canManageRegistry ? (
+        <p>
+          <a href={organisationPaths.adminList(municipality.slug)}>{t('registry.manage')}</a>
+        </p>
+      ) : null}
       <h2>{t('admin.myPlans')}</h2>
       {plans.length === 0 ? <p>{t('admin.noPermission')}</p> : null}
       <ul class="card-list">

@@ -3,6 +3,7 @@ import { requireUser } from '../kernel/auth/policy.ts';
 import type { AppEnv } from '../kernel/web/context.ts';
 import { chromeOf, html } from '../kernel/web/render.tsx';
 import { findMunicipalityById } from '../municipalities/queries.ts';
+import { organisationPolicy } from '../organisations/policy.ts';
 import { planPolicy } from '../plans/policy.ts';
 import { listPlans } from '../plans/queries.ts';
 import { AdminHomePage } from './admin-home-page.tsx';
@@ -15,7 +16,7 @@ export function adminRoutes() {
     const db = c.var.services.database.db;
     const municipality = await findMunicipalityById(db, actor.municipalityId);
     const plans = (await listPlans(db, actor.municipalityId)).filter((plan) => planPolicy.edit(actor, plan));
-    return html(c, <AdminHomePage chrome={chromeOf(c)} municipality={municipality!} user={actor} plans={plans} />);
+    return html(c, <AdminHomePage chrome={chromeOf(c)} municipality={municipality!} user={actor} plans={plans} canManageRegistry={organisationPolicy.manageAny(actor, actor.municipalityId)} />);
   });
   return app;
 }

@@ -135,13 +135,3 @@ export function nodeFormToInput(body: FormBody): Record<string, unknown> {
     ownerIds: stringValues(body['ownerIds']),
   };
 }
-
-/** Zod's issues as field → message, for the error summary and the messages beside each field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}

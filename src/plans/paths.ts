@@ -2,6 +2,8 @@
 export const planPaths = {
   plan: (m: string, plan: string) => `/m/${m}/plans/${encodeURIComponent(plan)}`,
   period: (m: string, plan: string, n: number) => `/m/${m}/plans/${encodeURIComponent(plan)}/periods/${n}`,
+  periodPdf: (m: string, plan: string, n: number) => `/m/${m}/plans/${encodeURIComponent(plan)}/periods/${n}/plan.pdf`,
+  periodDocx: (m: string, plan: string, n: number) => `/m/${m}/plans/${encodeURIComponent(plan)}/periods/${n}/plan.docx`,
   history: (m: string, plan: string) => `/m/${m}/plans/${encodeURIComponent(plan)}/periods`,
   node: (m: string, id: string) => `/m/${m}/nodes/${id}`,
   adminPeriod: (m: string, plan: string, n: number) => `/admin/m/${m}/plans/${encodeURIComponent(plan)}/periods/${n}`,

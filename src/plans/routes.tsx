@@ -1,8 +1,14 @@
 import { Hono } from 'hono';
+import { DOCX_CONTENT_TYPE } from '../kernel/documents/docx.ts';
+import { sendDocument } from '../kernel/documents/download.ts';
+import { PDF_CONTENT_TYPE } from '../kernel/documents/pdf.ts';
 import type { AppContext, AppEnv } from '../kernel/web/context.ts';
 import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
 import { findMunicipality, findWardById, type Municipality } from '../municipalities/queries.ts';
+import { planFileName } from './documents/plan-document.ts';
+import { renderPlanDocx } from './documents/plan-docx.ts';
+import { renderPlanPdf } from './documents/plan-pdf.tsx';
 import { currentPeriod, findNodeInContext, findPlan, findPlanById, listChildPlans, loadTree, type PlanWithPeriods } from './queries.ts';
 import { NodePage } from './views/node-page.tsx';
 import { PeriodHistoryPage, PlanPage } from './views/plan-page.tsx';
@@ -17,6 +23,28 @@ async function planOf(c: AppContext, municipality: Municipality): Promise<PlanWi
   const plan = await findPlan(c.var.services.database.db, municipality.id, c.req.param('plan') ?? '');
   if (!plan) throw new NotFoundError();
   return plan;
+}
+
+const planDocumentFormats = {
+  pdf: { contentType: PDF_CONTENT_TYPE, render: renderPlanPdf },
+  docx: { contentType: DOCX_CONTENT_TYPE, render: renderPlanDocx },
+} as const;
+
+/** A period of a plan as a file to download, generated once and then served from the page cache. */
+function planDocument(extension: keyof typeof planDocumentFormats) {
+  return async (c: AppContext) => {
+    const municipality = await municipalityOf(c);
+    const plan = await planOf(c, municipality);
+    const period = plan.periods.find((p) => p.number === Number(c.req.param('n')));
+    if (!period) throw new NotFoundError();
+    const { contentType, render } = planDocumentFormats[extension];
+    const { t, locale } = c.var;
+    return sendDocument(c, {
+      contentType,
+      fileName: planFileName(plan, period, locale, extension),
+      render: async () => render({ municipality, plan, period, tree: await loadTree(c.var.services.database.db, municipality.id, period.id), t, locale }),
+    });
+  };
 }
 
 async function renderPlan(c: AppContext, periodNumber: number | null) {
@@ -39,7 +67,7 @@ async function renderPlan(c: AppContext, periodNumber: number | null) {
   );
 }
 
-/** Public plan pages: the plan (its current period), any period, the period history, one item. */
+/** Public plan pages: the plan (its current period), any period (also as PDF and Word), the period history, one item. */
 export function planRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/m/:m/plans/:plan', (c) => cachedHtml(c, () => renderPlan(c, null)));
@@ -52,6 +80,8 @@ export function planRoutes() {
     }),
   );
   app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}', (c) => cachedHtml(c, () => renderPlan(c, Number(c.req.param('n')))));
+  app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.pdf', planDocument('pdf'));
+  app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.docx', planDocument('docx'));
   app.get('/m/:m/nodes/:id{[0-9a-f-]{36}}', (c) =>
     cachedHtml(c, async () => {
       const db = c.var.services.database.db;

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { onLocalContentChange, CONTENT_CHANNEL } from '../db/command.ts';
 import type { Database } from '../db/database.ts';
 
-export type CachedEntry = { body: Uint8Array; etag: string; contentType: string };
+/** `disposition`: the Content-Disposition of a download (a PDF, a Word file) kept like a page. */
+export type CachedEntry = { body: Uint8Array; etag: string; contentType: string; disposition?: string };
 
 /** Public pages and API answers take no query parameters, so the language and the path name an entry. */
 export function pageKey(locale: string, path: string): string {
@@ -43,12 +44,13 @@ export class PageCache {
     return this.enabled ? this.entries.get(key) : undefined;
   }
 
-  /** Stores a page unless the data changed while it was being rendered. */
-  async remember(key: string, contentType: string, render: () => Promise<string>): Promise<CachedEntry> {
+  /** Stores a page (or a download) unless the data changed while it was being rendered. */
+  async remember(key: string, contentType: string, render: () => Promise<string | Uint8Array>, disposition?: string): Promise<CachedEntry> {
     const generation = this.generation;
+    const rendered = await render();
     // Kept as bytes: encoding a 60 KB page to UTF-8 on every hit costs more than the rest of serving it.
-    const body = encoder.encode(await render());
-    const entry = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+    const body = typeof rendered === 'string' ? encoder.encode(rendered) : rendered;
+    const entry = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, ...(disposition ? { disposition } : {}) };
     if (this.enabled && generation === this.generation) this.entries.set(key, entry);
     return entry;
   }

@@ -43,5 +43,6 @@ async function cached(c: AppContext, contentType: string, render: () => Promise<
 
 export function sendEntry(c: Context, entry: CachedEntry): Response {
   if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304, { etag: entry.etag });
-  return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': entry.contentType, etag: entry.etag, 'cache-control': 'no-cache' });
+  const headers = { 'content-type': entry.contentType, etag: entry.etag, 'cache-control': 'no-cache' };
+  return c.body(entry.body as Uint8Array<ArrayBuffer>, 200, entry.disposition ? { ...headers, 'content-disposition': entry.disposition } : headers);
 }

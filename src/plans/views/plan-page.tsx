@@ -1,3 +1,5 @@
+import { DOCX_CONTENT_TYPE } from '../../kernel/documents/docx.ts';
+import type { Translate } from '../../kernel/i18n/index.ts';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -24,7 +26,7 @@ export function planCrumbs(chrome: Chrome, municipality: Municipality, ward: War
   return crumbs;
 }
 
-export function PeriodMeta({ m, plan, period, chrome }: { m: string; plan: PlanWithPeriods; period: Period; chrome: Chrome }) {
+export function PeriodMeta({ m, plan, period, chrome }: { m: string; plan: PlanWithPeriods; period: Period; chrome: Pick<Chrome, 't' | 'locale'> }) {
   const { t, locale } = chrome;
   return (
     <dl class="meta">
@@ -66,18 +68,60 @@ type PlanPageProps = {
   children: Plan[];
 };
 
-export function PlanPage({ chrome, municipality, ward, plan, period, tree, parent, children }: PlanPageProps) {
-  const { t } = chrome;
-  const m = municipality.slug;
+/** The plan's name, tier and description: the top of its page and of its printed document. */
+export function PlanHeader({ plan, t }: { plan: Plan; t: Translate }) {
   return (
-    <Layout chrome={chrome} title={period ? `${plan.name} ${periodTitle(period, chrome.locale)}` : plan.name} crumbs={planCrumbs(chrome, municipality, ward, plan)}>
+    <>
       <h1>
         {plan.name}
         {plan.nickname ? <span class="muted">（{plan.nickname}）</span> : null}
       </h1>
       <p class="muted">{t(`plan.tier.${plan.tier}`)}</p>
       {plan.description ? <p class="node__body">{plan.description}</p> : null}
+    </>
+  );
+}
+
+/** The period's philosophy and its goals with everything below them; titles link to the items' pages on the web. */
+export function PeriodBody({ m, period, tree, t, linkTitles }: { m: string; period: Period; tree: PlanNode[]; t: Translate; linkTitles: boolean }) {
+  return (
+    <>
+      {period.philosophy ? (
+        <section>
+          <h2>{t('plan.philosophy')}</h2>
+          <p class="philosophy">{period.philosophy}</p>
+        </section>
+      ) : null}
+      {tree.length > 0 ? (
+        tree.map((node) => <NodeContent node={node} levels={period.levels} level={2} municipality={m} t={t} linkTitle={linkTitles} />)
+      ) : (
+        <p>{t('plan.noNodes')}</p>
+      )}
+    </>
+  );
+}
+
+function Downloads({ m, plan, period, t }: { m: string; plan: Plan; period: Period; t: Translate }) {
+  return (
+    <p class="actions no-print">
+      <a class="button button--secondary" href={planPaths.periodPdf(m, plan.key, period.number)} type="application/pdf">
+        {t('plan.downloadPdf')}
+      </a>
+      <a class="button button--secondary" href={planPaths.periodDocx(m, plan.key, period.number)} type={DOCX_CONTENT_TYPE}>
+        {t('plan.downloadDocx')}
+      </a>
+    </p>
+  );
+}
+
+export function PlanPage({ chrome, municipality, ward, plan, period, tree, parent, children }: PlanPageProps) {
+  const { t } = chrome;
+  const m = municipality.slug;
+  return (
+    <Layout chrome={chrome} title={period ? `${plan.name} ${periodTitle(period, chrome.locale)}` : plan.name} crumbs={planCrumbs(chrome, municipality, ward, plan)}>
+      <PlanHeader plan={plan} t={t} />
       {period ? <PeriodMeta m={m} plan={plan} period={period} chrome={chrome} /> : null}
+      {period ? <Downloads m={m} plan={plan} period={period} t={t} /> : null}
       {parent ? (
         <p>
           {t('plan.parentPlan')}：<a href={planPaths.plan(m, parent.key)}>{parent.name}</a>
@@ -95,19 +139,7 @@ export function PlanPage({ chrome, municipality, ward, plan, period, tree, paren
           </ul>
         </section>
       ) : null}
-      {period?.philosophy ? (
-        <section>
-          <h2>{t('plan.philosophy')}</h2>
-          <p class="philosophy">{period.philosophy}</p>
-        </section>
-      ) : null}
-      {period ? (
-        tree.length > 0 ? (
-          tree.map((node) => <NodeContent node={node} levels={period.levels} level={2} municipality={m} t={t} />)
-        ) : (
-          <p>{t('plan.noNodes')}</p>
-        )
-      ) : null}
+      {period ? <PeriodBody m={m} period={period} tree={tree} t={t} linkTitles={true} /> : null}
     </Layout>
   );
 }

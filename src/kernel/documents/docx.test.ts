@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { bullets, heading, labelled, paragraph, renderDocx, table, title } from './docx.ts';
+import { readDocx, zipEntryText } from './testing.ts';
+
+async function sample(): Promise<Buffer> {
+  return renderDocx({
+    title: '旭区地域福祉保健計画 第4期',
+    blocks: [
+      title('旭区地域福祉保健計画 第4期'),
+      labelled('計画期間', '令和3年度～'),
+      heading('基本理念', 1),
+      paragraph('地域で支え合い\n安心して自分らしく暮らせるまち', { bold: true }),
+      heading('目指す姿1　誰もが、ともに生きるまち', 1),
+      heading('代表的な取組例', 2),
+      ...bullets(['子育てサロン', '認知症カフェ']),
+      table(
+        [
+          { header: '主な取組', weight: 3 },
+          { header: '推進主体', weight: 2 },
+        ],
+        [['1　自治会町内会への加入促進', '地域振興課\n区社協']],
+      ),
+      heading('深すぎる見出し', 9),
+    ],
+  });
+}
+
+describe('Word documents', () => {
+  it('has the title and real Word headings, in order', async () => {
+    const { paragraphs } = readDocx(await sample());
+    const headings = paragraphs.filter((p) => p.style && /^(Title|Heading\d)$/.test(p.style));
+    expect(headings).toEqual([
+      { style: 'Title', text: '旭区地域福祉保健計画 第4期' },
+      { style: 'Heading1', text: '基本理念' },
+      { style: 'Heading1', text: '目指す姿1　誰もが、ともに生きるまち' },
+      { style: 'Heading2', text: '代表的な取組例' },
+      { style: 'Heading6', text: '深すぎる見出し' },
+    ]);
+    expect(paragraphs.map((p) => p.text)).toContain('計画期間：令和3年度～');
+    expect(paragraphs.map((p) => p.text)).toContain('地域で支え合い\n安心して自分らしく暮らせるまち');
+  });
+
+  it('has real tables with a header row that repeats on each page', async () => {
+    const docx = await sample();
+    expect(readDocx(docx).tables).toEqual([
+      [
+        ['主な取組', '推進主体'],
+        ['1　自治会町内会への加入促進', '地域振興課\n区社協'],
+      ],
+    ]);
+    expect(zipEntryText(docx, 'word/document.xml')).toContain('<w:tblHeader/>');
+  });
+
+  it('is A4, names IPAexGothic for Japanese text and numbers its pages in the footer', async () => {
+    const docx = await sample();
+    const body = zipEntryText(docx, 'word/document.xml');
+    expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(body).toContain('w:eastAsia="IPAexGothic"');
+    expect(body).not.toMatch(/<w:drawing|<w:pict/);
+    expect(zipEntryText(docx, 'word/styles.xml')).toContain('w:eastAsia="ja-JP"');
+    expect(readDocx(docx).footers.join()).toMatch(/PAGE.*NUMPAGES/s);
+    expect(zipEntryText(docx, 'docProps/core.xml')).toContain('<dc:title>旭区地域福祉保健計画 第4期</dc:title>');
+  });
+});

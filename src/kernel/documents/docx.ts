@@ -1,0 +1,140 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  convertMillimetersToTwip,
+  sectionPageSizeDefaults,
+} from 'docx';
+
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The PDFs' font, named on every run for every script so that text pasted into another document keeps it. A PC
+ * without IPAexGothic shows a font of its own: Word has no fallback list per run, and the docx package writes
+ * font-table entries (whose altName could name 游ゴシック) only for fonts it embeds.
+ */
+const FONT = 'IPAexGothic';
+const runFont = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT };
+
+/** A4 as Word has it, in twips (1/1440 inch). */
+const A4 = { width: sectionPageSizeDefaults.WIDTH, height: sectionPageSizeDefaults.HEIGHT };
+const MARGIN = convertMillimetersToTwip(20);
+/** The width of the text on the page: what a table's columns share. */
+const TEXT_WIDTH = A4.width - 2 * MARGIN;
+
+export type DocxBlock = Paragraph | Table;
+
+const headingLevels = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
+
+/** Text as runs, each of its lines on a line of its own. */
+function runs(text: string, bold = false): TextRun[] {
+  return text.split('\n').map((line, index) => new TextRun({ text: line, bold, font: runFont, ...(index > 0 ? { break: 1 } : {}) }));
+}
+
+/** The document's title, as Word's Title style. */
+export function title(text: string): Paragraph {
+  return new Paragraph({ heading: HeadingLevel.TITLE, children: runs(text) });
+}
+
+/** A real Word heading (Heading 1 … 6, deeper ones as 6): in the navigation pane and a table of contents. */
+export function heading(text: string, depth: number): Paragraph {
+  const level = headingLevels[Math.min(Math.max(depth, 1), headingLevels.length) - 1];
+  return new Paragraph({ heading: level, keepNext: true, children: runs(text) });
+}
+
+export function paragraph(text: string, options: { bold?: boolean } = {}): Paragraph {
+  return new Paragraph({ children: runs(text, options.bold) });
+}
+
+/** A label in bold, then its text: 推進主体：区役所、区社協. */
+export function labelled(label: string, text: string): Paragraph {
+  return new Paragraph({ children: [...runs(`${label}：`, true), ...runs(text)] });
+}
+
+export function bullets(items: string[]): Paragraph[] {
+  return items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) }));
+}
+
+export type Column = { header: string; /** Its share of the page's width, relative to the other columns'. */ weight: number };
+
+function cell(text: string, header: boolean): TableCell {
+  return new TableCell({
+    children: [new Paragraph({ children: runs(text, header) })],
+    ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'E8EEEC', color: 'auto' } } : {}),
+  });
+}
+
+/** A real Word table with a header row that repeats on every page it runs onto. */
+export function table(columns: Column[], rows: string[][]): Table {
+  const total = columns.reduce((sum, column) => sum + column.weight, 0);
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns.map((column) => Math.round((TEXT_WIDTH * column.weight) / total)),
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((column) => cell(column.header, true)) }),
+      ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text) => cell(text, false)) })),
+    ],
+  });
+}
+
+function pageNumberFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ font: runFont, size: 16, children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  });
+}
+
+/** Sizes in half-points, as Word counts them: body 10.5 pt, the usual size of Japanese office documents. */
+const styles = {
+  default: {
+    document: { run: { font: runFont, size: 21, language: { value: 'ja-JP', eastAsia: 'ja-JP' } } },
+    title: { run: { font: runFont, size: 32, bold: true } },
+    heading1: { run: { font: runFont, size: 28, bold: true }, paragraph: { spacing: { before: 360, after: 120 } } },
+    heading2: { run: { font: runFont, size: 24, bold: true }, paragraph: { spacing: { before: 240, after: 80 } } },
+    heading3: { run: { font: runFont, size: 22, bold: true }, paragraph: { spacing: { before: 200, after: 60 } } },
+    heading4: { run: { font: runFont, size: 21, bold: true }, paragraph: { spacing: { before: 160, after: 40 } } },
+  },
+};
+
+/** An editable A4 Word document (.docx) of the blocks, with page numbers in the footer. */
+export async function renderDocx({ title: documentTitle, blocks }: { title: string; blocks: DocxBlock[] }): Promise<Buffer> {
+  const document = new Document({
+    title: documentTitle,
+    creator: 'Sasaeai',
+    styles,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: A4,
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+          },
+        },
+        footers: { default: pageNumberFooter() },
+        children: blocks,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../kernel/db/database.ts';
+import { createTestDatabase } from '../../kernel/db/testing.ts';
+import { listWards } from '../../municipalities/queries.ts';
+import { createTestApp } from '../../testing/app.ts';
+import { withDemo } from '../../testing/factories.ts';
+import { findOrganisation, listOrganisations } from '../queries.ts';
+
+let database: Database;
+let demo: Awaited<ReturnType<typeof withDemo>>;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let wards: Record<string, string>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  demo = await withDemo(database);
+  testApp = await createTestApp(database);
+  wards = Object.fromEntries((await listWards(database.db, demo.municipality.id)).map((w) => [w.slug, w.id]));
+});
+afterAll(async () => {
+  await testApp.close();
+  await database.close();
+});
+
+async function signedIn(login: string) {
+  const client = testApp.client();
+  await client.login(login);
+  return { client, csrf: await client.csrf() };
+}
+
+describe('registry of 推進主体', () => {
+  it('lets a ward secretariat add an organisation to its ward, which its plan can then name as an owner', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const response = await client.request('/admin/m/yokohama/organisations', {
+      form: { _csrf: csrf, version: '0', name: 'あさひ子ども食堂ネットワーク', kind: 'npo', wardId: wards['asahi']!, aliases: '子ども食堂ネット\n食堂ネット', description: '区内の子ども食堂の連絡会', collective: '' },
+    });
+    expect(response.status).toBe(303);
+    const created = (await listOrganisations(database.db, demo.municipality.id)).find((o) => o.name === 'あさひ子ども食堂ネットワーク')!;
+    expect(created).toMatchObject({ kind: 'npo', wardId: wards['asahi'], aliases: ['子ども食堂ネット', '食堂ネット'], collective: false });
+    const node = (await demo.tree('asahi-ward', 4)).nodes[0]!;
+    const form = await (await client.request(`/admin/m/yokohama/nodes/${node.id}/edit`)).text();
+    expect(form).toContain('あさひ子ども食堂ネットワーク');
+    const publicPage = await (await testApp.client().request(`/m/yokohama/organisations/${created.key}`)).text();
+    expect(publicPage).toContain('区内の子ども食堂の連絡会');
+  });
+
+  it('keeps a ward secretariat to its own ward', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const response = await client.request('/admin/m/yokohama/organisations', {
+      form: { _csrf: csrf, version: '0', name: '他区の団体', kind: 'npo', wardId: wards['totsuka']!, aliases: '', description: '' },
+    });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('この区には登録できません');
+    const list = await (await client.request('/admin/m/yokohama/organisations')).text();
+    expect(list).toContain('二俣川地域ケアプラザ');
+    expect(list).not.toContain('戸塚区社会福祉協議会');
+  });
+
+  it('refuses a stale edit and shows what is saved now, keeping what was typed', async () => {
+    const { client, csrf } = await signedIn('totsuka-secretariat');
+    const admin = await signedIn('city-admin');
+    const before = (await findOrganisation(database.db, demo.municipality.id, 'totsuka-shakyo'))!;
+    const save = (c: typeof client, token: string, description: string) =>
+      c.request('/admin/m/yokohama/organisations/totsuka-shakyo', {
+        form: { _csrf: token, version: String(before.version), name: before.name, kind: before.kind, wardId: before.wardId!, aliases: before.aliases.join('\n'), description },
+      });
+    expect((await save(admin.client, admin.csrf, '市の管理者が書いた説明')).status).toBe(303);
+    const conflict = await save(client, csrf, '事務局が書いた説明');
+    expect(conflict.status).toBe(409);
+    const page = await conflict.text();
+    expect(page).toContain('市の管理者が書いた説明');
+    expect(page).toContain('事務局が書いた説明');
+  });
+
+  it('explains a missing name and kind beside the fields', async () => {
+    const { client, csrf } = await signedIn('city-admin');
+    const response = await client.request('/admin/m/yokohama/organisations', { form: { _csrf: csrf, version: '0', name: ' ', kind: 'castle', wardId: '', aliases: '', description: '' } });
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('名称を入力してください');
+    expect(page).toContain('種別を選んでください');
+    expect(page).toContain('id="error-kind"');
+  });
+});

@@ -1,0 +1,160 @@
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { controlAttrs, CsrfField, ErrorSummary, Field, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { organisationPaths } from '../paths.ts';
+import type { Organisation } from '../queries.ts';
+import { organisationKinds } from '../schema.ts';
+
+export type OrganisationFormValues = {
+  version: number;
+  name: string;
+  kind: string;
+  wardId: string;
+  aliases: string;
+  collective: boolean;
+  description: string;
+};
+
+export function valuesOfOrganisation(o: Organisation): OrganisationFormValues {
+  return {
+    version: o.version,
+    name: o.name,
+    kind: o.kind,
+    wardId: o.wardId ?? '',
+    aliases: o.aliases.join('\n'),
+    collective: o.collective,
+    description: o.description ?? '',
+  };
+}
+
+export const emptyOrganisation = (wardId: string): OrganisationFormValues => ({
+  version: 0,
+  name: '',
+  kind: 'npo',
+  wardId,
+  aliases: '',
+  collective: false,
+  description: '',
+});
+
+function Select({ name, label, value, options, error }: { name: string; label: string; value: string; options: [string, string][]; error?: string | undefined }) {
+  return (
+    <Field name={name} label={label} error={error}>
+      <select {...controlAttrs(name, { error })}>
+        {options.map(([v, text]) => (
+          <option value={v} selected={v === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+function wardName(wards: Ward[], id: string | null, t: Translate): string {
+  return wards.find((w) => w.id === id)?.name ?? t('registry.wholeCity');
+}
+
+export function RegistryPage({ chrome, municipality, wards, organisations }: { chrome: Chrome; municipality: Municipality; wards: Ward[]; organisations: Organisation[] }) {
+  const { t } = chrome;
+  const m = municipality.slug;
+  return (
+    <Layout chrome={chrome} title={t('registry.title')} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: t('registry.title') }]}>
+      <h1>{t('registry.title')}</h1>
+      <p>
+        <a class="button" href={organisationPaths.adminNew(m)}>
+          {t('registry.add')}
+        </a>
+      </p>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">{t('registry.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.name')}</th>
+              <th scope="col">{t('org.kind')}</th>
+              <th scope="col">{t('home.wards')}</th>
+              <th scope="col">{t('org.aliases')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisations.map((o) => (
+              <tr>
+                <td>
+                  <a href={organisationPaths.adminEdit(m, o.key)}>{o.name}</a>
+                </td>
+                <td>{t(`org.kind.${o.kind}`)}</td>
+                <td>{wardName(wards, o.wardId, t)}</td>
+                <td>{o.aliases.join('、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
+type FormProps = {
+  chrome: Chrome;
+  municipality: Municipality;
+  wardChoices: Ward[];
+  allowWholeCity: boolean;
+  organisation: Organisation | null;
+  values: OrganisationFormValues;
+  errors: FieldErrors;
+  conflict: Organisation | null;
+};
+
+export function OrganisationFormPage({ chrome, municipality, wardChoices, allowWholeCity, organisation, values, errors, conflict }: FormProps) {
+  const { t } = chrome;
+  const m = municipality.slug;
+  const title = organisation ? `${t('registry.edit')}：${organisation.name}` : t('registry.add');
+  const wardOptions: [string, string][] = [...(allowWholeCity ? [['', t('registry.wholeCity')] as [string, string]] : []), ...wardChoices.map((w) => [w.id, w.name] as [string, string])];
+  return (
+    <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: t('registry.title'), href: organisationPaths.adminList(m) }, { label: title }]}>
+      <h1>{title}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {conflict ? (
+        <section class="warning">
+          <h2 tabindex={-1} data-autofocus>
+            {t('admin.conflict.title')}
+          </h2>
+          <p>{t('admin.conflict.body')}</p>
+          <dl class="meta">
+            <dt>{t('field.name')}</dt>
+            <dd>{conflict.name}</dd>
+            <dt>{t('org.kind')}</dt>
+            <dd>{t(`org.kind.${conflict.kind}`)}</dd>
+            <dt>{t('org.aliases')}</dt>
+            <dd>{conflict.aliases.join('、') || '—'}</dd>
+            <dt>{t('field.description')}</dt>
+            <dd class="node__body">{conflict.description ?? '—'}</dd>
+          </dl>
+        </section>
+      ) : null}
+      <form method="post" action={organisation ? organisationPaths.adminOne(m, organisation.key) : organisationPaths.adminList(m)} novalidate>
+        <CsrfField token={chrome.csrfToken} />
+        <input type="hidden" name="version" value={String(values.version)} />
+        <TextInput name="name" label={t('field.name')} value={values.name} error={errors['name']} />
+        <Select name="kind" label={t('org.kind')} value={values.kind} error={errors['kind']} options={organisationKinds.map((k) => [k, t(`org.kind.${k}`)])} />
+        <Select name="wardId" label={t('home.wards')} value={values.wardId} error={errors['wardId']} options={wardOptions} />
+        <TextArea name="aliases" label={t('registry.aliasesHint')} value={values.aliases} error={errors['aliases']} rows={3} />
+        <div class="field">
+          <input type="checkbox" id="field-collective" name="collective" value="on" checked={values.collective} />{' '}
+          <label for="field-collective" class="inline-label">
+            {t('registry.collective')}
+          </label>
+        </div>
+        <TextArea name="description" label={t('field.description')} value={values.description} error={errors['description']} rows={3} />
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('admin.save')}
+          </button>
+          <a href={organisationPaths.adminList(m)}>{t('admin.cancel')}</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
