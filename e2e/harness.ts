@@ -11,31 +11,16 @@
  *   await page.context().close(); await server.close(); await browser.close();
  */
 import axe from 'axe-core';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchChromium } from '../src/kernel/documents/chromium.ts';
 import { defaultConfig, type Config } from '../src/env.ts';
 import type { Database } from '../src/kernel/db/database.ts';
 import { createTestDatabase } from '../src/kernel/db/testing.ts';
 import { loadDemo } from '../src/demo/load.ts';
 import { startServer } from '../src/server.ts';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/**
- * The machine running the tests may have no internet: without these flags Chromium keeps trying to reach Google's
- * services and can hang on refused connections.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  return launchChromium();
 }
 
 export type PageOptions = {

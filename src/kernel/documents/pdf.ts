@@ -1,23 +1,7 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
-
-/** Debian's Chromium, installed by scripts/ensure-system-packages.sh: never a downloaded browser. */
-const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/**
- * Offices run closed networks: without these flags Chromium keeps trying to reach Google's services and can hang on
- * refused connections.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type PdfOptions = {
   /** Printed at the left of every page's footer, beside the page number: the document's name, say. */
@@ -29,7 +13,7 @@ let browser: Promise<Browser> | null = null;
 
 function sharedBrowser(): Promise<Browser> {
   if (browser) return browser;
-  const launching = chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const launching = launchChromium();
   const forget = () => {
     if (browser === launching) browser = null;
   };

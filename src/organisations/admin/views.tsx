@@ -1,5 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { controlAttrs, CsrfField, ErrorSummary, Field, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { organisationPaths } from '../paths.ts';
@@ -117,22 +118,15 @@ export function OrganisationFormPage({ chrome, municipality, wardChoices, allowW
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} />
       {conflict ? (
-        <section class="warning">
-          <h2 tabindex={-1} data-autofocus>
-            {t('admin.conflict.title')}
-          </h2>
-          <p>{t('admin.conflict.body')}</p>
-          <dl class="meta">
-            <dt>{t('field.name')}</dt>
-            <dd>{conflict.name}</dd>
-            <dt>{t('org.kind')}</dt>
-            <dd>{t(`org.kind.${conflict.kind}`)}</dd>
-            <dt>{t('org.aliases')}</dt>
-            <dd>{conflict.aliases.join('、') || '—'}</dd>
-            <dt>{t('field.description')}</dt>
-            <dd class="node__body">{conflict.description ?? '—'}</dd>
-          </dl>
-        </section>
+        <ConflictNotice
+          t={t}
+          rows={[
+            [t('field.name'), conflict.name],
+            [t('org.kind'), t(`org.kind.${conflict.kind}`)],
+            [t('org.aliases'), conflict.aliases.join('、')],
+            [t('field.description'), conflict.description ?? ''],
+          ]}
+        />
       ) : null}
       <form method="post" action={organisation ? organisationPaths.adminOne(m, organisation.key) : organisationPaths.adminList(m)} novalidate>
         <CsrfField token={chrome.csrfToken} />

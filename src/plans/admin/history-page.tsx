@@ -1,9 +1,8 @@
 import { changedFields, type AuditEvent } from '../../kernel/audit/queries.ts';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
-import { planPaths } from '../paths.ts';
 import type { NodeInContext } from '../queries.ts';
 import { nodeLabel } from '../views/node-content.tsx';
-import { periodTitle } from '../views/plan-page.tsx';
+import { nodeCrumbs } from './node-form.tsx';
 
 const actionNames: Record<string, string> = {
   create: '追加',
@@ -22,19 +21,14 @@ function show(value: unknown): string {
 }
 
 export function NodeHistoryPage({ chrome, m, context, events, formatTime }: { chrome: Chrome; m: string; context: NodeInContext; events: AuditEvent[]; formatTime: (d: Date) => string }) {
-  const { t, locale } = chrome;
-  const { plan, period, node } = context;
+  const { t } = chrome;
+  const { period, node } = context;
   const label = nodeLabel(node, period.levels, node.depth);
   return (
     <Layout
       chrome={chrome}
       title={`${t('admin.history')}: ${label}`}
-      crumbs={[
-        { label: t('nav.admin'), href: '/admin' },
-        { label: `${plan.name} ${periodTitle(period, locale)}`, href: planPaths.adminPeriod(m, plan.key, period.number) },
-        { label, href: planPaths.adminNodeEdit(m, node.id) },
-        { label: t('admin.history') },
-      ]}
+      crumbs={nodeCrumbs(chrome, m, context, { label: t('admin.history') })}
     >
       <h1>
         {t('admin.history')}：{label}

@@ -1,6 +1,7 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
-import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
+import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import type { Organisation } from '../../organisations/queries.ts';
 import type { NodeFields } from '../inputs.ts';
 import { planPaths } from '../paths.ts';
@@ -95,10 +96,9 @@ function OwnerFields({ t, organisations, selected }: { t: Translate; organisatio
   );
 }
 
-function ConflictPanel({ t, conflict, organisations }: { t: Translate; conflict: Conflict; organisations: Organisation[] }) {
+function conflictRows(t: Translate, v: NodeFormValues, organisations: Organisation[]): [string, string][] {
   const name = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
-  const v = conflict.values;
-  const rows: [string, string][] = [
+  return [
     [t('field.code'), v.code],
     [t('field.title'), v.title],
     [t('field.description'), v.description ?? ''],
@@ -108,26 +108,6 @@ function ConflictPanel({ t, conflict, organisations }: { t: Translate; conflict:
     [t('plan.examples'), v.examples.join('\n')],
     [t('field.owners'), v.ownerIds.map(name).join('、')],
   ];
-  return (
-    <section class="warning" aria-labelledby="conflict-title">
-      <h2 id="conflict-title" tabindex={-1} data-autofocus>
-        {t('admin.conflict.title')}
-      </h2>
-      <p>{t('admin.conflict.body')}</p>
-      <h3>{t('admin.conflict.theirs', { who: conflict.who, when: conflict.when })}</h3>
-      <dl class="meta">
-        {rows.map(([label, value]) => (
-          <>
-            <dt>{label}</dt>
-            <dd>
-              <pre>{value || '—'}</pre>
-            </dd>
-          </>
-        ))}
-      </dl>
-      <p>{t('admin.conflict.yours')}は下のフォームに残っています。</p>
-    </section>
-  );
 }
 
 type Props = {
@@ -140,26 +120,33 @@ type Props = {
   conflict?: Conflict | null;
 };
 
+/** Admin › the plan period's editor › this item (› what follows). */
+export function nodeCrumbs(chrome: Chrome, m: string, context: NodeInContext, ...tail: Crumb[]): Crumb[] {
+  const { plan, period, node } = context;
+  return [
+    { label: chrome.t('nav.admin'), href: '/admin' },
+    { label: `${plan.name} ${periodTitle(period, chrome.locale)}`, href: planPaths.adminPeriod(m, plan.key, period.number) },
+    { label: nodeLabel(node, period.levels, node.depth), ...(tail.length > 0 ? { href: planPaths.adminNodeEdit(m, node.id) } : {}) },
+    ...tail,
+  ];
+}
+
 export function NodeFormPage({ chrome, m, context, organisations, values, errors, conflict }: Props) {
-  const { t, locale } = chrome;
+  const { t } = chrome;
   const { plan, period, node } = context;
   const label = nodeLabel(node, period.levels, node.depth);
   return (
     <Layout
       chrome={chrome}
       title={`${t('admin.editNode')}: ${label}`}
-      crumbs={[
-        { label: t('nav.admin'), href: '/admin' },
-        { label: `${plan.name} ${periodTitle(period, locale)}`, href: planPaths.adminPeriod(m, plan.key, period.number) },
-        { label },
-      ]}
+      crumbs={nodeCrumbs(chrome, m, context)}
     >
       <h1>
         {t('admin.editNode')}：{label}
       </h1>
       <p class="muted">{period.levels[node.depth] ?? ''}</p>
       <ErrorSummary t={t} errors={errors} />
-      {conflict ? <ConflictPanel t={t} conflict={conflict} organisations={organisations} /> : null}
+      {conflict ? <ConflictNotice t={t} rows={conflictRows(t, conflict.values, organisations)} savedBy={conflict} /> : null}
       <form method="post" action={planPaths.adminNode(m, node.id)} novalidate>
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="version" value={String(values.version)} />

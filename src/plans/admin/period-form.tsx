@@ -1,4 +1,5 @@
 import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { planPaths } from '../paths.ts';
 import type { Period, Plan } from '../queries.ts';
@@ -45,20 +46,14 @@ export function PeriodFormPage({ chrome, m, plan, period, values, errors, confli
       </h1>
       <ErrorSummary t={t} errors={errors} />
       {conflict ? (
-        <section class="warning">
-          <h2 tabindex={-1} data-autofocus>
-            {t('admin.conflict.title')}
-          </h2>
-          <p>{t('admin.conflict.body')}</p>
-          <dl class="meta">
-            <dt>{t('field.name')}</dt>
-            <dd>{period.name}</dd>
-            <dt>{t('field.philosophy')}</dt>
-            <dd class="node__body">{period.philosophy ?? '—'}</dd>
-            <dt>{t('field.levels')}</dt>
-            <dd>{period.levels.join(' → ') || '—'}</dd>
-          </dl>
-        </section>
+        <ConflictNotice
+          t={t}
+          rows={[
+            [t('field.name'), period.name],
+            [t('field.philosophy'), period.philosophy ?? ''],
+            [t('field.levels'), period.levels.join(' → ')],
+          ]}
+        />
       ) : null}
       <form method="post" action={planPaths.adminPeriodEdit(m, plan.key, period.number)} novalidate>
         <CsrfField token={chrome.csrfToken} />

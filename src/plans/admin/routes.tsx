@@ -116,7 +116,7 @@ export function planAdminRoutes() {
   });
 
   app.post(`${base}/nodes`, async (c) => {
-    const { municipality, plan, period } = await editablePeriod(c);
+    const { municipality, period } = await editablePeriod(c);
     const parsed = newNodeInput.safeParse(await c.req.parseBody());
     if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => addNode(scope, { municipalityId: municipality.id, periodId: period.id }, parsed.data));
