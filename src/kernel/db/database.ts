@@ -4,6 +4,10 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import pg from 'pg';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 
@@ -42,10 +46,24 @@ function durableStartParams(): string[] {
   return [...params, '-c', 'fsync=on', '-c', 'synchronous_commit=on'];
 }
 
+/** Runs PGlite's initdb for a new data folder in a short-lived child process (see pglite-initdb.ts). */
+async function initialiseDataDir(dataDir: string): Promise<void> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  const script = fileURLToPath(new URL('./pglite-initdb.ts', import.meta.url));
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`PGlite のデータフォルダ ${dataDir} を作れませんでした: ${stderr.trim()}`))));
+  });
+}
+
 async function openPglite(dataDir: string | null): Promise<Database> {
   let lock: DataDirLock | null = null;
   if (dataDir) lock = await acquireDataDirLock(dataDir);
   try {
+    if (dataDir) await initialiseDataDir(dataDir);
     const client = new PGlite({
       ...(dataDir ? { dataDir } : {}),
       relaxedDurability: false,
