@@ -66,7 +66,8 @@ describe('backup and restore', () => {
     try {
       await expect(restoreDatabase(target, notGzip)).rejects.toBeInstanceOf(BackupError);
       const damaged = join(folder, 'damaged.gz');
-      const header = JSON.stringify({ format: 'sasaeai-backup', formatVersion: 1, createdAt: '', migrations: 1, tables: [] });
+      const [applied] = await queryRows<{ n: number }>(target.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const header = JSON.stringify({ format: 'sasaeai-backup', formatVersion: 1, createdAt: '', migrations: applied!.n, tables: [] });
       await writeFile(damaged, gzipSync(`${header}\n{"table":"municipalities","row":{"id":"00000000-0000-0000-0000-000000000001","slug":"x","name":"x","kind":"city","prefecture":"x","created_at":"2024-01-01T00:00:00Z"}}\n{broken\n`));
       await expect(restoreDatabase(target, damaged)).rejects.toThrow('damaged.gz の 3 行目');
       const [row] = await queryRows<{ n: number }>(target.db, sql`select count(*)::int as n from municipalities`);
