@@ -1,15 +1,17 @@
 /**
- * `npm run bench`: one run, three measurements, printed as a table and then as one JSON block.
+ * `npm run bench`: one run, four measurements, printed as a table and then as one JSON block.
  *
  *  1. Throughput of a public plan page against a static response of the very same bytes, both served by the same
  *     server process (scripts/bench-server.ts), loaded with autocannon: page cache on, then PAGE_CACHE=off.
  *  2. Cold start to first page of `npm start` (`node --import tsx src/main.ts`) on an empty data folder (create,
  *     migrate, load the demo), then again on the same folder.
  *  3. Peak RSS (VmHWM) of each server process after its load.
+ *  4. Document reading: parse throughput (MB/s) at 1×, 4× and 16× a generated document (scripts/bench-reading.ts).
  *
  * Every child process and temporary folder is removed on the way out, also after an error or Ctrl-C.
  */
 import autocannon from 'autocannon';
+import { benchReading } from './bench-reading.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -468,6 +470,9 @@ async function main(): Promise<void> {
   console.log(`  later start: ${fmt(laterStart.ms)} ms`);
   removeTempDir(startDir);
 
+  console.log('\n3. reading documents (parse throughput on a generated document at 1×, 4×, 16×) …');
+  const reading = await benchReading();
+
   // ------ the table
   console.log('\nThroughput (same server process; static = the same bytes from a bare Hono route)');
   const rows: (string | number)[][] = [];
@@ -518,6 +523,22 @@ async function main(): Promise<void> {
     ),
   );
 
+  console.log('\nReading documents (.txt: decode, lines, parse into the interchange document; goal ≥ 1 MB/s, linear)');
+  console.log(
+    table(
+      ['size', 'bytes', 'lines', 'ms', 'MB/s', 'unrecognised'],
+      (reading['measurements'] as { size: string; bytes: number; lines: number; ms: number; mbPerSecond: number; unrecognised: number }[]).map((m) => [
+        m.size,
+        fmt(m.bytes),
+        fmt(m.lines),
+        fmt(m.ms),
+        fmt(m.mbPerSecond, 2),
+        fmt(m.unrecognised),
+      ]),
+    ),
+  );
+  console.log(`time per MB, 16× ÷ 1×: ${reading['timePerMbGrowth1xTo16x']} (linear: ${reading['linear'] ? 'yes' : 'no'}); slowest ${reading['slowestMbPerSecond']} MB/s (goal ${reading['goalMet'] ? 'met' : 'NOT met'})`);
+
   const totalS = round((performance.now() - benchStarted) / 1000, 1);
   const loadAvgAtEnd = loadavg().map((l) => round(l, 2));
   console.log(
@@ -539,6 +560,7 @@ async function main(): Promise<void> {
     settings: { connections: CONNECTIONS, requestTimeoutS: REQUEST_TIMEOUT_S, durationS: DURATION_S, warmupS: WARMUP_S, page: PAGE, staticPath: STATIC, goalRatio: GOAL_RATIO },
     throughput: { cacheOn, cacheOff },
     coldStart: { first: firstStart, later: laterStart },
+    reading,
     loadAvgAtEnd,
     benchSeconds: totalS,
   };

@@ -36,7 +36,7 @@ describe('./bin/sasaeai', () => {
   it('explains itself in Japanese', async () => {
     const { code, stdout } = await sasaeai(main, ['help']);
     expect(code).toBe(0);
-    for (const command of ['db migrate', 'demo', 'user add', 'backup FILE', 'restore FILE']) expect(stdout).toContain(command);
+    for (const command of ['db migrate', 'demo', 'user add', 'parse FILE', 'backup FILE', 'restore FILE']) expect(stdout).toContain(command);
   });
 
   it('migrates, loads the demo, and adds an account with its role checked', async () => {

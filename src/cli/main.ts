@@ -5,6 +5,7 @@ import { ConfigError } from '../env.ts';
 import { loadDemo } from '../demo/load.ts';
 import { withDatabase } from './database.ts';
 import { CliError } from './errors.ts';
+import { parseCommand, parseHelp } from './parse.ts';
 import { userAdd, userAddHelp } from './user-add.ts';
 
 const help = `支えあい（Sasaeai）コマンドライン
@@ -15,10 +16,13 @@ const help = `支えあい（Sasaeai）コマンドライン
   db migrate               データベースを最新のスキーマにします（起動時にも自動で行います）
   demo                     デモデータ（横浜市 戸塚区・鶴見区・旭区）を読み込み直します
   user add …               アカウントを作成します
+  parse FILE [--json]      計画書・会議資料（.txt .md .pdf .docx .xlsx .csv）を読み取り、内容を表示します
   backup FILE              データベース全体を FILE に書き出します（gzip された JSON Lines）
   restore FILE             FILE を空のデータベースに復元します
 
 ${userAddHelp}
+
+${parseHelp}
 
 データベースは npm start と同じく DATA_DIR（既定 ./data）か DATABASE_URL で指定します。
 PGlite のデータフォルダは一度に一つのプロセスしか開けません。アプリを止めてから実行してください。`;
@@ -34,6 +38,7 @@ const commands: Record<string, Command> = {
       return `デモデータを読み込みました: ${s!.municipality}・${s!.wards}区・推進主体${s!.organisations}件・計画${s!.plans}件・期${s!.periods}件・項目${s!.nodes}件・アカウント${s!.accounts}件`;
     }),
   'user add': (args) => withDatabase((database) => userAdd(database, args)),
+  parse: (args) => parseCommand(args),
   backup: ([file]) => {
     if (!file) throw new CliError('書き出すファイル名を指定してください: ./bin/sasaeai backup FILE');
     return withDatabase(async (database) => `${file} に ${(await backupDatabase(database, file)).rows} 行を書き出しました`);

@@ -1,0 +1,155 @@
+/**
+ * Any supported file → numbered lines of text. Checks what the bytes are before trusting the extension, and turns
+ * every problem (missing, empty, too big, wrong kind, broken, too slow) into a ReadError with a Japanese message.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { decodeText } from './decode-text.ts';
+import { docxLines } from './docx-text.ts';
+import { ReadError } from './errors.ts';
+import { pdfLines } from './pdf-text.ts';
+import { csvLines, xlsxLines } from './sheet-text.ts';
+
+export type Format = 'txt' | 'md' | 'pdf' | 'docx' | 'xlsx' | 'csv';
+
+export interface ExtractedText {
+  file: string;
+  format: Format;
+  /** The text, one entry per line; line n is lines[n - 1]. */
+  lines: string[];
+  encoding?: string;
+  /** 1-based page of each line (PDF). */
+  pages?: number[];
+  warnings: string[];
+}
+
+export const MAX_BYTES = 100 * 1024 * 1024;
+const DEFAULT_TIME_LIMIT_MS = 120_000;
+
+const FORMATS: Readonly<Record<string, Format>> = {
+  '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.pdf': 'pdf', '.docx': 'docx', '.xlsx': 'xlsx', '.csv': 'csv',
+};
+
+const SUPPORTED = '.txt / .md / .pdf / .docx / .xlsx / .csv';
+
+type Kind = 'pdf' | 'zip' | 'ole' | 'image' | 'text';
+
+function sniff(bytes: Uint8Array): Kind {
+  const head = Buffer.from(bytes.subarray(0, 1024));
+  if (head.includes('%PDF-')) return 'pdf';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) return 'zip';
+  if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'ole';
+  if (head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])) || (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff)) return 'image';
+  if (head.subarray(0, 4).toString('latin1') === 'GIF8') return 'image';
+  return 'text';
+}
+
+/** Which Office file a zip is, from the part names stored uncompressed in its headers. */
+function zipKind(bytes: Uint8Array): 'docx' | 'xlsx' | 'zip' {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.includes('word/document.xml') || buffer.includes('word/_rels')) return 'docx';
+  if (buffer.includes('xl/workbook.xml') || buffer.includes('xl/_rels')) return 'xlsx';
+  return 'zip';
+}
+
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  pdf: 'PDF', docx: 'Word 文書（.docx）', xlsx: 'Excel ブック（.xlsx）', zip: 'ZIP 圧縮ファイル', ole: '古い Office 形式（.doc / .xls）',
+  image: '画像', text: 'テキスト',
+};
+
+function formatOf(file: string): Format {
+  const ext = extname(file).toLowerCase();
+  const format = FORMATS[ext];
+  if (!format) {
+    throw new ReadError(file, ext === '' ? `拡張子がありません。${SUPPORTED} のいずれかにしてください` : `${ext} の形式には対応していません。${SUPPORTED} のいずれかにしてください`);
+  }
+  return format;
+}
+
+function checkContent(file: string, format: Format, bytes: Uint8Array): void {
+  const kind = sniff(bytes);
+  const actual = kind === 'zip' ? zipKind(bytes) : kind;
+  const expected = format === 'pdf' || format === 'docx' || format === 'xlsx' ? format : 'text';
+  if (actual === expected) return;
+  if (actual === 'ole') throw new ReadError(file, '古い Office 形式（.doc / .xls）のようです。Word や Excel で .docx / .xlsx として保存し直してください');
+  if (expected === 'text' && actual !== 'text') {
+    throw new ReadError(file, `拡張子は ${extname(file)} ですが、中身は${KIND_NAMES[actual]}のようです。拡張子を直してください`);
+  }
+  if (actual === 'text') {
+    throw new ReadError(file, `${KIND_NAMES[expected]}ではありません（中身はテキストか、壊れたファイルのようです）`);
+  }
+  throw new ReadError(file, `拡張子は ${extname(file)} ですが、中身は${KIND_NAMES[actual]}のようです`);
+}
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n|\f|\u2028|\u2029/);
+}
+
+async function linesOf(file: string, format: Format, bytes: Uint8Array): Promise<Omit<ExtractedText, 'file' | 'format'>> {
+  switch (format) {
+    case 'pdf':
+      return { ...(await pdfLines(file, bytes)), warnings: [] };
+    case 'docx':
+      return { lines: await docxLines(file, bytes), warnings: [] };
+    case 'xlsx':
+      return { lines: await xlsxLines(file, bytes), warnings: [] };
+    case 'csv': {
+      const decoded = decodeText(file, bytes);
+      return { lines: csvLines(decoded.text), encoding: decoded.encoding, warnings: decoded.warnings };
+    }
+    default: {
+      const decoded = decodeText(file, bytes);
+      return { lines: splitLines(decoded.text), encoding: decoded.encoding, warnings: decoded.warnings };
+    }
+  }
+}
+
+function withTimeLimit<T>(file: string, work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReadError(file, `${Math.round(ms / 1000)}秒以内に読み終わりませんでした（ファイルが複雑すぎるか、壊れています）`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+export interface ExtractOptions {
+  timeLimitMs?: number;
+}
+
+/** Lines of a file given as bytes (an upload); `file` is the name shown in messages and decides the format. */
+export async function extractBytes(file: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedText> {
+  const format = formatOf(file);
+  if (bytes.byteLength > MAX_BYTES) throw new ReadError(file, tooBig(bytes.byteLength));
+  if (bytes.byteLength === 0) throw new ReadError(file, 'ファイルが空です（0 バイト）');
+  checkContent(file, format, bytes);
+  const read = await withTimeLimit(file, linesOf(file, format, bytes), options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  if (!read.lines.some((l) => l.trim() !== '')) throw new ReadError(file, 'ファイルに文字がありません（空白と改行だけです）');
+  return { file, format, ...read };
+}
+
+function tooBig(bytes: number): string {
+  return `ファイルが大きすぎます（${(bytes / 1024 / 1024).toFixed(1)} MB。読み込めるのは ${MAX_BYTES / 1024 / 1024} MB までです）`;
+}
+
+/** Lines of a file on disk. */
+export async function extractFile(file: string, options: ExtractOptions = {}): Promise<ExtractedText> {
+  formatOf(file);
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new ReadError(file, 'フォルダです。ファイルを指定してください');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReadError(file, code === 'ENOENT' ? 'ファイルが見つかりません' : `ファイルを開けません（${code ?? (error as Error).message}）`);
+  }
+  if (size > MAX_BYTES) throw new ReadError(file, tooBig(size));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new ReadError(file, `ファイルを読めません（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+  }
+  return extractBytes(file, bytes, options);
+}

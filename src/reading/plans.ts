@@ -1,0 +1,251 @@
+/**
+ * Plans and their periods: the title block (…地域福祉保健計画 （愛称）), headings that name a period (第4期 …計画,
+ * （1）第1期計画の経過 平成17年度～平成21年度, 第5期区計画の策定について), 計画期間 lines, 基本理念, and period facts
+ * printed anywhere (第４期計画の最終年度（2025年度））. A period is one plan entry of the interchange document.
+ */
+import { findAll, parseFiscalYear, type FiscalYearSpan } from './wareki.ts';
+import type { Plan } from './interchange.ts';
+import { nextNonBlank, blanksBefore } from './lines.ts';
+import { paragraphEnd, paragraphLines } from './paragraphs.ts';
+import { openSection } from './sections.ts';
+import type { Block, ParseState } from './state.ts';
+import { endsSentence, isProse, joinParagraph, normaliseCode, startsWithBullet } from './text.ts';
+import { PHILOSOPHY_LABEL, REVIEW_WORDS, TIER_WORDS } from './vocabulary.ts';
+
+const PLAN_NAME = /^(?!第[\s\u3000]*[0-9０-９一二三四五六七八九十]{1,2}[\s\u3000]*期)(?<name>[^\s\u3000、。「」（）()]{1,20}?(?:地域福祉保健計画|地域福祉計画|地域福祉活動計画|保健福祉計画))$/u;
+const NICKNAME_LINE = /^[（(](?:愛称[:：])?(?<nickname>[^）)]{2,30})[）)](?:とは)?$/u;
+const PERIOD_HEADING =
+  /^(?:[0-9０-９]{1,2}|[（(][0-9０-９]{1,2}[)）]|[①-⑳])?[\s\u3000.．、]*第[\s\u3000]*(?<period>[0-9０-９一二三四五六七八九十]{1,2})[\s\u3000]*期(?<rest>.*)$/u;
+const NAME_IN_REST = /^[\s\u3000]*(?<name>[^\s\u3000、。（(]{2,30}?計画)(?![^\s\u3000（(の]*計画)/u;
+const PERIOD_SPAN_LINE = /^[【［]?計画期間[】］]?[\s\u3000]*[:：]?[\s\u3000]*(?<span>.+)$/u;
+const PERIOD_FACT = /第[\s\u3000]*(?<period>[0-9０-９一二三四五六七八九十]{1,2})[\s\u3000]*期(?:計画)?の(?<which>最終年度|初年度|開始年度)[（(](?<year>[^）)]+)[）)]/gu;
+
+function tierOf(name: string): { tier: Plan['tier']; ward: string | null; district: string | null } {
+  const district = /^(.+?地区)/u.exec(name)?.[1] ?? null;
+  if (district) return { tier: 'district', ward: null, district };
+  const ward = /^(.+?区)(?=地域|保健|福祉)/u.exec(name)?.[1] ?? null;
+  if (ward) return { tier: 'ward', ward, district: null };
+  if (/^.+?[市町村](?=地域|保健|福祉)/u.test(name)) return { tier: 'city', ward: null, district: null };
+  return { tier: null, ward: null, district: null };
+}
+
+function applyIdentity(s: ParseState, plan: Plan): void {
+  if (!plan.name && s.identity.name) Object.assign(plan, { name: s.identity.name, ...tierOf(s.identity.name) });
+  if (!plan.nickname && s.identity.nickname) plan.nickname = s.identity.nickname;
+}
+
+function newPlan(s: ParseState, period: number | null, i: number, name: string | null = null): Plan {
+  const plan: Plan = {
+    name, nickname: null, tier: null, ward: null, district: null, period, fiscalYearStart: null, fiscalYearEnd: null,
+    philosophy: null, levels: [], nodes: [], status: null, description: null, review: [], sourceLines: s.range(i),
+  };
+  if (name) Object.assign(plan, tierOf(name));
+  applyIdentity(s, plan);
+  s.plans.push(plan);
+  return plan;
+}
+
+/** The plan lines belong to when the document names none: created on first need. */
+export function ensurePlan(s: ParseState, i: number): Plan {
+  s.plan ??= newPlan(s, null, i);
+  return s.plan;
+}
+
+/** The plan of that period, unless the heading names another plan (a document may hold several wards' plans). */
+function planForPeriod(s: ParseState, period: number, name: string | undefined, i: number): Plan {
+  const found = s.plans.find((p) => p.period === period && (!name || !p.name || p.name === name));
+  if (found) return found;
+  if (s.plan && s.plan.period === null) {
+    s.plan.period = period;
+    return s.plan;
+  }
+  return newPlan(s, period, i, name ?? null);
+}
+
+function setSpan(plan: Plan, span: FiscalYearSpan): void {
+  plan.fiscalYearStart ??= span.start;
+  if (span.end !== undefined) plan.fiscalYearEnd ??= span.end;
+}
+
+function spanIn(text: string): FiscalYearSpan | undefined {
+  for (const m of findAll(text)) if (m.result.ok && m.result.value.kind === 'fiscalYearSpan') return m.result.value;
+  return undefined;
+}
+
+/** A short line that can be a heading: no sentence, no table. */
+function headingLike(s: ParseState, i: number): boolean {
+  const line = s.line(i);
+  if (line.cells !== null) return false;
+  return line.heading > 0 || (line.width <= 45 && !line.indent && !endsSentence(line.t) && !/[、，,]$/u.test(line.t) && !startsWithBullet(line.t));
+}
+
+/** …地域福祉保健計画 on a line of its own, and （愛称） on the next: who the document is about. */
+export function titleBlockTrigger(s: ParseState, i: number): number | null {
+  const name = PLAN_NAME.exec(s.line(i).t)?.groups?.['name'];
+  if (!name) return null;
+  // A title block starts what follows: a document may hold several plans one after the other.
+  s.identity = { name, nickname: null };
+  s.ledger.use(i);
+  let end = i + 1;
+  const next = nextNonBlank(s.lines, i + 1, 1);
+  const nickname = next < s.lines.length ? NICKNAME_LINE.exec(s.line(next).t)?.groups?.['nickname'] : undefined;
+  if (nickname) {
+    s.identity.nickname = nickname;
+    s.ledger.use(next);
+    end = next + 1;
+  }
+  for (const plan of s.plans.filter((p) => p.name === null || p.name === name)) applyIdentity(s, plan);
+  return end;
+}
+
+/** 第4期 旭区地域福祉保健計画 / （2）第 2期計画の経過　平成 22年度～平成 27年度 / 第5期区計画の策定について … */
+export function periodHeadingTrigger(s: ParseState, i: number): number | null {
+  const line = s.line(i);
+  if (!headingLike(s, i)) return null;
+  const m = PERIOD_HEADING.exec(line.t);
+  if (!m?.groups) return null;
+  const rest = m.groups['rest']!;
+  // 第5期での注力ポイント ◇… and 第3期計画に向けた課題 speak about a period from another; 第１期 第２期 is a diagram's row.
+  if (/^(?:で|に|は|が|を|と|も)/u.test(rest) || /^(?:計画)?に向け/u.test(rest) || /[◇◆]/u.test(rest)) return null;
+  if (/第[\s\u3000]*[0-9０-９一二三四五六七八九十]{1,2}[\s\u3000]*期/u.test(rest)) return null;
+  const named = NAME_IN_REST.exec(rest)?.groups?.['name'];
+  const plan = planForPeriod(s, Number(normaliseCode(m.groups['period']!)), named && !(named in TIER_WORDS) ? named : undefined, i);
+  readPeriodRest(s, plan, rest);
+  const span = spanIn(line.t);
+  if (span) setSpan(plan, span);
+  s.plan = plan;
+  s.node = null;
+  s.take(plan, i);
+  openSection(s, i, REVIEW_WORDS.test(line.t));
+  if (!s.inReview) s.block = new PlanTextBlock(s, plan, i);
+  return i + 1;
+}
+
+function readPeriodRest(s: ParseState, plan: Plan, rest: string): void {
+  const name = NAME_IN_REST.exec(rest)?.groups?.['name'];
+  const tier = Object.entries(TIER_WORDS).find(([word]) => rest.trim().startsWith(word))?.[1];
+  if (name && !(name in TIER_WORDS) && name !== '計画') {
+    plan.name ??= name;
+    s.identity.name ??= name;
+    Object.assign(plan, { ...tierOf(name), ...(plan.tier ? { tier: plan.tier } : {}) });
+  } else if (tier) plan.tier ??= tier;
+  else if (!/計画|[のをにはが]/u.test(rest) && rest.trim().length >= 2 && rest.trim().length <= 20) {
+    plan.nickname ??= rest.trim();
+    s.identity.nickname ??= rest.trim();
+  }
+  if (/策定/u.test(rest)) plan.status = 'formulating';
+}
+
+/** 計画期間：令和8年度～令和12年度 */
+export function periodSpanTrigger(s: ParseState, i: number): number | null {
+  const text = PERIOD_SPAN_LINE.exec(s.line(i).t)?.groups?.['span'];
+  const span = text === undefined ? undefined : spanIn(text);
+  if (!span) return null;
+  const plan = ensurePlan(s, i);
+  setSpan(plan, span);
+  s.take(plan, i);
+  return i + 1;
+}
+
+/** Prose and list items right under a period heading: what the document says about that period. */
+class PlanTextBlock implements Block {
+
+  constructor(
+    private readonly s: ParseState,
+    private readonly plan: Plan,
+    private last: number,
+  ) {}
+
+  accept(i: number): number | null {
+    const s = this.s;
+    const line = s.line(i);
+    if (blanksBefore(s.lines, i) > 2 && i - this.last > 3) return null;
+    const bullet = line.bullet > 0 || startsWithBullet(line.t);
+    const end = paragraphEnd(s, i);
+    const lines = paragraphLines(s, i, end);
+    if (!bullet && !isProse(lines)) return null;
+    const text = bullet ? lines.map((l) => l.t).join('') : joinParagraph(lines);
+    this.plan.description = this.plan.description === null ? text : `${this.plan.description}\n${text}`;
+    s.take(this.plan, i, end - 1);
+    this.last = end - 1;
+    return end;
+  }
+}
+
+/** Facts about periods wherever printed, legends included: 第４期計画の最終年度（2025年度）. */
+export function collectPeriodFacts(s: ParseState): void {
+  for (const line of s.lines) {
+    for (const m of line.t.matchAll(PERIOD_FACT)) {
+      const year = parseFiscalYear(m.groups!['year']!);
+      if (!year.ok) continue;
+      const period = Number(normaliseCode(m.groups!['period']!));
+      const facts = s.periodFacts.get(period) ?? {};
+      if (m.groups!['which'] === '最終年度') facts.end = year.value;
+      else facts.start = year.value;
+      s.periodFacts.set(period, facts);
+    }
+  }
+}
+
+/** Period facts onto their plans; a document's only unnumbered plan takes the only period its facts name. */
+export function applyPeriodFacts(s: ParseState): void {
+  const unnumbered = s.plans.filter((p) => p.period === null);
+  const unclaimed = [...s.periodFacts.keys()].filter((period) => !s.plans.some((p) => p.period === period));
+  if (unnumbered.length === 1 && unclaimed.length === 1) unnumbered[0]!.period = unclaimed[0]!;
+  for (const plan of s.plans) {
+    const facts = plan.period === null ? undefined : s.periodFacts.get(plan.period);
+    if (facts?.start !== undefined) plan.fiscalYearStart ??= facts.start;
+    if (facts?.end !== undefined) plan.fiscalYearEnd ??= facts.end;
+  }
+}
+
+/** 【基本理念】…, 基本理念 on its own line, ## 1 基本理念: the lines after it are the philosophy. */
+export function philosophyTrigger(s: ParseState, i: number): number | null {
+  const line = s.line(i);
+  const m = PHILOSOPHY_LABEL.exec(line.t);
+  if (!m?.groups || (m.groups['inline']!.trim() !== '' && !/^[【［]/u.test(line.t))) return null;
+  const plan = ensurePlan(s, i);
+  s.take(plan, i);
+  const inline = m.groups['inline']!.replace(/^[\s\u3000:：]+/u, '');
+  s.block = new PhilosophyBlock(s, plan, i, inline);
+  return i + 1;
+}
+
+/**
+ * Short lines after 基本理念: one sentence, or several on their own lines (joined with "\n"). A line broken after
+ * 、 or ・ continues. One blank line may stand between the label and the text, none inside it.
+ */
+class PhilosophyBlock implements Block {
+  private readonly parts: string[] = [];
+  private readonly owns: boolean;
+  private last: number;
+
+  constructor(
+    private readonly s: ParseState,
+    private readonly plan: Plan,
+    private readonly label: number,
+    inline: string,
+  ) {
+    this.owns = plan.philosophy === null;
+    this.last = label;
+    if (inline !== '') this.add(inline);
+  }
+
+  private add(text: string): void {
+    const previous = this.parts.at(-1);
+    if (previous !== undefined && /[・、，,「（(]$/u.test(previous)) this.parts[this.parts.length - 1] = previous + text;
+    else this.parts.push(text);
+    if (this.owns) this.plan.philosophy = this.parts.join('\n');
+  }
+
+  accept(i: number): number | null {
+    const line = this.s.line(i);
+    const gap = i - this.last - 1;
+    if (gap > (this.last === this.label ? 1 : 0)) return null;
+    if (line.cells || line.heading > 0 || line.bullet > 0 || startsWithBullet(line.t) || /^[【［]/u.test(line.t) || line.width > 40) return null;
+    this.add(line.t);
+    this.s.take(this.plan, i);
+    this.last = i;
+    return i + 1;
+  }
+}
