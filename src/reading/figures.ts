@@ -3,7 +3,7 @@
  * 1,588人 → 平成26年度末 1,986人), and tables with a header row of periods or years and a row per indicator
  * (見込量 / 実績値 rows give the kind; 記載なし, 未設置 are missing values with a note, never 0).
  */
-import { findAll, parseFiscalYear, parseFiscalYearSpan, type WarekiValue } from './wareki.ts';
+import { findAll, parseFiscalYear, parseFiscalYearSpan, type WarekiValue } from '../kernel/wareki/index.ts';
 import { cellText } from './html-text.ts';
 import type { Indicator, IndicatorValue } from './interchange.ts';
 import { nextNonBlank, previousNonBlank } from './lines.ts';

@@ -2,7 +2,7 @@
  * Meeting headers: a title naming a meeting, then 日時 (date, and the time on the same or next line), 会場, 出席者,
  * and the 次第: numbered items (speaker after the item: 開会の挨拶 区長 …), 議題N under them, 資料N under those.
  */
-import { findAll, parseTimeRange } from './wareki.ts';
+import { findAll, parseTimeRange } from '../kernel/wareki/index.ts';
 import type { AgendaItem, Meeting } from './interchange.ts';
 import type { Block, ParseState } from './state.ts';
 import { endsSentence, splitOutsideBrackets } from './text.ts';

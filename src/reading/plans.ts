@@ -3,7 +3,7 @@
  * （1）第1期計画の経過 平成17年度～平成21年度, 第5期区計画の策定について), 計画期間 lines, 基本理念, and period facts
  * printed anywhere (第４期計画の最終年度（2025年度））. A period is one plan entry of the interchange document.
  */
-import { findAll, parseFiscalYear, type FiscalYearSpan } from './wareki.ts';
+import { findAll, parseFiscalYear, type FiscalYearSpan } from '../kernel/wareki/index.ts';
 import type { Plan } from './interchange.ts';
 import { nextNonBlank, blanksBefore } from './lines.ts';
 import { paragraphEnd, paragraphLines } from './paragraphs.ts';

@@ -3,7 +3,7 @@
  * 地域と連携したポイント / 成果; cells may be HTML lists), then photo captions. A later line repeating the title
  * continues the same report (its second page of photos).
  */
-import { findAll } from './wareki.ts';
+import { findAll } from '../kernel/wareki/index.ts';
 import { htmlToTextLines, looksLikeHtml } from './html-text.ts';
 import type { Report } from './interchange.ts';
 import { nextNonBlank } from './lines.ts';

@@ -4,7 +4,7 @@
  * steps printed under them without a month. Steps with no year printed take the fiscal year of the document's
  * meeting, marked as inferred.
  */
-import { findAll, parseFiscalYear } from './wareki.ts';
+import { findAll, parseFiscalYear } from '../kernel/wareki/index.ts';
 import type { ScheduleStep } from './interchange.ts';
 import { paragraphEnd, paragraphLines } from './paragraphs.ts';
 import { openSection } from './sections.ts';

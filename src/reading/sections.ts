@@ -4,7 +4,7 @@
  * and short lines that a paragraph of running text follows. Running text is always kept; short fragments with no
  * heading above them (labels of a diagram) are left unrecognised for the user to see.
  */
-import { findAll } from './wareki.ts';
+import { findAll } from '../kernel/wareki/index.ts';
 import { cellText } from './html-text.ts';
 import type { Section } from './interchange.ts';
 import { nextNonBlank } from './lines.ts';

@@ -3,7 +3,7 @@
  * then per question a title row and answer rows (label, percent, the earlier percent in brackets after a trend
  * arrow), and n=….
  */
-import { findAll } from './wareki.ts';
+import { findAll } from '../kernel/wareki/index.ts';
 import type { Survey, SurveyQuestion } from './interchange.ts';
 import { nextNonBlank } from './lines.ts';
 import type { Block, ParseState } from './state.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './calendar.ts';
+import { findAll } from './scan.ts';
 import { formatDate, formatFiscalYear, formatFiscalYearSpan, formatYearMonth } from './format.ts';
 import {
   parseDate,
@@ -382,5 +383,13 @@ describe('fiscal-year boundaries of parsed dates', () => {
     ['令和2年4月1日', 2020],
   ])('%s is in FY%i', (input, fiscalYear) => {
     expect(parseWareki(input)).toMatchObject({ ok: true, value: { fiscalYear } });
+  });
+});
+
+describe('years at the edge of the calendar', () => {
+  it('refuses a fiscal year whose March falls past 9999 instead of throwing', () => {
+    expect(parseFiscalYear('9999年度')).toMatchObject({ ok: false });
+    expect(parseFiscalYear('9998年度')).toEqual({ ok: true, value: 9998 });
+    expect(() => findAll('9999年度 と 10000年5月1日')).not.toThrow();
   });
 });

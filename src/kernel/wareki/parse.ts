@@ -152,6 +152,8 @@ function warningsOf(...checks: Check[]): string | undefined {
 // ---- interpretations ---------------------------------------------------------------------------
 
 function asFiscalYear(ref: YearRef, options: ParseOptions): ParseResult<number> {
+  // A fiscal year ends in March of the next year, which must still be a date the calendar can hold.
+  if (ref.year >= MAX_YEAR) return fail(`年度が大きすぎます（${MAX_YEAR - 1}年度まで）`);
   const checks = [
     checkBracketed(ref, '年度'),
     checkEra(ref, fiscalYearRange(ref.year), options.eraOverflow ?? 'warn', written(ref, '度'), () =>
