@@ -68,3 +68,63 @@ export class TreeEditorPage {
     return (await this.page.locator('.notice').textContent()) ?? '';
   }
 }
+
+/** Follows a link or presses a button and waits for the page it leads to. */
+async function go(page: Page, action: () => Promise<void>) {
+  await Promise.all([page.waitForEvent('load'), action()]);
+}
+
+/** The secretariat's form that opens a reporting round. */
+export class OpenRoundForm {
+  constructor(private readonly page: Page) {}
+
+  async fill(round: { title: string; fiscalYear: string; deadline: string }) {
+    await this.page.getByLabel('回の名前').fill(round.title);
+    await this.page.getByLabel('報告する年度（西暦）').fill(round.fiscalYear);
+    await this.page.getByLabel('提出期限').fill(round.deadline);
+  }
+
+  /** One row: the plan item (as the list shows it), the initiative's name and the bodies that report. */
+  async row(index: number, row: { item: string; title: string; owners: string[] }) {
+    const fieldset = this.page.locator('fieldset.repeat').nth(index);
+    await fieldset.getByLabel('計画の項目').selectOption({ label: row.item });
+    await fieldset.getByLabel('取組名（空欄なら項目の名称）').fill(row.title);
+    for (const owner of row.owners) await fieldset.getByLabel(owner, { exact: true }).check();
+  }
+
+  async open() {
+    await go(this.page, () => this.page.getByRole('button', { name: '回を始める' }).click());
+  }
+}
+
+/** The owner's report form. */
+export class ReportForm {
+  constructor(private readonly page: Page) {}
+
+  async fill(values: Record<string, string>) {
+    for (const [label, text] of Object.entries(values)) await this.page.getByLabel(label, { exact: true }).fill(text);
+  }
+
+  async press(button: '下書き保存' | '提出する' | '提出し直す') {
+    await go(this.page, () => this.page.getByRole('button', { name: button }).click());
+  }
+}
+
+/** The secretariat's review of one report. */
+export class ReviewPage {
+  constructor(private readonly page: Page) {}
+
+  async returnWith(comment: string, fieldComments: Record<string, string> = {}) {
+    await this.page.getByLabel('差し戻す理由（推進主体に表示されます）').fill(comment);
+    for (const [label, text] of Object.entries(fieldComments)) await this.page.getByLabel(`「${label}」へのコメント（任意）`).fill(text);
+    await go(this.page, () => this.page.getByRole('button', { name: '差し戻す' }).click());
+  }
+
+  async press(button: '受理する' | '公開する' | '公開をやめる') {
+    await go(this.page, () => this.page.getByRole('button', { name: button }).click());
+  }
+}
+
+export async function follow(page: Page, link: string) {
+  await go(page, () => page.getByRole('link', { name: link, exact: true }).click());
+}

@@ -4,6 +4,8 @@ import { createTestDatabase } from './kernel/db/testing.ts';
 import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
 import { createTestApp, type TestClient } from './testing/app.ts';
 import { withDemo } from './testing/factories.ts';
+import { listWards } from './municipalities/queries.ts';
+import { listRounds, roundItems } from './reports/queries.ts';
 
 /**
  * Every route × every role: who is let in and who is turned away. A route the app registers without a row here
@@ -23,11 +25,17 @@ const everyone = Object.keys(actors) as ActorName[];
 const signedIn = everyone.filter((a) => a !== 'anonymous');
 const totsukaEditors: ActorName[] = ['cityAdmin', 'totsukaSecretariat'];
 const registryKeepers: ActorName[] = ['cityAdmin', 'totsukaSecretariat', 'asahiSecretariat'];
+const asahiManagers: ActorName[] = ['cityAdmin', 'asahiSecretariat'];
 
-type Ctx = { node: string };
+/**
+ * Reports of 旭区's demo rounds: the open round, 区社協's returned report (its staff may write it), a submitted one
+ * (to review), and こども家庭支援課's accepted one from the finished round (the committee reads it; 区社協's staff may not).
+ */
+type Ctx = { node: string; round: string; returned: string; submitted: string; accepted: string };
 type Row = { method: 'GET' | 'POST'; path: string; url: (ctx: Ctx) => string; allowed: ActorName[]; form?: Record<string, string> };
 
 const base = '/admin/m/yokohama/plans/totsuka-ward/periods/4';
+const asahi = '/admin/m/yokohama/wards/asahi';
 const matrix: Row[] = [
   { method: 'GET', path: '/', url: () => '/', allowed: everyone },
   { method: 'GET', path: '/m/:m', url: () => '/m/yokohama', allowed: everyone },
@@ -58,6 +66,25 @@ const matrix: Row[] = [
   { method: 'POST', path: '/admin/m/:m/organisations', url: () => '/admin/m/yokohama/organisations', allowed: registryKeepers, form: { name: '' } },
   { method: 'GET', path: '/admin/m/:m/organisations/:key/edit', url: () => '/admin/m/yokohama/organisations/totsuka-shakyo/edit', allowed: totsukaEditors },
   { method: 'POST', path: '/admin/m/:m/organisations/:key', url: () => '/admin/m/yokohama/organisations/totsuka-shakyo', allowed: totsukaEditors, form: { name: '' } },
+  { method: 'GET', path: '/m/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', url: () => '/m/yokohama/wards/asahi/reports/2023', allowed: everyone },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/rounds', url: () => `${asahi}/rounds`, allowed: asahiManagers },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/rounds/new', url: () => `${asahi}/rounds/new`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/rounds', url: () => `${asahi}/rounds`, allowed: asahiManagers, form: { title: '' } },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/report-form', url: () => `${asahi}/report-form`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/report-form', url: () => `${asahi}/report-form`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', url: () => `${asahi}/reports/2023`, allowed: [...asahiManagers, 'committeeMember'] },
+  { method: 'GET', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/rounds/${c.round}`, allowed: asahiManagers },
+  { method: 'GET', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/reminders.csv', url: (c) => `/admin/m/yokohama/rounds/${c.round}/reminders.csv`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/status', url: (c) => `/admin/m/yokohama/rounds/${c.round}/status`, allowed: asahiManagers, form: { version: 'x', status: 'closed' } },
+  { method: 'GET', path: '/admin/m/:m/my-reports', url: () => '/admin/m/yokohama/my-reports', allowed: ['ownerStaff'] },
+  { method: 'GET', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/reports/${c.returned}`, allowed: [...asahiManagers, 'ownerStaff'] },
+  { method: 'GET', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/reports/${c.accepted}`, allowed: [...asahiManagers, 'committeeMember'] },
+  { method: 'GET', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}/edit', url: (c) => `/admin/m/yokohama/reports/${c.returned}/edit`, allowed: ['ownerStaff'] },
+  { method: 'POST', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/reports/${c.returned}`, allowed: ['ownerStaff'], form: { version: 'x' } },
+  { method: 'POST', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}/submit', url: (c) => `/admin/m/yokohama/reports/${c.returned}/submit`, allowed: ['ownerStaff'], form: { version: 'x' } },
+  { method: 'POST', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}/return', url: (c) => `/admin/m/yokohama/reports/${c.submitted}/return`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'POST', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}/accept', url: (c) => `/admin/m/yokohama/reports/${c.submitted}/accept`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'POST', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}/publication', url: (c) => `/admin/m/yokohama/reports/${c.accepted}/publication`, allowed: asahiManagers, form: { version: 'x', published: '0' } },
   { method: 'GET', path: '/api/v1/openapi.json', url: () => '/api/v1/openapi.json', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities', url: () => '/api/v1/municipalities', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/plans', url: () => '/api/v1/municipalities/yokohama/plans', allowed: everyone },
@@ -77,10 +104,18 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const demo = await withDemo(database);
   const { nodes } = await demo.tree('totsuka-ward', 4);
-  ctx = { node: nodes[0]!.children[0]!.id };
+  ctx = { node: nodes[0]!.children[0]!.id, ...(await asahiReports(demo.municipality.id)) };
   testApp = await createTestApp(database);
   for (const name of everyone) clients.set(name, await signIn(name));
 });
+
+async function asahiReports(municipalityId: string) {
+  const asahiWard = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!;
+  const [open, finished] = await listRounds(database.db, municipalityId, asahiWard.id);
+  const items = [...(await roundItems(database.db, open!)), ...(await roundItems(database.db, finished!))];
+  const find = (state: string, owner: string) => items.find((i) => i.report.state === state && i.owners.some((o) => o.name === owner))!.report.id;
+  return { round: open!.id, returned: find('returned', '旭区社会福祉協議会'), submitted: find('submitted', 'こども家庭支援課'), accepted: find('accepted', 'こども家庭支援課') };
+}
 
 async function signIn(actor: ActorName): Promise<TestClient> {
   const client = testApp.client();

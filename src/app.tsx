@@ -19,6 +19,8 @@ import { organisationRoutes } from './organisations/routes.tsx';
 import { organisationAdminRoutes } from './organisations/admin/routes.tsx';
 import { planAdminRoutes } from './plans/admin/routes.tsx';
 import { planRoutes } from './plans/routes.tsx';
+import { reportsAdminRoutes } from './reports/admin/routes.tsx';
+import { reportRoutes } from './reports/routes.tsx';
 import { adminRoutes } from './admin/routes.tsx';
 
 export type AppDeps = { database: Database; config: Config };
@@ -82,10 +84,12 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', homeRoutes());
   app.route('/', planRoutes());
   app.route('/', organisationRoutes());
+  app.route('/', reportRoutes());
   app.route('/', authRoutes());
   app.route('/', adminRoutes());
   app.route('/', planAdminRoutes());
   app.route('/', organisationAdminRoutes());
+  app.route('/', reportsAdminRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404);

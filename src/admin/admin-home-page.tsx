@@ -4,9 +4,12 @@ import type { Municipality } from '../municipalities/queries.ts';
 import { organisationPaths } from '../organisations/paths.ts';
 import { planPaths } from '../plans/paths.ts';
 import type { PlanWithPeriods } from '../plans/queries.ts';
+import type { AdminLink } from '../reports/admin/links.ts';
 import { periodSpan, periodTitle } from '../plans/views/plan-page.tsx';
 
-export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry }: { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean }) {
+type Props = { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean; reportLinks: AdminLink[] };
+
+export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry, reportLinks }: Props) {
   const { t, locale } = chrome;
   return (
     <Layout chrome={chrome} title={t('admin.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('nav.admin') }]}>
@@ -25,6 +28,18 @@ export function AdminHomePage({ chrome, municipality, user, plans, canManageRegi
         <p>
           <a href={organisationPaths.adminList(municipality.slug)}>{t('registry.manage')}</a>
         </p>
+      ) : null}
+      {reportLinks.length > 0 ? (
+        <>
+          <h2>{t('report.title')}</h2>
+          <ul>
+            {reportLinks.map((link) => (
+              <li>
+                <a href={link.href}>{link.label}</a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <h2>{t('admin.myPlans')}</h2>
       {plans.length === 0 ? <p>{t('admin.noPermission')}</p> : null}

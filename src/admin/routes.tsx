@@ -6,6 +6,7 @@ import { findMunicipalityById } from '../municipalities/queries.ts';
 import { organisationPolicy } from '../organisations/policy.ts';
 import { planPolicy } from '../plans/policy.ts';
 import { listPlans } from '../plans/queries.ts';
+import { reportLinksFor } from '../reports/admin/links.ts';
 import { AdminHomePage } from './admin-home-page.tsx';
 
 /** Where a signed-in user lands: who they are and what they can work on. */
@@ -16,7 +17,11 @@ export function adminRoutes() {
     const db = c.var.services.database.db;
     const municipality = await findMunicipalityById(db, actor.municipalityId);
     const plans = (await listPlans(db, actor.municipalityId)).filter((plan) => planPolicy.edit(actor, plan));
-    return html(c, <AdminHomePage chrome={chromeOf(c)} municipality={municipality!} user={actor} plans={plans} canManageRegistry={organisationPolicy.manageAny(actor, actor.municipalityId)} />);
+    const reportLinks = await reportLinksFor(db, actor, municipality!, c.var.t, c.var.locale);
+    return html(
+      c,
+      <AdminHomePage chrome={chromeOf(c)} municipality={municipality!} user={actor} plans={plans} canManageRegistry={organisationPolicy.manageAny(actor, actor.municipalityId)} reportLinks={reportLinks} />,
+    );
   });
   return app;
 }

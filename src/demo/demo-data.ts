@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { municipalityKinds } from '../municipalities/schema.ts';
 import { organisationKinds } from '../organisations/schema.ts';
 import { periodStatuses, planTiers } from '../plans/schema.ts';
+import { reportStates, roundStatuses } from '../reports/schema.ts';
 
 /** The demo files' shape: close to the interchange document of the document reader, plus the registry. */
 const sourceRef = z.object({ file: z.string(), lines: z.tuple([z.number(), z.number()]).optional(), note: z.string().optional() });
@@ -113,4 +114,42 @@ export async function readDemoSet(): Promise<DemoSet> {
     municipality: await readJson('yokohama.json', municipalityFile),
     wards: await Promise.all(WARD_FILES.map((name) => readJson(name, wardFile))),
   };
+}
+
+const demoReport = z.object({
+  goal: z.string(),
+  owners: z.array(z.string()).min(1),
+  title: z.string(),
+  state: z.enum(reportStates),
+  published: z.boolean().default(false),
+  values: z.record(z.string(), z.string()).default({}),
+  returnComment: z.string().optional(),
+  fieldComments: z.record(z.string(), z.string()).default({}),
+  source: sourceRef.optional(),
+});
+
+/** Reporting rounds of one ward's plan period: the seed's finished round, and a made-up open one. */
+export const reportsFile = z.object({
+  ward: z.string(),
+  plan: z.string(),
+  period: z.number().int(),
+  rounds: z.array(
+    z.object({
+      fiscalYear: z.number().int(),
+      title: z.string(),
+      deadline: z.string(),
+      status: z.enum(roundStatuses),
+      source: sourceRef.optional(),
+      note: z.string().optional(),
+      reports: z.array(demoReport),
+    }),
+  ),
+});
+export type ReportsFile = z.output<typeof reportsFile>;
+export type DemoReport = z.output<typeof demoReport>;
+
+const REPORT_FILES = ['asahi-reports.json'];
+
+export async function readDemoReports(): Promise<ReportsFile[]> {
+  return Promise.all(REPORT_FILES.map((name) => readJson(name, reportsFile)));
 }

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
 import { createTestDatabase } from '../kernel/db/testing.ts';
 import { listWards } from '../municipalities/queries.ts';
 import { flattenTree } from '../plans/queries.ts';
+import { itemsOfOrganisation, listRounds, pendingReturn, reportHistory, roundItems } from '../reports/queries.ts';
 import { withDemo } from '../testing/factories.ts';
 import { loadDemo } from './load.ts';
 
@@ -80,9 +82,53 @@ describe('demo data from the seeds', () => {
     expect(second.nodes[0]!.sections.map((s) => s.title)).toEqual(['区役所の取組', '区社会福祉協議会の取組', '地域ケアプラザの取組', '第3期計画に向けた主な課題']);
   });
 
+  it('holds 旭区 令和5年度 reports from 資料2 in a finished round: accepted, published, under their 目指す姿 and owner', async () => {
+    const asahi = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
+    const finished = (await listRounds(database.db, demo.municipality.id, asahi.id)).find((r) => r.fiscalYear === 2023)!;
+    expect(finished).toMatchObject({ title: '令和5年度の取組報告', status: 'closed' });
+    expect(finished.fields.map((f) => f.label)).toEqual(['地域と共有した課題', '取組の内容', '地域と連携したポイント', '成果']);
+    const items = await roundItems(database.db, finished);
+    expect(items.map((i) => [i.goal.code, i.assignment.title, i.owners.map((o) => o.name), i.report.state, i.report.published])).toEqual([
+      ['1', '子育て支援連絡会', ['こども家庭支援課'], 'accepted', true],
+      ['1', '横浜市チームオレンジ', ['地域ケアプラザ'], 'accepted', true],
+      ['2', '通学支援', ['旭区社会福祉協議会'], 'accepted', true],
+      ['3', 'あさひみらい塾', ['地域振興課'], 'accepted', true],
+    ]);
+    expect(items[2]!.report.values).toEqual({
+      'shared-issue': '障害のあるお子さんの中学校の通学に付き添ってくれるボランティアさんがいない。',
+      activity: '区社協の移動情報センターに寄せられた相談を地区民児協に共有し、地域の中でお声がけいただき7人のボランティアが集まり、週5日1日2回（登校・下校）の通学支援につながった。',
+      collaboration: '地元住民から住民に声をかけて身近なところでボランティアを探してもらった。\nボランティアと区社協で対象生徒の情報共有会を年2回開催し、通学支援をサポートしている。',
+      outcome:
+        '地元を良く知る住民と保護者がつながり、通学支援以外のことも相談できる間柄になった。\n通学支援をする中でまちを良くする気づきがあった。（通学路をふさぐゴミ置き場の改善等）\n何か活動をやってみたかった人へのきっかけとなった。（通学支援ボランティアにつながった）',
+    });
+    const seed = (await readFile(new URL('../../fixtures/seeds/003_a28a7f2139639f67.txt', import.meta.url), 'utf8')).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const lines = items.flatMap((i) => Object.values(i.report.values).flatMap((v) => v.split('\n')));
+    expect(lines).toHaveLength(21);
+    for (const line of lines) expect(seed, line).toContain(line);
+    expect(lines.filter((line) => /^・|<\/?(li|ul|p)/.test(line))).toEqual([]);
+  });
+
+  it('holds one open, made-up round for 令和6年度: some reports missing, one submitted, one returned with a comment, one joint', async () => {
+    const asahi = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
+    const open = (await listRounds(database.db, demo.municipality.id, asahi.id)).find((r) => r.fiscalYear === 2024)!;
+    expect(open).toMatchObject({ status: 'open', counts: { draft: 3, submitted: 1, returned: 1, accepted: 0 } });
+    expect(open.title).toContain('デモ');
+    const items = await roundItems(database.db, open);
+    expect(items.filter((i) => Object.values(i.report.values).every((v) => v === '')).map((i) => i.assignment.title)).toEqual(['横浜市チームオレンジ', 'あさひみらい塾']);
+    const returned = items.find((i) => i.report.state === 'returned')!;
+    const history = await reportHistory(database.db, demo.municipality.id, returned.report.id);
+    expect(pendingReturn(returned.report, history)?.comment).toContain('具体的な数字を入れてください');
+    const staff = await demo.user('asahi-shakyo-staff');
+    const mine = (await itemsOfOrganisation(database.db, demo.municipality.id, staff.organisationId!)).filter((i) => i.round.id === open.id);
+    expect(mine.map((i) => [i.assignment.title, i.owners.map((o) => o.name)])).toEqual([
+      ['通学支援', ['旭区社会福祉協議会']],
+      ['（デモ）地域の見守り活動の支援', ['旭区社会福祉協議会', '地域ケアプラザ']],
+    ]);
+  });
+
   it('leaves an existing demo alone, and replaces it on request', async () => {
     expect(await loadDemo(database)).toBeNull();
     const summary = await loadDemo(database, { replace: true });
-    expect(summary).toMatchObject({ wards: 3, plans: 4, accounts: 7 });
+    expect(summary).toMatchObject({ wards: 3, plans: 4, accounts: 7, reports: 9 });
   });
 });

@@ -10,10 +10,11 @@ import { organisations } from '../organisations/schema.ts';
 import { nodeOwners, planNodes, planPeriods, plans, type NodeSection } from '../plans/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, demoDistricts } from './accounts.ts';
 import { readDemoSet, type DemoNode, type DemoPeriod, type DemoPlan } from './demo-data.ts';
+import { insertDemoReports } from './load-reports.ts';
 
 const demoActor: Actor = { kind: 'system', name: 'デモデータ読込' };
 
-export type DemoSummary = { municipality: string; wards: number; organisations: number; plans: number; periods: number; nodes: number; accounts: number };
+export type DemoSummary = { municipality: string; wards: number; organisations: number; plans: number; periods: number; nodes: number; accounts: number; reports: number };
 
 type Ids = {
   municipalityId: string;
@@ -185,8 +186,8 @@ async function insertAccounts(scope: CommandScope, ids: Ids): Promise<number> {
 }
 
 /**
- * Loads the demo (横浜市 with 戸塚区, 鶴見区, 旭区, transcribed from the seed documents) in one transaction. With
- * `replace`, an existing demo municipality is deleted first; without, an existing one is left alone.
+ * Loads the demo (横浜市 with 戸塚区, 鶴見区, 旭区, transcribed from the seed documents, and 旭区's reporting rounds) in
+ * one transaction. With `replace`, an existing demo municipality is deleted first; without, an existing one is left alone.
  */
 export async function loadDemo(database: Database, options: { replace?: boolean } = {}): Promise<DemoSummary | null> {
   const set = await readDemoSet();
@@ -211,6 +212,7 @@ export async function loadDemo(database: Database, options: { replace?: boolean 
       nodes += counts.nodes;
     }
     const accounts = await insertAccounts(scope, ids);
+    const reports = await insertDemoReports(scope, ids);
     await scope.contentChanged(ids.municipalityId);
     return {
       municipality: set.municipality.municipality.name,
@@ -220,6 +222,7 @@ export async function loadDemo(database: Database, options: { replace?: boolean 
       periods,
       nodes,
       accounts,
+      reports,
     };
   });
 }

@@ -5,6 +5,7 @@ import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
 import { listCityPlans, listWardPlans } from '../plans/queries.ts';
+import { publishedFiscalYears } from '../reports/queries.ts';
 import { findMunicipality, findWard, listDistricts, listMunicipalities, listWards, type Municipality } from './queries.ts';
 import { HomePage, MunicipalityPage, type MunicipalityOverview } from './views/home-page.tsx';
 import { WardPage } from './views/ward-page.tsx';
@@ -45,6 +46,7 @@ export function homeRoutes() {
           plans={await listWardPlans(db, municipality.id, ward.id)}
           districts={await listDistricts(db, municipality.id, ward.id)}
           organisations={(await listOrganisationsForWard(db, municipality.id, ward.id)).filter((o) => o.wardId === ward.id)}
+          reportYears={await publishedFiscalYears(db, municipality.id, ward.id)}
         />
       );
     }),

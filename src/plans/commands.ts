@@ -1,16 +1,10 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { CommandScope } from '../kernel/db/command.ts';
+import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
+import { hasReportsOn } from '../reports/queries.ts';
 import type { MoveDirection, NewNodeInput, NodeInput, PeriodInput } from './inputs.ts';
 import { nodeOwners, planNodes, planPeriods } from './schema.ts';
 import type { NodeRow, Period } from './queries.ts';
-
-/** A command answers ok, or why not: a stale version (someone saved first), or a record that is gone. */
-export type CommandResult<T, Current = never> =
-  | { ok: true; value: T }
-  | { ok: false; reason: 'conflict'; current: Current }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'invalid'; errors: Record<string, string> };
 
 type NodeSnapshot = Omit<NodeRow, 'createdAt' | 'updatedAt'> & { ownerIds: string[] };
 
@@ -224,7 +218,10 @@ async function subtreeIds(tx: Tx, municipalityId: string, rootId: string): Promi
   return ids;
 }
 
-/** Deletes a node and everything below it; each deleted node's last state stays in the audit history. */
+/**
+ * Deletes a node and everything below it; each deleted node's last state stays in the audit history. A node with
+ * progress reports is kept: the reports would lose their place in the plan.
+ */
 export async function deleteNode(
   scope: CommandScope,
   target: { municipalityId: string; nodeId: string },
@@ -235,6 +232,9 @@ export async function deleteNode(
   if (!node) return { ok: false, reason: 'not_found' };
   if (node.version !== expectedVersion) return { ok: false, reason: 'conflict', current: await snapshot(tx, node) };
   const ids = await subtreeIds(tx, target.municipalityId, node.id);
+  if (await hasReportsOn(tx, target.municipalityId, ids)) {
+    return { ok: false, reason: 'refused', message: 'この項目（またはその下の項目）には実績報告があるため削除できません。' };
+  }
   for (const id of ids) {
     const row = await lockNode(tx, target.municipalityId, id);
     if (row) await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan_node', entityId: id, action: 'delete', before: await snapshot(tx, row) });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { fiscalYearInput as fiscalYear, optionalTypedText as optionalText, typedText as text } from '../kernel/web/inputs.ts';
 import type { NodeSection, SituationItem } from './schema.ts';
 
 /**
  * Inputs of the plan commands, checked at the edge. Text is kept exactly as typed (no trimming inside, no
  * normalisation) except that line endings become \n; empty optional texts become null.
  */
-const text = (max: number) => z.string().max(max, `${max}文字以内で入力してください`).transform((s) => s.replace(/\r\n?/g, '\n'));
-const optionalText = (max: number) => text(max).transform((s) => (s.trim() === '' ? null : s));
 const lines = z
   .string()
   .max(20_000, '長すぎます')
@@ -43,12 +42,6 @@ export type MoveDirection = (typeof moveDirections)[number];
 export const moveInput = z.object({ direction: z.enum(moveDirections, { message: '移動の向きが不正です' }) });
 
 export const deleteInput = z.object({ version: z.coerce.number().int().min(1) });
-
-const fiscalYear = z.coerce
-  .number({ message: '西暦の年度を数字で入力してください' })
-  .int('西暦の年度を数字で入力してください')
-  .min(1900, '1900年度以降を入力してください')
-  .max(2200, '2200年度以前を入力してください');
 
 export const periodInput = z
   .object({

@@ -38,3 +38,7 @@ export function isCityAdminOf(actor: Actor, municipalityId: string): boolean {
 export function isWardSecretariatOf(actor: Actor, municipalityId: string, wardId: string | null): boolean {
   return isUser(actor, 'ward_secretariat') && actor.municipalityId === municipalityId && wardId !== null && actor.wardId === wardId;
 }
+
+export function isCommitteeMemberOf(actor: Actor, municipalityId: string, wardId: string | null): boolean {
+  return isUser(actor, 'committee_member') && actor.municipalityId === municipalityId && wardId !== null && actor.wardId === wardId;
+}

@@ -5,6 +5,17 @@ import type { Database, Tx } from './database.ts';
 
 export const CONTENT_CHANNEL = 'sasaeai_content';
 
+/**
+ * A command answers ok, or why not: a stale version (someone saved first, `current` is what is saved now), a record
+ * that is gone, input that breaks a rule only the database can check, or a step the record's state does not allow.
+ */
+export type CommandResult<T, Current = never> =
+  | { ok: true; value: T }
+  | { ok: false; reason: 'conflict'; current: Current }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
+  | { ok: false; reason: 'refused'; message: string };
+
 export type AuditEntry = {
   municipalityId: string;
   entityType: string;

@@ -2,5 +2,6 @@
 export * from '../../municipalities/schema.ts';
 export * from '../../organisations/schema.ts';
 export * from '../../plans/schema.ts';
+export * from '../../reports/schema.ts';
 export * from '../auth/schema.ts';
 export * from '../audit/schema.ts';

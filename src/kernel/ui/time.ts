@@ -16,3 +16,8 @@ export function formatDateTime(moment: Date, locale: Locale): string {
   const [date, time] = tokyo.format(moment).split(' ');
   return `${formatDate(date!, { locale })} ${time}`;
 }
+
+/** Today's date in Japan as 'YYYY-MM-DD': deadlines are days in the offices' calendar, whatever the server's zone. */
+export function todayInJapan(now: Date = new Date()): string {
+  return tokyo.format(now).split(' ')[0]!;
+}

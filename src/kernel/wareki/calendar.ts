@@ -51,6 +51,16 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.UTC(date.year, date.month - 1, date.day + days)).toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier): ('2024-05-24', '2024-06-01') → 8. */
+export function daysBetween(from: string, to: string): number {
+  const utc = (iso: string) => {
+    const date = parseIsoDate(iso);
+    if (!date) throw new RangeError(`不正な日付です: ${iso}`);
+    return Date.UTC(date.year, date.month - 1, date.day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(year: number, month: number, day: number): number {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDay();

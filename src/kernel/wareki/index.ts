@@ -1,4 +1,5 @@
 /** 和暦: reading dates and fiscal years as municipal documents write them, and writing them for pages. */
+export { addDays, daysBetween } from './calendar.ts';
 export { ERAS, eraOfDate, type Era, type EraName } from './eras.ts';
 export { parseKanjiNumeral, parseNumeral, toHalfWidthDigits } from './digits.ts';
 export { FISCAL_YEAR_START_MONTH, fiscalYearOf, fiscalYearOfMonth, fiscalYearRange } from './fiscal-year.ts';

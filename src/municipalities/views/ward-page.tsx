@@ -4,10 +4,12 @@ import { organisationPaths } from '../../organisations/paths.ts';
 import { planPaths } from '../../plans/paths.ts';
 import { currentPeriod, type PlanWithPeriods } from '../../plans/queries.ts';
 import { periodSpan, periodTitle } from '../../plans/views/plan-page.tsx';
+import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import { reportPaths } from '../../reports/paths.ts';
 import { municipalityPaths } from '../paths.ts';
 import type { District, Municipality, Ward } from '../queries.ts';
 
-type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; plans: PlanWithPeriods[]; districts: District[]; organisations: Organisation[] };
+type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; plans: PlanWithPeriods[]; districts: District[]; organisations: Organisation[]; reportYears: number[] };
 
 function groupByKind(organisations: Organisation[]): Map<Organisation['kind'], Organisation[]> {
   const groups = new Map<Organisation['kind'], Organisation[]>();
@@ -15,7 +17,7 @@ function groupByKind(organisations: Organisation[]): Map<Organisation['kind'], O
   return groups;
 }
 
-export function WardPage({ chrome, municipality, ward, plans, districts, organisations }: Props) {
+export function WardPage({ chrome, municipality, ward, plans, districts, organisations, reportYears }: Props) {
   const { t, locale } = chrome;
   const m = municipality.slug;
   return (
@@ -53,6 +55,18 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
           );
         })}
       </ul>
+      {reportYears.length > 0 ? (
+        <>
+          <h2>{t('report.public.years')}</h2>
+          <ul>
+            {reportYears.map((fiscalYear) => (
+              <li>
+                <a href={reportPaths.publicYear(m, ward.slug, fiscalYear)}>{t('report.public.yearLink', { fiscalYear: formatFiscalYear(fiscalYear, { locale }) })}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {districts.length > 0 ? (
         <>
           <h2>{t('ward.districts')}</h2>

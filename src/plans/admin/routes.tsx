@@ -160,6 +160,7 @@ export function planAdminRoutes() {
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => deleteNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, parsed.data.version));
     if (result.ok) return backToTree(c, municipality.slug, context, 'deleted');
     if (result.reason === 'conflict') return renderNodeForm(c, municipality.slug, context, valuesOfNode(context), {}, 409, { ...result.current });
+    if (result.reason === 'refused') throw new HttpError(409, result.message);
     throw new NotFoundError();
   });
 

@@ -1,0 +1,66 @@
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import { reportPaths } from '../paths.ts';
+import { itemTitle, type ReportItem } from '../queries.ts';
+import { deadlineDate, nodeLabelOf, ownerNames, StateBadge } from '../views/parts.tsx';
+import { isEditable } from '../workflow.ts';
+import { itemTimeLeft } from './round-page.tsx';
+
+/** Owner staff: the assignments of their organisation (alone or jointly), newest round first. */
+export function MyReportsPage({ chrome, m, items, today, notice }: { chrome: Chrome; m: string; items: ReportItem[]; today: string; notice: string | null }) {
+  const { t, locale } = chrome;
+  const title = t('report.my.title');
+  return (
+    <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]} wide>
+      <h1>{title}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <p>{t('report.my.none')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.item')}</th>
+                <th scope="col">{t('report.rounds')}</th>
+                <th scope="col">{t('report.node')}</th>
+                <th scope="col">{t('report.owners')}</th>
+                <th scope="col">{t('report.state')}</th>
+                <th scope="col">{t('report.round.deadline')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr>
+                  <td>
+                    <a href={reportPaths.edit(m, item.report.id)}>{itemTitle(item)}</a>
+                    <br />
+                    <span class="muted">{t(isEditable(item.report, item.round.status) ? 'report.edit' : 'report.view')}</span>
+                  </td>
+                  <td>
+                    {item.round.title}（{formatFiscalYear(item.round.fiscalYear, { locale })}）
+                  </td>
+                  <td>{nodeLabelOf(item)}</td>
+                  <td>{ownerNames(item)}</td>
+                  <td>
+                    <StateBadge t={t} state={item.report.state} />
+                  </td>
+                  <td>
+                    {deadlineDate(item.round.deadline, locale)}
+                    <br />
+                    {itemTimeLeft(t, item, today)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,186 @@
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { authorize } from '../../kernel/auth/policy.ts';
+import { runCommand, type CommandResult, type CommandScope } from '../../kernel/db/command.ts';
+import type { Crumb } from '../../kernel/ui/layout.tsx';
+import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
+import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
+import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { fieldErrors } from '../../kernel/web/validation.ts';
+import type { Ward } from '../../municipalities/queries.ts';
+import { acceptReport, returnReport, saveReport, setPublished, submitReport, type ReportSnapshot } from '../commands.ts';
+import { fieldCommentName } from '../fields.ts';
+import { parseReport, parseReturn, publicationInput, typedValuesOf, versionOnlyInput, type ReportInput } from '../inputs.ts';
+import { reportPaths } from '../paths.ts';
+import { reportPolicy } from '../policy.ts';
+import { findReportItem, itemsOfOrganisation, reportHistory, scopeOf, type Report, type ReportItem } from '../queries.ts';
+import type { ReportValues } from '../schema.ts';
+import { municipalityOf, noticeOf, reportInUrl, withNotice, type ReportNotice } from './context.ts';
+import { MyReportsPage } from './my-reports-page.tsx';
+import { ReportFormPage, type Conflict } from './report-form-page.tsx';
+import { ReportPage, type ReturnValues } from './report-page.tsx';
+import { roundsCrumbs } from './rounds-page.tsx';
+
+type Result = CommandResult<Report, ReportSnapshot>;
+type Target = { municipalityId: string; reportId: string };
+
+const formatTime = (c: AppContext) => (d: Date) => formatDateTime(d, c.var.locale);
+
+/** Where a report page sits for whoever reads it: the round (secretariat), my reports (owner), the year (committee). */
+function crumbsFor(c: AppContext, m: string, ward: Ward, item: ReportItem): Crumb[] {
+  const t = c.var.t;
+  if (reportPolicy.review(c.var.actor, scopeOf(item))) return roundsCrumbs(t, m, ward, { label: item.round.title, href: reportPaths.round(m, item.round.id) });
+  if (reportPolicy.write(c.var.actor, scopeOf(item))) return [{ label: t('nav.admin'), href: '/admin' }, { label: t('report.my.title'), href: reportPaths.myReports(m) }];
+  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('report.accepted.years'), href: reportPaths.acceptedYear(m, ward.slug, item.round.fiscalYear) }];
+}
+
+type ReportPageOptions = { status?: 200 | 409 | 422; refusal?: string; returnForm?: { values: ReturnValues; errors: Record<string, string> } };
+
+async function showReport(c: AppContext, m: string, ward: Ward, item: ReportItem, options: ReportPageOptions = {}) {
+  const history = await reportHistory(c.var.services.database.db, item.report.municipalityId, item.report.id);
+  const scope = scopeOf(item);
+  return html(
+    c,
+    <ReportPage
+      chrome={chromeOf(c)}
+      m={m}
+      crumbs={crumbsFor(c, m, ward, item)}
+      item={item}
+      history={history}
+      today={todayInJapan()}
+      notice={noticeOf(c, c.var.t)}
+      refusal={options.refusal ?? null}
+      can={{ review: reportPolicy.review(c.var.actor, scope), write: reportPolicy.write(c.var.actor, scope) }}
+      {...(options.returnForm ? { returnForm: options.returnForm } : {})}
+      formatTime={formatTime(c)}
+    />,
+    options.status ?? 200,
+  );
+}
+
+type FormPageOptions = { values: ReportValues; version: number; errors?: Record<string, string>; conflict?: Conflict; refusal?: { message: string; typed: ReportValues }; status?: 200 | 409 | 422 };
+
+async function showForm(c: AppContext, m: string, item: ReportItem, options: FormPageOptions) {
+  const history = await reportHistory(c.var.services.database.db, item.report.municipalityId, item.report.id);
+  return html(
+    c,
+    <ReportFormPage
+      chrome={chromeOf(c)}
+      m={m}
+      item={item}
+      history={history}
+      today={todayInJapan()}
+      notice={noticeOf(c, c.var.t)}
+      values={options.values}
+      version={options.version}
+      errors={options.errors ?? {}}
+      conflict={options.conflict ?? null}
+      refusal={options.refusal ?? null}
+      formatTime={formatTime(c)}
+    />,
+    options.status ?? 200,
+  );
+}
+
+/** The report as it is now, after a command that did not go through. */
+async function reloaded(c: AppContext, target: Target): Promise<ReportItem> {
+  const item = await findReportItem(c.var.services.database.db, target.municipalityId, target.reportId);
+  if (!item) throw new NotFoundError();
+  return item;
+}
+
+/**
+ * Save and submit: the owner's form pipeline. Whatever goes wrong (a field, a stale version, a state that no longer
+ * allows writing) the page comes back with what was typed.
+ */
+function ownerWrite(command: (scope: CommandScope, target: Target, input: ReportInput) => Promise<Result>, done: (m: string, report: Report) => string) {
+  return async (c: AppContext) => {
+    const { municipality, item } = await reportInUrl(c, reportPolicy.write);
+    const m = municipality.slug;
+    const body = await c.req.parseBody();
+    const typed = typedValuesOf(item.round.fields, body);
+    const typedVersion = Number(body['version']) || item.report.version;
+    const parsed = parseReport(item.round.fields, body);
+    if (!parsed.ok) return showForm(c, m, item, { values: typed, version: typedVersion, errors: parsed.errors, status: 422 });
+    const target = { municipalityId: municipality.id, reportId: item.report.id };
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target, parsed.value));
+    if (result.ok) return c.redirect(done(m, result.value), 303);
+    const current = await reloaded(c, target);
+    switch (result.reason) {
+      case 'invalid':
+        return showForm(c, m, current, { values: typed, version: typedVersion, errors: result.errors, status: 422 });
+      case 'conflict': {
+        const conflict = { values: result.current.values, who: result.current.lastChangedBy, when: formatDateTime(result.current.updatedAt, c.var.locale) };
+        return showForm(c, m, current, { values: typed, version: current.report.version, conflict, status: 409 });
+      }
+      case 'refused':
+        return showForm(c, m, current, { values: typed, version: current.report.version, refusal: { message: result.message, typed }, status: 409 });
+      default:
+        throw new NotFoundError();
+    }
+  };
+}
+
+/** Return, accept, publish: the secretariat's buttons on the review page. */
+function reviewAction<S extends z.ZodType>(schema: S, command: (scope: CommandScope, target: Target, input: z.output<S>) => Promise<Result>, notice: (input: z.output<S>) => ReportNotice) {
+  return async (c: AppContext) => {
+    const { municipality, ward, item } = await reportInUrl(c, reportPolicy.review);
+    const parsed = schema.safeParse(await c.req.parseBody());
+    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    return runReview(c, municipality.slug, ward, item, (scope, target) => command(scope, target, parsed.data), notice(parsed.data));
+  };
+}
+
+async function runReview(c: AppContext, m: string, ward: Ward, item: ReportItem, command: (scope: CommandScope, target: Target) => Promise<Result>, notice: ReportNotice) {
+  const target = { municipalityId: item.report.municipalityId, reportId: item.report.id };
+  const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target));
+  if (result.ok) return c.redirect(withNotice(reportPaths.report(m, item.report.id), notice), 303);
+  if (result.reason === 'not_found' || result.reason === 'invalid') throw new NotFoundError();
+  const refusal = result.reason === 'refused' ? result.message : c.var.t('report.conflict.review');
+  return showReport(c, m, ward, await reloaded(c, target), { status: 409, refusal });
+}
+
+/** Owners write and hand in their reports; the secretariat reviews them; the committee reads accepted ones. */
+export function reportAdminRoutes() {
+  const app = new Hono<AppEnv>();
+  const report = '/admin/m/:m/reports/:report{[0-9a-f-]{36}}';
+
+  app.get('/admin/m/:m/my-reports', async (c) => {
+    const municipality = await municipalityOf(c);
+    const actor = c.var.actor;
+    authorize(actor, reportPolicy.listOwn(actor, municipality.id));
+    const organisationId = actor.kind === 'user' ? actor.organisationId! : '';
+    const items = await itemsOfOrganisation(c.var.services.database.db, municipality.id, organisationId);
+    const sorted = [...items].sort((a, b) => Number(a.round.status === 'closed') - Number(b.round.status === 'closed'));
+    return html(c, <MyReportsPage chrome={chromeOf(c)} m={municipality.slug} items={sorted} today={todayInJapan()} notice={noticeOf(c, c.var.t)} />);
+  });
+
+  app.get(report, async (c) => {
+    const { municipality, ward, item } = await reportInUrl(c, reportPolicy.read);
+    return showReport(c, municipality.slug, ward, item);
+  });
+
+  app.get(`${report}/edit`, async (c) => {
+    const { municipality, item } = await reportInUrl(c, reportPolicy.write);
+    return showForm(c, municipality.slug, item, { values: item.report.values, version: item.report.version });
+  });
+
+  app.post(report, ownerWrite(saveReport, (m, saved) => withNotice(reportPaths.edit(m, saved.id), 'saved')));
+  app.post(`${report}/submit`, ownerWrite(submitReport, (m) => withNotice(reportPaths.myReports(m), 'submitted')));
+
+  app.post(`${report}/return`, async (c) => {
+    const { municipality, ward, item } = await reportInUrl(c, reportPolicy.review);
+    const body = await c.req.parseBody();
+    const parsed = parseReturn(item.round.fields, body);
+    if (!parsed.ok) {
+      const typed = { comment: String(body['comment'] ?? ''), fieldComments: Object.fromEntries(item.round.fields.map((f) => [f.key, String(body[fieldCommentName(f.key)] ?? '')])) };
+      return showReport(c, municipality.slug, ward, item, { status: 422, returnForm: { values: typed, errors: parsed.errors } });
+    }
+    return runReview(c, municipality.slug, ward, item, (scope, target) => returnReport(scope, target, parsed.value), 'returned');
+  });
+
+  app.post(`${report}/accept`, reviewAction(versionOnlyInput, acceptReport, () => 'accepted'));
+  app.post(`${report}/publication`, reviewAction(publicationInput, setPublished, (input) => (input.published ? 'published' : 'unpublished')));
+  return app;
+}

@@ -1,0 +1,127 @@
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { PostButton } from '../../kernel/ui/forms.tsx';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { reportPaths } from '../paths.ts';
+import { itemTitle, type ReportItem, type Round } from '../queries.ts';
+import { isOutstanding } from '../workflow.ts';
+import { deadlineDate, nodeLabelOf, ownerNames, RoundStatusBadge, StateBadge, timeLeft } from '../views/parts.tsx';
+import { roundsCrumbs } from './rounds-page.tsx';
+
+type Props = {
+  chrome: Chrome;
+  municipality: Municipality;
+  ward: Ward;
+  round: Round;
+  items: ReportItem[];
+  today: string;
+  notice: string | null;
+  formatTime: (d: Date) => string;
+};
+
+/** What the reminder list and its CSV say about how long is left. */
+export function itemTimeLeft(t: Translate, item: ReportItem, today: string): string {
+  if (!isOutstanding(item.report.state)) return '—';
+  return item.round.status === 'closed' ? t('report.roundClosed') : timeLeft(t, item.round.deadline, today);
+}
+
+function ItemsTable({ t, m, items, caption, today, formatTime }: { t: Translate; m: string; items: ReportItem[]; caption: string; today: string; formatTime: (d: Date) => string }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.item')}</th>
+            <th scope="col">{t('report.node')}</th>
+            <th scope="col">{t('report.owners')}</th>
+            <th scope="col">{t('report.state')}</th>
+            <th scope="col">{t('report.dashboard.lastChange')}</th>
+            <th scope="col">{t('report.dashboard.daysLeft')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr>
+              <td>
+                <a href={reportPaths.report(m, item.report.id)}>{itemTitle(item)}</a>
+              </td>
+              <td>{nodeLabelOf(item)}</td>
+              <td>{ownerNames(item)}</td>
+              <td>
+                <StateBadge t={t} state={item.report.state} />
+                {item.report.published ? <span class="status">{t('report.published')}</span> : null}
+              </td>
+              <td>
+                {formatTime(item.report.updatedAt)}
+                <br />
+                <span class="muted">{item.report.lastChangedBy}</span>
+              </td>
+              <td>{itemTimeLeft(t, item, today)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The round's dashboard: where every report stands, and the reminder list of those not handed in. */
+export function RoundPage({ chrome, municipality, ward, round, items, today, notice, formatTime }: Props) {
+  const { t, locale } = chrome;
+  const m = municipality.slug;
+  const outstanding = items.filter((item) => isOutstanding(item.report.state));
+  const closing = round.status === 'open';
+  return (
+    <Layout chrome={chrome} title={round.title} crumbs={roundsCrumbs(t, m, ward, { label: round.title })} wide>
+      <h1>{round.title}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <dl class="meta">
+        <dt>{t('report.round.fiscalYear')}</dt>
+        <dd>{formatFiscalYear(round.fiscalYear, { locale })}</dd>
+        <dt>{t('report.round.deadline')}</dt>
+        <dd>
+          {deadlineDate(round.deadline, locale)}
+          {closing ? `（${timeLeft(t, round.deadline, today)}）` : null}
+        </dd>
+        <dt>{t('report.round.status')}</dt>
+        <dd>
+          <RoundStatusBadge t={t} status={round.status} />
+        </dd>
+        <dt>{t('report.round.form')}</dt>
+        <dd>{round.fields.map((f) => f.label).join('／')}</dd>
+      </dl>
+      <div class="actions">
+        <PostButton
+          action={reportPaths.roundStatus(m, round.id)}
+          csrf={chrome.csrfToken}
+          label={t(closing ? 'report.round.close' : 'report.round.reopen')}
+          fields={{ version: String(round.version), status: closing ? 'closed' : 'open' }}
+          className="button button--secondary"
+          {...(closing ? { confirm: t('report.round.closeConfirm') } : {})}
+        />
+        <a href={reportPaths.acceptedYear(m, ward.slug, round.fiscalYear)}>{t('report.dashboard.acceptedLink')}</a>
+      </div>
+      <h2>{t('report.dashboard.assignments')}</h2>
+      <ItemsTable t={t} m={m} items={items} caption={t('report.dashboard.assignments')} today={today} formatTime={formatTime} />
+      <h2>{t('report.dashboard.outstanding')}</h2>
+      {outstanding.length === 0 ? (
+        <p>{t('report.dashboard.noOutstanding')}</p>
+      ) : (
+        <>
+          <p>
+            <a href={reportPaths.reminders(m, round.id)} download>
+              {t('report.dashboard.csv')}
+            </a>
+          </p>
+          <ItemsTable t={t} m={m} items={outstanding} caption={t('report.dashboard.outstanding')} today={today} formatTime={formatTime} />
+        </>
+      )}
+    </Layout>
+  );
+}

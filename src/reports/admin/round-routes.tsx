@@ -1,0 +1,187 @@
+import { Hono } from 'hono';
+import { contentDisposition } from '../../kernel/documents/download.ts';
+import { CSV_CONTENT_TYPE, toCsv } from '../../kernel/documents/csv.ts';
+import { runCommand } from '../../kernel/db/command.ts';
+import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
+import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
+import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { fieldErrors } from '../../kernel/web/validation.ts';
+import { fiscalYearOf, formatFiscalYear } from '../../kernel/wareki/index.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { listOrganisationsForWard } from '../../organisations/queries.ts';
+import { currentPeriod, flattenTree, listWardPlans, loadTree } from '../../plans/queries.ts';
+import { openRound, saveReportForm, setRoundStatus } from '../commands.ts';
+import { isPreset, reportFormPresets } from '../fields.ts';
+import { assignmentRowsOf, fieldRowsOf, parseOpenRound, parseReportForm, roundStatusInput, type AssignmentRowValues, type FieldRowValues, type FormBody } from '../inputs.ts';
+import { reportPaths } from '../paths.ts';
+import { reportPolicy } from '../policy.ts';
+import { acceptedReports, groupByGoal, itemTitle, listRounds, reportFormOf, roundItems, type ReportItem } from '../queries.ts';
+import type { ReportField } from '../schema.ts';
+import { nodeLabelOf, ownerNames } from '../views/parts.tsx';
+import { isOutstanding } from '../workflow.ts';
+import { AcceptedReportsPage } from './accepted-page.tsx';
+import { noticeOf, roundInUrl, wardInUrl, withNotice } from './context.ts';
+import { FormSettingsPage } from './form-settings-page.tsx';
+import { OpenRoundPage, type OpenRoundValues, type PeriodChoice } from './open-round-page.tsx';
+import { itemTimeLeft, RoundPage } from './round-page.tsx';
+import { RoundsPage } from './rounds-page.tsx';
+
+const BLANK_ROWS = 3;
+const blankRows = (n: number): AssignmentRowValues[] => Array.from({ length: n }, () => ({ nodeId: '', title: '', ownerIds: [] }));
+
+/** The periods of the ward's own plan that have items, with the items in tree order. */
+async function periodChoices(c: AppContext, municipality: Municipality, ward: Ward): Promise<PeriodChoice[]> {
+  const db = c.var.services.database.db;
+  const plans = (await listWardPlans(db, municipality.id, ward.id)).filter((plan) => plan.tier === 'ward');
+  const choices: PeriodChoice[] = [];
+  for (const plan of plans) {
+    for (const period of plan.periods) {
+      const nodes = flattenTree(await loadTree(db, municipality.id, period.id));
+      if (nodes.length > 0) choices.push({ plan, period, nodes });
+    }
+  }
+  return choices;
+}
+
+/** A first draft of the round's rows: every item of the current period that names owners, reported on by them. */
+function suggestedRows(choices: PeriodChoice[]): AssignmentRowValues[] {
+  const current = choices.find(({ plan, period }) => currentPeriod(plan)?.id === period.id);
+  const owned = (current?.nodes ?? []).filter((node) => node.owners.length > 0);
+  return [...owned.map((node) => ({ nodeId: node.id, title: '', ownerIds: node.owners.map((o) => o.id) })), ...blankRows(BLANK_ROWS)];
+}
+
+function typedRound(body: FormBody): OpenRoundValues {
+  const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
+  return { title: text('title'), fiscalYear: text('fiscalYear'), deadline: text('deadline'), rows: assignmentRowsOf(body) };
+}
+
+async function showOpenRound(c: AppContext, municipality: Municipality, ward: Ward, values: OpenRoundValues, errors: Record<string, string>, status: 200 | 422) {
+  const db = c.var.services.database.db;
+  const periods = await periodChoices(c, municipality, ward);
+  const organisations = await listOrganisationsForWard(db, municipality.id, ward.id);
+  const { fields } = await reportFormOf(db, municipality.id, ward.id);
+  return html(c, <OpenRoundPage chrome={chromeOf(c)} municipality={municipality} ward={ward} periods={periods} organisations={organisations} fields={fields} values={values} errors={errors} />, status);
+}
+
+const asRows = (fields: ReportField[]): FieldRowValues[] => fields.map((f) => ({ key: f.key, label: f.label, kind: f.kind, options: f.options.join('\n') }));
+/** A template's fields, keeping the keys of same-named fields the ward already has (their values stay linked). */
+function presetRows(current: ReportField[], preset: ReportField[]): FieldRowValues[] {
+  return asRows(preset.map((field) => ({ ...field, key: current.find((f) => f.label === field.label)?.key ?? field.key })));
+}
+
+const blankFieldRows = (n: number): FieldRowValues[] => Array.from({ length: n }, () => ({ key: '', label: '', kind: 'text', options: '' }));
+
+/** The reminder list as a file for mail merges and phone calls. */
+function remindersCsv(c: AppContext, items: ReportItem[], today: string): string {
+  const { t, locale } = c.var;
+  const header = [t('report.owners'), t('report.item'), t('report.node'), t('report.state'), t('report.dashboard.lastChange'), t('report.round.deadline'), t('report.dashboard.daysLeft')];
+  const rows = items.map((item) => [
+    ownerNames(item),
+    itemTitle(item),
+    nodeLabelOf(item),
+    t(`report.state.${item.report.state}`),
+    `${formatDateTime(item.report.updatedAt, locale)} ${item.report.lastChangedBy}`,
+    item.round.deadline,
+    itemTimeLeft(t, item, today),
+  ]);
+  return toCsv([header, ...rows]);
+}
+
+/** The secretariat's side of a ward's cycle: rounds, opening one, its dashboard and reminder list, the form. */
+export function roundAdminRoutes() {
+  const app = new Hono<AppEnv>();
+  const ward = '/admin/m/:m/wards/:ward';
+  const round = '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}';
+
+  app.get(`${ward}/rounds`, async (c) => {
+    const { municipality, ward } = await wardInUrl(c);
+    const rounds = await listRounds(c.var.services.database.db, municipality.id, ward.id);
+    return html(c, <RoundsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} rounds={rounds} notice={noticeOf(c, c.var.t)} />);
+  });
+
+  app.get(`${ward}/rounds/new`, async (c) => {
+    const { municipality, ward } = await wardInUrl(c);
+    const fiscalYear = fiscalYearOf(todayInJapan()) - 1;
+    const title = c.var.t('report.round.titleDefault', { fiscalYear: formatFiscalYear(fiscalYear, { locale: c.var.locale }) });
+    const rows = suggestedRows(await periodChoices(c, municipality, ward));
+    return showOpenRound(c, municipality, ward, { title, fiscalYear: String(fiscalYear), deadline: '', rows }, {}, 200);
+  });
+
+  app.post(`${ward}/rounds`, async (c) => {
+    const { municipality, ward } = await wardInUrl(c);
+    const body = await c.req.parseBody({ all: true });
+    const typed = typedRound(body);
+    if (body['intent'] === 'more') return showOpenRound(c, municipality, ward, { ...typed, rows: [...typed.rows, ...blankRows(BLANK_ROWS)] }, {}, 200);
+    const parsed = parseOpenRound(body);
+    if (!parsed.ok) return showOpenRound(c, municipality, ward, typed, parsed.errors, 422);
+    const target = { municipalityId: municipality.id, wardId: ward.id };
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => openRound(scope, target, parsed.value));
+    if (result.ok) return c.redirect(withNotice(reportPaths.round(municipality.slug, result.value.id), 'opened'), 303);
+    if (result.reason === 'invalid') return showOpenRound(c, municipality, ward, typed, result.errors, 422);
+    throw new NotFoundError();
+  });
+
+  app.get(`${ward}/report-form`, async (c) => {
+    const { municipality, ward } = await wardInUrl(c);
+    const form = await reportFormOf(c.var.services.database.db, municipality.id, ward.id);
+    const preset = c.req.query('preset');
+    const rows = isPreset(preset) ? presetRows(form.fields, reportFormPresets[preset]) : asRows(form.fields);
+    return html(c, <FormSettingsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} version={form.version} rows={[...rows, ...blankFieldRows(2)]} errors={{}} conflict={null} />);
+  });
+
+  app.post(`${ward}/report-form`, async (c) => {
+    const { municipality, ward } = await wardInUrl(c);
+    const body = await c.req.parseBody();
+    const typed = fieldRowsOf(body);
+    const show = (errors: Record<string, string>, version: number, conflict: ReportField[] | null, status: 409 | 422) =>
+      html(c, <FormSettingsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} version={version} rows={typed} errors={errors} conflict={conflict} />, status);
+    const parsed = parseReportForm(body);
+    if (!parsed.ok) return show(parsed.errors, Number(body['version']) || 0, null, 422);
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => saveReportForm(scope, { municipalityId: municipality.id, wardId: ward.id }, parsed.value));
+    if (result.ok) return c.redirect(withNotice(reportPaths.rounds(municipality.slug, ward.slug), 'formSaved'), 303);
+    if (result.reason === 'conflict') return show({}, result.current.version, result.current.fields, 409);
+    throw new NotFoundError();
+  });
+
+  app.get(`${ward}/reports/:fiscalYear{[0-9]{4}}`, async (c) => {
+    const { municipality, ward } = await wardInUrl(c, reportPolicy.readAccepted);
+    const fiscalYear = Number(c.req.param('fiscalYear'));
+    const items = await acceptedReports(c.var.services.database.db, municipality.id, ward.id, fiscalYear, { publishedOnly: false });
+    return html(c, <AcceptedReportsPage chrome={chromeOf(c)} ward={ward} fiscalYear={fiscalYear} groups={groupByGoal(items)} />);
+  });
+
+  app.get(round, async (c) => {
+    const { municipality, ward, round } = await roundInUrl(c);
+    const items = await roundItems(c.var.services.database.db, round);
+    const formatTime = (d: Date) => formatDateTime(d, c.var.locale);
+    return html(
+      c,
+      <RoundPage chrome={chromeOf(c)} municipality={municipality} ward={ward} round={round} items={items} today={todayInJapan()} notice={noticeOf(c, c.var.t)} formatTime={formatTime} />,
+    );
+  });
+
+  app.get(`${round}/reminders.csv`, async (c) => {
+    const { ward, round } = await roundInUrl(c);
+    const outstanding = (await roundItems(c.var.services.database.db, round)).filter((item) => isOutstanding(item.report.state));
+    const fileName = `${ward.name}_${formatFiscalYear(round.fiscalYear, { locale: c.var.locale })}_${c.var.t('report.csv.fileName')}.csv`;
+    return c.body(remindersCsv(c, outstanding, todayInJapan()), 200, {
+      'content-type': CSV_CONTENT_TYPE,
+      'content-disposition': contentDisposition(fileName, 'reminders.csv'),
+      'cache-control': 'no-store',
+    });
+  });
+
+  app.post(`${round}/status`, async (c) => {
+    const { municipality, round } = await roundInUrl(c);
+    const parsed = roundStatusInput.safeParse(await c.req.parseBody());
+    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => setRoundStatus(scope, { municipalityId: municipality.id, roundId: round.id }, parsed.data));
+    if (result.ok) return c.redirect(withNotice(reportPaths.round(municipality.slug, round.id), parsed.data.status === 'closed' ? 'closed' : 'reopened'), 303);
+    if (result.reason === 'refused') throw new HttpError(409, result.message);
+    if (result.reason === 'conflict') throw new HttpError(409, c.var.t('admin.conflict.title'));
+    throw new NotFoundError();
+  });
+
+  return app;
+}

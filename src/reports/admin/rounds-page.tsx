@@ -1,0 +1,72 @@
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
+import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { reportPaths } from '../paths.ts';
+import type { RoundSummary } from '../queries.ts';
+import { deadlineDate, RoundStatusBadge } from '../views/parts.tsx';
+
+/** Admin → the ward's rounds: the first crumbs of every secretariat page of the cycle. */
+export function roundsCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
+  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('report.roundsOf', { ward: ward.name }), href: reportPaths.rounds(m, ward.slug) }, ...more];
+}
+
+export function roundCounts(t: Translate, round: RoundSummary): string {
+  const { draft, returned, submitted, accepted } = round.counts;
+  return t('report.round.counts', { outstanding: draft + returned, submitted, accepted, total: round.total });
+}
+
+export function RoundsPage({ chrome, municipality, ward, rounds, notice }: { chrome: Chrome; municipality: Municipality; ward: Ward; rounds: RoundSummary[]; notice: string | null }) {
+  const { t, locale } = chrome;
+  const m = municipality.slug;
+  const title = t('report.roundsOf', { ward: ward.name });
+  return (
+    <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]}>
+      <h1>{title}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p class="actions">
+        <a class="button" href={reportPaths.newRound(m, ward.slug)}>
+          {t('report.newRound')}
+        </a>
+        <a href={reportPaths.form(m, ward.slug)}>{t('report.form.title')}</a>
+      </p>
+      {rounds.length === 0 ? (
+        <p>{t('report.noRounds')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{t('report.rounds')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.round.title')}</th>
+                <th scope="col">{t('report.round.fiscalYear')}</th>
+                <th scope="col">{t('report.round.deadline')}</th>
+                <th scope="col">{t('report.round.status')}</th>
+                <th scope="col">{t('report.dashboard.assignments')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((round) => (
+                <tr>
+                  <td>
+                    <a href={reportPaths.round(m, round.id)}>{round.title}</a>
+                  </td>
+                  <td>{formatFiscalYear(round.fiscalYear, { locale })}</td>
+                  <td>{deadlineDate(round.deadline, locale)}</td>
+                  <td>
+                    <RoundStatusBadge t={t} status={round.status} />
+                  </td>
+                  <td>{roundCounts(t, round)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,208 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { actorId, actorName } from '../kernel/auth/actor.ts';
+import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
+import type { Tx } from '../kernel/db/database.ts';
+import { listOrganisationsForWard } from '../organisations/queries.ts';
+import { findPeriodById, findPlanById } from '../plans/queries.ts';
+import { planNodes } from '../plans/schema.ts';
+import { defaultReportFields, missingValues, valuesOfFields } from './fields.ts';
+import type { OpenRoundInput, ReportFormInput, ReportInput, ReturnInput } from './inputs.ts';
+import type { Report, Round } from './queries.ts';
+import { reportFormOf } from './queries.ts';
+import {
+  reportAssignmentOwners,
+  reportAssignments,
+  reportForms,
+  reportReturnComments,
+  reportRounds,
+  reports,
+  reportStateChanges,
+  type ReportState,
+  type RoundStatus,
+} from './schema.ts';
+import { nextState, refusalOf, type ReportAction } from './workflow.ts';
+
+type ReportTarget = { municipalityId: string; reportId: string };
+
+/** What a report holds, as the audit trail and a conflict page show it. */
+export type ReportSnapshot = Pick<Report, 'id' | 'state' | 'values' | 'published' | 'version' | 'lastChangedBy' | 'updatedAt'>;
+
+function snapshot(report: Report): ReportSnapshot {
+  const { id, state, values, published, version, lastChangedBy, updatedAt } = report;
+  return { id, state, values, published, version, lastChangedBy, updatedAt };
+}
+
+// ---- rounds ------------------------------------------------------------------------------------
+
+/** The checks only the database can make: the items belong to one period of this ward's plan, the owners to the ward. */
+async function checkAssignments(tx: Tx, target: { municipalityId: string; wardId: string }, input: OpenRoundInput): Promise<{ periodId: string } | { errors: Record<string, string> }> {
+  const nodeIds = input.assignments.map((a) => a.nodeId);
+  const nodes = await tx
+    .select({ id: planNodes.id, periodId: planNodes.periodId })
+    .from(planNodes)
+    .where(and(eq(planNodes.municipalityId, target.municipalityId), inArray(planNodes.id, nodeIds)));
+  const periodIds = new Set(nodes.map((n) => n.periodId));
+  const period = periodIds.size === 1 ? await findPeriodById(tx, target.municipalityId, [...periodIds][0]!) : null;
+  const plan = period ? await findPlanById(tx, target.municipalityId, period.planId) : null;
+  if (nodes.length !== new Set(nodeIds).size || !period || plan?.wardId !== target.wardId) {
+    return { errors: { rows: '報告を求める項目は、この区の計画の同じ期から選んでください' } };
+  }
+  const allowed = new Set((await listOrganisationsForWard(tx, target.municipalityId, target.wardId)).map((o) => o.id));
+  if (input.assignments.some((a) => a.ownerIds.some((id) => !allowed.has(id)))) return { errors: { rows: 'この区では選べない推進主体が含まれています' } };
+  return { periodId: period.id };
+}
+
+async function recordStateChange(scope: CommandScope, report: Pick<Report, 'municipalityId' | 'id'>, from: ReportState | null, to: ReportState, comment: string | null = null) {
+  const [row] = await scope.tx
+    .insert(reportStateChanges)
+    .values({ municipalityId: report.municipalityId, reportId: report.id, fromState: from, toState: to, actorId: actorId(scope.actor), actorName: actorName(scope.actor), comment })
+    .returning({ id: reportStateChanges.id });
+  return row!.id;
+}
+
+/** Creates one assignment with its owners and its empty draft report. */
+async function addAssignment(scope: CommandScope, round: Round, assignment: OpenRoundInput['assignments'][number], position: number): Promise<void> {
+  const { tx } = scope;
+  const { municipalityId } = round;
+  const [row] = await tx.insert(reportAssignments).values({ municipalityId, roundId: round.id, nodeId: assignment.nodeId, title: assignment.title, position }).returning();
+  await tx.insert(reportAssignmentOwners).values(assignment.ownerIds.map((organisationId, i) => ({ municipalityId, assignmentId: row!.id, organisationId, position: i })));
+  const [report] = await tx.insert(reports).values({ municipalityId, assignmentId: row!.id, lastChangedBy: actorName(scope.actor) }).returning();
+  await recordStateChange(scope, report!, null, 'draft');
+}
+
+/** Opens a round: the ward's form as it is now, the chosen plan items and owners, a draft report for each. */
+export async function openRound(scope: CommandScope, target: { municipalityId: string; wardId: string }, input: OpenRoundInput): Promise<CommandResult<Round>> {
+  const checked = await checkAssignments(scope.tx, target, input);
+  if ('errors' in checked) return { ok: false, reason: 'invalid', errors: checked.errors };
+  const { fields } = await reportFormOf(scope.tx, target.municipalityId, target.wardId);
+  const [round] = await scope.tx
+    .insert(reportRounds)
+    .values({ ...target, periodId: checked.periodId, fiscalYear: input.fiscalYear, title: input.title, deadline: input.deadline, fields })
+    .returning();
+  for (const [position, assignment] of input.assignments.entries()) await addAssignment(scope, round!, assignment, position);
+  const { title, fiscalYear, deadline, assignments } = input;
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_round', entityId: round!.id, action: 'open', after: { title, fiscalYear, deadline, periodId: checked.periodId, fields, assignments } });
+  return { ok: true, value: round! };
+}
+
+/** Closes a round (no more writing or reviewing) or opens it again. */
+export async function setRoundStatus(scope: CommandScope, target: { municipalityId: string; roundId: string }, input: { version: number; status: RoundStatus }): Promise<CommandResult<Round, Round>> {
+  const where = and(eq(reportRounds.municipalityId, target.municipalityId), eq(reportRounds.id, target.roundId));
+  const [current] = await scope.tx.select().from(reportRounds).where(where).for('update');
+  if (!current) return { ok: false, reason: 'not_found' };
+  if (current.status === input.status) return { ok: false, reason: 'refused', message: input.status === 'closed' ? 'この回はすでに締め切られています。' : 'この回はすでに受付中です。' };
+  if (current.version !== input.version) return { ok: false, reason: 'conflict', current };
+  const [round] = await scope.tx.update(reportRounds).set({ status: input.status, version: current.version + 1, updatedAt: sql`now()` }).where(where).returning();
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_round', entityId: current.id, action: input.status === 'closed' ? 'close' : 'reopen', before: { status: current.status }, after: { status: input.status } });
+  return { ok: true, value: round! };
+}
+
+// ---- reports -----------------------------------------------------------------------------------
+
+type Locked = { report: Report; round: Round };
+
+async function lockReport(tx: Tx, target: ReportTarget): Promise<Locked | null> {
+  const [row] = await tx
+    .select({ report: reports, round: reportRounds })
+    .from(reports)
+    .innerJoin(reportAssignments, and(eq(reportAssignments.municipalityId, reports.municipalityId), eq(reportAssignments.id, reports.assignmentId)))
+    .innerJoin(reportRounds, and(eq(reportRounds.municipalityId, reportAssignments.municipalityId), eq(reportRounds.id, reportAssignments.roundId)))
+    .where(and(eq(reports.municipalityId, target.municipalityId), eq(reports.id, target.reportId)))
+    .for('update', { of: reports });
+  return row ?? null;
+}
+
+type Refusal = Exclude<CommandResult<never, ReportSnapshot>, { ok: true }>;
+
+/**
+ * Locks the report and checks that `action` may happen: the state allows it (else a refusal in words), and nobody
+ * changed the report since the user read `version` (else the current record, for the conflict page).
+ */
+async function begin(tx: Tx, target: ReportTarget, action: ReportAction, version: number): Promise<Locked | Refusal> {
+  const locked = await lockReport(tx, target);
+  if (!locked) return { ok: false, reason: 'not_found' };
+  const refusal = refusalOf(action, locked.report, locked.round.status);
+  if (refusal) return { ok: false, reason: 'refused', message: refusal };
+  if (locked.report.version !== version) return { ok: false, reason: 'conflict', current: snapshot(locked.report) };
+  return locked;
+}
+
+/** Writes the changes with a new version, and one audit row named after the action. */
+async function updateReport(scope: CommandScope, report: Report, action: ReportAction, changes: Partial<Pick<Report, 'values' | 'state' | 'published' | 'publishedAt'>>): Promise<Report> {
+  const [row] = await scope.tx
+    .update(reports)
+    .set({ ...changes, version: report.version + 1, lastChangedBy: actorName(scope.actor), updatedAt: sql`now()` })
+    .where(and(eq(reports.municipalityId, report.municipalityId), eq(reports.id, report.id)))
+    .returning();
+  await scope.audit({ municipalityId: report.municipalityId, entityType: 'report', entityId: report.id, action, before: snapshot(report), after: snapshot(row!) });
+  return row!;
+}
+
+/** Saves a draft (or a returned report being fixed): any field may still be empty. */
+export async function saveReport(scope: CommandScope, target: ReportTarget, input: ReportInput): Promise<CommandResult<Report, ReportSnapshot>> {
+  const begun = await begin(scope.tx, target, 'save', input.version);
+  if (!('report' in begun)) return begun;
+  const saved = await updateReport(scope, begun.report, 'save', { values: valuesOfFields(begun.round.fields, input.values) });
+  return { ok: true, value: saved };
+}
+
+/** Saves what was typed and hands the report in (or in again, after a return); every field must be filled. */
+export async function submitReport(scope: CommandScope, target: ReportTarget, input: ReportInput): Promise<CommandResult<Report, ReportSnapshot>> {
+  const begun = await begin(scope.tx, target, 'submit', input.version);
+  if (!('report' in begun)) return begun;
+  const values = valuesOfFields(begun.round.fields, input.values);
+  const missing = missingValues(begun.round.fields, values);
+  if (Object.keys(missing).length > 0) return { ok: false, reason: 'invalid', errors: missing };
+  return transition(scope, begun.report, 'submit', { values });
+}
+
+async function transition(scope: CommandScope, report: Report, action: 'submit' | 'return' | 'accept', changes: Partial<Pick<Report, 'values'>> = {}, comment: string | null = null) {
+  const to = nextState[action];
+  const after = await updateReport(scope, report, action, { ...changes, state: to });
+  const changeId = await recordStateChange(scope, report, report.state, to, comment);
+  return { ok: true as const, value: after, changeId };
+}
+
+/** Sends a submitted report back to its owners with the reason, and remarks on single fields if any. */
+export async function returnReport(scope: CommandScope, target: ReportTarget, input: ReturnInput): Promise<CommandResult<Report, ReportSnapshot>> {
+  const begun = await begin(scope.tx, target, 'return', input.version);
+  if (!('report' in begun)) return begun;
+  const result = await transition(scope, begun.report, 'return', {}, input.comment);
+  const remarks = Object.entries(input.fieldComments).filter(([key]) => begun.round.fields.some((f) => f.key === key));
+  if (remarks.length > 0) {
+    await scope.tx.insert(reportReturnComments).values(remarks.map(([fieldKey, body]) => ({ municipalityId: target.municipalityId, stateChangeId: result.changeId, fieldKey, body })));
+  }
+  return { ok: true, value: result.value };
+}
+
+export async function acceptReport(scope: CommandScope, target: ReportTarget, input: { version: number }): Promise<CommandResult<Report, ReportSnapshot>> {
+  const begun = await begin(scope.tx, target, 'accept', input.version);
+  if (!('report' in begun)) return begun;
+  const { value } = await transition(scope, begun.report, 'accept');
+  return { ok: true, value };
+}
+
+/** Shows an accepted report on the public site, or takes it off again. */
+export async function setPublished(scope: CommandScope, target: ReportTarget, input: { version: number; published: boolean }): Promise<CommandResult<Report, ReportSnapshot>> {
+  const action = input.published ? 'publish' : 'unpublish';
+  const begun = await begin(scope.tx, target, action, input.version);
+  if (!('report' in begun)) return begun;
+  const after = await updateReport(scope, begun.report, action, { published: input.published, publishedAt: input.published ? new Date() : null });
+  await scope.contentChanged(target.municipalityId);
+  return { ok: true, value: after };
+}
+
+// ---- a ward's form -----------------------------------------------------------------------------
+
+/** Saves a ward's report form; rounds already opened keep the form they opened with. */
+export async function saveReportForm(scope: CommandScope, target: { municipalityId: string; wardId: string }, input: ReportFormInput): Promise<CommandResult<ReportFormInput, ReportFormInput>> {
+  const where = and(eq(reportForms.municipalityId, target.municipalityId), eq(reportForms.wardId, target.wardId));
+  const [current] = await scope.tx.select().from(reportForms).where(where).for('update');
+  const currentVersion = current?.version ?? 0;
+  if (currentVersion !== input.version) return { ok: false, reason: 'conflict', current: { version: currentVersion, fields: current?.fields ?? defaultReportFields } };
+  const [row] = current
+    ? await scope.tx.update(reportForms).set({ fields: input.fields, version: currentVersion + 1, updatedAt: sql`now()` }).where(where).returning()
+    : await scope.tx.insert(reportForms).values({ ...target, fields: input.fields }).returning();
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_form', entityId: row!.id, action: current ? 'update' : 'create', before: current ? { fields: current.fields } : undefined, after: { fields: row!.fields } });
+  return { ok: true, value: { version: row!.version, fields: row!.fields } };
+}

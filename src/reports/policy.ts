@@ -1,0 +1,28 @@
+import type { Actor } from '../kernel/auth/actor.ts';
+import { isCityAdminOf, isCommitteeMemberOf, isUser, isWardSecretariatOf } from '../kernel/auth/policy.ts';
+import type { ReportState } from './schema.ts';
+
+type WardScope = { municipalityId: string; wardId: string };
+export type ReportScope = WardScope & { ownerIds: string[]; state: ReportState; published: boolean };
+
+const isOwnerStaffOf = (actor: Actor, report: ReportScope) =>
+  isUser(actor, 'owner_staff') && actor.municipalityId === report.municipalityId && actor.organisationId !== null && report.ownerIds.includes(actor.organisationId);
+
+/**
+ * Who may do what in the reporting cycle. The ward's secretariat (and the city administrator) run the rounds and
+ * review; owner staff write only their own organisation's reports, never see another owner's; the ward's committee
+ * members read accepted reports; everyone reads what was published.
+ */
+export const reportPolicy = {
+  manageWard: (actor: Actor, ward: WardScope) => isCityAdminOf(actor, ward.municipalityId) || isWardSecretariatOf(actor, ward.municipalityId, ward.wardId),
+  review: (actor: Actor, report: ReportScope) => reportPolicy.manageWard(actor, report),
+  write: (actor: Actor, report: ReportScope) => isOwnerStaffOf(actor, report),
+  read: (actor: Actor, report: ReportScope) =>
+    reportPolicy.review(actor, report) ||
+    isOwnerStaffOf(actor, report) ||
+    (report.state === 'accepted' && isCommitteeMemberOf(actor, report.municipalityId, report.wardId)),
+  readAccepted: (actor: Actor, ward: WardScope) => reportPolicy.manageWard(actor, ward) || isCommitteeMemberOf(actor, ward.municipalityId, ward.wardId),
+  /** Has a "my assignments" list at all: staff of an organisation of this municipality. */
+  listOwn: (actor: Actor, municipalityId: string) => isUser(actor, 'owner_staff') && actor.municipalityId === municipalityId && actor.organisationId !== null,
+  readPublished: (report: Pick<ReportScope, 'state' | 'published'>) => report.state === 'accepted' && report.published,
+};

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../kernel/db/database.ts';
+import { createTestDatabase } from '../kernel/db/testing.ts';
+import { listWards } from '../municipalities/queries.ts';
+import { createTestApp, type TestClient } from '../testing/app.ts';
+import { withDemo } from '../testing/factories.ts';
+import { findReportItem, listRounds, roundItems, type ReportItem } from './queries.ts';
+
+let database: Database;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let municipalityId: string;
+let asahiWard: string;
+/** The demo's open round (FY2024) and finished one (FY2023), by initiative title. */
+let open: Map<string, ReportItem>;
+let finished: Map<string, ReportItem>;
+let openRoundId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const demo = await withDemo(database);
+  municipalityId = demo.municipality.id;
+  asahiWard = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!.id;
+  const [openRound, finishedRound] = await listRounds(database.db, municipalityId, asahiWard);
+  openRoundId = openRound!.id;
+  const byTitle = (items: ReportItem[]) => new Map(items.map((i) => [i.assignment.title, i]));
+  open = byTitle(await roundItems(database.db, openRound!));
+  finished = byTitle(await roundItems(database.db, finishedRound!));
+  testApp = await createTestApp(database);
+});
+afterAll(async () => {
+  await testApp.close();
+  await database.close();
+});
+
+async function signedIn(login: string): Promise<{ client: TestClient; csrf: string }> {
+  const client = testApp.client();
+  if (login) await client.login(login);
+  return { client, csrf: await client.csrf() };
+}
+
+const reportUrl = (item: ReportItem, tail = '') => `/admin/m/yokohama/reports/${item.report.id}${tail}`;
+const page = async (client: TestClient, url: string) => {
+  const response = await client.request(url);
+  return { status: response.status, text: await response.text() };
+};
+const current = async (item: ReportItem) => (await findReportItem(database.db, municipalityId, item.report.id))!;
+
+describe('who sees which report', () => {
+  it('keeps owner staff to their own organisation’s reports: another owner’s draft is 403', async () => {
+    const { client, csrf } = await signedIn('asahi-shakyo-staff');
+    const other = open.get('子育て支援連絡会')!;
+    expect((await page(client, reportUrl(other))).status).toBe(403);
+    expect((await page(client, reportUrl(other, '/edit'))).status).toBe(403);
+    expect((await client.request(reportUrl(other), { form: { _csrf: csrf, version: String(other.report.version), 'value-activity': '書き換え' } })).status).toBe(403);
+    expect((await page(client, reportUrl(finished.get('子育て支援連絡会')!))).status).toBe(403);
+    const mine = await page(client, '/admin/m/yokohama/my-reports');
+    expect(mine.text).toContain('通学支援');
+    expect(mine.text).toContain('（デモ）地域の見守り活動の支援');
+    expect(mine.text).toContain('旭区社会福祉協議会・地域ケアプラザ');
+    expect(mine.text).not.toContain('子育て支援連絡会');
+    expect(mine.text).not.toContain('横浜市チームオレンジ');
+  });
+
+  it('lets the ward’s committee read accepted reports only', async () => {
+    const { client } = await signedIn('asahi-committee');
+    const accepted = await page(client, reportUrl(finished.get('通学支援')!));
+    expect(accepted.status).toBe(200);
+    expect(accepted.text).toContain('週5日1日2回（登校・下校）の通学支援につながった。');
+    expect(accepted.text).not.toContain('name="comment"');
+    expect((await page(client, reportUrl(open.get('子育て支援連絡会')!))).status).toBe(403);
+    expect((await page(client, '/admin/m/yokohama/wards/asahi/reports/2023')).text).toContain('あさひみらい塾（地域振興課）');
+    expect((await page(client, '/admin/m/yokohama/wards/asahi/rounds')).status).toBe(403);
+    expect((await page(client, '/admin/m/yokohama/my-reports')).status).toBe(403);
+    expect((await page(client, '/admin')).text).toContain('/admin/m/yokohama/wards/asahi/reports/2023');
+  });
+
+  it('keeps another ward’s secretariat out', async () => {
+    const { client } = await signedIn('totsuka-secretariat');
+    expect((await page(client, `/admin/m/yokohama/rounds/${openRoundId}`)).status).toBe(403);
+    expect((await page(client, reportUrl(open.get('通学支援')!))).status).toBe(403);
+  });
+
+  it('shows the public the published reports of the year under their goals, as tables, linked from the ward page', async () => {
+    const { client } = await signedIn('');
+    const year = await page(client, '/m/yokohama/wards/asahi/reports/2023');
+    expect(year.status).toBe(200);
+    const goals = [...year.text.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(goals).toEqual(['目指す姿1　誰もが、ともに生きるまち', '目指す姿2　みんなが、声をかけあえるまち', '目指す姿3　ひとりひとりが、自分らしくいられるまち']);
+    const reports = [...year.text.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
+    expect(reports).toEqual(['子育て支援連絡会（こども家庭支援課）', '横浜市チームオレンジ（地域ケアプラザ）', '通学支援（旭区社会福祉協議会）', 'あさひみらい塾（地域振興課）']);
+    expect(year.text).toContain('<th scope="row">地域と連携したポイント</th>');
+    expect(year.text).toContain('&lt;出席者&gt; 区、地域子育て支援拠点');
+    expect((await page(client, '/m/yokohama/wards/asahi')).text).toContain('href="/m/yokohama/wards/asahi/reports/2023"');
+    expect((await page(client, '/m/yokohama/wards/asahi/reports/2024')).status).toBe(404);
+    expect((await page(client, '/m/yokohama/wards/totsuka/reports/2023')).status).toBe(404);
+  });
+});
+
+describe('the owner writes', () => {
+  it('sees the secretariat’s reason and field remarks on a returned report', async () => {
+    const { client } = await signedIn('asahi-shakyo-staff');
+    const form = await page(client, reportUrl(open.get('通学支援')!, '/edit'));
+    expect(form.text).toContain('事務局から差し戻されました');
+    expect(form.text).toContain('具体的な数字を入れてください。');
+    expect(form.text).toContain('事務局からのコメント：（デモ用の架空の文章）例：「説明会に12人が参加し');
+    expect(form.text).toContain('提出し直す');
+  });
+
+  it('keeps what was typed when a field is missing, with the error beside it and in the summary', async () => {
+    const { client, csrf } = await signedIn('asahi-shakyo-staff');
+    const item = await current(open.get('（デモ）地域の見守り活動の支援')!);
+    const response = await client.request(reportUrl(item, '/submit'), { form: { _csrf: csrf, version: String(item.report.version), 'value-shared-issue': '課題', 'value-activity': '　書きかけの内容', 'value-collaboration': '', 'value-outcome': '' } });
+    expect(response.status).toBe(422);
+    const text = await response.text();
+    expect(text).toContain('id="error-value-outcome"');
+    expect(text).toContain('href="#field-value-collaboration"');
+    expect(text).toContain('　書きかけの内容');
+    expect((await current(item)).report.state).toBe('draft');
+  });
+
+  it('gives the later of two writers a conflict page with both versions, keeping what they typed', async () => {
+    const first = await signedIn('asahi-shakyo-staff');
+    const second = await signedIn('asahi-shakyo-staff');
+    const item = await current(open.get('（デモ）地域の見守り活動の支援')!);
+    const save = (who: { client: TestClient; csrf: string }, activity: string) =>
+      who.client.request(reportUrl(item), { form: { _csrf: who.csrf, version: String(item.report.version), 'value-shared-issue': '課題', 'value-activity': activity, 'value-collaboration': '', 'value-outcome': '' } });
+    const saved = await save(first, '一人目が書いた内容');
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${reportUrl(item, '/edit')}?notice=saved`);
+    const conflict = await save(second, '二人目が書いた内容');
+    expect(conflict.status).toBe(409);
+    const text = await conflict.text();
+    expect(text).toContain('他の人が先に変更を保存しました');
+    expect(text).toContain('一人目が書いた内容');
+    expect(text).toContain('二人目が書いた内容');
+    expect(text).toContain(`name="version" value="${item.report.version + 1}"`);
+  });
+
+  it('refuses to edit a handed-in report and shows what was sent', async () => {
+    const { client, csrf } = await signedIn('city-admin');
+    const owner = await signedIn('asahi-shakyo-staff');
+    const item = await current(open.get('（デモ）地域の見守り活動の支援')!);
+    const values = { 'value-shared-issue': '課題', 'value-activity': '内容', 'value-collaboration': '連携', 'value-outcome': '成果' };
+    expect((await owner.client.request(reportUrl(item, '/submit'), { form: { _csrf: owner.csrf, version: String(item.report.version), ...values } })).status).toBe(303);
+    const late = await owner.client.request(reportUrl(item), { form: { _csrf: owner.csrf, version: String(item.report.version + 1), ...values, 'value-outcome': '提出後に書き足した成果' } });
+    expect(late.status).toBe(409);
+    const text = await late.text();
+    expect(text).toContain('提出済みの報告は編集できません。');
+    expect(text).toContain('提出後に書き足した成果');
+    const accept = await client.request(reportUrl(item, '/accept'), { form: { _csrf: csrf, version: String(item.report.version + 1) } });
+    expect(accept.status).toBe(303);
+  });
+});
+
+describe('the secretariat runs the round', () => {
+  it('opens a round from the form (adding rows without losing what was typed), then finds it on its dashboard', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const form = await page(client, '/admin/m/yokohama/wards/asahi/rounds/new');
+    const node = /<option value="([0-9a-f-]{36})">[　]*目指す姿2　みんなが/.exec(form.text)![1]!;
+    const shakyo = /name="rows-0-owners" value="([0-9a-f-]{36})"[^>]*> <label for="[^"]+">旭区社会福祉協議会</.exec(form.text)![1]!;
+    const more = await client.request('/admin/m/yokohama/wards/asahi/rounds', { form: { _csrf: csrf, intent: 'more', title: '追加の回', fiscalYear: '2025', deadline: '', 'rows-0-node': node } });
+    const moreText = await more.text();
+    expect(moreText.match(/<legend>\d+件目<\/legend>/g)).toHaveLength(4);
+    expect(moreText).toContain('value="追加の回"');
+    expect(moreText).toContain(`<option value="${node}" selected="">`);
+    const invalid = await client.request('/admin/m/yokohama/wards/asahi/rounds', { form: { _csrf: csrf, title: '追加の回', fiscalYear: '2025', deadline: '来年', 'rows-0-node': node } });
+    expect(invalid.status).toBe(422);
+    const invalidText = await invalid.text();
+    expect(invalidText).toContain('id="error-deadline"');
+    expect(invalidText).toContain('1行目：報告する推進主体を選んでください');
+    const opened = await client.request('/admin/m/yokohama/wards/asahi/rounds', {
+      form: { _csrf: csrf, title: '追加の回', fiscalYear: '2025', deadline: '令和8年5月29日', 'rows-0-node': node, 'rows-0-title': '見守りの担い手づくり', 'rows-0-owners': shakyo, 'rows-1-node': '' },
+    });
+    expect(opened.status).toBe(303);
+    const dashboard = await page(client, opened.headers.get('location')!);
+    expect(dashboard.text).toContain('報告の回を始めました。');
+    expect(dashboard.text).toContain('令和8年5月29日（金）');
+    expect(dashboard.text).toContain('見守りの担い手づくり');
+    expect((await page(client, '/admin/m/yokohama/wards/asahi/rounds')).text).toContain('追加の回');
+  });
+
+  it('downloads the reminder list as UTF-8 CSV with a BOM: only reports not handed in', async () => {
+    const { client } = await signedIn('asahi-secretariat');
+    const response = await client.request(`/admin/m/yokohama/rounds/${openRoundId}/reminders.csv`);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=UTF-8');
+    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('旭区_令和6年度_督促リスト.csv')}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('推進主体,取組,計画の項目,状態,最終更新,提出期限,期限まで');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['地域ケアプラザ,横浜市チームオレンジ', '旭区社会福祉協議会,通学支援', '地域振興課,あさひみらい塾']);
+  });
+
+  it('returns with a reason (required) and accepts, refusing what the state does not allow', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const item = await current(open.get('子育て支援連絡会')!);
+    const review = await page(client, reportUrl(item));
+    expect(review.text).toContain('name="comment"');
+    const empty = await client.request(reportUrl(item, '/return'), { form: { _csrf: csrf, version: String(item.report.version), comment: '', 'comment-outcome': '数字を' } });
+    expect(empty.status).toBe(422);
+    const emptyText = await empty.text();
+    expect(emptyText).toContain('差し戻す理由を入力してください');
+    expect(emptyText).toContain('数字を');
+    const returned = await client.request(reportUrl(item, '/return'), { form: { _csrf: csrf, version: String(item.report.version), comment: '成果に数字を入れてください' } });
+    expect(returned.headers.get('location')).toBe(`${reportUrl(item)}?notice=returned`);
+    const refused = await client.request(reportUrl(item, '/accept'), { form: { _csrf: csrf, version: String(item.report.version + 1) } });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('差し戻し中の報告は受理できません。');
+    expect((await current(item)).report.state).toBe('returned');
+  });
+
+  it('takes a report off the public site and puts it back', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const anonymous = testApp.client();
+    const item = await current(finished.get('あさひみらい塾')!);
+    const toggle = (published: '0' | '1', version: number) => client.request(reportUrl(item, '/publication'), { form: { _csrf: csrf, version: String(version), published } });
+    expect((await toggle('0', item.report.version)).status).toBe(303);
+    expect((await page(anonymous, '/m/yokohama/wards/asahi/reports/2023')).text).not.toContain('あさひみらい塾');
+    expect((await page(client, '/admin/m/yokohama/wards/asahi/reports/2023')).text).toMatch(/あさひみらい塾（地域振興課）<span class="status">未公開/);
+    expect((await toggle('1', item.report.version + 1)).status).toBe(303);
+    expect((await page(anonymous, '/m/yokohama/wards/asahi/reports/2023')).text).toContain('あさひみらい塾');
+  });
+
+  it('configures the ward’s form from a template', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const preset = await page(client, '/admin/m/yokohama/wards/asahi/report-form?preset=review');
+    expect(preset.text).toContain('value="次年度の方向性"');
+    const invalid = await client.request('/admin/m/yokohama/wards/asahi/report-form', { form: { _csrf: csrf, version: '0', 'fields-0-label': '評価', 'fields-0-kind': 'scale', 'fields-0-options': 'A' } });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.text()).toContain('id="error-fields-0-options"');
+    const saved = await client.request('/admin/m/yokohama/wards/asahi/report-form', {
+      form: { _csrf: csrf, version: '0', 'fields-0-key': 'shared-issue', 'fields-0-label': '地域と共有した課題', 'fields-0-kind': 'text', 'fields-1-label': '評価', 'fields-1-kind': 'scale', 'fields-1-options': 'A\nB' },
+    });
+    expect(saved.status).toBe(303);
+    const after = await page(client, '/admin/m/yokohama/wards/asahi/report-form');
+    expect(after.text).toContain('value="評価"');
+    expect(after.text).toContain('name="version" value="1"');
+  });
+
+  it('links each role to its pages from the admin home', async () => {
+    expect((await page((await signedIn('asahi-secretariat')).client, '/admin')).text).toContain('href="/admin/m/yokohama/wards/asahi/rounds"');
+    expect((await page((await signedIn('asahi-shakyo-staff')).client, '/admin')).text).toContain('href="/admin/m/yokohama/my-reports"');
+    const admin = (await page((await signedIn('city-admin')).client, '/admin')).text;
+    for (const ward of ['totsuka', 'tsurumi', 'asahi']) expect(admin).toContain(`href="/admin/m/yokohama/wards/${ward}/rounds"`);
+  });
+});
