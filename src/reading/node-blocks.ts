@@ -76,17 +76,23 @@ export class NodeBlock implements Block {
   }
 }
 
-/** 現状と課題: ■ lines are headings, the paragraphs after each its body. */
-class SituationBlock implements Block {
-  private last: number;
+/** The lines after a label (現状と課題, 目指す姿, キーワード …) that belong to one node; `last` is the last line taken. */
+abstract class LabelledBlock implements Block {
+  protected last: number;
 
   constructor(
-    private readonly s: ParseState,
-    private readonly node: PlanNode,
+    protected readonly s: ParseState,
+    protected readonly node: PlanNode,
     label: number,
   ) {
     this.last = label;
   }
+
+  abstract accept(i: number): number | null;
+}
+
+/** 現状と課題: ■ lines are headings, the paragraphs after each its body. */
+class SituationBlock extends LabelledBlock {
 
   accept(i: number): number | null {
     const s = this.s;
@@ -111,16 +117,7 @@ class SituationBlock implements Block {
 }
 
 /** 5年後の地域の目指す姿: the paragraphs after it. */
-class VisionBlock implements Block {
-  private last: number;
-
-  constructor(
-    private readonly s: ParseState,
-    private readonly node: PlanNode,
-    label: number,
-  ) {
-    this.last = label;
-  }
+class VisionBlock extends LabelledBlock {
 
   accept(i: number): number | null {
     const s = this.s;
@@ -140,16 +137,7 @@ function addKeywords(node: PlanNode, text: string): void {
 }
 
 /** Keywords printed as a block of short lines under キーワード, groups separated by a blank line. */
-class KeywordsBlock implements Block {
-  private last: number;
-
-  constructor(
-    private readonly s: ParseState,
-    private readonly node: PlanNode,
-    label: number,
-  ) {
-    this.last = label;
-  }
+class KeywordsBlock extends LabelledBlock {
 
   accept(i: number): number | null {
     const s = this.s;
@@ -255,16 +243,14 @@ class ListBlock implements Block {
 }
 
 /** Initiatives grouped by who does them: 区役所の取組 ⏎ ◆title ⏎ body … */
-class ActorBlock implements Block {
-  private last: number;
-
+class ActorBlock extends LabelledBlock {
   constructor(
-    private readonly s: ParseState,
-    private readonly node: PlanNode,
+    s: ParseState,
+    node: PlanNode,
     private readonly group: PlanNode['initiativesByActor'][number],
     label: number,
   ) {
-    this.last = label;
+    super(s, node, label);
   }
 
   accept(i: number): number | null {
