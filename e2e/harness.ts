@@ -12,6 +12,7 @@
  */
 import axe from 'axe-core';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../src/kernel/documents/chromium.ts';
 import { defaultConfig, type Config } from '../src/env.ts';
 import type { Database } from '../src/kernel/db/database.ts';
@@ -139,4 +140,18 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     await database.close().catch(() => {});
     throw error;
   }
+}
+
+/** Chromium and the demo server for one test file: launched before its tests, closed after them. */
+export function useBrowserAndServer(): { browser: Browser; server: TestServer } {
+  const shared = {} as { browser: Browser; server: TestServer };
+  beforeAll(async () => {
+    shared.browser = await launchBrowser();
+    shared.server = await startTestServer();
+  });
+  afterAll(async () => {
+    await shared.server?.close();
+    await shared.browser?.close();
+  });
+  return shared;
 }

@@ -1,34 +1,23 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, launchBrowser, newPage, startTestServer, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
 import { LoginPage, TreeEditorPage } from './pages.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const env = useBrowserAndServer();
 
 describe('the secretariat edits its plan', () => {
   it('signs in by keyboard, reorders the tree with buttons (no drag-and-drop), every admin page accessible', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     try {
       const login = new LoginPage(page);
-      await login.open(server.url);
+      await login.open(env.server.url);
       expect(await checkAccessibility(page)).toEqual([]);
       await login.signInByKeyboard('tsurumi-secretariat');
       expect(new URL(page.url()).pathname).toBe('/admin');
       expect(await checkAccessibility(page)).toEqual([]);
 
       const editor = new TreeEditorPage(page);
-      await editor.open(server.url, 'tsurumi-ward', 3);
+      await editor.open(env.server.url, 'tsurumi-ward', 3);
       expect(await checkAccessibility(page)).toEqual([]);
       const before = await editor.topLevelLabels();
       expect(before).toEqual(['推進の柱1　つながりのある地域づくり', '推進の柱2　必要な人に支援が届くしくみづくり', '推進の柱3　健やかに暮らせる地域づくり']);
@@ -46,7 +35,7 @@ describe('the secretariat edits its plan', () => {
       expect(await checkAccessibility(page)).toEqual([]);
 
       for (const path of ['/admin/m/yokohama/organisations', '/admin/m/yokohama/organisations/new', '/admin/m/yokohama/organisations/tsurumi-shakyo/edit']) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${env.server.url}${path}`);
         expect.soft(await checkAccessibility(page), path).toEqual([]);
       }
 
@@ -56,11 +45,11 @@ describe('the secretariat edits its plan', () => {
   });
 
   it('shows errors in a summary that takes the focus and beside each field, then saves', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     try {
-      await new LoginPage(page).open(server.url);
+      await new LoginPage(page).open(env.server.url);
       await new LoginPage(page).signInByKeyboard('asahi-secretariat');
-      await page.goto(`${server.url}/admin/m/yokohama/plans/asahi-ward/periods/4/edit`);
+      await page.goto(`${env.server.url}/admin/m/yokohama/plans/asahi-ward/periods/4/edit`);
       expect(await checkAccessibility(page)).toEqual([]);
       await page.getByLabel('名称', { exact: true }).fill('');
       await page.getByLabel('開始年度（西暦）').fill('令和3');
@@ -81,16 +70,16 @@ describe('the secretariat edits its plan', () => {
   });
 
   it('gives the later of two editors a conflict page with both versions and keeps what they typed', async () => {
-    const first = await newPage(browser);
-    const second = await newPage(browser);
+    const first = await newPage(env.browser);
+    const second = await newPage(env.browser);
     try {
       for (const [page, login] of [
         [first, 'totsuka-secretariat'],
         [second, 'city-admin'],
       ] as const) {
-        await new LoginPage(page).open(server.url);
+        await new LoginPage(page).open(env.server.url);
         await new LoginPage(page).signInByKeyboard(login);
-        await new TreeEditorPage(page).open(server.url, 'totsuka-ward', 4);
+        await new TreeEditorPage(page).open(env.server.url, 'totsuka-ward', 4);
         await page.getByRole('link', { name: '基本目標1　支えあいと助けあいのあるまち', exact: true }).click();
         await page.waitForURL(/\/edit$/);
       }
@@ -103,7 +92,7 @@ describe('the secretariat edits its plan', () => {
       expect(await second.getByLabel('5年後の目指す姿').inputValue()).toBe('二人目が書いた目指す姿');
       expect(await checkAccessibility(second)).toEqual([]);
       await Promise.all([second.waitForURL(/notice=saved/), second.getByRole('button', { name: '保存する' }).click()]);
-      await second.goto(`${server.url}/m/yokohama/plans/totsuka-ward`);
+      await second.goto(`${env.server.url}/m/yokohama/plans/totsuka-ward`);
       expect(await second.locator('main').innerText()).toContain('二人目が書いた目指す姿');
     } finally {
       await first.close();

@@ -1,23 +1,15 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, launchBrowser, newPage, startTestServer, type TestServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
 import { headings, outlineProblems } from './pages.ts';
 
-let browser: Browser;
-let server: TestServer;
+const env = useBrowserAndServer();
 let nodePath: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer();
-  const response = await fetch(`${server.url}/api/v1/municipalities/yokohama/plans/totsuka-ward/periods/4/tree`);
+  const response = await fetch(`${env.server.url}/api/v1/municipalities/yokohama/plans/totsuka-ward/periods/4/tree`);
   const tree = (await response.json()) as { nodes: { id: string; children: { id: string }[] }[] };
   nodePath = `/m/yokohama/nodes/${tree.nodes[0]!.children[0]!.id}`;
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
 });
 
 const publicPages = () => [
@@ -41,10 +33,10 @@ const publicPages = () => [
 describe('public pages, without JavaScript', () => {
   for (const locale of ['ja', 'en'] as const) {
     it(`meet WCAG 2.1 AA (axe-core: 0 violations) with headings in order — ${locale}`, async () => {
-      const page = await newPage(browser, { javaScriptEnabled: false });
+      const page = await newPage(env.browser, { javaScriptEnabled: false });
       try {
         for (const path of publicPages()) {
-          await page.goto(`${server.url}${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
+          await page.goto(`${env.server.url}${path}${path.includes('?') ? '&' : '?'}lang=${locale}`);
           expect.soft(await page.getAttribute('html', 'lang'), path).toBe(locale);
           expect.soft(await checkAccessibility(page), path).toEqual([]);
           expect.soft(outlineProblems(await headings(page)), path).toEqual([]);
@@ -56,14 +48,14 @@ describe('public pages, without JavaScript', () => {
   }
 
   it('reads the whole plan: philosophy, goals with 現状と課題, targets and initiatives with owners', async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await newPage(env.browser, { javaScriptEnabled: false });
     try {
-      await page.goto(`${server.url}/m/yokohama/plans/asahi-ward`);
+      await page.goto(`${env.server.url}/m/yokohama/plans/asahi-ward`);
       const text = await page.locator('main').innerText();
       expect(text).toContain('地域で支え合い 安心して自分らしく暮らせるまち 旭区をつくろう');
       expect(text).toContain('目指す姿1　誰もが、ともに生きるまち');
       expect(text).toContain('取組目標1　違いや多様性を認め合い、支え合える意識の醸成を進める。');
-      await page.goto(`${server.url}/m/yokohama/plans/totsuka-ward`);
+      await page.goto(`${env.server.url}/m/yokohama/plans/totsuka-ward`);
       await page.getByRole('link', { name: '戸塚区社会福祉協議会' }).first().click();
       await expect.poll(() => page.locator('h1').innerText()).toBe('戸塚区社会福祉協議会');
     } finally {
@@ -72,9 +64,9 @@ describe('public pages, without JavaScript', () => {
   });
 
   it('has a skip link that is the first thing a keyboard reaches and moves focus to the content', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     try {
-      await page.goto(`${server.url}/m/yokohama/plans/totsuka-ward`);
+      await page.goto(`${env.server.url}/m/yokohama/plans/totsuka-ward`);
       await page.keyboard.press('Tab');
       const focused = page.locator(':focus');
       expect(await focused.innerText()).toBe('本文へ移動');
@@ -87,9 +79,9 @@ describe('public pages, without JavaScript', () => {
   });
 
   it('prints the plan without the site around it, on A4, as text', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     try {
-      await page.goto(`${server.url}/m/yokohama/plans/totsuka-ward`);
+      await page.goto(`${env.server.url}/m/yokohama/plans/totsuka-ward`);
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.site-header').isVisible()).toBe(false);
       expect(await page.locator('.breadcrumbs').isVisible()).toBe(false);

@@ -1,20 +1,10 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, launchBrowser, newPage, startTestServer, type TestServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
 import { follow, headings, LoginPage, OpenRoundForm, outlineProblems, ReportForm, ReviewPage } from './pages.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const env = useBrowserAndServer();
 
 /** Every page visited passes axe-core (WCAG 2.1 AA) and keeps its headings in order. */
 async function accessible(page: Page) {
@@ -24,8 +14,8 @@ async function accessible(page: Page) {
 }
 
 async function signedIn(login: string): Promise<Page> {
-  const page = await newPage(browser, { javaScriptEnabled: false });
-  await new LoginPage(page).open(server.url);
+  const page = await newPage(env.browser, { javaScriptEnabled: false });
+  await new LoginPage(page).open(env.server.url);
   await new LoginPage(page).signInByKeyboard(login);
   await accessible(page);
   return page;
@@ -37,7 +27,7 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
   it('opens a round, has it written, returned, fixed, accepted and published, and shows it to the public', { timeout: 180_000 }, async () => {
     const secretariat = await signedIn('asahi-secretariat');
     const owner = await signedIn('asahi-shakyo-staff');
-    const reader = await newPage(browser, { javaScriptEnabled: false });
+    const reader = await newPage(env.browser, { javaScriptEnabled: false });
     try {
       // The secretariat opens a round asking 区社協 for one report under 目指す姿2.
       await follow(secretariat, '旭区の実績報告（報告の回・督促・確認）');
@@ -99,7 +89,7 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
       await accessible(secretariat);
 
       // The public finds it from the ward page, under its goal.
-      await reader.goto(`${server.url}/m/yokohama/wards/asahi`);
+      await reader.goto(`${env.server.url}/m/yokohama/wards/asahi`);
       await follow(reader, '令和7年度の取組報告');
       await accessible(reader);
       expect(await reader.locator('h2').allInnerTexts()).toEqual(['目指す姿2　みんなが、声をかけあえるまち']);
@@ -119,11 +109,11 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
       await follow(committee, '旭区 令和5年度の受理済みの報告');
       await accessible(committee);
       for (const path of ['/admin/m/yokohama/wards/asahi/rounds', '/admin/m/yokohama/wards/asahi/report-form', '/admin/m/yokohama/wards/asahi/reports/2023']) {
-        await secretariat.goto(`${server.url}${path}`);
+        await secretariat.goto(`${env.server.url}${path}`);
         await accessible(secretariat);
       }
       for (const locale of ['ja', 'en']) {
-        await committee.goto(`${server.url}/m/yokohama/wards/asahi/reports/2023?lang=${locale}`);
+        await committee.goto(`${env.server.url}/m/yokohama/wards/asahi/reports/2023?lang=${locale}`);
         await accessible(committee);
       }
     } finally {
