@@ -8,21 +8,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { readUpload } from '../src/reading/read-document.ts';
+import { prng } from '../src/reading/testing/prng.ts';
 
 const BASE_BYTES = 256 * 1024;
 const SIZES = [1, 4, 16] as const;
 const RUNS = 3;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = {
   place: ['あおば', 'みなと', 'ひかり', 'もみじ', 'はるかぜ', 'しらかば', 'すずかけ', 'こもれび'],

@@ -10,18 +10,8 @@ import { interchangeSchema, type InterchangeDocument } from './interchange.ts';
 import { parseLines } from './parse.ts';
 import { makeDocx, makeTextlessPdf, makeXlsx } from './testing/documents.ts';
 import { SEED_FILES, seedText } from './testing/seeds.ts';
+import { prng } from './testing/prng.ts';
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '基本目標', '取組目標', '【取組目標1-1】', '◆取組目標', '目指す姿', '推進の柱１', '施策目標(1)', '方向性①', '推進主体／', '担当：',
