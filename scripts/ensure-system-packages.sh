@@ -3,6 +3,7 @@
 #   postgresql       — a real PostgreSQL server for the "postgres" test project
 #   chromium         — the browser the end-to-end tests drive (never a downloaded one)
 #   fonts-ipaexfont  — Japanese fonts, so pages and PDFs render Japanese text
+#   fonts-morisawa-bizud-gothic — BIZ UDGothic, a TrueType Japanese font with a real bold, for printed material
 #   poppler-utils    — pdftotext / pdftoppm, to inspect generated PDFs
 # Idempotent and fast when everything is present. As root it installs what is missing;
 # otherwise it stops with a message naming the missing packages.
@@ -23,6 +24,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 if ! has_package fonts-ipaexfont; then
   missing+=(fonts-ipaexfont)
+fi
+if ! has_package fonts-morisawa-bizud-gothic; then
+  missing+=(fonts-morisawa-bizud-gothic)
 fi
 if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
   missing+=(poppler-utils)

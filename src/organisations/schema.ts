@@ -34,6 +34,8 @@ export const organisations = pgTable(
     aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
     collective: boolean('collective').notNull().default(false),
     description: text('description'),
+    /** Where reminders go for a body whose staff do not log in (庁内照会 by mail). */
+    contactEmail: text('contact_email'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

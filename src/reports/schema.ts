@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../kernel/db/columns.ts';
 import { wards } from '../municipalities/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { planNodes, planPeriods } from '../plans/schema.ts';
@@ -8,8 +9,7 @@ import { planNodes, planPeriods } from '../plans/schema.ts';
  * The yearly reporting cycle (実績報告): a ward's report form, rounds (one fiscal year's call for reports), the
  * assignments of a round (a plan node and the owner organisations who write about it, several for a joint 共同
  * report), one report per assignment with its state history and the secretariat's return comments.
- *
- * Photos with captions are not part of this slice: they will be a table of their own keyed by report.
+ * Photos (with caption and required alternative text) and the reminders sent are tables of their own.
  */
 
 export const reportFieldKinds = ['text', 'scale'] as const;
@@ -182,5 +182,65 @@ export const reportReturnComments = pgTable(
     foreignKey({ columns: [t.municipalityId, t.stateChangeId], foreignColumns: [reportStateChanges.municipalityId, reportStateChanges.id] }).onDelete(
       'cascade',
     ),
+  ],
+);
+
+export const photoContentTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PhotoContentType = (typeof photoContentTypes)[number];
+
+/**
+ * A photo attached to a report, stored as resized on upload (location and other metadata removed). `alt` is the
+ * alternative text read out to those who cannot see the photo; it is required, the caption is what prints under it.
+ */
+export const reportPhotos = pgTable(
+  'report_photos',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    reportId: uuid('report_id').notNull(),
+    position: integer('position').notNull(),
+    caption: text('caption').notNull().default(''),
+    alt: text('alt').notNull(),
+    contentType: text('content_type', { enum: photoContentTypes }).notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: bytea('bytes').notNull(),
+    /** The file name as uploaded, for the secretariat's reference. */
+    originalName: text('original_name').notNull().default(''),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    foreignKey({ columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }).onDelete('cascade'),
+    check('report_photos_alt_check', sql`length(trim(${t.alt})) > 0`),
+    check('report_photos_content_type_check', sql`${t.contentType} in (${inList(photoContentTypes)})`),
+    index('report_photos_report_idx').on(t.municipalityId, t.reportId, t.position),
+  ],
+);
+
+export const reminderOutcomes = ['sent', 'failed'] as const;
+export type ReminderOutcome = (typeof reminderOutcomes)[number];
+
+/** Each reminder mail of a round: to which owner and address, when, by whom, and whether the mail server took it. */
+export const reportReminders = pgTable(
+  'report_reminders',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    roundId: uuid('round_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    recipient: text('recipient').notNull(),
+    outcome: text('outcome', { enum: reminderOutcomes }).notNull(),
+    error: text('error'),
+    sentBy: text('sent_by').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.municipalityId, t.id] }),
+    foreignKey({ columns: [t.municipalityId, t.roundId], foreignColumns: [reportRounds.municipalityId, reportRounds.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.municipalityId, t.organisationId], foreignColumns: [organisations.municipalityId, organisations.id] }),
+    check('report_reminders_outcome_check', sql`${t.outcome} in (${inList(reminderOutcomes)})`),
+    index('report_reminders_round_idx').on(t.municipalityId, t.roundId, t.sentAt),
   ],
 );

@@ -22,6 +22,8 @@ export const users = pgTable(
     wardId: uuid('ward_id'),
     organisationId: uuid('organisation_id'),
     districtId: uuid('district_id'),
+    /** For reminders and notices; optional, a login works without one. */
+    email: text('email'),
     locale: text('locale', { enum: ['ja', 'en'] }).notNull().default('ja'),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,11 @@
+import { customType } from 'drizzle-orm/pg-core';
+
+/**
+ * Binary data kept in the database (photos, uploaded documents), so that any process can serve it: nothing of a
+ * user's lives on one machine's disk. PGlite and node-postgres both hand bytea back as bytes.
+ */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => value,
+  fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer)),
+});
