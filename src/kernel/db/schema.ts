@@ -6,4 +6,5 @@ export * from '../../plans/schema.ts';
 export * from '../../reading/schema.ts';
 export * from '../../reports/schema.ts';
 export * from '../auth/schema.ts';
+export * from '../uploads/schema.ts';
 export * from '../audit/schema.ts';

@@ -29,6 +29,7 @@ export const tablesInDependencyOrder: PgTable[] = [
   schema.meetingAgendaItems,
   schema.meetingMaterials,
   schema.documentImports,
+  schema.stagedUploads,
   schema.users,
   schema.sessions,
   schema.auditEvents,

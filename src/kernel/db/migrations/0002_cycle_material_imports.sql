@@ -95,6 +95,20 @@ CREATE TABLE "report_reminders" (
 	CONSTRAINT "report_reminders_outcome_check" CHECK ("report_reminders"."outcome" in ('sent','failed'))
 );
 --> statement-breakpoint
+CREATE TABLE "staged_uploads" (
+	"municipality_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"purpose" text NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"sha256" text NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "staged_uploads_municipality_id_id_pk" PRIMARY KEY("municipality_id","id")
+);
+--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "email" text;--> statement-breakpoint
 ALTER TABLE "organisations" ADD COLUMN "contact_email" text;--> statement-breakpoint
 ALTER TABLE "meeting_agenda_items" ADD CONSTRAINT "meeting_agenda_items_municipality_id_meeting_id_meetings_municipality_id_id_fk" FOREIGN KEY ("municipality_id","meeting_id") REFERENCES "public"."meetings"("municipality_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -104,8 +118,10 @@ ALTER TABLE "document_imports" ADD CONSTRAINT "document_imports_municipality_id_
 ALTER TABLE "report_photos" ADD CONSTRAINT "report_photos_municipality_id_report_id_reports_municipality_id_id_fk" FOREIGN KEY ("municipality_id","report_id") REFERENCES "public"."reports"("municipality_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_reminders" ADD CONSTRAINT "report_reminders_municipality_id_round_id_report_rounds_municipality_id_id_fk" FOREIGN KEY ("municipality_id","round_id") REFERENCES "public"."report_rounds"("municipality_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_reminders" ADD CONSTRAINT "report_reminders_municipality_id_organisation_id_organisations_municipality_id_id_fk" FOREIGN KEY ("municipality_id","organisation_id") REFERENCES "public"."organisations"("municipality_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staged_uploads" ADD CONSTRAINT "staged_uploads_municipality_id_municipalities_id_fk" FOREIGN KEY ("municipality_id") REFERENCES "public"."municipalities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "meeting_materials_meeting_idx" ON "meeting_materials" USING btree ("municipality_id","meeting_id","position");--> statement-breakpoint
 CREATE INDEX "meetings_ward_idx" ON "meetings" USING btree ("municipality_id","ward_id","date");--> statement-breakpoint
 CREATE INDEX "document_imports_ward_idx" ON "document_imports" USING btree ("municipality_id","ward_id","created_at");--> statement-breakpoint
 CREATE INDEX "report_photos_report_idx" ON "report_photos" USING btree ("municipality_id","report_id","position");--> statement-breakpoint
-CREATE INDEX "report_reminders_round_idx" ON "report_reminders" USING btree ("municipality_id","round_id","sent_at");
+CREATE INDEX "report_reminders_round_idx" ON "report_reminders" USING btree ("municipality_id","round_id","sent_at");--> statement-breakpoint
+CREATE INDEX "staged_uploads_expiry_idx" ON "staged_uploads" USING btree ("expires_at");
