@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { createTestDatabase } from '../db/testing.ts';
+import { withDemo } from '../../testing/factories.ts';
+import { users } from '../auth/schema.ts';
+import { discardStagedUpload, loadStagedUpload, stageUpload } from './staging.ts';
+
+describe('staged uploads', () => {
+  let database: Database;
+  let owner: { municipalityId: string; userId: string };
+  let other: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await withDemo(database);
+    const accounts = await database.db.select().from(users);
+    owner = { municipalityId: accounts[0]!.municipalityId, userId: accounts[0]!.id };
+    other = accounts[1]!.id;
+  });
+  afterAll(() => database?.close());
+
+  const bytes = new Uint8Array([0, 1, 2, 255, 0x5c, 0x78]);
+
+  it('gives the same bytes back to the account that staged them, for the same purpose', async () => {
+    const id = await stageUpload(database.db, { ...owner, purpose: 'test', fileName: '照会.xlsx', contentType: 'application/octet-stream', bytes });
+    const staged = await loadStagedUpload(database.db, { ...owner, purpose: 'test', id });
+    expect(staged?.fileName).toBe('照会.xlsx');
+    expect([...staged!.bytes]).toEqual([...bytes]);
+    expect(staged?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await loadStagedUpload(database.db, { ...owner, userId: other, purpose: 'test', id })).toBeNull();
+    expect(await loadStagedUpload(database.db, { ...owner, purpose: 'other', id })).toBeNull();
+    expect(await loadStagedUpload(database.db, { ...owner, purpose: 'test', id: 'not-an-id' })).toBeNull();
+  });
+
+  it('forgets an upload once discarded or expired, and removes expired rows when staging', async () => {
+    const expired = await stageUpload(database.db, { ...owner, purpose: 'test', fileName: 'a', contentType: 'x', bytes }, -1);
+    expect(await loadStagedUpload(database.db, { ...owner, purpose: 'test', id: expired })).toBeNull();
+    const kept = await stageUpload(database.db, { ...owner, purpose: 'test', fileName: 'b', contentType: 'x', bytes });
+    const rows = await database.db.query.stagedUploads.findMany();
+    expect(rows.map((r) => r.id)).not.toContain(expired);
+    await discardStagedUpload(database.db, { ...owner, purpose: 'test', id: kept });
+    expect(await loadStagedUpload(database.db, { ...owner, purpose: 'test', id: kept })).toBeNull();
+  });
+});
