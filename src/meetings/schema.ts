@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sqlList } from '../kernel/db/columns.ts';
 import { wards } from '../municipalities/schema.ts';
 
 /**
  * A ward's committee (推進会議) meetings and the handout prepared for each: the 次第 (agenda) and the numbered
  * materials (資料1, 資料2, 資料2-1 …) that make up the committee material printed or downloaded as PDF / Word.
  */
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
 export const meetings = pgTable(
   'meetings',
@@ -80,7 +79,7 @@ export const meetingMaterials = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     foreignKey({ columns: [t.municipalityId, t.meetingId], foreignColumns: [meetings.municipalityId, meetings.id] }).onDelete('cascade'),
-    check('meeting_materials_kind_check', sql`${t.kind} in (${inList(materialKinds)})`),
+    check('meeting_materials_kind_check', sql`${t.kind} in (${sqlList(materialKinds)})`),
     index('meeting_materials_meeting_idx').on(t.municipalityId, t.meetingId, t.position),
   ],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sqlList } from '../kernel/db/columns.ts';
 import { municipalities, wards } from '../municipalities/schema.ts';
 
 /** The kinds of 推進主体 the documents name; `special` covers 全体で取り組むもの and 区全課. */
@@ -44,6 +45,6 @@ export const organisations = pgTable(
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique('organisations_key_unique').on(t.municipalityId, t.key),
     foreignKey({ columns: [t.municipalityId, t.wardId], foreignColumns: [wards.municipalityId, wards.id] }),
-    check('organisations_kind_check', sql`${t.kind} in (${sql.raw(organisationKinds.map((k) => `'${k}'`).join(','))})`),
+    check('organisations_kind_check', sql`${t.kind} in (${sqlList(organisationKinds)})`),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { bytea } from '../kernel/db/columns.ts';
+import { bytea, sqlList } from '../kernel/db/columns.ts';
 import { wards } from '../municipalities/schema.ts';
 
 /**
@@ -40,7 +40,7 @@ export const documentImports = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     foreignKey({ columns: [t.municipalityId, t.wardId], foreignColumns: [wards.municipalityId, wards.id] }),
-    check('document_imports_status_check', sql`${t.status} in (${sql.raw(importStatuses.map((s) => `'${s}'`).join(','))})`),
+    check('document_imports_status_check', sql`${t.status} in (${sqlList(importStatuses)})`),
     index('document_imports_ward_idx').on(t.municipalityId, t.wardId, t.createdAt),
   ],
 );

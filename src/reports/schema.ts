@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { bytea } from '../kernel/db/columns.ts';
+import { bytea, sqlList } from '../kernel/db/columns.ts';
 import { wards } from '../municipalities/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { planNodes, planPeriods } from '../plans/schema.ts';
@@ -26,8 +26,6 @@ export type RoundStatus = (typeof roundStatuses)[number];
 
 export const reportStates = ['draft', 'submitted', 'returned', 'accepted'] as const;
 export type ReportState = (typeof reportStates)[number];
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));
 
 /** A ward's report form. Without a row the ward uses the default (Asahi's four fields). */
 export const reportForms = pgTable(
@@ -72,7 +70,7 @@ export const reportRounds = pgTable(
     primaryKey({ columns: [t.municipalityId, t.id] }),
     foreignKey({ columns: [t.municipalityId, t.wardId], foreignColumns: [wards.municipalityId, wards.id] }),
     foreignKey({ columns: [t.municipalityId, t.periodId], foreignColumns: [planPeriods.municipalityId, planPeriods.id] }),
-    check('report_rounds_status_check', sql`${t.status} in (${inList(roundStatuses)})`),
+    check('report_rounds_status_check', sql`${t.status} in (${sqlList(roundStatuses)})`),
     index('report_rounds_ward_idx').on(t.municipalityId, t.wardId, t.fiscalYear),
   ],
 );
@@ -138,7 +136,7 @@ export const reports = pgTable(
     foreignKey({ columns: [t.municipalityId, t.assignmentId], foreignColumns: [reportAssignments.municipalityId, reportAssignments.id] }).onDelete(
       'cascade',
     ),
-    check('reports_state_check', sql`${t.state} in (${inList(reportStates)})`),
+    check('reports_state_check', sql`${t.state} in (${sqlList(reportStates)})`),
     check('reports_published_check', sql`not ${t.published} or ${t.state} = 'accepted'`),
   ],
 );
@@ -214,7 +212,7 @@ export const reportPhotos = pgTable(
     primaryKey({ columns: [t.municipalityId, t.id] }),
     foreignKey({ columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }).onDelete('cascade'),
     check('report_photos_alt_check', sql`length(trim(${t.alt})) > 0`),
-    check('report_photos_content_type_check', sql`${t.contentType} in (${inList(photoContentTypes)})`),
+    check('report_photos_content_type_check', sql`${t.contentType} in (${sqlList(photoContentTypes)})`),
     index('report_photos_report_idx').on(t.municipalityId, t.reportId, t.position),
   ],
 );
@@ -240,7 +238,7 @@ export const reportReminders = pgTable(
     primaryKey({ columns: [t.municipalityId, t.id] }),
     foreignKey({ columns: [t.municipalityId, t.roundId], foreignColumns: [reportRounds.municipalityId, reportRounds.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.municipalityId, t.organisationId], foreignColumns: [organisations.municipalityId, organisations.id] }),
-    check('report_reminders_outcome_check', sql`${t.outcome} in (${inList(reminderOutcomes)})`),
+    check('report_reminders_outcome_check', sql`${t.outcome} in (${sqlList(reminderOutcomes)})`),
     index('report_reminders_round_idx').on(t.municipalityId, t.roundId, t.sentAt),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { customType } from 'drizzle-orm/pg-core';
 
 /**
@@ -9,3 +10,6 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   toDriver: (value) => value,
   fromDriver: (value) => (value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer)),
 });
+
+/** The values of a text enum as an SQL list, for `check (column in (…))` constraints. */
+export const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','));

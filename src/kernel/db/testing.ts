@@ -98,11 +98,16 @@ async function createPgliteDatabase(): Promise<Database> {
 
   const dataDir = join(copies, `db-${randomName()}`);
   await cp(template, dataDir, { recursive: true });
+  return openThenCleanUp({ kind: 'pglite', dataDir }, () => rm(dataDir, { recursive: true, force: true }));
+}
+
+/** Opens a throwaway database whose `close` also removes it (as does a failure to open it). */
+async function openThenCleanUp(target: DatabaseTarget, cleanUp: () => Promise<unknown>): Promise<Database> {
   let database: Database;
   try {
-    database = await openDatabase({ kind: 'pglite', dataDir });
+    database = await openDatabase(target);
   } catch (error) {
-    await rm(dataDir, { recursive: true, force: true });
+    await cleanUp().catch(() => {});
     throw error;
   }
   return {
@@ -111,7 +116,7 @@ async function createPgliteDatabase(): Promise<Database> {
       try {
         await database.close();
       } finally {
-        await rm(dataDir, { recursive: true, force: true });
+        await cleanUp();
       }
     },
   };
@@ -142,21 +147,5 @@ async function createPostgresDatabase(): Promise<Database> {
   const adminUrl = postgresAdminUrl();
   const name = await createPostgresDatabaseNamed(adminUrl);
   const drop = () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
-  let database: Database;
-  try {
-    database = await openDatabase({ kind: 'postgres', url: databaseUrl(adminUrl, name) });
-  } catch (error) {
-    await drop().catch(() => {});
-    throw error;
-  }
-  return {
-    ...database,
-    close: async () => {
-      try {
-        await database.close();
-      } finally {
-        await drop();
-      }
-    },
-  };
+  return openThenCleanUp({ kind: 'postgres', url: databaseUrl(adminUrl, name) }, drop);
 }
