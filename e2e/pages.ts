@@ -1,6 +1,7 @@
 /**
  * Page objects: what a person sees and does on each kind of page, so tests read as the user's steps.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
 
@@ -127,4 +128,100 @@ export class ReviewPage {
 
 export async function follow(page: Page, link: string) {
   await go(page, () => page.getByRole('link', { name: link, exact: true }).click());
+}
+
+/** The document import of a ward: upload, the preview's corrections and conflicts, confirmation. */
+export class DocumentImportPage {
+  constructor(private readonly page: Page) {}
+
+  async upload(file: string) {
+    await this.page.getByLabel('ファイル', { exact: true }).setInputFiles(file);
+    await go(this.page, () => this.page.getByRole('button', { name: '読み取って確認する' }).click());
+  }
+
+  /** Opens the item's「訂正する」, types the new values into its labelled fields and saves. */
+  async correct(item: string, values: Record<string, string>) {
+    const form = this.page.locator('details', { has: this.page.locator('summary', { hasText: `訂正する: ${item}` }) }).first();
+    await form.locator('summary').first().click();
+    for (const [label, value] of Object.entries(values)) await form.getByLabel(label, { exact: true }).first().fill(value);
+    await go(this.page, () => form.getByRole('button', { name: '訂正を保存' }).first().click());
+  }
+
+  /** Ticks「文書の値で上書き」of one conflict, named by its item and field (「目指す姿1 …・名称」). */
+  async overwrite(conflict: string) {
+    await this.page.getByRole('checkbox', { name: conflict }).check();
+  }
+
+  async confirm() {
+    await go(this.page, () => this.page.getByRole('button', { name: 'この内容で取り込む' }).click());
+  }
+}
+
+/** The secretariat's form for a committee meeting: its details and the lines of its 次第. */
+export class MeetingForm {
+  constructor(private readonly page: Page) {}
+
+  async fill(meeting: { title: string; date: string; startTime: string; endTime: string; venue: string }) {
+    await this.page.getByLabel('会議の名前').fill(meeting.title);
+    await this.page.getByLabel('開催日').fill(meeting.date);
+    await this.page.getByLabel('開始時刻').fill(meeting.startTime);
+    await this.page.getByLabel('終了時刻').fill(meeting.endTime);
+    await this.page.getByLabel('会場').fill(meeting.venue);
+  }
+
+  /** One line of the 次第: the item, its speaker and the material numbers it refers to. */
+  async agendaLine(index: number, line: { item: string; speaker?: string; materials?: string }) {
+    const fieldset = this.page.locator('fieldset.repeat').nth(index);
+    await fieldset.getByLabel('項目').fill(line.item);
+    await fieldset.getByLabel('説明者・発言者（任意）').fill(line.speaker ?? '');
+    await fieldset.getByLabel('資料の番号（任意）').fill(line.materials ?? '');
+  }
+
+  async save() {
+    await go(this.page, () => this.page.getByRole('button', { name: '保存する' }).click());
+  }
+}
+
+/** A meeting's page: its materials with their buttons, downloads and sharing. */
+export class MeetingPage {
+  constructor(private readonly page: Page) {}
+
+  /** The material numbers in the order the table lists them. */
+  async materialNumbers(): Promise<string[]> {
+    return this.page.locator('table').nth(1).locator('tbody tr td:first-child').allTextContents();
+  }
+
+  /** 上へ / 下へ / 削除 on one material's row, named for screen readers as 「資料1 下へ」. */
+  async press(number: string, button: '上へ' | '下へ') {
+    await go(this.page, () => this.page.getByRole('button', { name: `${number} ${button}` }).click());
+  }
+
+  async share() {
+    await go(this.page, () => this.page.getByRole('button', { name: '委員に共有する' }).click());
+  }
+
+  /** Clicks a download link and answers the file's bytes and suggested name. */
+  async download(link: '資料をPDFで保存' | '資料をWordで保存'): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: link }).click()]);
+    return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
+  }
+}
+
+/** The form adding a material to a meeting (the plan at a glance, reports, a text page). */
+export class MaterialForm {
+  constructor(private readonly page: Page) {}
+
+  async number(): Promise<string> {
+    return this.page.getByLabel('資料番号').inputValue();
+  }
+
+  /** Only the reports named (as the list shows them, 目指す姿…：取組（推進主体）). */
+  async onlyReports(labels: string[]) {
+    await this.page.getByLabel('下で選んだ報告だけ').check();
+    for (const label of labels) await this.page.getByLabel(label).check();
+  }
+
+  async save() {
+    await go(this.page, () => this.page.getByRole('button', { name: '保存する' }).click());
+  }
 }

@@ -12,6 +12,8 @@
  */
 import autocannon from 'autocannon';
 import { benchReading } from './bench-reading.ts';
+import { benchMaterial } from './bench-material.ts';
+import { benchWorkbooks } from './bench-workbooks.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -473,6 +475,14 @@ async function main(): Promise<void> {
   console.log('\n3. reading documents (parse throughput on a generated document at 1×, 4×, 16×) …');
   const reading = await benchReading();
 
+  console.log('\n推進会議資料: 100 accepted reports with two 1600×1200 photos each, as PDF and Word (scripts/bench-material.ts) …');
+  const material = await benchMaterial();
+  console.log(`  read ${fmt(material['readHandoutMs'] as number)} ms; PDF ${fmt(material['pdfMsWithLaunch'] as number)} ms with the browser launch (goal < 6 s with the read: ${material['pdfGoalMet'] ? 'met' : 'NOT met'}); Word ${fmt(material['docxMs'] as number)} ms (goal < 1 s with the read: ${material['docxGoalMet'] ? 'met' : 'NOT met'})`);
+
+  console.log('\n4. 庁内照会: 50 owners’ workbooks written, filled in, previewed and taken back (scripts/bench-workbooks.ts) …');
+  const workbooks = await benchWorkbooks();
+  console.log(`  export ${fmt(workbooks['exportMs'] as number)} ms, preview ${fmt(workbooks['previewMs'] as number)} ms, apply ${fmt(workbooks['applyMs'] as number)} ms (${workbooks['reports']} reports)`);
+
   // ------ the table
   console.log('\nThroughput (same server process; static = the same bytes from a bare Hono route)');
   const rows: (string | number)[][] = [];
@@ -561,6 +571,8 @@ async function main(): Promise<void> {
     throughput: { cacheOn, cacheOff },
     coldStart: { first: firstStart, later: laterStart },
     reading,
+    material,
+    workbooks,
     loadAvgAtEnd,
     benchSeconds: totalS,
   };

@@ -6,6 +6,10 @@ import { createTestApp, type TestClient } from './testing/app.ts';
 import { withDemo } from './testing/factories.ts';
 import { listWards } from './municipalities/queries.ts';
 import { listRounds, roundItems } from './reports/queries.ts';
+import { photoPath } from './reports/photos/paths.ts';
+import { attachTestPhoto } from './reports/photos/testing.ts';
+import { findMeeting, listMeetings } from './meetings/queries.ts';
+import { stageDemoImport } from './reading/import/testing.ts';
 
 /**
  * Every route × every role: who is let in and who is turned away. A route the app registers without a row here
@@ -31,7 +35,7 @@ const asahiManagers: ActorName[] = ['cityAdmin', 'asahiSecretariat'];
  * Reports of 旭区's demo rounds: the open round, 区社協's returned report (its staff may write it), a submitted one
  * (to review), and こども家庭支援課's accepted one from the finished round (the committee reads it; 区社協's staff may not).
  */
-type Ctx = { node: string; round: string; returned: string; submitted: string; accepted: string };
+type Ctx = { node: string; round: string; returned: string; submitted: string; accepted: string; meeting: string; material: string; importId: string };
 type Row = { method: 'GET' | 'POST'; path: string; url: (ctx: Ctx) => string; allowed: ActorName[]; form?: Record<string, string> };
 
 const base = '/admin/m/yokohama/plans/totsuka-ward/periods/4';
@@ -61,6 +65,10 @@ const matrix: Row[] = [
   { method: 'POST', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/move', url: (c) => `/admin/m/yokohama/nodes/${c.node}/move`, allowed: totsukaEditors, form: { direction: 'sideways' } },
   { method: 'POST', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/delete', url: (c) => `/admin/m/yokohama/nodes/${c.node}/delete`, allowed: totsukaEditors, form: { version: 'x' } },
   { method: 'GET', path: '/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/history', url: (c) => `/admin/m/yokohama/nodes/${c.node}/history`, allowed: totsukaEditors },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/:format{xlsx|csv}', url: () => `${base}/structure/xlsx`, allowed: totsukaEditors },
+  { method: 'POST', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure', url: () => `${base}/structure`, allowed: totsukaEditors, form: {} },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/imports/:upload{[0-9a-f-]{36}}', url: () => `${base}/structure/imports/00000000-0000-4000-8000-000000000000`, allowed: totsukaEditors },
+  { method: 'POST', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/imports/:upload{[0-9a-f-]{36}}', url: () => `${base}/structure/imports/00000000-0000-4000-8000-000000000000`, allowed: totsukaEditors, form: { action: 'cancel' } },
   { method: 'GET', path: '/admin/m/:m/organisations', url: () => '/admin/m/yokohama/organisations', allowed: registryKeepers },
   { method: 'GET', path: '/admin/m/:m/organisations/new', url: () => '/admin/m/yokohama/organisations/new', allowed: registryKeepers },
   { method: 'POST', path: '/admin/m/:m/organisations', url: () => '/admin/m/yokohama/organisations', allowed: registryKeepers, form: { name: '' } },
@@ -75,6 +83,11 @@ const matrix: Row[] = [
   { method: 'GET', path: '/admin/m/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', url: () => `${asahi}/reports/2023`, allowed: [...asahiManagers, 'committeeMember'] },
   { method: 'GET', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/rounds/${c.round}`, allowed: asahiManagers },
   { method: 'GET', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/reminders.csv', url: (c) => `/admin/m/yokohama/rounds/${c.round}/reminders.csv`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/reminders', url: (c) => `/admin/m/yokohama/rounds/${c.round}/reminders`, allowed: asahiManagers, form: { intent: 'selected' } },
+  { method: 'GET', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/workbook.xlsx', url: (c) => `/admin/m/yokohama/rounds/${c.round}/workbook.xlsx`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/workbook-imports', url: (c) => `/admin/m/yokohama/rounds/${c.round}/workbook-imports`, allowed: asahiManagers },
+  { method: 'GET', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/workbook-imports/:upload{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/rounds/${c.round}/workbook-imports/00000000-0000-4000-8000-000000000000`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/workbook-imports/:upload{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/rounds/${c.round}/workbook-imports/00000000-0000-4000-8000-000000000000`, allowed: asahiManagers, form: { intent: 'apply' } },
   { method: 'POST', path: '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/status', url: (c) => `/admin/m/yokohama/rounds/${c.round}/status`, allowed: asahiManagers, form: { version: 'x', status: 'closed' } },
   { method: 'GET', path: '/admin/m/:m/my-reports', url: () => '/admin/m/yokohama/my-reports', allowed: ['ownerStaff'] },
   { method: 'GET', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/reports/${c.returned}`, allowed: [...asahiManagers, 'ownerStaff'] },
@@ -85,6 +98,8 @@ const matrix: Row[] = [
   { method: 'POST', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}/return', url: (c) => `/admin/m/yokohama/reports/${c.submitted}/return`, allowed: asahiManagers, form: { version: 'x' } },
   { method: 'POST', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}/accept', url: (c) => `/admin/m/yokohama/reports/${c.submitted}/accept`, allowed: asahiManagers, form: { version: 'x' } },
   { method: 'POST', path: '/admin/m/:m/reports/:report{[0-9a-f-]{36}}/publication', url: (c) => `/admin/m/yokohama/reports/${c.accepted}/publication`, allowed: asahiManagers, form: { version: 'x', published: '0' } },
+  // A photo on 区社協's returned report: those who may read the report (not yet published).
+  { method: 'GET', path: '/photos/:municipality{[0-9a-f-]{36}}/:photo{[0-9a-f-]{36}}', url: () => photoUrl, allowed: [...asahiManagers, 'ownerStaff'] },
   { method: 'GET', path: '/api/v1/openapi.json', url: () => '/api/v1/openapi.json', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities', url: () => '/api/v1/municipalities', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/plans', url: () => '/api/v1/municipalities/yokohama/plans', allowed: everyone },
@@ -92,19 +107,46 @@ const matrix: Row[] = [
   { method: 'GET', path: '/api/v1/municipalities/:m/plans/:plan/periods/:n{[0-9]+}/tree', url: () => '/api/v1/municipalities/yokohama/plans/asahi-ward/periods/4/tree', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/organisations', url: () => '/api/v1/municipalities/yokohama/organisations', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/organisations/:key', url: () => '/api/v1/municipalities/yokohama/organisations/asahi-shakyo', allowed: everyone },
+  { method: 'GET', path: '/meetings/handout.css', url: () => '/meetings/handout.css', allowed: everyone },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/meetings', url: () => `${asahi}/meetings`, allowed: [...asahiManagers, 'committeeMember'] },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/meetings/new', url: () => `${asahi}/meetings/new`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/meetings', url: () => `${asahi}/meetings`, allowed: asahiManagers, form: { title: '' } },
+  { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}`, allowed: [...asahiManagers, 'committeeMember'] },
+  { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/edit', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/edit`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}`, allowed: asahiManagers, form: { version: 'x', title: '' } },
+  { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/share', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/share`, allowed: asahiManagers, form: { version: 'x', shared: '0' } },
+  { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials/new', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials/new?kind=text`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials`, allowed: asahiManagers, form: { version: 'x', kind: 'text' } },
+  { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials/:material{[0-9a-f-]{36}}/edit', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials/${c.material}/edit`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials/:material{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials/${c.material}`, allowed: asahiManagers, form: { version: 'x', kind: 'text' } },
+  { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials/:material{[0-9a-f-]{36}}/move', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials/${c.material}/move`, allowed: asahiManagers, form: { version: 'x', direction: 'up' } },
+  { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials/:material{[0-9a-f-]{36}}/delete', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials/${c.material}/delete`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/material', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/material`, allowed: [...asahiManagers, 'committeeMember'] },
+  { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/material.pdf', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/material.pdf`, allowed: [...asahiManagers, 'committeeMember'] },
+  { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/material.docx', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/material.docx`, allowed: [...asahiManagers, 'committeeMember'] },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/imports', url: () => `${asahi}/imports`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/imports', url: () => `${asahi}/imports`, allowed: asahiManagers, form: { file: '' } },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/imports/:id{[0-9a-f-]{36}}', url: (c) => `${asahi}/imports/${c.importId}`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/imports/:id{[0-9a-f-]{36}}/corrections', url: (c) => `${asahi}/imports/${c.importId}/corrections`, allowed: asahiManagers, form: { version: 'x', kind: 'node' } },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/imports/:id{[0-9a-f-]{36}}/apply', url: (c) => `${asahi}/imports/${c.importId}/apply`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/imports/:id{[0-9a-f-]{36}}/discard', url: (c) => `${asahi}/imports/${c.importId}/discard`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'GET', path: '/api/v1/municipalities/:m/wards/:ward/reports', url: () => '/api/v1/municipalities/yokohama/wards/asahi/reports', allowed: everyone },
+  { method: 'GET', path: '/api/v1/municipalities/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', url: () => '/api/v1/municipalities/yokohama/wards/asahi/reports/2023', allowed: everyone },
   { method: 'GET', path: '/assets/:name', url: () => '/assets/site.css', allowed: everyone },
 ];
 
 let database: Database;
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
 let ctx: Ctx;
+let photoUrl = '';
 const clients = new Map<ActorName, TestClient>();
 
 beforeAll(async () => {
   database = await createTestDatabase();
   const demo = await withDemo(database);
   const { nodes } = await demo.tree('totsuka-ward', 4);
-  ctx = { node: nodes[0]!.children[0]!.id, ...(await asahiReports(demo.municipality.id)) };
+  ctx = { node: nodes[0]!.children[0]!.id, ...(await asahiReports(demo.municipality.id)), ...(await asahiMeeting(demo.municipality.id)), importId: await stageDemoImport(database, demo.municipality.id) };
+  photoUrl = photoPath(await attachTestPhoto(database, demo.municipality.id, ctx.returned));
   testApp = await createTestApp(database);
   for (const name of everyone) clients.set(name, await signIn(name));
 });
@@ -115,6 +157,14 @@ async function asahiReports(municipalityId: string) {
   const items = [...(await roundItems(database.db, open!)), ...(await roundItems(database.db, finished!))];
   const find = (state: string, owner: string) => items.find((i) => i.report.state === state && i.owners.some((o) => o.name === owner))!.report.id;
   return { round: open!.id, returned: find('returned', '旭区社会福祉協議会'), submitted: find('submitted', 'こども家庭支援課'), accepted: find('accepted', 'こども家庭支援課') };
+}
+
+/** 旭区's demo meeting (shared with its committee) and its first material. */
+async function asahiMeeting(municipalityId: string) {
+  const asahiWard = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!;
+  const [meeting] = await listMeetings(database.db, municipalityId, asahiWard.id);
+  const record = await findMeeting(database.db, municipalityId, meeting!.id);
+  return { meeting: meeting!.id, material: record!.materials[0]!.id };
 }
 
 async function signIn(actor: ActorName): Promise<TestClient> {

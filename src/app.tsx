@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { logger } from 'hono/logger';
 import type { Config } from './env.ts';
 import { LoginRequiredError, PermissionDeniedError } from './kernel/auth/policy.ts';
@@ -18,10 +19,14 @@ import { homeRoutes } from './municipalities/routes.tsx';
 import { organisationRoutes } from './organisations/routes.tsx';
 import { organisationAdminRoutes } from './organisations/admin/routes.tsx';
 import { planAdminRoutes } from './plans/admin/routes.tsx';
+import { planStructureRoutes } from './plans/structure/routes.tsx';
 import { planRoutes } from './plans/routes.tsx';
 import { reportsAdminRoutes } from './reports/admin/routes.tsx';
+import { meetingAdminRoutes } from './meetings/admin/routes.tsx';
 import { reportRoutes } from './reports/routes.tsx';
+import { isPhotoUpload, photoUploadLimit } from './reports/photos/upload-limit.ts';
 import { adminRoutes } from './admin/routes.tsx';
+import { importRoutes } from './reading/import/routes.tsx';
 
 export type AppDeps = { database: Database; config: Config };
 
@@ -71,13 +76,18 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.use(provideServices(services));
   app.use(serveFromPageCache);
   app.use(chooseLocale);
+  // The owner's report form carries photos: its own, larger limit (reports/photos/upload-limit.ts).
+  app.use(photoUploadLimit);
   app.use(
-    bodyLimit({
-      maxSize: 5 * 1024 * 1024,
-      onError: (c) => {
-        throw new HttpError(413, (c as AppContext).var.t('error.summary'));
-      },
-    }),
+    except(
+      (c) => isPhotoUpload(c as AppContext),
+      bodyLimit({
+        maxSize: 5 * 1024 * 1024,
+        onError: (c) => {
+          throw new HttpError(413, (c as AppContext).var.t('error.summary'));
+        },
+      }),
+    ),
   );
   app.use(loadSession);
   app.use(verifyCsrf);
@@ -88,8 +98,11 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', authRoutes());
   app.route('/', adminRoutes());
   app.route('/', planAdminRoutes());
+  app.route('/', planStructureRoutes());
   app.route('/', organisationAdminRoutes());
   app.route('/', reportsAdminRoutes());
+  app.route('/', meetingAdminRoutes());
+  app.route('/', importRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404);

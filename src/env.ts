@@ -16,6 +16,11 @@ const envSchema = z.object({
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   LOAD_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_REQUESTS: z.enum(['on', 'off']).default('off'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'smtp://ユーザー:パスワード@ホスト:587 の形で指定してください（TLS で接続するときは smtps://）')
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Config = {
@@ -27,7 +32,11 @@ export type Config = {
   pageCache: boolean;
   loadDemoWhenEmpty: boolean;
   logRequests: boolean;
+  /** Reminder mail; null without SMTP_URL (the dashboard then offers the reminder list as CSV only). */
+  mail: MailConfig | null;
 };
+
+export type MailConfig = { smtpUrl: string; from: string };
 
 export class ConfigError extends Error {}
 
@@ -38,6 +47,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`環境変数の設定に誤りがあります:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new ConfigError('環境変数の設定に誤りがあります:\n  MAIL_FROM: SMTP_URL を指定したときは、送信元のメールアドレス（例 "旭区 事務局 <asahi@example.jp>"）も指定してください');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -49,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCache: e.PAGE_CACHE === 'on',
     loadDemoWhenEmpty: e.LOAD_DEMO === 'auto',
     logRequests: e.LOG_REQUESTS === 'on',
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }
 

@@ -7,9 +7,9 @@ import type { PlanWithPeriods } from '../plans/queries.ts';
 import type { AdminLink } from '../reports/admin/links.ts';
 import { periodSpan, periodTitle } from '../plans/views/plan-page.tsx';
 
-type Props = { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean; reportLinks: AdminLink[] };
+type Props = { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean; reportLinks: AdminLink[]; importLinks?: AdminLink[] };
 
-export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry, reportLinks }: Props) {
+export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry, reportLinks, importLinks = [] }: Props) {
   const { t, locale } = chrome;
   return (
     <Layout chrome={chrome} title={t('admin.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('nav.admin') }]}>
@@ -43,6 +43,15 @@ export function AdminHomePage({ chrome, municipality, user, plans, canManageRegi
       ) : null}
       <h2>{t('admin.myPlans')}</h2>
       {plans.length === 0 ? <p>{t('admin.noPermission')}</p> : null}
+      {importLinks.length > 0 ? (
+        <ul>
+          {importLinks.map((link) => (
+            <li>
+              <a href={link.href}>{link.label}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <ul class="card-list">
         {plans.map((plan) => (
           <li>

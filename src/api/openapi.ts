@@ -54,6 +54,20 @@ export const openApiDocument = {
         responses: { 200: jsonOk({ $ref: '#/components/schemas/OrganisationWithHoldings' }, '推進主体'), 404: notFound },
       },
     },
+    '/municipalities/{m}/wards/{ward}/reports': {
+      get: {
+        summary: '区の公開された取組報告がある年度の一覧（新しい順）',
+        parameters: [param('m', '市町村のスラッグ'), param('ward', '区のスラッグ（例: asahi）')],
+        responses: { 200: jsonOk({ $ref: '#/components/schemas/ReportYears' }, '年度の一覧'), 404: notFound },
+      },
+    },
+    '/municipalities/{m}/wards/{ward}/reports/{fiscalYear}': {
+      get: {
+        summary: '区のある年度の公開された取組報告（受理され、事務局が公開したものだけ）。目指す姿の順',
+        parameters: [param('m', '市町村のスラッグ'), param('ward', '区のスラッグ'), { ...param('fiscalYear', '年度（西暦。令和5年度 → 2023）'), schema: { type: 'integer' } }],
+        responses: { 200: jsonOk({ $ref: '#/components/schemas/PublishedReports' }, '取組報告'), 404: notFound },
+      },
+    },
   },
   components: {
     schemas: {
@@ -135,6 +149,45 @@ export const openApiDocument = {
           collective: { type: 'boolean' },
           description: nullableString,
         },
+      },
+      WardRef: { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } }, required: ['slug', 'name'] },
+      ReportYears: {
+        type: 'object',
+        properties: { ward: { $ref: '#/components/schemas/WardRef' }, fiscalYears: { type: 'array', items: { type: 'integer' } } },
+        required: ['ward', 'fiscalYears'],
+      },
+      ReportNodeRef: {
+        type: 'object',
+        properties: { id: { type: 'string', format: 'uuid' }, code: { type: 'string' }, title: { type: 'string' }, level: { ...nullableString, description: '階層の名前（目指す姿・取組目標 …）' } },
+        required: ['id', 'code', 'title', 'level'],
+      },
+      PublishedReport: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          title: { type: 'string', description: '取組の名前（子育て支援連絡会）' },
+          round: { type: 'string', description: '報告の回の名前' },
+          fiscalYear: { type: 'integer' },
+          goal: { $ref: '#/components/schemas/ReportNodeRef' },
+          node: { $ref: '#/components/schemas/ReportNodeRef' },
+          owners: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' } }, required: ['key', 'name'] } },
+          fields: {
+            type: 'array',
+            description: '報告様式の欄の順に、見出しと書かれた内容',
+            items: {
+              type: 'object',
+              properties: { key: { type: 'string' }, label: { type: 'string' }, kind: { enum: ['text', 'scale'] }, value: { type: 'string' } },
+              required: ['key', 'label', 'kind', 'value'],
+            },
+          },
+          publishedAt: { type: ['string', 'null'], format: 'date-time' },
+        },
+        required: ['id', 'title', 'round', 'fiscalYear', 'goal', 'node', 'owners', 'fields', 'publishedAt'],
+      },
+      PublishedReports: {
+        type: 'object',
+        properties: { ward: { $ref: '#/components/schemas/WardRef' }, fiscalYear: { type: 'integer' }, reports: { type: 'array', items: { $ref: '#/components/schemas/PublishedReport' } } },
+        required: ['ward', 'fiscalYear', 'reports'],
       },
       OrganisationWithHoldings: {
         allOf: [

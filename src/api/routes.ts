@@ -3,6 +3,7 @@ import type { AppEnv } from '../kernel/web/context.ts';
 import { municipalityApi } from '../municipalities/api.ts';
 import { organisationApi } from '../organisations/api.ts';
 import { planApi } from '../plans/api.ts';
+import { reportApi } from '../reports/api.ts';
 import { openApiDocument } from './openapi.ts';
 
 /** The read-only JSON API: each module's part, and the document that describes them all. */
@@ -12,5 +13,6 @@ export function apiRoutes() {
   app.route('/', municipalityApi());
   app.route('/', planApi());
   app.route('/', organisationApi());
+  app.route('/', reportApi());
   return app;
 }

@@ -1,28 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseTarget } from '../kernel/db/database.ts';
 import { createTestDatabaseTarget } from '../kernel/db/testing.ts';
-
-const bin = fileURLToPath(new URL('../../bin/sasaeai', import.meta.url));
-const run = promisify(execFile);
-
-/** Runs ./bin/sasaeai against a database target, as an operator would, and answers its output and exit code. */
-async function sasaeai(target: DatabaseTarget, args: string[], env: Record<string, string> = {}) {
-  const where = target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir! };
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  try {
-    const { stdout, stderr } = await run(bin, args, { env: { ...inherited, ...where, ...env }, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { sasaeai } from '../testing/cli.ts';
 
 let folder: string;
 let main: DatabaseTarget;

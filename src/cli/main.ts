@@ -6,7 +6,11 @@ import { loadDemo } from '../demo/load.ts';
 import { withDatabase } from './database.ts';
 import { CliError } from './errors.ts';
 import { parseCommand, parseHelp } from './parse.ts';
+import { importCommand, importHelp } from './import.ts';
 import { userAdd, userAddHelp } from './user-add.ts';
+import { planExport, planImport, planStructureHelp } from './plan-structure.ts';
+import { exportXlsx, importXlsx, workbookHelp } from '../reports/workbook/cli.ts';
+import { materialCommand, materialHelp } from '../meetings/cli.ts';
 
 const help = `支えあい（Sasaeai）コマンドライン
 
@@ -16,13 +20,27 @@ const help = `支えあい（Sasaeai）コマンドライン
   db migrate               データベースを最新のスキーマにします（起動時にも自動で行います）
   demo                     デモデータ（横浜市 戸塚区・鶴見区・旭区）を読み込み直します
   user add …               アカウントを作成します
+  plan export …            計画の期の構成を Excel か CSV に書き出します
+  plan import FILE …       編集した計画の構成（Excel・CSV）を確認して取り込みます
   parse FILE [--json]      計画書・会議資料（.txt .md .pdf .docx .xlsx .csv）を読み取り、内容を表示します
+  import FILE --ward 区    文書を読み取り、区の計画に取り込みます（--dry-run で表示だけ）
   backup FILE              データベース全体を FILE に書き出します（gzip された JSON Lines）
   restore FILE             FILE を空のデータベースに復元します
+  reports export-xlsx …    報告の回の庁内照会のExcelファイルを書き出します
+  reports import-xlsx FILE 記入された庁内照会のExcelファイルを確認して取り込みます
+  material …               推進会議の資料を PDF か Word で書き出します
 
 ${userAddHelp}
 
+${planStructureHelp}
+
 ${parseHelp}
+
+${importHelp}
+
+${workbookHelp}
+
+${materialHelp}
 
 データベースは npm start と同じく DATA_DIR（既定 ./data）か DATABASE_URL で指定します。
 PGlite のデータフォルダは一度に一つのプロセスしか開けません。アプリを止めてから実行してください。`;
@@ -38,7 +56,13 @@ const commands: Record<string, Command> = {
       return `デモデータを読み込みました: ${s!.municipality}・${s!.wards}区・推進主体${s!.organisations}件・計画${s!.plans}件・期${s!.periods}件・項目${s!.nodes}件・アカウント${s!.accounts}件`;
     }),
   'user add': (args) => withDatabase((database) => userAdd(database, args)),
+  'plan export': (args) => withDatabase((database) => planExport(database, args)),
+  'plan import': (args) => withDatabase((database) => planImport(database, args)),
+  'reports export-xlsx': (args) => withDatabase((database) => exportXlsx(database, args)),
+  'reports import-xlsx': (args) => withDatabase((database) => importXlsx(database, args)),
+  material: (args) => withDatabase((database) => materialCommand(database, args)),
   parse: (args) => parseCommand(args),
+  import: (args) => withDatabase((database) => importCommand(database, args)),
   backup: ([file]) => {
     if (!file) throw new CliError('書き出すファイル名を指定してください: ./bin/sasaeai backup FILE');
     return withDatabase(async (database) => `${file} に ${(await backupDatabase(database, file)).rows} 行を書き出しました`);

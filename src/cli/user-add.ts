@@ -8,8 +8,9 @@ import { findDistrict, findMunicipality, findWardByNameOrSlug, listMunicipalitie
 import { findOrganisation } from '../organisations/queries.ts';
 import { CliError } from './errors.ts';
 
-export const userAddHelp = `./bin/sasaeai user add --login ID --name 表示名 --role 役割 [--ward 区] [--organisation キー] [--district 地区] [--municipality 市] [--password-stdin]
+export const userAddHelp = `./bin/sasaeai user add --login ID --name 表示名 --role 役割 [--ward 区] [--organisation キー] [--district 地区] [--email アドレス] [--municipality 市] [--password-stdin]
   役割: ${roles.join(' | ')}
+  --email は督促メールの送り先（推進主体の担当者など。省略可）。
   パスワードは環境変数 SASAEAI_PASSWORD か、--password-stdin で標準入力から渡します（コマンド行には書きません）。`;
 
 async function readStdin(): Promise<string> {
@@ -18,7 +19,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-async function municipalityFor(database: Database, slug: string | undefined) {
+export async function municipalityFor(database: Database, slug: string | undefined) {
   if (slug) {
     const found = await findMunicipality(database.db, slug);
     if (!found) throw new CliError(`市町村「${slug}」が見つかりません`);
@@ -40,6 +41,7 @@ export async function userAdd(database: Database, argv: string[]): Promise<strin
       ward: { type: 'string' },
       organisation: { type: 'string' },
       district: { type: 'string' },
+      email: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
     },
     strict: true,
@@ -62,6 +64,7 @@ export async function userAdd(database: Database, argv: string[]): Promise<strin
     wardId: ward?.id ?? null,
     organisationId: organisation?.id ?? null,
     districtId: district?.id ?? null,
+    email: values.email ?? '',
   });
   if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
   const problem = scopeProblem(parsed.data.role, parsed.data);

@@ -99,7 +99,7 @@ export type DemoSet = { municipality: MunicipalityFile; wards: WardFile[] };
 const dataDir = new URL('./data/', import.meta.url);
 const WARD_FILES = ['totsuka.json', 'tsurumi.json', 'asahi.json'];
 
-async function readJson<T>(name: string, schema: z.ZodType<T>): Promise<T> {
+export async function readJson<T>(name: string, schema: z.ZodType<T>): Promise<T> {
   const path = fileURLToPath(new URL(name, dataDir));
   const parsed = schema.safeParse(JSON.parse(await readFile(path, 'utf8')));
   if (!parsed.success) {

@@ -8,10 +8,10 @@ import { readDemoReports, type DemoReport, type ReportsFile } from './demo-data.
 type Context = { municipalityId: string; wardIds: Map<string, string>; organisations: Organisation[] };
 
 /** A demo step must go through; if it does not, the data file is wrong and loading stops with the reason. */
-function expectOk<T>(result: CommandResult<T, unknown>, what: string): T {
+export function expectOk<T>(result: CommandResult<T, unknown>, what: string, kind = '実績報告'): T {
   if (result.ok) return result.value;
   const why = result.reason === 'refused' ? result.message : result.reason === 'invalid' ? JSON.stringify(result.errors) : result.reason;
-  throw new Error(`デモデータの実績報告「${what}」を読み込めません: ${why}`);
+  throw new Error(`デモデータの${kind}「${what}」を読み込めません: ${why}`);
 }
 
 async function goalsOf(scope: CommandScope, context: Context, file: ReportsFile): Promise<Map<string, PlanNode>> {

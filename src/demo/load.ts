@@ -11,6 +11,7 @@ import { nodeOwners, planNodes, planPeriods, plans, type NodeSection } from '../
 import { DEMO_PASSWORD, demoAccounts, demoDistricts } from './accounts.ts';
 import { readDemoSet, type DemoNode, type DemoPeriod, type DemoPlan } from './demo-data.ts';
 import { insertDemoReports } from './load-reports.ts';
+import { insertDemoMeetings } from './load-meetings.ts';
 
 const demoActor: Actor = { kind: 'system', name: 'デモデータ読込' };
 
@@ -213,6 +214,7 @@ export async function loadDemo(database: Database, options: { replace?: boolean 
     }
     const accounts = await insertAccounts(scope, ids);
     const reports = await insertDemoReports(scope, ids);
+    await insertDemoMeetings(scope, ids);
     await scope.contentChanged(ids.municipalityId);
     return {
       municipality: set.municipality.municipality.name,

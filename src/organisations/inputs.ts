@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalEmail } from '../kernel/web/inputs.ts';
 import { organisationKinds } from './schema.ts';
 
 const lines = z
@@ -20,5 +21,7 @@ export const organisationInput = z.object({
     .string()
     .max(2_000, '2000文字以内で入力してください')
     .transform((s) => (s.trim() === '' ? null : s.replace(/\r\n?/g, '\n'))),
+  /** Where reminders go for a body whose staff do not log in. */
+  contactEmail: optionalEmail,
 });
 export type OrganisationInput = z.output<typeof organisationInput>;

@@ -52,7 +52,7 @@ async function checkAssignments(tx: Tx, target: { municipalityId: string; wardId
   return { periodId: period.id };
 }
 
-async function recordStateChange(scope: CommandScope, report: Pick<Report, 'municipalityId' | 'id'>, from: ReportState | null, to: ReportState, comment: string | null = null) {
+export async function recordStateChange(scope: CommandScope, report: Pick<Report, 'municipalityId' | 'id'>, from: ReportState | null, to: ReportState, comment: string | null = null) {
   const [row] = await scope.tx
     .insert(reportStateChanges)
     .values({ municipalityId: report.municipalityId, reportId: report.id, fromState: from, toState: to, actorId: actorId(scope.actor), actorName: actorName(scope.actor), comment })
@@ -101,7 +101,7 @@ export async function setRoundStatus(scope: CommandScope, target: { municipality
 
 type Locked = { report: Report; round: Round };
 
-async function lockReport(tx: Tx, target: ReportTarget): Promise<Locked | null> {
+export async function lockReport(tx: Tx, target: ReportTarget): Promise<Locked | null> {
   const [row] = await tx
     .select({ report: reports, round: reportRounds })
     .from(reports)
@@ -127,8 +127,8 @@ async function begin(tx: Tx, target: ReportTarget, action: ReportAction, version
   return locked;
 }
 
-/** Writes the changes with a new version, and one audit row named after the action. */
-async function updateReport(scope: CommandScope, report: Report, action: ReportAction, changes: Partial<Pick<Report, 'values' | 'state' | 'published' | 'publishedAt'>>): Promise<Report> {
+/** Writes the changes with a new version, and one audit row named after the action (or the import that made them). */
+export async function updateReport(scope: CommandScope, report: Report, action: ReportAction | 'import-workbook', changes: Partial<Pick<Report, 'values' | 'state' | 'published' | 'publishedAt'>>): Promise<Report> {
   const [row] = await scope.tx
     .update(reports)
     .set({ ...changes, version: report.version + 1, lastChangedBy: actorName(scope.actor), updatedAt: sql`now()` })

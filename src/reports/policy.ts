@@ -25,4 +25,6 @@ export const reportPolicy = {
   /** Has a "my assignments" list at all: staff of an organisation of this municipality. */
   listOwn: (actor: Actor, municipalityId: string) => isUser(actor, 'owner_staff') && actor.municipalityId === municipalityId && actor.organisationId !== null,
   readPublished: (report: Pick<ReportScope, 'state' | 'published'>) => report.state === 'accepted' && report.published,
+  /** A report's photos go to whoever may read the report, and to everyone once it is published. */
+  readPhoto: (actor: Actor, report: ReportScope) => reportPolicy.readPublished(report) || reportPolicy.read(actor, report),
 };

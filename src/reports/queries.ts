@@ -3,6 +3,7 @@ import type { DbOrTx } from '../kernel/db/database.ts';
 import { organisationsByIds, type OrganisationRef } from '../organisations/queries.ts';
 import { findPeriodById, loadTree, pathTo, type PlanNode } from '../plans/queries.ts';
 import { defaultReportFields } from './fields.ts';
+import { photosOfReports, type PhotoMeta } from './photos/queries.ts';
 import {
   reportAssignmentOwners,
   reportAssignments,
@@ -32,6 +33,8 @@ export type ReportItem = {
   node: NodeRef;
   goal: NodeRef;
   levels: string[];
+  /** The report's photos in their order, without their bytes. */
+  photos: PhotoMeta[];
 };
 
 /** What the policy needs to know about a report. */
@@ -127,6 +130,7 @@ const refOf = (node: PlanNode): NodeRef => ({ id: node.id, code: node.code, titl
 async function itemsOf(db: DbOrTx, municipalityId: string, rows: Row[]): Promise<ReportItem[]> {
   const owners = await ownersByAssignment(db, municipalityId, rows.map((r) => r.assignment.id));
   const placeOf = await placesOf(db, municipalityId, rows.map((r) => r.round.periodId));
+  const photos = await photosOfReports(db, municipalityId, rows.map((r) => r.report.id));
   return rows.map((row) => {
     const place = placeOf(row.assignment.nodeId);
     const node = place?.path.at(-1);
@@ -137,6 +141,7 @@ async function itemsOf(db: DbOrTx, municipalityId: string, rows: Row[]): Promise
       node: node ? refOf(node) : missing,
       goal: place ? refOf(place.path[0]!) : missing,
       levels: place?.levels ?? [],
+      photos: photos.get(row.report.id) ?? [],
     };
   });
 }

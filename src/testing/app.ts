@@ -1,5 +1,5 @@
 import { createApp } from '../app.tsx';
-import { defaultConfig } from '../env.ts';
+import { defaultConfig, type Config } from '../env.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { PageCache } from '../kernel/web/page-cache.ts';
@@ -34,10 +34,10 @@ function formBody(form: Record<string, string | string[]>): URLSearchParams {
 }
 
 /** The real app, in process (no port), with a browser-like cookie jar and form posting. */
-export async function createTestApp(database: Database, options: { pageCache?: boolean } = {}) {
+export async function createTestApp(database: Database, options: { pageCache?: boolean; config?: Partial<Config> } = {}) {
   const pageCache = new PageCache(options.pageCache ?? true);
   await pageCache.attach(database);
-  const { app } = createApp({ database, config: defaultConfig({ pageCache: options.pageCache ?? true }) }, pageCache);
+  const { app } = createApp({ database, config: defaultConfig({ pageCache: options.pageCache ?? true, ...options.config }) }, pageCache);
   const client = (): TestClient => {
     const jar = cookieJar();
     const request: TestClient['request'] = async (path, init = {}) => {

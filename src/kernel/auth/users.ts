@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CommandScope } from '../db/command.ts';
 import type { DbOrTx } from '../db/database.ts';
+import { optionalEmail } from '../web/inputs.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
 import { roles, users, type Role } from './schema.ts';
 
@@ -18,6 +19,8 @@ export const newUserInput = z.object({
   wardId: z.string().uuid().nullable(),
   organisationId: z.string().uuid().nullable(),
   districtId: z.string().uuid().nullable(),
+  /** Where reminder mail reaches this person (owner staff); optional. */
+  email: optionalEmail.optional(),
 });
 export type NewUserInput = z.output<typeof newUserInput>;
 
@@ -54,6 +57,7 @@ export async function createUser(scope: CommandScope, input: NewUserInput): Prom
       wardId: needsWard ? input.wardId : null,
       organisationId: input.role === 'owner_staff' ? input.organisationId : null,
       districtId: input.role === 'district_support' ? input.districtId : null,
+      email: input.email ?? null,
     })
     .returning({ id: users.id });
   await scope.audit({

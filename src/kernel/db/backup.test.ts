@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { getTableName, sql } from 'drizzle-orm';
+import { eq, getTableName, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDemo } from '../../testing/factories.ts';
 import { BackupError, backupDatabase, restoreDatabase } from './backup.ts';
@@ -18,7 +18,19 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'sasaeai-backup-'));
   source = await createTestDatabase();
   await withDemo(source);
+  await addPhotoAndReminder(source);
 });
+
+/** Every byte value once (a photo's bytes must come back exactly), and a row of a second serial table. */
+const allBytes = new Uint8Array(Array.from({ length: 512 }, (_, i) => i % 256));
+
+async function addPhotoAndReminder(database: Database): Promise<void> {
+  const [report] = await database.db.select().from(schema.reports).limit(1);
+  await database.db.insert(schema.reportPhotos).values({ municipalityId: report!.municipalityId, reportId: report!.id, position: 0, alt: '写真', contentType: 'image/png', width: 1, height: 1, bytes: allBytes, uploadedBy: 'テスト' });
+  const [assignment] = await database.db.select().from(schema.reportAssignments).where(eq(schema.reportAssignments.id, report!.assignmentId));
+  const [owner] = await database.db.select().from(schema.reportAssignmentOwners).where(eq(schema.reportAssignmentOwners.assignmentId, assignment!.id));
+  await database.db.insert(schema.reportReminders).values({ municipalityId: report!.municipalityId, roundId: assignment!.roundId, organisationId: owner!.organisationId, recipient: 'a@example.jp', outcome: 'sent', sentBy: 'テスト' });
+}
 afterAll(async () => {
   await source.close();
   await rm(folder, { recursive: true, force: true });
@@ -48,6 +60,24 @@ describe('backup and restore', () => {
     try {
       expect(await restoreDatabase(target, file)).toEqual({ rows });
       expect(await contents(target)).toEqual(await contents(source));
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('keeps photo bytes exactly and continues every id sequence after the restored rows', async () => {
+    const file = join(folder, 'photos.jsonl.gz');
+    await backupDatabase(source, file);
+    const target = await createTestDatabase();
+    try {
+      await restoreDatabase(target, file);
+      const [photo] = await target.db.select().from(schema.reportPhotos);
+      expect(Buffer.from(photo!.bytes).equals(Buffer.from(allBytes))).toBe(true);
+      await addPhotoAndReminder(target);
+      const reminders = await target.db.select().from(schema.reportReminders);
+      expect(new Set(reminders.map((r) => r.id)).size).toBe(2);
+      const [change] = await target.db.select().from(schema.reportStateChanges).limit(1);
+      await target.db.insert(schema.reportStateChanges).values({ municipalityId: change!.municipalityId, reportId: change!.reportId, toState: 'draft', actorName: 'テスト' });
     } finally {
       await target.close();
     }

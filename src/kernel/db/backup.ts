@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { getTableName, sql } from 'drizzle-orm';
-import { queryRows, type Database } from './database.ts';
+import { queryRows, type Database, type Tx } from './database.ts';
 import { tablesInDependencyOrder } from './tenant.ts';
 
 const FORMAT = 'sasaeai-backup';
@@ -104,7 +104,23 @@ export async function restoreDatabase(database: Database, file: string): Promise
       batch.push(row);
     }
     await flush();
-    await tx.execute(sql`select setval(pg_get_serial_sequence('audit_events', 'id'), greatest(coalesce((select max(id) from audit_events), 0), 1), (select count(*) > 0 from audit_events))`);
+    await continueSequences(tx);
   });
   return { rows };
+}
+
+/**
+ * Moves every serial column's sequence (audit events, state changes, reminders …) past the restored ids, so that
+ * the next insert does not collide with a restored row.
+ */
+async function continueSequences(tx: Tx): Promise<void> {
+  const serials = await queryRows<{ table_name: string; column_name: string }>(
+    tx,
+    sql`select table_name, column_name from information_schema.columns where table_schema = current_schema() and column_default like 'nextval(%'`,
+  );
+  for (const { table_name: table, column_name: column } of serials) {
+    const t = sql.identifier(table);
+    const c = sql.identifier(column);
+    await tx.execute(sql`select setval(pg_get_serial_sequence(${table}, ${column}), greatest(coalesce((select max(${c}) from ${t}), 0), 1), (select count(*) > 0 from ${t}))`);
+  }
 }

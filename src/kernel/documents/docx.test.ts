@@ -51,11 +51,12 @@ describe('Word documents', () => {
     expect(zipEntryText(docx, 'word/document.xml')).toContain('<w:tblHeader/>');
   });
 
-  it('is A4, names IPAexGothic for Japanese text and numbers its pages in the footer', async () => {
+  it('is A4, names BIZ UDゴシック (ＭＳ ゴシック where it is missing) for Japanese text and numbers its pages in the footer', async () => {
     const docx = await sample();
     const body = zipEntryText(docx, 'word/document.xml');
     expect(body).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(body).toContain('w:eastAsia="IPAexGothic"');
+    expect(body).toContain('w:eastAsia="BIZ UDゴシック"');
+    expect(zipEntryText(docx, 'word/fontTable.xml')).toContain('<w:font w:name="BIZ UDゴシック"><w:altName w:val="ＭＳ ゴシック"/>');
     expect(body).not.toMatch(/<w:drawing|<w:pict/);
     expect(zipEntryText(docx, 'word/styles.xml')).toContain('w:eastAsia="ja-JP"');
     expect(readDocx(docx).footers.join()).toMatch(/PAGE.*NUMPAGES/s);

@@ -19,12 +19,15 @@ import {
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
- * The PDFs' font, named on every run for every script so that text pasted into another document keeps it. A PC
- * without IPAexGothic shows a font of its own: Word has no fallback list per run, and the docx package writes
- * font-table entries (whose altName could name 游ゴシック) only for fonts it embeds.
+ * The PDFs' font (BIZ UDゴシック, installed with Windows 10 and later), named on every run for every script so that
+ * text pasted into another document keeps it. Word has no fallback list per run: the font table names ＭＳ ゴシック
+ * as its alternative (altName), which Word uses on a PC without it. The docx package writes no font table entries
+ * for fonts it does not embed, so the table is given whole (FONT_TABLE).
  */
-const FONT = 'IPAexGothic';
+const FONT = 'BIZ UDゴシック';
 const runFont = { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT };
+const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:font w:name="${FONT}"><w:altName w:val="ＭＳ ゴシック"/><w:charset w:val="80"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font><w:font w:name="ＭＳ ゴシック"><w:charset w:val="80"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font></w:fonts>`;
 
 /** A4 as Word has it, in twips (1/1440 inch). */
 const A4 = { width: sectionPageSizeDefaults.WIDTH, height: sectionPageSizeDefaults.HEIGHT };
@@ -44,7 +47,7 @@ const headingLevels = [
 ] as const;
 
 /** Text as runs, each of its lines on a line of its own. */
-function runs(text: string, bold = false): TextRun[] {
+export function runs(text: string, bold = false): TextRun[] {
   return text.split('\n').map((line, index) => new TextRun({ text: line, bold, font: runFont, ...(index > 0 ? { break: 1 } : {}) }));
 }
 
@@ -136,5 +139,5 @@ export async function renderDocx({ title: documentTitle, blocks }: { title: stri
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: FONT_TABLE }]);
 }

@@ -3,7 +3,7 @@ import { closeDocumentBrowser, renderPdf } from './pdf.ts';
 import { inspectPdf } from './testing.ts';
 
 const page = (body: string) =>
-  `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>body { font-family: IPAexGothic; font-synthesis: none }</style></head><body>${body}</body></html>`;
+  `<!doctype html><html lang="ja"><head><meta charset="utf-8"><style>body { font-family: 'BIZ UDGothic'; font-synthesis: none }</style></head><body>${body}</body></html>`;
 
 // Printing is slow: once is enough, on the PGlite run (the database plays no part).
 describe.runIf(process.env.TEST_DB === 'pglite')('PDF printing', () => {
@@ -14,7 +14,7 @@ describe.runIf(process.env.TEST_DB === 'pglite')('PDF printing', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { fonts, text } = inspectPdf(pdf);
     expect(fonts.length).toBeGreaterThan(0);
-    expect(fonts.every((font) => font.name === 'IPAexGothic' && font.type === 'CID TrueType' && font.embedded)).toBe(true);
+    expect(fonts.every((font) => font.name.startsWith('BIZUDGothic') && font.type === 'CID TrueType' && font.embedded)).toBe(true);
     expect(text).toContain('第1章');
     expect(text).toContain('推進会議 資料1');
     expect(text).toMatch(/1 ?\/ ?2/);

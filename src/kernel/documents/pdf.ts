@@ -40,7 +40,7 @@ function escapeHtml(text: string): string {
  * the page's, so the PDF embeds no other), and the padding lines it up with the page's side margins (site.css @page).
  */
 function footerTemplate(text: string): string {
-  return `<div style="box-sizing:border-box;width:100%;padding:0 15mm;display:flex;justify-content:space-between;font-family:IPAexGothic;font-size:8pt;color:#333">
+  return `<div style="box-sizing:border-box;width:100%;padding:0 15mm;display:flex;justify-content:space-between;font-family:'BIZ UDGothic',IPAexGothic;font-size:8pt;color:#333">
 <span>${escapeHtml(text)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 

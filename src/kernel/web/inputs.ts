@@ -26,5 +26,13 @@ export const dateInput = z.string().transform((text, ctx) => {
   return z.NEVER;
 });
 
+/** An optional email address (reminders go there): blank is none, anything else must look like an address. */
+export const optionalEmail = z
+  .string()
+  .trim()
+  .max(254, 'メールアドレスが長すぎます')
+  .default('')
+  .pipe(z.union([z.literal('').transform(() => null), z.email('メールアドレスの形が正しくありません（例 info@example.jp）')]));
+
 /** The version a form was read at (0: the record did not exist yet). */
 export const versionInput = z.coerce.number({ message: '不正な版数です' }).int('不正な版数です').min(0, '不正な版数です');

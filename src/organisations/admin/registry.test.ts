@@ -81,4 +81,24 @@ describe('registry of 推進主体', () => {
     expect(page).toContain('種別を選んでください');
     expect(page).toContain('id="error-kind"');
   });
+
+  it('keeps a contact email for reminders, checking its form and keeping a mistyped one in the field', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const before = (await findOrganisation(database.db, demo.municipality.id, 'asahi-shakyo'))!;
+    const save = (contactEmail: string, version: number) =>
+      client.request('/admin/m/yokohama/organisations/asahi-shakyo', {
+        form: { _csrf: csrf, version: String(version), name: before.name, kind: before.kind, wardId: before.wardId!, aliases: before.aliases.join('\n'), description: before.description ?? '', contactEmail },
+      });
+    const wrong = await save('info@shakyo', before.version);
+    expect(wrong.status).toBe(422);
+    const page = await wrong.text();
+    expect(page).toContain('id="error-contactEmail"');
+    expect(page).toContain('メールアドレスの形が正しくありません');
+    expect(page).toContain('value="info@shakyo"');
+    expect((await save(' info@asahi-shakyo.example.jp ', before.version)).status).toBe(303);
+    const saved = (await findOrganisation(database.db, demo.municipality.id, 'asahi-shakyo'))!;
+    expect(saved.contactEmail).toBe('info@asahi-shakyo.example.jp');
+    expect((await save('', saved.version)).status).toBe(303);
+    expect((await findOrganisation(database.db, demo.municipality.id, 'asahi-shakyo'))!.contactEmail).toBeNull();
+  });
 });

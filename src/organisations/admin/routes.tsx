@@ -29,7 +29,7 @@ async function wardScope(c: AppContext, municipality: Municipality): Promise<{ w
 
 function formValues(body: Record<string, unknown>): OrganisationFormValues {
   const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
-  return { version: Number(text('version')) || 0, name: text('name'), kind: text('kind'), wardId: text('wardId'), aliases: text('aliases'), collective: text('collective') === 'on', description: text('description') };
+  return { version: Number(text('version')) || 0, name: text('name'), kind: text('kind'), wardId: text('wardId'), aliases: text('aliases'), collective: text('collective') === 'on', description: text('description'), contactEmail: text('contactEmail') };
 }
 
 /** The secretariat keeps the registry of 推進主体: list, add, edit (with a version check and the audit trail). */

@@ -15,6 +15,7 @@ export type OrganisationFormValues = {
   aliases: string;
   collective: boolean;
   description: string;
+  contactEmail: string;
 };
 
 export function valuesOfOrganisation(o: Organisation): OrganisationFormValues {
@@ -26,6 +27,7 @@ export function valuesOfOrganisation(o: Organisation): OrganisationFormValues {
     aliases: o.aliases.join('\n'),
     collective: o.collective,
     description: o.description ?? '',
+    contactEmail: o.contactEmail ?? '',
   };
 }
 
@@ -37,6 +39,7 @@ export const emptyOrganisation = (wardId: string): OrganisationFormValues => ({
   aliases: '',
   collective: false,
   description: '',
+  contactEmail: '',
 });
 
 function Select({ name, label, value, options, error }: { name: string; label: string; value: string; options: [string, string][]; error?: string | undefined }) {
@@ -125,6 +128,7 @@ export function OrganisationFormPage({ chrome, municipality, wardChoices, allowW
             [t('org.kind'), t(`org.kind.${conflict.kind}`)],
             [t('org.aliases'), conflict.aliases.join('、')],
             [t('field.description'), conflict.description ?? ''],
+            [t('registry.contactEmail'), conflict.contactEmail ?? ''],
           ]}
         />
       ) : null}
@@ -142,6 +146,7 @@ export function OrganisationFormPage({ chrome, municipality, wardChoices, allowW
           </label>
         </div>
         <TextArea name="description" label={t('field.description')} value={values.description} error={errors['description']} rows={3} />
+        <TextInput name="contactEmail" type="email" autocomplete="email" label={t('registry.contactEmail')} hint={t('registry.contactEmailHint')} value={values.contactEmail} error={errors['contactEmail']} />
         <div class="actions">
           <button type="submit" class="button">
             {t('admin.save')}

@@ -5,6 +5,7 @@ import { planPaths } from '../paths.ts';
 import type { Period, PlanNode, PlanWithPeriods } from '../queries.ts';
 import { nodeLabel } from '../views/node-content.tsx';
 import { periodSpan, periodTitle } from '../views/plan-page.tsx';
+import { StructureSection } from '../structure/structure-section.tsx';
 
 type Props = { chrome: Chrome; municipality: Municipality; plan: PlanWithPeriods; period: Period; tree: PlanNode[]; notice?: string | null };
 
@@ -111,6 +112,7 @@ export function TreeEditorPage({ chrome, municipality, plan, period, tree, notic
         ))}
       </ol>
       <AddForm chrome={chrome} action={addAction} parentId="" label={t('admin.addTop')} levelName={period.levels[0] ?? ''} />
+      <StructureSection chrome={chrome} m={m} plan={plan.key} period={period.number} />
     </Layout>
   );
 }

@@ -7,6 +7,8 @@ import { pendingReturn, type ReportItem, type StateChange } from '../queries.ts'
 import type { ReportField, ReportValues } from '../schema.ts';
 import { ReportTable, reportHeading } from '../views/parts.tsx';
 import { refusalOf } from '../workflow.ts';
+import type { PhotoTyped } from '../photos/inputs.ts';
+import { PhotoEditor, PhotoFigures } from '../photos/views.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice, ValuesPanel } from './report-parts.tsx';
 
 export type Conflict = { values: ReportValues; who: string; when: string };
@@ -26,6 +28,8 @@ type Props = {
   conflict?: Conflict | null;
   /** A refused save or submit: why, and what was sent, so nothing typed is lost. */
   refusal?: { message: string; typed: ReportValues } | null;
+  /** The captions and alternative texts of the photos as typed (or as saved). */
+  photoTyped: PhotoTyped;
   formatTime: (d: Date) => string;
 };
 
@@ -65,10 +69,12 @@ function ValueField({ t, field, value, error, remark }: { t: Translate; field: R
   return <TextArea name={valueName(field.key)} label={field.label} value={value} error={error} rows={5} {...(hint ? { hint } : {})} />;
 }
 
-function EditForm({ t, m, csrf, item, version, values, errors, remarks }: { t: Translate; m: string; csrf: string; item: ReportItem; version: number; values: ReportValues; errors: FieldErrors; remarks: Record<string, string> }) {
+type EditFormProps = { t: Translate; m: string; csrf: string; item: ReportItem; version: number; values: ReportValues; errors: FieldErrors; remarks: Record<string, string>; photoTyped: PhotoTyped };
+
+function EditForm({ t, m, csrf, item, version, values, errors, remarks, photoTyped }: EditFormProps) {
   const { report, round } = item;
   return (
-    <form method="post" action={reportPaths.report(m, report.id)} novalidate>
+    <form method="post" action={reportPaths.report(m, report.id)} enctype="multipart/form-data" novalidate>
       <CsrfField token={csrf} />
       <input type="hidden" name="version" value={String(version)} />
       {round.fields.map((field) => (
@@ -83,12 +89,14 @@ function EditForm({ t, m, csrf, item, version, values, errors, remarks }: { t: T
           {t(report.state === 'returned' ? 'report.resubmit' : 'report.submit')}
         </button>
       </div>
+      {/* After the save button, so that Enter in a one-line field saves (the form's first button) instead of moving a photo. */}
+      <PhotoEditor t={t} photos={item.photos} typed={photoTyped} errors={errors} />
     </form>
   );
 }
 
 /** The owner's page for one report: the form while it can be written, the report as it stands otherwise. */
-export function ReportFormPage({ chrome, m, item, history, today, notice, values, version, errors, conflict = null, refusal = null, formatTime }: Props) {
+export function ReportFormPage({ chrome, m, item, history, today, notice, values, version, errors, conflict = null, refusal = null, photoTyped, formatTime }: Props) {
   const { t, locale } = chrome;
   const title = reportHeading(item);
   const returned = pendingReturn(item.report, history);
@@ -119,13 +127,14 @@ export function ReportFormPage({ chrome, m, item, history, today, notice, values
         <>
           <h2>{t('report.edit')}</h2>
           {conflict ? <p>{t('admin.conflict.yoursKept')}</p> : null}
-          <EditForm t={t} m={m} csrf={chrome.csrfToken} item={item} version={version} values={values} errors={errors} remarks={returned?.fieldComments ?? {}} />
+          <EditForm t={t} m={m} csrf={chrome.csrfToken} item={item} version={version} values={values} errors={errors} remarks={returned?.fieldComments ?? {}} photoTyped={photoTyped} />
         </>
       ) : (
         <>
           <h2>{t('report.contents')}</h2>
           {refusal ? null : <p>{whyNot}</p>}
           <ReportTable fields={fields} values={item.report.values} caption={t('report.contents')} />
+          <PhotoFigures photos={item.photos} />
         </>
       )}
       <h2>{t('report.history')}</h2>

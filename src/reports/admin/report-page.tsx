@@ -6,6 +6,7 @@ import { reportPaths } from '../paths.ts';
 import { pendingReturn, type ReportItem, type StateChange } from '../queries.ts';
 import { ReportTable, reportHeading } from '../views/parts.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice } from './report-parts.tsx';
+import { PhotoFigures } from '../photos/views.tsx';
 
 export type ReturnValues = { comment: string; fieldComments: Record<string, string> };
 export const emptyReturn: ReturnValues = { comment: '', fieldComments: {} };
@@ -104,6 +105,7 @@ export function ReportPage({ chrome, m, crumbs, item, history, today, notice, re
       {returned && (can.review || can.write) ? <ReturnNotice t={t} change={returned} formatTime={formatTime} /> : null}
       <h2>{t('report.contents')}</h2>
       <ReportTable fields={item.round.fields} values={item.report.values} caption={t('report.contents')} />
+      <PhotoFigures photos={item.photos} />
       {can.review ? <ReviewActions t={t} m={m} csrf={chrome.csrfToken} item={item} returnForm={returnForm} /> : null}
       <h2>{t('report.history')}</h2>
       <HistoryTable t={t} fields={item.round.fields} history={history} formatTime={formatTime} />

@@ -13,6 +13,10 @@ import { acceptReport, returnReport, saveReport, setPublished, submitReport, typ
 import { fieldCommentName } from '../fields.ts';
 import { parseReport, parseReturn, publicationInput, typedValuesOf, versionOnlyInput, type ReportInput } from '../inputs.ts';
 import { reportPaths } from '../paths.ts';
+import { PhotoRefusal } from '../photos/commands.ts';
+import { applyPhotoParts, readPhotoParts } from '../photos/form.ts';
+import { photoTypedFrom, photoTypedOf, type PhotoTyped } from '../photos/inputs.ts';
+import { photoRoutes } from '../photos/routes.tsx';
 import { reportPolicy } from '../policy.ts';
 import { findReportItem, itemsOfOrganisation, reportHistory, scopeOf, type Report, type ReportItem } from '../queries.ts';
 import type { ReportValues } from '../schema.ts';
@@ -59,7 +63,15 @@ async function showReport(c: AppContext, m: string, ward: Ward, item: ReportItem
   );
 }
 
-type FormPageOptions = { values: ReportValues; version: number; errors?: Record<string, string>; conflict?: Conflict; refusal?: { message: string; typed: ReportValues }; status?: 200 | 409 | 422 };
+type FormPageOptions = {
+  values: ReportValues;
+  version: number;
+  errors?: Record<string, string>;
+  conflict?: Conflict;
+  refusal?: { message: string; typed: ReportValues };
+  photoTyped?: PhotoTyped;
+  status?: 200 | 409 | 422;
+};
 
 async function showForm(c: AppContext, m: string, item: ReportItem, options: FormPageOptions) {
   const history = await reportHistory(c.var.services.database.db, item.report.municipalityId, item.report.id);
@@ -77,6 +89,7 @@ async function showForm(c: AppContext, m: string, item: ReportItem, options: For
       errors={options.errors ?? {}}
       conflict={options.conflict ?? null}
       refusal={options.refusal ?? null}
+      photoTyped={options.photoTyped ?? photoTypedFrom(item.photos)}
       formatTime={formatTime(c)}
     />,
     options.status ?? 200,
@@ -91,31 +104,45 @@ async function reloaded(c: AppContext, target: Target): Promise<ReportItem> {
 }
 
 /**
- * Save and submit: the owner's form pipeline. Whatever goes wrong (a field, a stale version, a state that no longer
- * allows writing) the page comes back with what was typed.
+ * Save and submit: the owner's form pipeline, photos included (captions, alternative texts, a new photo, a move or a
+ * delete travel with the report's text and are saved in the same transaction). Whatever goes wrong (a field, a
+ * photo, a stale version, a state that no longer allows writing) the page comes back with what was typed.
  */
-function ownerWrite(command: (scope: CommandScope, target: Target, input: ReportInput) => Promise<Result>, done: (m: string, report: Report) => string) {
+function ownerWrite(command: (scope: CommandScope, target: Target, input: ReportInput) => Promise<Result>, done: (m: string, report: Report, photoChanged: boolean) => string) {
   return async (c: AppContext) => {
     const { municipality, item } = await reportInUrl(c, reportPolicy.write);
     const m = municipality.slug;
     const body = await c.req.parseBody();
     const typed = typedValuesOf(item.round.fields, body);
     const typedVersion = Number(body['version']) || item.report.version;
+    const photoTyped = photoTypedOf(body, item.photos);
+    const again = (current: ReportItem, options: Omit<FormPageOptions, 'values' | 'photoTyped'>) => showForm(c, m, current, { ...options, values: typed, photoTyped });
     const parsed = parseReport(item.round.fields, body);
-    if (!parsed.ok) return showForm(c, m, item, { values: typed, version: typedVersion, errors: parsed.errors, status: 422 });
+    const photos = await readPhotoParts(body, item.photos);
+    if (!parsed.ok || !photos.ok) return again(item, { version: typedVersion, errors: { ...(parsed.ok ? {} : parsed.errors), ...(photos.ok ? {} : photos.errors) }, status: 422 });
     const target = { municipalityId: municipality.id, reportId: item.report.id };
-    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target, parsed.value));
-    if (result.ok) return c.redirect(done(m, result.value), 303);
+    let result: Result;
+    try {
+      result = await runCommand(c.var.services.database, c.var.actor, async (scope) => {
+        const written = await command(scope, target, parsed.value);
+        if (written.ok) await applyPhotoParts(scope, written.value, photos.value);
+        return written;
+      });
+    } catch (error) {
+      if (!(error instanceof PhotoRefusal)) throw error;
+      return again(await reloaded(c, target), { version: typedVersion, errors: { [error.field]: error.message }, status: 409 });
+    }
+    if (result.ok) return c.redirect(done(m, result.value, photos.value.change.kind !== 'none'), 303);
     const current = await reloaded(c, target);
     switch (result.reason) {
       case 'invalid':
-        return showForm(c, m, current, { values: typed, version: typedVersion, errors: result.errors, status: 422 });
+        return again(current, { version: typedVersion, errors: result.errors, status: 422 });
       case 'conflict': {
         const conflict = { values: result.current.values, who: result.current.lastChangedBy, when: formatDateTime(result.current.updatedAt, c.var.locale) };
-        return showForm(c, m, current, { values: typed, version: current.report.version, conflict, status: 409 });
+        return again(current, { version: current.report.version, conflict, status: 409 });
       }
       case 'refused':
-        return showForm(c, m, current, { values: typed, version: current.report.version, refusal: { message: result.message, typed }, status: 409 });
+        return again(current, { version: current.report.version, refusal: { message: result.message, typed }, status: 409 });
       default:
         throw new NotFoundError();
     }
@@ -145,6 +172,7 @@ async function runReview(c: AppContext, m: string, ward: Ward, item: ReportItem,
 export function reportAdminRoutes() {
   const app = new Hono<AppEnv>();
   const report = '/admin/m/:m/reports/:report{[0-9a-f-]{36}}';
+  app.route('/', photoRoutes());
 
   app.get('/admin/m/:m/my-reports', async (c) => {
     const municipality = await municipalityOf(c);
@@ -166,7 +194,7 @@ export function reportAdminRoutes() {
     return showForm(c, municipality.slug, item, { values: item.report.values, version: item.report.version });
   });
 
-  app.post(report, ownerWrite(saveReport, (m, saved) => withNotice(reportPaths.edit(m, saved.id), 'saved')));
+  app.post(report, ownerWrite(saveReport, (m, saved, photoChanged) => `${withNotice(reportPaths.edit(m, saved.id), 'saved')}${photoChanged ? '#photos' : ''}`));
   app.post(`${report}/submit`, ownerWrite(submitReport, (m) => withNotice(reportPaths.myReports(m), 'submitted')));
 
   app.post(`${report}/return`, async (c) => {

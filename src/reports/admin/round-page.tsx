@@ -8,6 +8,8 @@ import { itemTitle, type ReportItem, type Round } from '../queries.ts';
 import { isOutstanding } from '../workflow.ts';
 import { deadlineDate, nodeLabelOf, ownerNames, RoundStatusBadge, StateBadge, timeLeft } from '../views/parts.tsx';
 import { roundsCrumbs } from './rounds-page.tsx';
+import { WorkbookSection } from '../workbook/pages.tsx';
+import { RemindersSection, type ReminderPanel } from '../reminders/views.tsx';
 
 type Props = {
   chrome: Chrome;
@@ -18,6 +20,7 @@ type Props = {
   today: string;
   notice: string | null;
   formatTime: (d: Date) => string;
+  reminders: ReminderPanel;
 };
 
 /** What the reminder list and its CSV say about how long is left. */
@@ -68,7 +71,7 @@ function ItemsTable({ t, m, items, caption, today, formatTime }: { t: Translate;
 }
 
 /** The round's dashboard: where every report stands, and the reminder list of those not handed in. */
-export function RoundPage({ chrome, municipality, ward, round, items, today, notice, formatTime }: Props) {
+export function RoundPage({ chrome, municipality, ward, round, items, today, notice, formatTime, reminders }: Props) {
   const { t, locale } = chrome;
   const m = municipality.slug;
   const outstanding = items.filter((item) => isOutstanding(item.report.state));
@@ -122,6 +125,8 @@ export function RoundPage({ chrome, municipality, ward, round, items, today, not
           <ItemsTable t={t} m={m} items={outstanding} caption={t('report.dashboard.outstanding')} today={today} formatTime={formatTime} />
         </>
       )}
+      <RemindersSection t={t} m={m} csrf={chrome.csrfToken} round={round} panel={reminders} formatTime={formatTime} />
+      <WorkbookSection t={t} csrf={chrome.csrfToken} m={m} round={round} items={items} />
     </Layout>
   );
 }

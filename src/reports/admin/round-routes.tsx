@@ -26,6 +26,7 @@ import { FormSettingsPage } from './form-settings-page.tsx';
 import { OpenRoundPage, type OpenRoundValues, type PeriodChoice } from './open-round-page.tsx';
 import { itemTimeLeft, RoundPage } from './round-page.tsx';
 import { RoundsPage } from './rounds-page.tsx';
+import { reminderPanel, reminderRoutes } from '../reminders/routes.tsx';
 
 const BLANK_ROWS = 3;
 const blankRows = (n: number): AssignmentRowValues[] => Array.from({ length: n }, () => ({ nodeId: '', title: '', ownerIds: [] }));
@@ -93,6 +94,7 @@ export function roundAdminRoutes() {
   const app = new Hono<AppEnv>();
   const ward = '/admin/m/:m/wards/:ward';
   const round = '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}';
+  app.route('/', reminderRoutes());
 
   app.get(`${ward}/rounds`, async (c) => {
     const { municipality, ward } = await wardInUrl(c);
@@ -157,7 +159,17 @@ export function roundAdminRoutes() {
     const formatTime = (d: Date) => formatDateTime(d, c.var.locale);
     return html(
       c,
-      <RoundPage chrome={chromeOf(c)} municipality={municipality} ward={ward} round={round} items={items} today={todayInJapan()} notice={noticeOf(c, c.var.t)} formatTime={formatTime} />,
+      <RoundPage
+        chrome={chromeOf(c)}
+        municipality={municipality}
+        ward={ward}
+        round={round}
+        items={items}
+        today={todayInJapan()}
+        notice={noticeOf(c, c.var.t)}
+        formatTime={formatTime}
+        reminders={await reminderPanel(c, round, items)}
+      />,
     );
   });
 

@@ -2,6 +2,7 @@ import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { Heading } from '../../kernel/ui/heading.tsx';
 import { daysBetween, formatDate } from '../../kernel/wareki/index.ts';
 import { nodeLabel } from '../../plans/views/node-content.tsx';
+import { PhotoFigures } from '../photos/views.tsx';
 import { itemTitle, type GoalGroup, type ReportItem } from '../queries.ts';
 import type { ReportField, ReportState, ReportValues, RoundStatus } from '../schema.ts';
 
@@ -66,6 +67,7 @@ export function ReportsByGoal({ groups, level, t, showPublication = false }: { g
               </Heading>
               {item.node.id !== item.goal.id ? <p class="muted">{nodeLabelOf(item)}</p> : null}
               <ReportTable fields={item.round.fields} values={item.report.values} caption={reportHeading(item)} />
+              <PhotoFigures photos={item.photos} />
             </article>
           ))}
         </section>

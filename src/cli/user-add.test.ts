@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../kernel/auth/schema.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { createTestDatabase } from '../kernel/db/testing.ts';
+import { withDemo } from '../testing/factories.ts';
+import { userAdd } from './user-add.ts';
+
+let database: Database;
+const password = process.env['SASAEAI_PASSWORD'];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await withDemo(database);
+  process.env['SASAEAI_PASSWORD'] = 'a-long-enough-password';
+});
+afterAll(async () => {
+  if (password === undefined) delete process.env['SASAEAI_PASSWORD'];
+  else process.env['SASAEAI_PASSWORD'] = password;
+  await database.close();
+});
+
+const owner = (login: string, email: string) => ['--login', login, '--name', '担当者', '--role', 'owner_staff', '--organisation', 'asahi-shakyo', '--email', email];
+
+describe('user add --email', () => {
+  it('stores the address reminders go to', async () => {
+    expect(await userAdd(database, owner('shakyo-mail', ' staff@shakyo.example.jp'))).toContain('shakyo-mail');
+    const [row] = await database.db.select().from(users).where(eq(users.login, 'shakyo-mail'));
+    expect(row!.email).toBe('staff@shakyo.example.jp');
+  });
+
+  it('refuses an address that is not one, saying which option', async () => {
+    await expect(userAdd(database, owner('shakyo-bad', 'staff@'))).rejects.toThrow('email: メールアドレスの形が正しくありません');
+    expect(await database.db.select().from(users).where(eq(users.login, 'shakyo-bad'))).toEqual([]);
+  });
+});

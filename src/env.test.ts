@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './env.ts';
+
+describe('mail configuration', () => {
+  it('is off without SMTP_URL', () => {
+    expect(readConfig({}).mail).toBeNull();
+  });
+
+  it('takes SMTP_URL and MAIL_FROM together', () => {
+    expect(readConfig({ SMTP_URL: 'smtp://user:pass@mail.example.jp:587', MAIL_FROM: '旭区 事務局 <asahi@example.jp>' }).mail).toEqual({
+      smtpUrl: 'smtp://user:pass@mail.example.jp:587',
+      from: '旭区 事務局 <asahi@example.jp>',
+    });
+  });
+
+  it('explains in Japanese what is wrong', () => {
+    expect(() => readConfig({ SMTP_URL: 'smtp://mail.example.jp' })).toThrow(ConfigError);
+    expect(() => readConfig({ SMTP_URL: 'smtp://mail.example.jp' })).toThrow('MAIL_FROM');
+    expect(() => readConfig({ SMTP_URL: 'mail.example.jp:25', MAIL_FROM: 'a@example.jp' })).toThrow('SMTP_URL: smtp://ユーザー:パスワード@ホスト:587 の形で');
+  });
+});

@@ -1,0 +1,73 @@
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
+import { formatDate } from '../../kernel/wareki/index.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { meetingPaths } from '../paths.ts';
+import type { Meeting } from '../queries.ts';
+
+/** Admin → the ward's meetings: the first crumbs of every meeting page. */
+export function meetingsCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
+  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('meeting.listOf', { ward: ward.name }), href: meetingPaths.list(m, ward.slug) }, ...more];
+}
+
+export function SharedBadge({ t, meeting }: { t: Translate; meeting: Meeting }) {
+  return <span class={meeting.sharedAt ? 'status status--accepted' : 'status'}>{t(meeting.sharedAt ? 'meeting.shared' : 'meeting.notShared')}</span>;
+}
+
+type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; meetings: Meeting[]; canManage: boolean; notice: string | null };
+
+/** A ward's committee meetings: all of them for the secretariat, the shared ones for committee members. */
+export function MeetingsPage({ chrome, municipality, ward, meetings, canManage, notice }: Props) {
+  const { t, locale } = chrome;
+  const m = municipality.slug;
+  const title = t('meeting.listOf', { ward: ward.name });
+  return (
+    <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]}>
+      <h1>{title}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <p>{t(canManage ? 'meeting.lead' : 'meeting.leadCommittee')}</p>
+      {canManage ? (
+        <p class="actions">
+          <a class="button" href={meetingPaths.new(m, ward.slug)}>
+            {t('meeting.new')}
+          </a>
+        </p>
+      ) : null}
+      {meetings.length === 0 ? (
+        <p>{t('meeting.none')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('meeting.title')}</th>
+                <th scope="col">{t('meeting.date')}</th>
+                <th scope="col">{t('meeting.venue')}</th>
+                <th scope="col">{t('meeting.sharing')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((meeting) => (
+                <tr>
+                  <td>
+                    <a href={meetingPaths.meeting(m, meeting.id)}>{meeting.title}</a>
+                  </td>
+                  <td>{formatDate(meeting.date, { locale, weekday: true })}</td>
+                  <td>{meeting.venue || '—'}</td>
+                  <td>
+                    <SharedBadge t={t} meeting={meeting} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { dateInput, fiscalYearInput, requiredText, typedText, versionInput } from '../kernel/web/inputs.ts';
+import { parseTime } from '../kernel/wareki/index.ts';
+import { materialKinds, type MaterialKind } from './schema.ts';
+
+/** Inputs of the meeting commands, checked at the edge; text is kept as typed, line endings unified. */
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
+export function stringOf(value: FormBody[string] | undefined): string {
+  if (Array.isArray(value)) return stringOf(value[0]);
+  return typeof value === 'string' ? value : '';
+}
+
+function stringsOf(value: FormBody[string] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+function firstErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  return errors;
+}
+
+// ---- a meeting and its 次第 ----------------------------------------------------------------------
+
+/** 10:00, 10時, 午前10時30分 → 'HH:MM'; blank → null. */
+const timeInput = (label: string) =>
+  z.string().transform((text, ctx) => {
+    if (text.trim() === '') return null;
+    const parsed = parseTime(text.trim());
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: `${label}は「10:00」か「10時」の形で入力してください（${parsed.error}）` });
+    return z.NEVER;
+  });
+
+const meetingFields = z.object({
+  title: requiredText(200, '会議の名前を入力してください'),
+  date: dateInput,
+  startTime: timeInput('開始時刻'),
+  endTime: timeInput('終了時刻'),
+  venue: typedText(200),
+  notes: typedText(4_000),
+});
+
+/** The end after the start, checked on its own so that it is reported beside the other fields' problems. */
+function checkTimeOrder(typed: MeetingValues, errors: Record<string, string>): void {
+  const start = timeInput('開始時刻').safeParse(typed.startTime);
+  const end = timeInput('終了時刻').safeParse(typed.endTime);
+  if (start.success && end.success && start.data && end.data && start.data >= end.data) errors['endTime'] ??= '終了時刻は開始時刻より後にしてください';
+}
+
+/** One line of the 次第 as typed: its material numbers as written (資料1 資料2-1, separated by spaces, 、 or ,). */
+export type AgendaRowValues = { title: string; speaker: string; materials: string };
+export type AgendaLine = { title: string; speaker: string | null; materials: string[] };
+
+export type MeetingValues = { title: string; date: string; startTime: string; endTime: string; venue: string; notes: string; agenda: AgendaRowValues[] };
+export type MeetingInput = z.output<typeof meetingFields> & { agenda: AgendaLine[] };
+
+/** Form fields named `agenda-<i>-<part>`, as rows in index order. */
+export function agendaRowsOf(body: FormBody): AgendaRowValues[] {
+  const rows = new Map<number, AgendaRowValues>();
+  for (const [name, value] of Object.entries(body)) {
+    const match = /^agenda-(\d+)-(title|speaker|materials)$/.exec(name);
+    if (!match) continue;
+    const row = rows.get(Number(match[1])) ?? { title: '', speaker: '', materials: '' };
+    rows.set(Number(match[1]), { ...row, [match[2]!]: stringOf(value) });
+  }
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
+}
+
+export function typedMeeting(body: FormBody): MeetingValues {
+  const text = (name: string) => stringOf(body[name]);
+  return { title: text('title'), date: text('date'), startTime: text('startTime'), endTime: text('endTime'), venue: text('venue'), notes: text('notes'), agenda: agendaRowsOf(body) };
+}
+
+export const splitMaterialNumbers = (text: string) => text.split(/[\s、,，]+/u).filter((n) => n !== '');
+
+/** The lines with a title, in order; a line with only a speaker or materials is an error, not silently dropped. */
+function checkAgenda(rows: AgendaRowValues[], errors: Record<string, string>): AgendaLine[] {
+  const lines: AgendaLine[] = [];
+  rows.forEach((row, index) => {
+    const title = row.title.replace(/\r\n?/g, '\n');
+    if (title.trim() === '') {
+      if (row.speaker.trim() !== '' || row.materials.trim() !== '') errors[`agenda-${index}-title`] = `次第の${index + 1}行目：項目名を入力してください`;
+      return;
+    }
+    if (title.length > 400) errors[`agenda-${index}-title`] = `次第の${index + 1}行目：400文字以内で入力してください`;
+    if (row.speaker.length > 200) errors[`agenda-${index}-speaker`] = `次第の${index + 1}行目：説明者は200文字以内で入力してください`;
+    lines.push({ title, speaker: row.speaker.trim() === '' ? null : row.speaker.trim(), materials: splitMaterialNumbers(row.materials) });
+  });
+  return lines;
+}
+
+export function parseMeeting(body: FormBody): Parsed<MeetingInput> {
+  const typed = typedMeeting(body);
+  const fields = meetingFields.safeParse(typed);
+  const errors: Record<string, string> = fields.success ? {} : firstErrors(fields.error);
+  checkTimeOrder(typed, errors);
+  const agenda = checkAgenda(typed.agenda, errors);
+  if (!fields.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { ...fields.data, agenda } };
+}
+
+export function parseVersion(body: FormBody): Parsed<number> {
+  const version = versionInput.safeParse(stringOf(body['version']));
+  return version.success ? { ok: true, value: version.data } : { ok: false, errors: { version: '不正な版数です' } };
+}
+
+// ---- materials -----------------------------------------------------------------------------------
+
+/** What each kind of material holds in `options`. */
+export const materialOptionSchemas = {
+  plan_overview: z.object({ periodId: z.string().uuid('計画の期を選んでください') }),
+  reports: z.object({ fiscalYear: z.number().int(), reportIds: z.array(z.string().uuid()).nullable() }),
+  text: z.object({ body: z.string() }),
+} satisfies Record<MaterialKind, z.ZodType>;
+
+export type MaterialOptions = { [K in MaterialKind]: z.output<(typeof materialOptionSchemas)[K]> };
+export type MaterialChoice = { [K in MaterialKind]: { kind: K; options: MaterialOptions[K] } }[MaterialKind];
+export type MaterialInput = { number: string; title: string } & MaterialChoice;
+
+/** A stored material's options, read through the schema of its kind: null when they do not fit (never trusted blindly). */
+export function materialChoiceOf(material: { kind: MaterialKind; options: Record<string, unknown> }): MaterialChoice | null {
+  const parsed = materialOptionSchemas[material.kind].safeParse(material.options);
+  return parsed.success ? ({ kind: material.kind, options: parsed.data } as MaterialChoice) : null;
+}
+
+/** The material form as typed, shown again as it was. */
+export type MaterialValues = { kind: string; number: string; title: string; periodId: string; fiscalYear: string; scope: string; reportIds: string[]; body: string };
+
+export function typedMaterial(body: FormBody): MaterialValues {
+  const text = (name: string) => stringOf(body[name]);
+  return {
+    kind: text('kind'),
+    number: text('number'),
+    title: text('title'),
+    periodId: text('periodId'),
+    fiscalYear: text('fiscalYear'),
+    scope: text('scope') || 'all',
+    reportIds: stringsOf(body['reportIds']),
+    body: text('body'),
+  };
+}
+
+const materialHead = z.object({
+  kind: z.enum(materialKinds, { message: '資料の種類を選んでください' }),
+  number: requiredText(40, '資料番号を入力してください（例：資料1、資料2-1）'),
+  title: requiredText(200, '資料の名前を入力してください'),
+});
+
+function choiceOf(kind: MaterialKind, typed: MaterialValues, errors: Record<string, string>): MaterialChoice | null {
+  if (kind === 'plan_overview') {
+    if (!z.string().uuid().safeParse(typed.periodId).success) errors['periodId'] = '計画の期を選んでください';
+    return { kind, options: { periodId: typed.periodId } };
+  }
+  if (kind === 'reports') {
+    const fiscalYear = fiscalYearInput.safeParse(typed.fiscalYear);
+    if (!fiscalYear.success) errors['fiscalYear'] = fiscalYear.error.issues[0]?.message ?? '年度を選んでください';
+    const some = typed.scope === 'some';
+    if (some && typed.reportIds.length === 0) errors['reportIds'] = '載せる報告を一つ以上選ぶか、「受理済みのすべての報告」を選んでください';
+    if (typed.reportIds.some((id) => !z.string().uuid().safeParse(id).success)) errors['reportIds'] = '報告の指定が不正です';
+    return { kind, options: { fiscalYear: fiscalYear.success ? fiscalYear.data : 0, reportIds: some ? [...new Set(typed.reportIds)] : null } };
+  }
+  const body = typedText(20_000).safeParse(typed.body);
+  if (!body.success) errors['body'] = body.error.issues[0]?.message ?? '本文が長すぎます';
+  else if (body.data.trim() === '') errors['body'] = '本文を入力してください';
+  return { kind, options: { body: body.success ? body.data : '' } };
+}
+
+export function parseMaterial(body: FormBody): Parsed<MaterialInput & { version: number }> {
+  const typed = typedMaterial(body);
+  const head = materialHead.safeParse(typed);
+  const version = parseVersion(body);
+  const errors: Record<string, string> = { ...(head.success ? {} : firstErrors(head.error)), ...(version.ok ? {} : version.errors) };
+  const kind = materialKinds.find((k) => k === typed.kind);
+  const choice = kind ? choiceOf(kind, typed, errors) : null;
+  if (!head.success || !choice || !version.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { number: head.data.number.trim(), title: head.data.title.trim(), ...choice, version: version.value } };
+}
+
+export const moveInput = z.object({ version: versionInput, direction: z.enum(['up', 'down'], { message: '移動の向きが不正です' }) });
+export const shareInput = z.object({ version: versionInput, shared: z.enum(['1', '0'], { message: '共有の指定が不正です' }).transform((v) => v === '1') });
+export const versionOnlyInput = z.object({ version: versionInput });
+
+/** 資料1, 資料2 → 資料3: the next number after the highest 資料N already used (資料2-1 counts as 2). */
+export function suggestMaterialNumber(numbers: string[]): string {
+  const used = numbers.map((n) => /^資料\s*(\d+)/u.exec(n.normalize('NFKC'))).filter((m) => m !== null).map((m) => Number(m[1]));
+  return `資料${Math.max(0, ...used) + 1}`;
+}

@@ -1,0 +1,194 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../kernel/db/database.ts';
+import { createTestDatabase } from '../kernel/db/testing.ts';
+import { closeDocumentBrowser } from '../kernel/documents/pdf.ts';
+import { inspectPdf, readDocx, zipEntryText } from '../kernel/documents/testing.ts';
+import { listWards } from '../municipalities/queries.ts';
+import { acceptedReports } from '../reports/queries.ts';
+import { reportPhotos } from '../reports/schema.ts';
+import { createTestApp, type TestClient } from '../testing/app.ts';
+import { withDemo } from '../testing/factories.ts';
+import { listMeetings } from './queries.ts';
+
+let database: Database;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let secretariat: TestClient;
+let committee: TestClient;
+let demoMeeting: string;
+let wardIds: { municipalityId: string; wardId: string };
+const asahi = '/admin/m/yokohama/wards/asahi/meetings';
+const meetingPath = (id: string) => `/admin/m/yokohama/meetings/${id}`;
+
+/** A real JPEG, as the photo upload stores it. */
+const jpeg = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } }).jpeg().toBuffer();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const demo = await withDemo(database);
+  const m = demo.municipality.id;
+  const ward = (await listWards(database.db, m)).find((w) => w.slug === 'asahi')!;
+  const kosodate = (await acceptedReports(database.db, m, ward.id, 2023, { publishedOnly: false })).find((item) => item.assignment.title === '子育て支援連絡会')!;
+  await database.db.insert(reportPhotos).values({
+    municipalityId: m, reportId: kosodate.report.id, position: 0, caption: '子育て支援連絡会の様子', alt: '会議室で話し合う参加者', contentType: 'image/jpeg',
+    width: 800, height: 600, bytes: await jpeg(800, 600), uploadedBy: 'テスト',
+  });
+  demoMeeting = (await listMeetings(database.db, m, ward.id))[0]!.id;
+  wardIds = { municipalityId: m, wardId: ward.id };
+  testApp = await createTestApp(database);
+  secretariat = testApp.client();
+  await secretariat.login('asahi-secretariat');
+  committee = testApp.client();
+  await committee.login('asahi-committee');
+});
+afterAll(async () => {
+  await testApp.close();
+  await database.close();
+});
+
+async function post(client: TestClient, path: string, form: Record<string, string | string[]>) {
+  return client.request(path, { method: 'POST', form: { ...form, _csrf: await client.csrf() } });
+}
+const versionOn = (page: string) => /name="version" value="(\d+)"/.exec(page)![1]!;
+const meetingIdOf = (location: string | null) => /meetings\/([0-9a-f-]{36})/.exec(location ?? '')![1]!;
+
+describe('the secretariat', () => {
+  it('lists the ward’s meetings, creates one with the date typed in 和暦, and sees the 次第 it typed', async () => {
+    expect(await (await secretariat.request(asahi)).text()).toContain('令和6年度 第1回旭区地域福祉保健推進会議');
+    const created = await post(secretariat, asahi, {
+      title: '令和7年度 第1回旭区地域福祉保健推進会議', date: '令和7年6月13日', startTime: '14時', endTime: '16:30', venue: '旭区役所 本館5階', notes: '',
+      'agenda-0-title': '1 開会', 'agenda-0-speaker': '区長', 'agenda-0-materials': '', 'agenda-1-title': '議題1 取組報告', 'agenda-1-speaker': '', 'agenda-1-materials': '資料1 資料2',
+    });
+    expect(created.status).toBe(303);
+    const page = await (await secretariat.request(created.headers.get('location')!)).text();
+    expect(page).toContain('推進会議を追加しました。');
+    expect(page).toContain('令和7年6月13日（金） 14時から16時30分まで');
+    expect(page).toContain('資料1・資料2');
+  });
+
+  it('gets the form back with Japanese errors beside the fields and everything typed kept', async () => {
+    const response = await post(secretariat, asahi, { title: '', date: '6月31日', startTime: '', endTime: '', venue: '会場そのまま', notes: '', 'agenda-0-title': '', 'agenda-0-speaker': '区長' });
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('会議の名前を入力してください');
+    expect(page).toContain('日付は「2024-05-24」か「令和6年5月24日」の形で入力してください');
+    expect(page).toContain('次第の1行目：項目名を入力してください');
+    expect(page).toContain('value="会場そのまま"');
+  });
+
+  it('is shown what someone else saved first, with its own edit kept, instead of overwriting it', async () => {
+    const created = await post(secretariat, asahi, { title: '競合の会議', date: '2025-07-01', startTime: '', endTime: '', venue: '', notes: '' });
+    const id = meetingIdOf(created.headers.get('location'));
+    const version = versionOn(await (await secretariat.request(`${meetingPath(id)}/edit`)).text());
+    const other = testApp.client();
+    await other.login('city-admin');
+    expect((await post(other, meetingPath(id), { version, title: '競合の会議', date: '2025-07-01', startTime: '', endTime: '', venue: '市長室', notes: '' })).status).toBe(303);
+    const stale = await post(secretariat, meetingPath(id), { version, title: '競合の会議', date: '2025-07-01', startTime: '', endTime: '', venue: '区役所', notes: '' });
+    expect(stale.status).toBe(409);
+    const page = await stale.text();
+    expect(page).toContain('市長室');
+    expect(page).toContain('value="区役所"');
+  });
+
+  it('adds materials numbered in order, reorders them with buttons, and is told when a button was stale', async () => {
+    const created = await post(secretariat, asahi, { title: '資料の会議', date: '2025-07-02', startTime: '', endTime: '', venue: '', notes: '' });
+    const id = meetingIdOf(created.headers.get('location'));
+    const first = await (await secretariat.request(`${meetingPath(id)}/materials/new?kind=plan_overview`)).text();
+    expect(first).toContain('value="資料1"');
+    expect(first).toContain('第4期区計画 基本理念・目指す姿・取組目標');
+    const periodId = /<option value="([0-9a-f-]{36})" selected/.exec(first)![1]!;
+    expect((await post(secretariat, `${meetingPath(id)}/materials`, { version: versionOn(first), kind: 'plan_overview', number: '資料1', title: '計画の概要', periodId })).status).toBe(303);
+    const second = await (await secretariat.request(`${meetingPath(id)}/materials/new?kind=text`)).text();
+    expect(second).toContain('value="資料2"');
+    expect((await post(secretariat, `${meetingPath(id)}/materials`, { version: versionOn(second), kind: 'text', number: '参考資料', title: '連絡事項', body: '次回は9月です。' })).status).toBe(303);
+    const page = await (await secretariat.request(meetingPath(id))).text();
+    const [, action] = /action="([^"]+\/move)"(?:(?!<\/form>)[^])*name="direction" value="up"/.exec(page)!;
+    const version = versionOn(page);
+    expect((await post(secretariat, action!, { version, direction: 'up' })).status).toBe(303);
+    const moved = await (await secretariat.request(meetingPath(id))).text();
+    expect(moved.indexOf('連絡事項')).toBeLessThan(moved.indexOf('計画の概要'));
+    const stale = await post(secretariat, action!, { version, direction: 'up' });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('他の人が先にこの会議を変更しました');
+  });
+});
+
+describe('the committee member', () => {
+  it('reads the shared meeting and its material, and only shared ones', async () => {
+    const list = await (await committee.request(asahi)).text();
+    expect(list).toContain('令和6年度 第1回旭区地域福祉保健推進会議');
+    expect(list).not.toContain('資料の会議');
+    const page = await (await committee.request(meetingPath(demoMeeting))).text();
+    expect(page).toContain('資料をPDFで保存');
+    expect(page).not.toContain('委員に共有する');
+    const unshared = (await listMeetings(database.db, wardIds.municipalityId, wardIds.wardId)).find((m) => m.sharedAt === null)!;
+    expect((await committee.request(meetingPath(unshared.id))).status).toBe(403);
+    expect((await committee.request(`${meetingPath(unshared.id)}/material.docx`)).status).toBe(403);
+  });
+
+  it('sees the handout as a page: cover, 次第, each material with its number, photos with their caption and alternative text', async () => {
+    const page = await (await committee.request(`${meetingPath(demoMeeting)}/material`)).text();
+    expect(page).toContain('<link rel="stylesheet" href="/meetings/handout.css"/>');
+    expect(page).toContain('令和6年5月24日（金） 10時から12時まで');
+    expect(page).toContain('<p class="material-number">資料2</p>');
+    expect(page).toMatch(/<img src="data:image\/jpeg;base64,[^"]+" alt="会議室で話し合う参加者"/);
+    expect(page).toContain('<figcaption>子育て支援連絡会の様子</figcaption>');
+  });
+});
+
+async function download(client: TestClient, path: string) {
+  const response = await client.request(path);
+  return { response, body: new Uint8Array(await response.arrayBuffer()) };
+}
+const encoded = (name: string) => `filename*=UTF-8''${encodeURIComponent(name)}`;
+
+describe('the material as Word', () => {
+  it('downloads under the meeting’s name with real headings, the 次第 and reports as tables, and the photo embedded', async () => {
+    const { response, body } = await download(committee, `${meetingPath(demoMeeting)}/material.docx`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(encoded('令和6年度_第1回旭区地域福祉保健推進会議_資料.docx'));
+    const { paragraphs, tables } = readDocx(body);
+    const headings = paragraphs.filter((p) => p.style === 'Title' || p.style?.startsWith('Heading')).map((p) => `${p.style} ${p.text}`);
+    expect(headings.slice(0, 4)).toEqual(['Title 令和6年度 第1回旭区地域福祉保健推進会議', 'Heading1 次第', 'Heading1 第4期区計画 基本理念・目指す姿・取組目標', 'Heading2 基本理念']);
+    expect(headings).toContain('Heading2 目指す姿1　誰もが、ともに生きるまち');
+    expect(headings).toContain('Heading2 子育て支援連絡会（こども家庭支援課）');
+    expect(tables[0]![4]).toEqual(['4', '議題1 令和5年度の実組報告（第4期区計画推進に関する報告）', '', '資料1\n資料2']);
+    expect(tables[1]).toEqual([
+      ['項目', '内容'],
+      ['地域と共有した課題', '旭区の子育て世帯の現状（障害、困窮、ひとり親家庭が多いなど）'],
+      ['取組の内容', '居場所をテーマに、地域での子育て支援について検討。'],
+      ['地域と連携したポイント', expect.stringContaining('<出席者>')],
+      ['成果', expect.stringContaining('共通認識することができた')],
+    ]);
+    expect(tables).toHaveLength(5);
+    const xml = zipEntryText(body, 'word/document.xml');
+    expect(xml.match(/<w:drawing>/g)).toHaveLength(1);
+    expect(xml).toContain('descr="会議室で話し合う参加者"');
+    expect(paragraphs.map((p) => p.text)).toContain('子育て支援連絡会の様子');
+    expect(xml.match(/<w:br w:type="page"\/>/g)!.length).toBe(1 + 4);
+    expect(paragraphs.filter((p) => p.text === '資料2')).toHaveLength(4);
+  });
+});
+
+// Printing is slow: once is enough, on the PGlite run.
+describe.runIf(process.env.TEST_DB === 'pglite')('the material as PDF', () => {
+  afterAll(closeDocumentBrowser);
+
+  it('prints the cover, each material and each report on pages of their own, in BIZ UDGothic embedded by name', async () => {
+    const { response, body } = await download(committee, `${meetingPath(demoMeeting)}/material.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain(encoded('令和6年度_第1回旭区地域福祉保健推進会議_資料.pdf'));
+    const { fonts, text } = inspectPdf(body);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => !font.name.startsWith('BIZUDGothic') || font.type !== 'CID TrueType' || !font.embedded)).toEqual([]);
+    expect(fonts.map((font) => font.name)).toContain('BIZUDGothic-Bold');
+    for (const words of ['令和6年度 第1回旭区地域福祉保健推進会議', '令和6年5月24日（金） 10時から12時まで', '旭区役所地下1階3号会議室', '資料1', '資料2', '地域で支え合い 安心して自分らしく暮らせるまち 旭区をつくろう', '地域と共有した課題', '通学支援（旭区社会福祉協議会）', '子育て支援連絡会の様子']) {
+      expect(text).toContain(words);
+    }
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(4 + 2);
+    expect(pages[0]).toContain('次第');
+    expect(pages.at(-1)).toMatch(/6 ?\/ ?6/);
+  });
+});

@@ -1,0 +1,106 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { CommandScope } from '../../kernel/db/command.ts';
+import { addNode, deleteNode, updateNode } from '../commands.ts';
+import { planNodes } from '../schema.ts';
+import type { ChangeSet } from './changes.ts';
+
+/** The import could not be applied as previewed; the transaction rolls back and nothing changes. */
+export class StructureApplyError extends Error {}
+
+export type ApplySummary = { added: number; updated: number; moved: number; removed: number };
+
+type Target = { municipalityId: string; periodId: string };
+
+/**
+ * Applies a change set inside the caller's command: new rows through addNode (+ updateNode for their texts), edited
+ * rows through updateNode (the version read for the preview, so a save in between is a conflict, not an overwrite),
+ * then every node's place, then the removals through deleteNode (which refuses nodes with reports).
+ */
+export async function applyChanges(scope: CommandScope, target: Target, changes: ChangeSet, allowRemoval: boolean): Promise<ApplySummary> {
+  const ids = new Map<string, string>();
+  const idOf = (key: string | null) => (key === null ? null : (ids.get(key) ?? key));
+  for (const added of changes.added) {
+    const created = await addNode(scope, target, { parentId: idOf(added.parentKey), code: added.state.code, title: added.state.title });
+    if (!created.ok) throw new StructureApplyError(`「${added.label}」（${added.row}行目）を追加できませんでした`);
+    ids.set(added.key, created.value.id);
+    const { parentId: _parent, ...fields } = added.state;
+    if (hasTexts(fields)) await updateOrFail(scope, target, created.value.id, created.value.version, fields, added.label);
+  }
+  for (const updated of changes.updated) {
+    const { parentId: _parent, ...fields } = updated.state;
+    await updateOrFail(scope, target, updated.nodeId, updated.version, fields, updated.label);
+  }
+  const moved = new Set(changes.moved.map((m) => m.nodeId));
+  const placeAll = async (recordMoves: boolean) => {
+    for (const place of changes.placement) await placeNode(scope, target, idOf(place.key)!, idOf(place.parentKey), place.position, recordMoves && moved.has(place.key));
+  };
+  await placeAll(true);
+  const removed = allowRemoval ? await removeNodes(scope, target, changes.removed) : 0;
+  // deleteNode closes the gap it leaves among its siblings; the second pass puts every position back to the file's.
+  if (removed > 0) await placeAll(false);
+  return { added: changes.added.length, updated: changes.updated.length, moved: changes.moved.length, removed };
+}
+
+type NodeTexts = Omit<ChangeSet['updated'][number]['state'], 'parentId'>;
+
+const hasTexts = (fields: NodeTexts) =>
+  fields.ownerIds.length + fields.situation.length + fields.keywords.length + fields.examples.length > 0 || fields.description !== null || fields.vision !== null;
+
+/** Deletes the removed nodes whose parent stays (the rest go with it), each through deleteNode. */
+async function removeNodes(scope: CommandScope, target: Target, removed: ChangeSet['removed']): Promise<number> {
+  const removing = new Set(removed.map((r) => r.nodeId));
+  let count = 0;
+  for (const root of removed) {
+    const current = await currentRow(scope, target, root.nodeId);
+    if (!current || (current.parentId && removing.has(current.parentId))) continue;
+    const result = await deleteNode(scope, { municipalityId: target.municipalityId, nodeId: root.nodeId }, root.version);
+    if (!result.ok) {
+      throw new StructureApplyError(
+        result.reason === 'refused' ? `「${root.label}」: ${result.message}` : `「${root.label}」は確認の後に他の人が変更したため削除しませんでした。もう一度取り込んで確認してください`,
+      );
+    }
+    count += result.value.deleted;
+  }
+  return count;
+}
+
+async function updateOrFail(scope: CommandScope, target: Target, nodeId: string, version: number, fields: NodeTexts, label: string): Promise<void> {
+  const current = await currentRow(scope, target, nodeId);
+  const result = await updateNode(scope, { municipalityId: target.municipalityId, nodeId }, { ...fields, version, sections: current?.sections ?? [] });
+  if (!result.ok) throw new StructureApplyError(`「${label}」は確認の後に他の人が変更しました。もう一度取り込んで確認してください`);
+}
+
+async function currentRow(scope: CommandScope, target: Target, nodeId: string) {
+  const [row] = await scope.tx
+    .select()
+    .from(planNodes)
+    .where(and(eq(planNodes.municipalityId, target.municipalityId), eq(planNodes.id, nodeId)))
+    .for('update');
+  return row ?? null;
+}
+
+/**
+ * Puts a node under its parent at its position. A move the user made (new parent, new order among its siblings)
+ * counts as a change of the node: new version and an audit row; a position that only shifts because a sibling came or
+ * went is bookkeeping, as in the editor's renumbering.
+ */
+async function placeNode(scope: CommandScope, target: Target, nodeId: string, parentId: string | null, position: number, isMove: boolean): Promise<void> {
+  const current = await currentRow(scope, target, nodeId);
+  if (!current) throw new StructureApplyError('取り込みの途中で項目が見つからなくなりました。もう一度確認してください');
+  if (current.parentId === parentId && current.position === position) return;
+  await scope.tx
+    .update(planNodes)
+    .set(isMove ? { parentId, position, version: current.version + 1, updatedAt: sql`now()` } : { parentId, position })
+    .where(and(eq(planNodes.municipalityId, target.municipalityId), eq(planNodes.id, nodeId)));
+  if (isMove) {
+    await scope.audit({
+      municipalityId: target.municipalityId,
+      entityType: 'plan_node',
+      entityId: nodeId,
+      action: 'move_import',
+      before: { parentId: current.parentId, position: current.position },
+      after: { parentId, position },
+    });
+  }
+  await scope.contentChanged(target.municipalityId);
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../kernel/db/database.ts';
+import { createTestDatabase } from '../../kernel/db/testing.ts';
+import { createTestApp, type TestClient } from '../../testing/app.ts';
+import { withDemo } from '../../testing/factories.ts';
+import { editWorkbook, rowIndexByTitle } from './testing.ts';
+
+let database: Database;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let demo: Awaited<ReturnType<typeof withDemo>>;
+const period = '/admin/m/yokohama/plans/asahi-ward/periods/4';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  demo = await withDemo(database);
+  testApp = await createTestApp(database);
+}, 60_000);
+afterAll(async () => {
+  await testApp.close();
+  await database.close();
+});
+
+async function secretariat(): Promise<TestClient> {
+  const client = testApp.client();
+  await client.login('asahi-secretariat');
+  return client;
+}
+
+async function uploadFile(client: TestClient, bytes: Uint8Array, name: string): Promise<Response> {
+  const form = new FormData();
+  form.set('_csrf', await client.csrf());
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
+  return client.request(`${period}/structure`, { method: 'POST', body: form });
+}
+
+describe('the period editor’s Excel and CSV', () => {
+  it('offers both downloads and the upload form', async () => {
+    const page = await (await (await secretariat()).request(period)).text();
+    expect(page).toContain(`href="${period}/structure/xlsx"`);
+    expect(page).toContain(`href="${period}/structure/csv"`);
+    expect(page).toContain(`action="${period}/structure" enctype="multipart/form-data"`);
+  });
+
+  it('downloads the workbook and the CSV, named after the plan, never cached', async () => {
+    const client = await secretariat();
+    const xlsx = await client.request(`${period}/structure/xlsx`);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('旭区地域福祉保健計画_第4期_計画構成.xlsx')}`);
+    expect(xlsx.headers.get('cache-control')).toBe('no-store');
+    const csv = await client.request(`${period}/structure/csv`);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toContain('階層,階層の深さ,識別子,版,番号,親の番号,項目名,推進主体,説明,現状と課題,5年後の目指す姿,キーワード,取組例\r\n');
+  });
+
+  it('uploads an edited workbook, shows the changes, and applies them only on confirmation', async () => {
+    const client = await secretariat();
+    const exported = new Uint8Array(await (await client.request(`${period}/structure/xlsx`)).arrayBuffer());
+    const edited = await editWorkbook(exported, (rows) => {
+      rows[rowIndexByTitle(rows, '誰もが、ともに生きるまち')]![8] = '新しい説明';
+    });
+    const uploaded = await uploadFile(client, edited, 'asahi.xlsx');
+    expect(uploaded.status).toBe(303);
+    const preview = uploaded.headers.get('location')!;
+    expect(preview).toMatch(new RegExp(`^${period}/structure/imports/[0-9a-f-]{36}$`));
+    const page = await (await client.request(preview)).text();
+    expect(page).toContain('変更する項目（1件）');
+    expect(page).toContain('<pre>新しい説明</pre>');
+    expect((await demo.tree('asahi-ward', 4)).nodes[0]!.description).toBeNull();
+
+    const digest = /name="digest" value="([^"]+)"/.exec(page)![1]!;
+    const applied = await client.request(preview, { form: { _csrf: await client.csrf(), digest, action: 'apply' } });
+    expect(applied.status).toBe(303);
+    expect(applied.headers.get('location')).toBe(`${period}?notice=imported`);
+    expect((await demo.tree('asahi-ward', 4)).nodes[0]!.description).toBe('新しい説明');
+    expect((await client.request(preview)).status).toBe(404);
+  });
+
+  it('shows every problem of a bad file and stages nothing', async () => {
+    const client = await secretariat();
+    const response = await uploadFile(client, new Uint8Array([0x8a, 0x4b, 0x91, 0x77]), 'plan.csv');
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('ファイルに直すところがあります（1件）');
+    expect(page).toContain('「plan.csv」: 文字コードが Shift_JIS の CSV です。');
+  });
+
+  it('says there is nothing to change for an unchanged CSV', async () => {
+    const client = await secretariat();
+    const csv = new Uint8Array(await (await client.request(`${period}/structure/csv`)).arrayBuffer());
+    const preview = (await uploadFile(client, csv, 'asahi.csv')).headers.get('location')!;
+    const page = await (await client.request(preview)).text();
+    expect(page).toContain('変更はありません。');
+    expect(page).not.toContain('この内容で取り込む');
+    const cancelled = await client.request(preview, { form: { _csrf: await client.csrf(), action: 'cancel' } });
+    expect(cancelled.headers.get('location')).toBe(period);
+  });
+
+  it('keeps one secretariat’s upload from another account and from another ward', async () => {
+    const client = await secretariat();
+    const csv = new Uint8Array(await (await client.request(`${period}/structure/csv`)).arrayBuffer());
+    const preview = (await uploadFile(client, csv, 'asahi.csv')).headers.get('location')!;
+    const admin = testApp.client();
+    await admin.login('city-admin');
+    expect((await admin.request(preview)).status).toBe(404);
+    const totsuka = testApp.client();
+    await totsuka.login('totsuka-secretariat');
+    expect((await totsuka.request(preview)).status).toBe(403);
+  });
+});

@@ -1,0 +1,39 @@
+import { CsrfField } from '../../kernel/ui/forms.tsx';
+import type { Chrome } from '../../kernel/ui/layout.tsx';
+import { structurePaths } from './paths.ts';
+
+type Props = { chrome: Chrome; m: string; plan: string; period: number };
+
+/** The period editor's part for the structure file: two downloads and an upload that leads to the preview. */
+export function StructureSection({ chrome, m, plan, period }: Props) {
+  const { t } = chrome;
+  return (
+    <section aria-labelledby="structure-title" class="structure-section">
+      <h2 id="structure-title">{t('structure.title')}</h2>
+      <p>{t('structure.lead')}</p>
+      <p class="actions">
+        <a class="button button--secondary" href={structurePaths.download(m, plan, period, 'xlsx')}>
+          {t('structure.downloadXlsx')}
+        </a>{' '}
+        <a class="button button--secondary" href={structurePaths.download(m, plan, period, 'csv')}>
+          {t('structure.downloadCsv')}
+        </a>
+      </p>
+      <form method="post" action={structurePaths.upload(m, plan, period)} enctype="multipart/form-data">
+        <CsrfField token={chrome.csrfToken} />
+        <div class="field">
+          <label for="structure-file">{t('structure.upload')}</label>
+          <p class="field__hint" id="structure-file-hint">
+            {t('structure.uploadHint')}
+          </p>
+          <input type="file" id="structure-file" name="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" required aria-describedby="structure-file-hint" />
+        </div>
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('structure.uploadButton')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

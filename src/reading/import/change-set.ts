@@ -1,0 +1,414 @@
+/**
+ * What importing a read document into a ward would do: the list of operations against the database as it is now
+ * (create plan / period / item / organisation, set a field from → to), each with the source lines it comes from.
+ * A field a user edited by hand since the last import (its value differs from that import's) is a conflict: shown
+ * with the three values and only written when the user asks. Items the database has and the document does not are
+ * listed, never deleted. What the model cannot hold yet is listed as not stored (it stays in the parse).
+ */
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { DbOrTx } from '../../kernel/db/database.ts';
+import { listDistricts, type District, type Ward } from '../../municipalities/queries.ts';
+import { listOrganisationsForWard, matchOrganisation, type Organisation } from '../../organisations/queries.ts';
+import type { OrganisationKind } from '../../organisations/schema.ts';
+import { currentPeriod, listWardPlans, loadTree, type PlanNode as DbNode, type PlanWithPeriods } from '../../plans/queries.ts';
+import type { PeriodStatus, PlanTier, SituationItem } from '../../plans/schema.ts';
+import type { InterchangeDocument, Plan, PlanNode, SourceLines } from '../interchange.ts';
+import { keyOf } from '../lines.ts';
+import { nodeKey } from './corrections.ts';
+import { guessOrganisationKind } from './organisation-kind.ts';
+
+export type Value = string | number | string[] | SituationItem[] | null;
+export const nodeFields = ['code', 'title', 'description', 'situation', 'vision', 'keywords', 'examples', 'owners'] as const;
+export type NodeField = (typeof nodeFields)[number];
+export const periodFields = ['fiscalYearStart', 'fiscalYearEnd', 'nickname', 'philosophy', 'levels'] as const;
+export type PeriodField = (typeof periodFields)[number];
+export type NodeValues = { [F in NodeField]: Value };
+
+export type CreateOrganisation = { op: 'createOrganisation'; ref: string; name: string; kind: OrganisationKind; sourceLines: SourceLines };
+export type CreatePlan = { op: 'createPlan'; ref: string; tier: PlanTier; districtId: string | null; name: string; nickname: string | null; sourceLines: SourceLines };
+export type CreatePeriod = {
+  op: 'createPeriod';
+  ref: string;
+  plan: string;
+  label: string;
+  number: number;
+  fiscalYearStart: number;
+  fiscalYearEnd: number | null;
+  name: string;
+  nickname: string | null;
+  philosophy: string | null;
+  levels: string[];
+  status: PeriodStatus;
+  sourceLines: SourceLines;
+};
+export type CreateNode = {
+  op: 'createNode';
+  ref: string;
+  period: string;
+  parent: string | null;
+  label: string;
+  values: NodeValues;
+  /** The organisations of `values.owners`, in order: an id, or the ref of a createOrganisation. */
+  ownerRefs: string[];
+  sourceLines: SourceLines;
+};
+export type SetField = {
+  op: 'setField';
+  /** `node:<id>:<field>`: what a user ticks to overwrite a conflict. */
+  id: string;
+  entity: 'node' | 'period';
+  target: string;
+  version: number;
+  label: string;
+  field: NodeField | PeriodField;
+  from: Value;
+  to: Value;
+  /** What the last import wrote here, when one did. */
+  baseline?: Value;
+  conflict: boolean;
+  ownerRefs?: string[];
+  sourceLines: SourceLines;
+};
+export type Operation = CreateOrganisation | CreatePlan | CreatePeriod | CreateNode | SetField;
+
+export type MissingItem = { id: string; label: string; planLabel: string };
+export type NotStoredItem = { kind: string; label: string; sourceLines: SourceLines };
+export type Problem = { message: string; sourceLines: SourceLines | null };
+
+export type ChangeSet = {
+  operations: Operation[];
+  /** Items in the database that the document does not have: listed, never deleted. */
+  missing: MissingItem[];
+  /** What the document holds and the model does not store yet: it stays in the parse. */
+  notStored: NotStoredItem[];
+  unrecognised: { line: number; text: string }[];
+  /** What stops the import until it is corrected (a period without its first year …). */
+  problems: Problem[];
+  /** The document's value of every field it gives, per entity (`node:<id or ref>`): the next import's baseline. */
+  values: Record<string, Record<string, Value>>;
+  fingerprint: string;
+};
+
+/** What the import of one ward works against: its plans, organisations and districts. */
+export type WardContext = {
+  municipalityId: string;
+  ward: Ward;
+  plans: PlanWithPeriods[];
+  organisations: Organisation[];
+  districts: District[];
+};
+
+/** Per entity (`node:<id>`), the values the latest import that touched it wrote. */
+export type Baseline = Map<string, Record<string, Value>>;
+
+export async function loadWardContext(db: DbOrTx, municipalityId: string, ward: Ward): Promise<WardContext> {
+  return {
+    municipalityId,
+    ward,
+    plans: await listWardPlans(db, municipalityId, ward.id),
+    organisations: await listOrganisationsForWard(db, municipalityId, ward.id),
+    districts: await listDistricts(db, municipalityId, ward.id),
+  };
+}
+
+export function isEmptyValue(value: Value | undefined): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+const same = (a: string | null, b: string | null) => a !== null && b !== null && keyOf(a) !== '' && keyOf(a) === keyOf(b);
+
+function nodeLabel(node: { code: string; title: string }, level = ''): string {
+  return `${level}${node.code}${node.code || level ? ' ' : ''}${node.title || '（題名なし）'}`;
+}
+
+function documentValues(node: PlanNode, owners: string[]): NodeValues {
+  return {
+    code: node.code,
+    title: node.title,
+    description: node.description,
+    situation: node.situation.map(({ heading, body }) => ({ heading, body })),
+    vision: node.vision,
+    keywords: node.keywords,
+    examples: node.examples,
+    owners,
+  };
+}
+
+function databaseValues(node: DbNode): NodeValues {
+  return {
+    code: node.code,
+    title: node.title,
+    description: node.description,
+    situation: node.situation,
+    vision: node.vision,
+    keywords: node.keywords,
+    examples: node.examples,
+    owners: node.owners.map((o) => o.name),
+  };
+}
+
+/** The lists a node carries that the model has no field for yet. */
+function notStoredOfNode(node: PlanNode, label: string): NotStoredItem[] {
+  const lists: [string, unknown[]][] = [
+    ['主体ごとの取組', node.initiativesByActor],
+    ['次期に向けた課題', node.issues],
+    ['振り返り', node.review],
+    ['進めていること', node.efforts],
+  ];
+  return lists.filter(([, items]) => items.length > 0).map(([kind, items]) => ({ kind, label: `${label}（${items.length}件）`, sourceLines: node.sourceLines }));
+}
+
+function notStoredOfDocument(document: InterchangeDocument): NotStoredItem[] {
+  const item = (kind: string) => (label: string, sourceLines: SourceLines) => ({ kind, label, sourceLines });
+  return [
+    ...document.indicators.map((x) => item('指標')(x.name, x.sourceLines)),
+    ...document.reports.map((x) => item('実績報告')(`${x.title}${x.owner ? `（${x.owner}）` : ''}`, x.sourceLines)),
+    ...document.surveys.map((x) => item('調査')(x.name, x.sourceLines)),
+    ...document.meetings.map((x) => item('会議')(x.title, x.sourceLines)),
+    ...document.schedule.map((x) => item('日程')(x.title, x.sourceLines)),
+    ...document.committees.map((x) => item('委員会・体制')(x.name, x.sourceLines)),
+    ...document.sections.map((x) => item('その他の見出しと本文')(x.heading ?? '（見出しなし）', x.sourceLines)),
+    ...document.plans.flatMap((plan) => plan.review.length > 0 ? [item('計画の振り返り')(`${plan.name ?? plan.nickname ?? '計画'}（${plan.review.length}件）`, plan.sourceLines)] : []),
+  ];
+}
+
+/** Builds the change set for one document, keeping the refs of what it creates and the organisations it resolves. */
+class ChangeSetBuilder {
+  readonly operations: Operation[] = [];
+  readonly missing: MissingItem[] = [];
+  readonly notStored: NotStoredItem[] = [];
+  readonly problems: Problem[] = [];
+  readonly values: Record<string, Record<string, Value>> = {};
+  private readonly newOrganisations = new Map<string, CreateOrganisation>();
+
+  constructor(
+    private readonly context: WardContext,
+    private readonly baseline: Baseline,
+  ) {}
+
+  /** An owner as written → the registry's name and the organisation (id, or ref of one to create). */
+  owner(written: string, sourceLines: SourceLines): { name: string; ref: string } {
+    const found = matchOrganisation(this.context.organisations, written, this.context.ward.id);
+    if (found) return { name: found.name, ref: found.id };
+    const key = keyOf(written);
+    let created = this.newOrganisations.get(key);
+    if (!created) {
+      created = { op: 'createOrganisation', ref: `new-organisation:${key}`, name: written.trim(), kind: guessOrganisationKind(written), sourceLines };
+      this.newOrganisations.set(key, created);
+      this.operations.push(created);
+    }
+    return { name: created.name, ref: created.ref };
+  }
+
+  /** Compares one field; records the document's value as the next baseline. */
+  field(entity: 'node' | 'period', target: { id: string; version: number; label: string }, field: NodeField | PeriodField, current: Value, wanted: Value, sourceLines: SourceLines, ownerRefs?: string[]) {
+    if (isEmptyValue(wanted)) return;
+    const key = `${entity}:${target.id}`;
+    (this.values[key] ??= {})[field] = wanted;
+    if (isDeepStrictEqual(current, wanted)) return;
+    const baseline = this.baseline.get(key)?.[field];
+    const conflict = !isEmptyValue(current) && (baseline === undefined || !isDeepStrictEqual(current, baseline));
+    this.operations.push({
+      op: 'setField',
+      id: `${key}:${field}`,
+      entity,
+      target: target.id,
+      version: target.version,
+      label: target.label,
+      field,
+      from: current,
+      to: wanted,
+      ...(baseline === undefined ? {} : { baseline }),
+      conflict,
+      ...(ownerRefs ? { ownerRefs } : {}),
+      sourceLines,
+    });
+  }
+
+  plan(plan: Plan, index: number) {
+    const planRef = this.matchOrCreatePlan(plan, index);
+    if (planRef === null) return;
+    const planLabel = this.planCandidates(plan.tier ?? 'ward').find((p) => p.id === planRef)!.name;
+    const period = this.matchOrCreatePeriod(plan, planRef);
+    if (period === null) return;
+    this.nodes(plan.nodes, period.existing, { period: period.ref, parent: null, planIndex: index, path: [], planLabel, levels: plan.levels });
+  }
+
+  /** Plans created earlier in this document count too: one document may give several periods of one plan. */
+  private readonly createdPlans: CreatePlan[] = [];
+  private readonly createdPeriods = new Map<string, CreatePeriod>();
+
+  private planCandidates(tier: PlanTier): { id: string; name: string; nickname: string | null }[] {
+    return [...this.context.plans.filter((p) => p.tier === tier), ...this.createdPlans.filter((p) => p.tier === tier).map((p) => ({ ...p, id: p.ref }))];
+  }
+
+  private matchOrCreatePlan(plan: Plan, index: number): string | null {
+    const tier = plan.tier ?? 'ward';
+    if (tier === 'city') {
+      this.problems.push({ message: `市の計画（${plan.name ?? plan.nickname ?? '名前なし'}）は区の取り込みでは扱えません。`, sourceLines: plan.sourceLines });
+      return null;
+    }
+    const candidates = this.planCandidates(tier);
+    const named = [plan.name, plan.nickname].filter((x): x is string => x !== null);
+    const found = named.length > 0 ? candidates.find((p) => named.some((n) => same(n, p.name) || same(n, p.nickname))) : candidates.length === 1 ? candidates[0] : undefined;
+    if (found) return found.id;
+    if (named.length === 0 && candidates.length > 1) {
+      this.problems.push({ message: `文書に計画名がなく、${this.context.ward.name}のどの計画か決められません。計画名を訂正してください。`, sourceLines: plan.sourceLines });
+      return null;
+    }
+    const districtId = tier === 'district' ? this.context.districts.find((d) => same(d.name, plan.district))?.id ?? null : null;
+    if (tier === 'district' && !districtId) {
+      this.problems.push({ message: `地区別計画の地区（${plan.district ?? '文書に記載なし'}）が${this.context.ward.name}の地区にありません。`, sourceLines: plan.sourceLines });
+      return null;
+    }
+    const ref = `new-plan:${index}`;
+    const created: CreatePlan = {
+      op: 'createPlan',
+      ref,
+      tier,
+      districtId,
+      name: plan.name ?? `${this.context.ward.name}地域福祉保健計画`,
+      nickname: plan.nickname,
+      sourceLines: plan.sourceLines,
+    };
+    this.operations.push(created);
+    this.createdPlans.push(created);
+    return ref;
+  }
+
+  private matchOrCreatePeriod(plan: Plan, planRef: string): { ref: string; existing: DbNode[] | 'load' } | null {
+    const existingPlan = this.context.plans.find((p) => p.id === planRef);
+    const periods = existingPlan?.periods ?? [];
+    const found =
+      plan.period !== null
+        ? periods.find((p) => p.number === plan.period)
+        : plan.fiscalYearStart !== null
+          ? periods.find((p) => p.fiscalYearStart === plan.fiscalYearStart)
+          : existingPlan
+            ? currentPeriod(existingPlan) ?? undefined
+            : undefined;
+    const number = plan.period ?? Math.max(0, ...periods.map((p) => p.number)) + 1;
+    const label = `第${found?.number ?? number}期`;
+    if (plan.fiscalYearStart !== null && plan.fiscalYearEnd !== null && plan.fiscalYearEnd < plan.fiscalYearStart) {
+      this.problems.push({ message: `${label}の終了年度（${plan.fiscalYearEnd}）が開始年度（${plan.fiscalYearStart}）より前です。訂正してください。`, sourceLines: plan.sourceLines });
+      return null;
+    }
+    if (found) {
+      const target = { id: found.id, version: found.version, label };
+      const wanted: Record<PeriodField, Value> = {
+        fiscalYearStart: plan.fiscalYearStart,
+        fiscalYearEnd: plan.fiscalYearEnd,
+        nickname: plan.nickname,
+        philosophy: plan.philosophy,
+        levels: plan.levels.some((l) => l !== '') ? plan.levels : [],
+      };
+      for (const field of periodFields) this.field('period', target, field, found[field], wanted[field], plan.sourceLines);
+      return { ref: found.id, existing: 'load' };
+    }
+    const earlier = [...this.createdPeriods.values()].filter((p) => p.plan === planRef).at(-1);
+    if (earlier && plan.period === null && plan.fiscalYearStart === null) return { ref: earlier.ref, existing: [] };
+    if (plan.fiscalYearStart === null) {
+      this.problems.push({ message: `${label}は${existingPlan ? 'まだありません' : '新しい計画の期です'}が、文書に開始年度がありません。計画の「開始年度」を訂正してください。`, sourceLines: plan.sourceLines });
+      return null;
+    }
+    const ref = `new-period:${planRef}:${number}`;
+    if (this.createdPeriods.has(ref)) return { ref, existing: [] };
+    const planName = this.operations.find((o): o is CreatePlan => o.op === 'createPlan' && o.ref === planRef)?.name ?? existingPlan?.name ?? '';
+    const createdPeriod: CreatePeriod = {
+      op: 'createPeriod',
+      ref,
+      plan: planRef,
+      label,
+      number,
+      fiscalYearStart: plan.fiscalYearStart,
+      fiscalYearEnd: plan.fiscalYearEnd,
+      name: `${label}${planName}`,
+      nickname: plan.nickname,
+      philosophy: plan.philosophy,
+      levels: plan.levels,
+      status: plan.status === 'formulating' ? 'formulating' : 'adopted',
+      sourceLines: plan.sourceLines,
+    };
+    this.operations.push(createdPeriod);
+    this.createdPeriods.set(ref, createdPeriod);
+    const values: Record<string, Value> = { fiscalYearStart: plan.fiscalYearStart, fiscalYearEnd: plan.fiscalYearEnd, nickname: plan.nickname, philosophy: plan.philosophy, levels: plan.levels };
+    this.values[`period:${ref}`] = Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)));
+    return { ref, existing: [] };
+  }
+
+  /** Loads the period's tree when the period exists; the caller awaits it before walking the nodes. */
+  pendingTrees: { period: string; resolve: (nodes: DbNode[]) => void }[] = [];
+
+  private nodes(
+    documentNodes: PlanNode[],
+    existing: DbNode[] | 'load',
+    at: { period: string; parent: string | null; planIndex: number; path: number[]; planLabel: string; levels: string[] },
+  ) {
+    if (existing === 'load') {
+      this.pendingTrees.push({ period: at.period, resolve: (tree) => this.nodes(documentNodes, tree, at) });
+      return;
+    }
+    const used = new Set<string>();
+    const available = (n: DbNode) => !used.has(n.id);
+    for (const [index, node] of documentNodes.entries()) {
+      const path = [...at.path, index];
+      const label = nodeLabel(node, node.level);
+      const owners = node.owners.map((written) => this.owner(written, node.sourceLines));
+      const values = documentValues(node, owners.map((o) => o.name));
+      const match =
+        (node.code !== '' ? existing.find((n) => available(n) && same(n.code, node.code)) : undefined) ??
+        existing.find((n) => available(n) && same(n.title, node.title));
+      this.notStored.push(...notStoredOfNode(node, label));
+      const below = { ...at, path };
+      if (match) {
+        used.add(match.id);
+        const target = { id: match.id, version: match.version, label };
+        const current = databaseValues(match);
+        for (const field of nodeFields) {
+          this.field('node', target, field, current[field], values[field], node.sourceLines, field === 'owners' ? owners.map((o) => o.ref) : undefined);
+        }
+        this.nodes(node.children, match.children, { ...below, parent: match.id });
+      } else {
+        const ref = `new-node:${nodeKey(at.planIndex, path)}`;
+        this.operations.push({ op: 'createNode', ref, period: at.period, parent: at.parent, label, values, ownerRefs: owners.map((o) => o.ref), sourceLines: node.sourceLines });
+        this.values[`node:${ref}`] = Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)));
+        this.nodes(node.children, [], { ...below, parent: ref });
+      }
+    }
+    for (const node of existing) if (!used.has(node.id)) this.missing.push({ id: node.id, label: nodeLabel(node), planLabel: at.planLabel });
+  }
+}
+
+function fingerprintOf(operations: Operation[], problems: Problem[]): string {
+  return createHash('sha256').update(JSON.stringify({ operations, problems })).digest('base64url').slice(0, 32);
+}
+
+/** The change set of a (corrected) document against the ward as the database holds it now. */
+export async function computeChangeSet(db: DbOrTx, context: WardContext, document: InterchangeDocument, baseline: Baseline): Promise<ChangeSet> {
+  const builder = new ChangeSetBuilder(context, baseline);
+  document.plans.forEach((plan, index) => builder.plan(plan, index));
+  while (builder.pendingTrees.length > 0) {
+    const { period, resolve } = builder.pendingTrees.shift()!;
+    resolve(await loadTree(db, context.municipalityId, period));
+  }
+  const notStored = [...notStoredOfDocument(document), ...builder.notStored];
+  const unrecognised = document.unrecognised.map(({ line, text }) => ({ line, text }));
+  return {
+    operations: builder.operations,
+    missing: builder.missing,
+    notStored,
+    unrecognised,
+    problems: builder.problems,
+    values: builder.values,
+    fingerprint: fingerprintOf(builder.operations, builder.problems),
+  };
+}
+
+export function conflictsOf(changeSet: ChangeSet): SetField[] {
+  return changeSet.operations.filter((o): o is SetField => o.op === 'setField' && o.conflict);
+}
+
+export function isEmptyChangeSet(changeSet: ChangeSet): boolean {
+  return changeSet.operations.length === 0;
+}

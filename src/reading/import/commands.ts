@@ -1,0 +1,136 @@
+/**
+ * The import's own records (`document_imports`): store a read document, correct it, apply it, discard it. Apply
+ * recomputes the change set inside its transaction and writes only if it is the one the user confirmed (same
+ * fingerprint): an edit made while the preview was open gives a conflict, and nothing is half-written.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { actorName, type Actor } from '../../kernel/auth/actor.ts';
+import { runCommand, type CommandResult, type CommandScope } from '../../kernel/db/command.ts';
+import type { Database, DbOrTx } from '../../kernel/db/database.ts';
+import { findWardById } from '../../municipalities/queries.ts';
+import type { ReadDocument } from '../read-document.ts';
+import { documentImports } from '../schema.ts';
+import { computeChangeSet, loadWardContext, type ChangeSet, type WardContext } from './change-set.ts';
+import { correctionsSchema, type NodeCorrection, type PlanCorrection } from './corrections.ts';
+import { baselineOf, documentOf, type AppliedRecord, type DocumentImport } from './queries.ts';
+import { ImportRaceError, writeChangeSet, type Overwrite, type WriteOutcome } from './write-change-set.ts';
+
+type ImportTarget = { municipalityId: string; importId: string };
+
+const RACE_MESSAGE = '確認の後に、計画か取り込みの内容が変更されました。変更内容をもう一度確かめてから確定してください。';
+
+function summary(row: DocumentImport) {
+  return { fileName: row.fileName, sha256: row.sha256, status: row.status, version: row.version };
+}
+
+async function lockImport(scope: CommandScope, target: ImportTarget): Promise<DocumentImport | null> {
+  const [row] = await scope.tx
+    .select()
+    .from(documentImports)
+    .where(and(eq(documentImports.municipalityId, target.municipalityId), eq(documentImports.id, target.importId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function createImport(
+  scope: CommandScope,
+  target: { municipalityId: string; wardId: string },
+  upload: { fileName: string; contentType: string; bytes: Uint8Array; read: ReadDocument },
+): Promise<DocumentImport> {
+  const [row] = await scope.tx
+    .insert(documentImports)
+    .values({
+      municipalityId: target.municipalityId,
+      wardId: target.wardId,
+      fileName: upload.fileName,
+      contentType: upload.contentType,
+      sha256: createHash('sha256').update(upload.bytes).digest('hex'),
+      bytes: upload.bytes,
+      lines: upload.read.text.lines,
+      parsed: upload.read.document as unknown as Record<string, unknown>,
+      createdBy: actorName(scope.actor),
+    })
+    .returning();
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'document_import', entityId: row!.id, action: 'create', after: summary(row!) });
+  return row!;
+}
+
+export type CorrectionInput = { version: number } & ({ kind: 'plan'; key: string; correction: PlanCorrection } | { kind: 'node'; key: string; correction: NodeCorrection });
+
+/** Saves one item's corrections (replacing that item's earlier ones) if nobody saved the import since `version`. */
+export async function saveCorrection(scope: CommandScope, target: ImportTarget, input: CorrectionInput): Promise<CommandResult<DocumentImport, DocumentImport>> {
+  const row = await lockImport(scope, target);
+  if (!row) return { ok: false, reason: 'not_found' };
+  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: 'この取り込みは確定済みか破棄済みのため、訂正できません。' };
+  if (row.version !== input.version) return { ok: false, reason: 'conflict', current: row };
+  const corrections = correctionsSchema.parse(row.corrections ?? {});
+  const group = input.kind === 'plan' ? corrections.plans : corrections.nodes;
+  group[input.key] = input.correction;
+  const [updated] = await scope.tx
+    .update(documentImports)
+    .set({ corrections, version: row.version + 1 })
+    .where(and(eq(documentImports.municipalityId, target.municipalityId), eq(documentImports.id, target.importId)))
+    .returning();
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'document_import', entityId: row.id, action: 'correct', before: row.corrections, after: corrections });
+  return { ok: true, value: updated! };
+}
+
+export async function discardImport(scope: CommandScope, target: ImportTarget, version: number): Promise<CommandResult<DocumentImport, DocumentImport>> {
+  const row = await lockImport(scope, target);
+  if (!row) return { ok: false, reason: 'not_found' };
+  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: 'この取り込みは確定済みか破棄済みです。' };
+  if (row.version !== version) return { ok: false, reason: 'conflict', current: row };
+  const [updated] = await scope.tx
+    .update(documentImports)
+    .set({ status: 'discarded', version: row.version + 1 })
+    .where(and(eq(documentImports.municipalityId, target.municipalityId), eq(documentImports.id, target.importId)))
+    .returning();
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'document_import', entityId: row.id, action: 'discard', before: summary(row), after: summary(updated!) });
+  return { ok: true, value: updated! };
+}
+
+export type Preview = { context: WardContext; changeSet: ChangeSet };
+
+/** The change set of a stored import against the database as it is now. */
+export async function previewImport(db: DbOrTx, row: DocumentImport): Promise<Preview> {
+  const ward = await findWardById(db, row.municipalityId, row.wardId);
+  if (!ward) throw new Error(`ward ${row.wardId} of import ${row.id} is gone`);
+  const context = await loadWardContext(db, row.municipalityId, ward);
+  const changeSet = await computeChangeSet(db, context, documentOf(row), await baselineOf(db, row.municipalityId, row.wardId));
+  return { context, changeSet };
+}
+
+export type ApplyInput = { version: number; fingerprint: string; overwrite: Overwrite };
+export type Applied = { row: DocumentImport; outcome: WriteOutcome; changeSet: ChangeSet; context: WardContext };
+
+/** Writes the import if it is still what the user confirmed; records what was done as the next baseline. */
+export async function applyImport(scope: CommandScope, target: ImportTarget, input: ApplyInput): Promise<CommandResult<Applied>> {
+  const row = await lockImport(scope, target);
+  if (!row) return { ok: false, reason: 'not_found' };
+  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: 'この取り込みは確定済みか破棄済みです。' };
+  if (row.version !== input.version) return { ok: false, reason: 'refused', message: RACE_MESSAGE };
+  const { context, changeSet } = await previewImport(scope.tx, row);
+  if (changeSet.problems.length > 0) return { ok: false, reason: 'refused', message: changeSet.problems.map((p) => p.message).join(' ') };
+  if (changeSet.fingerprint !== input.fingerprint) return { ok: false, reason: 'refused', message: RACE_MESSAGE };
+  const outcome = await writeChangeSet(scope, context, changeSet, input.overwrite, { file: row.fileName });
+  const applied: AppliedRecord = { operations: outcome.done, kept: outcome.kept, values: outcome.values, created: outcome.created };
+  const [updated] = await scope.tx
+    .update(documentImports)
+    .set({ status: 'applied', applied: applied as unknown as Record<string, unknown>, appliedBy: actorName(scope.actor), appliedAt: sql`now()`, version: row.version + 1 })
+    .where(and(eq(documentImports.municipalityId, target.municipalityId), eq(documentImports.id, target.importId)))
+    .returning();
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'document_import', entityId: row.id, action: 'apply', before: summary(row), after: { ...summary(updated!), done: outcome.done.length, kept: outcome.kept.length } });
+  return { ok: true, value: { row: updated!, outcome, changeSet, context } };
+}
+
+/** Runs `applyImport` in its own transaction; a record that changed under it rolls everything back and says so. */
+export async function runApplyImport(database: Database, actor: Actor, target: ImportTarget, input: ApplyInput): Promise<CommandResult<Applied>> {
+  try {
+    return await runCommand(database, actor, (scope) => applyImport(scope, target, input));
+  } catch (error) {
+    if (error instanceof ImportRaceError) return { ok: false, reason: 'refused', message: `${error.message}` };
+    throw error;
+  }
+}
+

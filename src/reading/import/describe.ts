@@ -1,0 +1,69 @@
+/** A change set in words: the values as people read them, and the plain-text report the CLI prints. */
+import type { Translate } from '../../kernel/i18n/index.ts';
+import type { SourceLines } from '../interchange.ts';
+import { conflictsOf, type ChangeSet, type NodeField, type Operation, type PeriodField, type SetField, type Value } from './change-set.ts';
+
+export function valueText(value: Value | undefined, t: Translate): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('import.preview.none');
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  return value.map((item) => (typeof item === 'string' ? item : `■${item.heading} ${item.body}`)).join('\n');
+}
+
+export const fieldLabel = (field: NodeField | PeriodField, t: Translate) => t(`import.field.${field}`);
+
+export const linesText = ([from, to]: SourceLines, t: Translate) => (from === to ? t('import.preview.oneLine', { line: from }) : t('import.preview.lines', { from, to }));
+
+/** Operations in the groups the preview shows: what is added, what changes, what conflicts with a hand edit. */
+export function groupsOf(changeSet: ChangeSet) {
+  const fields = changeSet.operations.filter((o): o is SetField => o.op === 'setField');
+  return {
+    added: changeSet.operations.filter((o): o is Exclude<Operation, SetField> => o.op !== 'setField'),
+    changed: fields.filter((f) => !f.conflict),
+    conflicts: conflictsOf(changeSet),
+  };
+}
+
+export function addedText(op: Exclude<Operation, SetField>, t: Translate): string {
+  switch (op.op) {
+    case 'createOrganisation':
+      return `${t('import.preview.newOrganisation', { kind: t(`org.kind.${op.kind}`) })}: ${op.name}`;
+    case 'createPlan':
+      return `${t('import.preview.newPlan')}: ${op.name}${op.nickname ? `（${op.nickname}）` : ''}`;
+    case 'createPeriod':
+      return `${t('import.preview.newPeriod')}: ${op.name}`;
+    case 'createNode':
+      return `${t('import.preview.newNode')}: ${op.label}${op.values.owners && (op.values.owners as string[]).length ? `（${(op.values.owners as string[]).join('、')}）` : ''}`;
+  }
+}
+
+const oneLine = (text: string) => text.replace(/\n/g, ' / ');
+
+/** The plain-text report of `./bin/sasaeai import`: counts, then each line with its source lines. */
+export function changeSetReport(changeSet: ChangeSet, t: Translate): string {
+  const { added, changed, conflicts } = groupsOf(changeSet);
+  const at = (lines: SourceLines) => `（${linesText(lines, t)}）`;
+  const section = (title: string, rows: string[]) => (rows.length === 0 ? [] : ['', `■ ${title}`, ...rows]);
+  const summary = changeSet.operations.length === 0 ? t('import.preview.noChanges') : `${t('import.preview.added', { count: added.length })}・${t('import.preview.changed', { count: changed.length })}・${t('import.preview.conflicts', { count: conflicts.length })}`;
+  return [
+    summary,
+    ...section(t('import.preview.problems'), changeSet.problems.map((p) => `  × ${p.message}${p.sourceLines ? at(p.sourceLines) : ''}`)),
+    ...section(t('import.preview.added', { count: added.length }), added.map((op) => `  + ${addedText(op, t)}${at(op.sourceLines)}`)),
+    ...section(
+      t('import.preview.changed', { count: changed.length }),
+      changed.map((f) => `  ~ ${f.label}: ${fieldLabel(f.field, t)} 「${oneLine(valueText(f.from, t))}」 → 「${oneLine(valueText(f.to, t))}」${at(f.sourceLines)}`),
+    ),
+    ...section(
+      t('import.preview.conflicts', { count: conflicts.length }),
+      conflicts.flatMap((f) => [
+        `  ! ${f.label}: ${fieldLabel(f.field, t)}${at(f.sourceLines)}`,
+        `      ${t('import.preview.documentValue')}: ${oneLine(valueText(f.to, t))}`,
+        `      ${t('import.preview.currentValue')}: ${oneLine(valueText(f.from, t))}`,
+        `      ${t('import.preview.baselineValue')}: ${oneLine(valueText(f.baseline, t))}`,
+      ]),
+    ),
+    ...section(t('import.preview.missing', { count: changeSet.missing.length }), changeSet.missing.map((m) => `  - ${m.planLabel} ${m.label}`)),
+    ...section(t('import.preview.notStored', { count: changeSet.notStored.length }), changeSet.notStored.map((n) => `  ・${n.kind}: ${n.label}${at(n.sourceLines)}`)),
+    ...section(t('import.preview.unrecognised', { count: changeSet.unrecognised.length }), changeSet.unrecognised.map((u) => `  ${u.line}: ${u.text.trim()}`)),
+  ].join('\n');
+}

@@ -1,0 +1,52 @@
+/** The preview's forms, checked at the edge: a correction of a plan or of an item, the confirmation. */
+import { z } from 'zod';
+import { fiscalYearInput, optionalTypedText, typedText } from '../../kernel/web/inputs.ts';
+
+const version = z.coerce.number().int().min(1, '不正な版数です');
+
+/** One entry per line; blank lines dropped, each line kept as typed. */
+const lines = z
+  .string()
+  .max(20_000, '長すぎます')
+  .transform((s) => s.replace(/\r\n?/g, '\n').split('\n').filter((line) => line.trim() !== ''));
+
+/** A number field that may be left blank (null). */
+const optionalNumber = <T extends z.ZodType<number>>(number: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), number.nullable());
+
+export const nodeCorrectionInput = z.object({
+  version,
+  kind: z.literal('node'),
+  key: z.string().regex(/^\d+:\d+(\.\d+)*$/, '不正な項目です'),
+  code: typedText(50),
+  title: typedText(500),
+  owners: lines,
+  vision: optionalTypedText(20_000),
+  keywords: lines,
+});
+
+export const planCorrectionInput = z
+  .object({
+    version,
+    kind: z.literal('plan'),
+    key: z.string().regex(/^\d+$/, '不正な計画です'),
+    name: optionalTypedText(300),
+    nickname: optionalTypedText(300),
+    period: optionalNumber(z.coerce.number({ message: '期は数字で入力してください' }).int('期は数字で入力してください').min(1, '期は1以上にしてください')),
+    fiscalYearStart: optionalNumber(fiscalYearInput),
+    fiscalYearEnd: optionalNumber(fiscalYearInput),
+  })
+  .refine((p) => p.fiscalYearStart === null || p.fiscalYearEnd === null || p.fiscalYearEnd >= p.fiscalYearStart, {
+    path: ['fiscalYearEnd'],
+    message: '終了年度は開始年度と同じか、それより後にしてください',
+  });
+
+export const correctionInput = z.discriminatedUnion('kind', [nodeCorrectionInput, planCorrectionInput]);
+export type CorrectionFormInput = z.output<typeof correctionInput>;
+
+export const applyInput = z.object({
+  version,
+  fingerprint: z.string().min(1).max(100),
+  overwrite: z.array(z.string().max(200)).max(10_000),
+});
+
+export const discardInput = z.object({ version });

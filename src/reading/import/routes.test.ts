@@ -1,0 +1,161 @@
+/**
+ * The web import as the secretariat uses it: upload (multipart, no JavaScript), the preview with source and parse
+ * side by side and the unread lines, a correction, confirmation, the result; bad files and stale forms.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../kernel/db/database.ts';
+import { createTestDatabase } from '../../kernel/db/testing.ts';
+import { listWardPlans, loadTree } from '../../plans/queries.ts';
+import { createTestApp, type TestClient } from '../../testing/app.ts';
+import { withDemo } from '../../testing/factories.ts';
+import { seedPath } from '../testing/seeds.ts';
+import { findImport, listImports } from './queries.ts';
+import { MAX_UPLOAD_BYTES } from './routes.tsx';
+import { DEMO_SETUP_MS, emptyWard } from './testing.ts';
+
+const list = '/admin/m/yokohama/wards/asahi/imports';
+const seed = readFileSync(seedPath('003_a28a7f2139639f67.txt'));
+
+let database: Database;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let demo: Awaited<ReturnType<typeof withDemo>>;
+let secretariat: TestClient;
+let wardId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  demo = await withDemo(database);
+  wardId = (await emptyWard(database, demo.municipality, 'asahi')).id;
+  testApp = await createTestApp(database);
+  secretariat = testApp.client();
+  expect((await secretariat.login('asahi-secretariat')).status).toBe(303);
+}, DEMO_SETUP_MS);
+afterAll(async () => {
+  await testApp.close();
+  await database.close();
+});
+
+async function upload(client: TestClient, name: string, bytes: Uint8Array) {
+  const form = new FormData();
+  form.set('_csrf', await client.csrf());
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
+  return client.request(list, { method: 'POST', body: form });
+}
+
+const csrfOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+const hidden = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)![1]!;
+
+async function uploadSeed(): Promise<string> {
+  const response = await upload(secretariat, '旭区資料.txt', new Uint8Array(seed));
+  expect(response.status).toBe(303);
+  return response.headers.get('location')!;
+}
+
+describe('uploading and reviewing', { timeout: DEMO_SETUP_MS }, () => {
+  it('shows the upload form and the (empty) list', async () => {
+    const page = await (await secretariat.request(list)).text();
+    expect(page).toContain('enctype="multipart/form-data"');
+    expect(page).toContain('<label for="field-file">');
+    expect(page).toContain('まだ取り込みはありません。');
+  });
+
+  it('shows the source and the parse side by side, linked both ways, with the unread lines', async () => {
+    const preview = await uploadSeed();
+    const page = await (await secretariat.request(preview)).text();
+    expect(page).toContain('<li id="L1" value="1"');
+    expect(page).toContain('id="item-0-0"');
+    expect(page).toMatch(/href="#L\d+">\d+〜\d+行<\/a>/);
+    expect(page).toMatch(/href="#item-0-0-0"><span class="visually-hidden">使われた項目: <\/span>/);
+    expect(page).toMatch(/読み取れなかった行（[1-9]\d*行）/);
+    expect(page).toContain('新しい計画: 旭区地域福祉保健計画');
+    expect(page).toContain('未対応の内容');
+    const imports = await listImports(database.db, demo.municipality.id, wardId);
+    expect(imports[0]).toMatchObject({ fileName: '旭区資料.txt', status: 'previewed' });
+  });
+
+  it('keeps a correction, refuses a stale one, and writes the corrected title on confirmation', async () => {
+    const preview = await uploadSeed();
+    const id = preview.split('/').at(-1)!;
+    let page = await (await secretariat.request(preview)).text();
+    const version = hidden(page, 'version');
+    const corrected = await secretariat.request(`${preview}/corrections`, {
+      form: { _csrf: csrfOf(page), version, kind: 'node', key: '0:0', code: '1', title: '誰もが、ともに生きるまち（訂正）', owners: '', vision: '', keywords: 'つながり\n見守り' },
+    });
+    expect(corrected.status).toBe(303);
+    expect(corrected.headers.get('location')).toBe(`${preview}?notice=corrected`);
+    const stale = await secretariat.request(`${preview}/corrections`, { form: { _csrf: csrfOf(page), version, kind: 'node', key: '0:0', code: '1', title: '古い画面から', owners: '', vision: '', keywords: '' } });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('他の人が先にこの取り込みを訂正しました');
+    expect((await findImport(database.db, demo.municipality.id, id))!.corrections).toMatchObject({ nodes: { '0:0': { title: '誰もが、ともに生きるまち（訂正）', keywords: ['つながり', '見守り'] } } });
+
+    const badYear = await secretariat.request(`${preview}/corrections`, { form: { _csrf: csrfOf(page), version: hidden(await (await secretariat.request(preview)).text(), 'version'), kind: 'plan', key: '0', name: '', nickname: '', period: '4', fiscalYearStart: '令和3', fiscalYearEnd: '' } });
+    expect(badYear.status).toBe(422);
+    const badYearPage = await badYear.text();
+    expect(badYearPage).toContain('<a href="#field-plan-0-fiscalYearStart">西暦の年度を数字で入力してください</a>');
+    expect(badYearPage).toMatch(/<details class="import-correct" open="">[\s\S]*?id="field-plan-0-fiscalYearStart"[^>]*value="令和3"|value="令和3"[^>]*id="field-plan-0-fiscalYearStart"/);
+
+    page = await (await secretariat.request(preview)).text();
+    const applied = await secretariat.request(`${preview}/apply`, { form: { _csrf: csrfOf(page), version: hidden(page, 'version'), fingerprint: hidden(page, 'fingerprint') } });
+    expect(applied.status).toBe(303);
+    const result = await (await secretariat.request(preview)).text();
+    expect(result).toContain('取り込みました: 旭区資料.txt');
+    expect(result).toContain('href="/admin/m/yokohama/plans/asahi-ward/periods/4"');
+    const [plan] = await listWardPlans(database.db, demo.municipality.id, wardId);
+    const tree = await loadTree(database.db, demo.municipality.id, plan!.periods.find((p) => p.number === 4)!.id);
+    expect(tree[0]).toMatchObject({ title: '誰もが、ともに生きるまち（訂正）', keywords: ['つながり', '見守り'] });
+  });
+
+  it('answers a confirmation made on a stale preview with the preview again and its reason', async () => {
+    const preview = await uploadSeed();
+    const page = await (await secretariat.request(preview)).text();
+    const response = await secretariat.request(`${preview}/apply`, { form: { _csrf: csrfOf(page), version: hidden(page, 'version'), fingerprint: 'stale' } });
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('もう一度確かめてから確定してください');
+  });
+
+  it('discards an import', async () => {
+    const preview = await uploadSeed();
+    const page = await (await secretariat.request(preview)).text();
+    const response = await secretariat.request(`${preview}/discard`, { form: { _csrf: csrfOf(page), version: hidden(page, 'version') } });
+    expect(response.headers.get('location')).toBe(`${list}?notice=discarded`);
+    expect(await (await secretariat.request(preview)).text()).toContain('この取り込みは破棄されました。');
+  });
+});
+
+describe('bad files', { timeout: DEMO_SETUP_MS }, () => {
+  const junk = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
+  const shiftJis = new Uint8Array([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x8c, 0x76, 0x89, 0xe6, 0x0a, 0x8a, 0xee, 0x96, 0x7b, 0x96, 0xda, 0x95, 0x57]);
+  // Shift_JIS that is not Shift_JIS all through (nor any other encoding the reader knows)
+  const brokenShiftJis = new Uint8Array([...shiftJis, 0xa0, 0xfd, 0xa0, 0xfd, 0xa0, 0xfd]);
+  it.each([
+    ['binary junk', 'junk.pdf', junk],
+    ['text in an encoding that cannot be told', 'sjis.txt', brokenShiftJis],
+    ['an empty file', 'empty.txt', new Uint8Array(0)],
+  ])('turns %s into a Japanese message naming the file', async (_what, name, bytes) => {
+    const response = await upload(secretariat, name, bytes);
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toMatch(new RegExp(`<p class="field__error" id="error-file"><span class="visually-hidden">エラー:</span>${name.replace('.', '\\.')}: [^<]+</p>`));
+  });
+
+  it('reads Shift_JIS text and says in the preview that it was converted', async () => {
+    const response = await upload(secretariat, 'sjis.txt', shiftJis);
+    expect(response.status).toBe(303);
+    const page = await (await secretariat.request(response.headers.get('location')!)).text();
+    expect(page).toContain('文字コードが Shift_JIS だったため UTF-8 に変換して読みました');
+    expect(page).toContain('<span class="import-line__text">日本語の計画</span>');
+  });
+
+  it('refuses a file over the limit, naming it and the limit', async () => {
+    const response = await upload(secretariat, 'big.txt', new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41));
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('「big.txt」は 4.0 MB で、上限の 4.0 MB を超えています');
+  });
+
+  it('asks for a file when none was chosen', async () => {
+    const response = await upload(secretariat, '', new Uint8Array(0));
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('ファイルを選んでください');
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * /admin/m/:m/wards/:ward/imports: the ward's imports and the upload form; each import's preview (source and
+ * parse side by side, corrections, change set with conflicts), confirmation, discarding and result.
+ */
+import { Hono } from 'hono';
+import { authorize } from '../../kernel/auth/policy.ts';
+import { runCommand } from '../../kernel/db/command.ts';
+import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
+import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { fieldErrors } from '../../kernel/web/validation.ts';
+import { findMunicipality, findWard, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import { listWardPlans } from '../../plans/queries.ts';
+import { ReadError } from '../errors.ts';
+import { readUpload } from '../read-document.ts';
+import { createImport, discardImport, previewImport, runApplyImport, saveCorrection, type CorrectionInput } from './commands.ts';
+import { applyInput, correctionInput, discardInput, type CorrectionFormInput } from './inputs.ts';
+import { importPaths } from './paths.ts';
+import { importPolicy } from './policy.ts';
+import { correctionsOf, documentOf, findImport, listImports, type DocumentImport } from './queries.ts';
+import { ImportListPage, megabytes } from './views/list-page.tsx';
+import { nodeAnchor, planAnchor } from './views/line-usage.ts';
+import { ImportPreviewPage, type TypedCorrection } from './views/preview-page.tsx';
+import { ImportResultPage } from './views/result-page.tsx';
+
+/** Stays under the app's request limit (5 MB), so an oversized file gets a message that names it. */
+export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+
+type Scope = { municipality: Municipality; ward: Ward };
+
+async function managedWard(c: AppContext): Promise<Scope> {
+  const db = c.var.services.database.db;
+  const municipality = await findMunicipality(db, c.req.param('m') ?? '');
+  const ward = municipality ? await findWard(db, municipality.id, c.req.param('ward') ?? '') : null;
+  authorize(c.var.actor, ward !== null && importPolicy.manage(c.var.actor, { municipalityId: ward.municipalityId, wardId: ward.id }));
+  return { municipality: municipality!, ward: ward! };
+}
+
+async function managedImport(c: AppContext): Promise<Scope & { row: DocumentImport }> {
+  const scope = await managedWard(c);
+  const row = await findImport(c.var.services.database.db, scope.municipality.id, c.req.param('id') ?? '');
+  if (!row || row.wardId !== scope.ward.id) throw new NotFoundError();
+  return { ...scope, row };
+}
+
+async function renderList(c: AppContext, { municipality, ward }: Scope, errors: Record<string, string>, status: 200 | 422 = 200) {
+  const imports = await listImports(c.var.services.database.db, municipality.id, ward.id);
+  const notice = c.req.query('notice') === 'discarded' ? c.var.t('import.result.discarded') : null;
+  return html(c, <ImportListPage chrome={chromeOf(c)} municipality={municipality} ward={ward} imports={imports} errors={errors} maxBytes={MAX_UPLOAD_BYTES} notice={notice} />, status);
+}
+
+type PreviewOptions = { errors?: Record<string, string>; typed?: TypedCorrection; warning?: string | null; status?: 200 | 409 | 422 };
+
+async function renderImport(c: AppContext, { municipality, ward, row }: Scope & { row: DocumentImport }, options: PreviewOptions = {}) {
+  const db = c.var.services.database.db;
+  if (row.status !== 'previewed') {
+    return html(c, <ImportResultPage chrome={chromeOf(c)} municipality={municipality} ward={ward} row={row} plans={await listWardPlans(db, municipality.id, ward.id)} />, options.status ?? 200);
+  }
+  const { changeSet } = await previewImport(db, row);
+  const notice = c.req.query('notice') === 'corrected' ? c.var.t('import.correct.saved') : null;
+  return html(
+    c,
+    <ImportPreviewPage
+      chrome={chromeOf(c)}
+      municipality={municipality}
+      ward={ward}
+      row={row}
+      document={documentOf(row)}
+      corrections={correctionsOf(row)}
+      changeSet={changeSet}
+      errors={options.errors ?? {}}
+      typed={options.typed ?? null}
+      notice={notice}
+      warning={options.warning ?? null}
+    />,
+    options.status ?? 200,
+  );
+}
+
+function stringFields(body: Record<string, string | File | (string | File)[]>): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [key, Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value : '']),
+  );
+}
+
+function asCorrection(input: CorrectionFormInput): CorrectionInput {
+  if (input.kind === 'node') {
+    const { version, kind, key, ...correction } = input;
+    return { version, kind, key, correction };
+  }
+  const { version, kind, key, ...correction } = input;
+  return { version, kind, key, correction };
+}
+
+/** A correction's errors, keyed by the id of the field in that item's form so the summary links to it. */
+function correctionErrors(raw: Record<string, string | string[]>, errors: Record<string, string>): Record<string, string> {
+  const key = String(raw['key'] ?? '');
+  const prefix = raw['kind'] === 'plan' ? planAnchor(Number(key)) : nodeAnchor(key);
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [`${prefix}-${field}`, message]));
+}
+
+function typedCorrection(raw: Record<string, string | string[]>): TypedCorrection {
+  const values = Object.fromEntries(Object.entries(raw).map(([field, value]) => [field, String(value)]));
+  return { kind: values['kind'] ?? '', key: values['key'] ?? '', values };
+}
+
+export function importRoutes() {
+  const app = new Hono<AppEnv>();
+  const base = '/admin/m/:m/wards/:ward/imports';
+  const one = `${base}/:id{[0-9a-f-]{36}}`;
+
+  app.get(base, async (c) => renderList(c, await managedWard(c), {}));
+
+  app.post(base, async (c) => {
+    const scope = await managedWard(c);
+    const t = c.var.t;
+    const file = (await c.req.parseBody())['file'];
+    if (!(file instanceof File) || file.name === '') return renderList(c, scope, { file: t('import.upload.missing') }, 422);
+    if (file.size > MAX_UPLOAD_BYTES) return renderList(c, scope, { file: t('import.upload.tooLarge', { file: file.name, size: megabytes(file.size), max: megabytes(MAX_UPLOAD_BYTES) }) }, 422);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let read;
+    try {
+      read = await readUpload(file.name, bytes);
+    } catch (error) {
+      if (error instanceof ReadError) return renderList(c, scope, { file: error.message }, 422);
+      throw error;
+    }
+    const row = await runCommand(c.var.services.database, c.var.actor, (command) =>
+      createImport(command, { municipalityId: scope.municipality.id, wardId: scope.ward.id }, { fileName: file.name, contentType: file.type || 'application/octet-stream', bytes, read }),
+    );
+    return c.redirect(importPaths.preview(scope.municipality.slug, scope.ward.slug, row.id), 303);
+  });
+
+  app.get(one, async (c) => renderImport(c, await managedImport(c)));
+
+  app.post(`${one}/corrections`, async (c) => {
+    const scope = await managedImport(c);
+    const raw = stringFields(await c.req.parseBody());
+    const parsed = correctionInput.safeParse(raw);
+    if (!parsed.success) return renderImport(c, scope, { errors: correctionErrors(raw, fieldErrors(parsed.error)), typed: typedCorrection(raw), status: 422 });
+    const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
+    const result = await runCommand(c.var.services.database, c.var.actor, (command) => saveCorrection(command, target, asCorrection(parsed.data)));
+    if (result.ok) return c.redirect(`${importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id)}?notice=corrected`, 303);
+    if (result.reason === 'conflict') {
+      const typed = Object.entries(raw).filter(([key]) => !['_csrf', 'version', 'kind', 'key'].includes(key)).map(([key, value]) => `${key}: ${String(value)}`).join(' / ');
+      return renderImport(c, { ...scope, row: result.current }, { warning: c.var.t('import.correct.conflict', { typed }), status: 409 });
+    }
+    if (result.reason === 'refused') throw new HttpError(409, result.message);
+    throw new NotFoundError();
+  });
+
+  app.post(`${one}/apply`, async (c) => {
+    const scope = await managedImport(c);
+    const body = await c.req.parseBody({ all: true });
+    const raw = stringFields(body);
+    const overwrite = raw['overwrite'] === undefined ? [] : Array.isArray(raw['overwrite']) ? raw['overwrite'] : [raw['overwrite']];
+    const parsed = applyInput.safeParse({ ...raw, overwrite });
+    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
+    const result = await runApplyImport(c.var.services.database, c.var.actor, target, { ...parsed.data, overwrite: new Set(parsed.data.overwrite) });
+    if (result.ok) return c.redirect(importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id), 303);
+    if (result.reason === 'refused') {
+      const row = (await findImport(c.var.services.database.db, scope.municipality.id, scope.row.id))!;
+      return renderImport(c, { ...scope, row }, { warning: result.message, status: 409 });
+    }
+    throw new NotFoundError();
+  });
+
+  app.post(`${one}/discard`, async (c) => {
+    const scope = await managedImport(c);
+    const parsed = discardInput.safeParse(await c.req.parseBody());
+    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
+    const result = await runCommand(c.var.services.database, c.var.actor, (command) => discardImport(command, target, parsed.data.version));
+    if (result.ok) return c.redirect(`${importPaths.list(scope.municipality.slug, scope.ward.slug)}?notice=discarded`, 303);
+    if (result.reason === 'conflict') return renderImport(c, { ...scope, row: result.current }, { warning: c.var.t('admin.conflict.title'), status: 409 });
+    if (result.reason === 'refused') throw new HttpError(409, result.message);
+    throw new NotFoundError();
+  });
+
+  return app;
+}

@@ -1,0 +1,384 @@
+/**
+ * The preview of one import: what will change (with conflicts to tick), the lines that could not be read, and the
+ * document beside what was read from it, each parsed item linked to its source lines and open to correction.
+ */
+import type { Translate } from '../../../kernel/i18n/index.ts';
+import { controlAttrs, CsrfField, ErrorSummary, Field, PostButton, type FieldErrors } from '../../../kernel/ui/forms.tsx';
+import { Layout, type Chrome } from '../../../kernel/ui/layout.tsx';
+import type { Municipality, Ward } from '../../../municipalities/queries.ts';
+import type { InterchangeDocument, Plan, PlanNode, SourceLines } from '../../interchange.ts';
+import type { ChangeSet, SetField } from '../change-set.ts';
+import { nodeKey, type Corrections } from '../corrections.ts';
+import { addedText, fieldLabel, groupsOf, linesText, valueText } from '../describe.ts';
+import { importPaths } from '../paths.ts';
+import type { DocumentImport } from '../queries.ts';
+import { importCrumbs } from './list-page.tsx';
+import { CaptionedTable, Notice } from './parts.tsx';
+import { lineAnchor, lineUsage, nodeAnchor, otherAnchor, planAnchor, type LineUse } from './line-usage.ts';
+
+type Props = {
+  chrome: Chrome;
+  municipality: Municipality;
+  ward: Ward;
+  row: DocumentImport;
+  document: InterchangeDocument;
+  corrections: Corrections;
+  changeSet: ChangeSet;
+  errors: FieldErrors;
+  typed: TypedCorrection | null;
+  notice: string | null;
+  warning: string | null;
+};
+
+function LinesLink({ t, lines }: { t: Translate; lines: SourceLines }) {
+  return <a href={`#${lineAnchor(lines[0])}`}>{linesText(lines, t)}</a>;
+}
+
+function Value({ t, value }: { t: Translate; value: SetField['from'] | undefined }) {
+  return <span class="import-value">{valueText(value ?? null, t)}</span>;
+}
+
+function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) {
+  const { added, changed, conflicts } = groupsOf(changeSet);
+  return (
+    <>
+      {added.length > 0 ? (
+        <>
+          <h3>{t('import.preview.added', { count: added.length })}</h3>
+          <ul>
+            {added.map((op) => (
+              <li>
+                {addedText(op, t)}（<LinesLink t={t} lines={op.sourceLines} />）
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {changed.length > 0 ? (
+        <>
+          <h3>{t('import.preview.changed', { count: changed.length })}</h3>
+          <CaptionedTable caption={t('import.preview.changed', { count: changed.length })} columns={[t('import.preview.item'), t('import.preview.field'), t('import.preview.from'), t('import.preview.to')]}>
+                {changed.map((f) => (
+                  <tr>
+                    <th scope="row">
+                      {f.label}（<LinesLink t={t} lines={f.sourceLines} />）
+                    </th>
+                    <td>{fieldLabel(f.field, t)}</td>
+                    <td>
+                      <Value t={t} value={f.from} />
+                    </td>
+                    <td>
+                      <Value t={t} value={f.to} />
+                    </td>
+                  </tr>
+                ))}
+          </CaptionedTable>
+        </>
+      ) : null}
+      {conflicts.length > 0 ? (
+        <>
+          <h3>{t('import.preview.conflicts', { count: conflicts.length })}</h3>
+          <p>{t('import.preview.conflictsLead')}</p>
+          <CaptionedTable
+            caption={t('import.preview.conflicts', { count: conflicts.length })}
+            columns={[t('import.preview.item'), t('import.preview.documentValue'), t('import.preview.currentValue'), t('import.preview.baselineValue'), t('import.preview.overwrite')]}
+          >
+                {conflicts.map((f, index) => (
+                  <tr>
+                    <th scope="row">
+                      {f.label}・{fieldLabel(f.field, t)}（<LinesLink t={t} lines={f.sourceLines} />）
+                    </th>
+                    <td>
+                      <Value t={t} value={f.to} />
+                    </td>
+                    <td>
+                      <Value t={t} value={f.from} />
+                    </td>
+                    <td>
+                      <Value t={t} value={f.baseline} />
+                    </td>
+                    <td>
+                      <input type="checkbox" id={`overwrite-${index}`} name="overwrite" value={f.id} />
+                      <label for={`overwrite-${index}`}>
+                        {t('import.preview.overwrite')}
+                        <span class="visually-hidden">: {f.label}・{fieldLabel(f.field, t)}</span>
+                      </label>
+                    </td>
+                  </tr>
+                ))}
+          </CaptionedTable>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Changes({ t, m, ward, row, changeSet, csrf }: { t: Translate; m: string; ward: Ward; row: DocumentImport; changeSet: ChangeSet; csrf: string }) {
+  const canApply = changeSet.problems.length === 0;
+  return (
+    <section aria-labelledby="changes-title">
+      <h2 id="changes-title">{t('import.preview.changes')}</h2>
+      {changeSet.problems.length > 0 ? (
+        <div class="warning" role="alert">
+          <h3>{t('import.preview.problems')}</h3>
+          <ul>
+            {changeSet.problems.map((p) => (
+              <li>
+                {p.message}
+                {p.sourceLines ? (
+                  <>
+                    （<LinesLink t={t} lines={p.sourceLines} />）
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {changeSet.operations.length === 0 ? <p class="notice">{t('import.preview.noChanges')}</p> : null}
+      <form method="post" action={importPaths.apply(m, ward.slug, row.id)}>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="version" value={String(row.version)} />
+        <input type="hidden" name="fingerprint" value={changeSet.fingerprint} />
+        <ChangeTables t={t} changeSet={changeSet} />
+        {canApply ? (
+          <p class="actions">
+            <button type="submit" class="button">
+              {t('import.preview.confirm')}
+            </button>
+          </p>
+        ) : null}
+      </form>
+      <PostButton action={importPaths.discard(m, ward.slug, row.id)} csrf={csrf} label={t('import.preview.discard')} fields={{ version: String(row.version) }} confirm={t('import.preview.discardConfirm')} />
+      {changeSet.missing.length > 0 ? (
+        <>
+          <h3>{t('import.preview.missing', { count: changeSet.missing.length })}</h3>
+          <p>{t('import.preview.missingLead')}</p>
+          <ul>
+            {changeSet.missing.map((item) => (
+              <li>
+                {item.planLabel} {item.label}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {changeSet.notStored.length > 0 ? (
+        <>
+          <h3>{t('import.preview.notStored', { count: changeSet.notStored.length })}</h3>
+          <p>{t('import.preview.notStoredLead')}</p>
+          <ul>
+            {changeSet.notStored.map((item, index) => (
+              <li id={otherAnchor(index)}>
+                {item.kind}: {item.label}（<LinesLink t={t} lines={item.sourceLines} />）
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Unrecognised({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) {
+  const lines = changeSet.unrecognised;
+  return (
+    <section aria-labelledby="unrecognised-title" class={lines.length > 0 ? 'warning' : undefined}>
+      <h2 id="unrecognised-title">{t('import.preview.unrecognised', { count: lines.length })}</h2>
+      {lines.length === 0 ? (
+        <p>{t('import.preview.noUnrecognised')}</p>
+      ) : (
+        <>
+          <p>{t('import.preview.unrecognisedLead')}</p>
+          <CaptionedTable caption={t('import.preview.unrecognised', { count: lines.length })} columns={[t('import.preview.line'), t('import.preview.text')]}>
+              {lines.map((line) => (
+                <tr>
+                  <td>
+                    <a href={`#${lineAnchor(line.line)}`}>{line.line}</a>
+                  </td>
+                  <td>{line.text}</td>
+                </tr>
+              ))}
+          </CaptionedTable>
+        </>
+      )}
+    </section>
+  );
+}
+
+type CorrectionFormProps = { t: Translate; action: string; csrf: string; version: number; kind: 'plan' | 'node'; itemKey: string; label: string; open?: boolean; children: unknown };
+
+function CorrectionForm({ t, action, csrf, version, kind, itemKey, label, open, children }: CorrectionFormProps) {
+  return (
+    <details class="import-correct" {...(open ? { open: true } : {})}>
+      <summary>
+        {t('import.correct.summary')}
+        <span class="visually-hidden">: {label}</span>
+      </summary>
+      <form method="post" action={action}>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="version" value={String(version)} />
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="key" value={itemKey} />
+        {children}
+        <button type="submit" class="button button--secondary">
+          {t('import.correct.save')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** A correction field: the kernel's Field, with an id unique on the page (`field-item-0-1-title`) and the plain form name. */
+function Input({ id, name, label, value, error, hint, multiline }: { id: string; name: string; label: string; value: string; error?: string | undefined; hint?: string; multiline?: boolean }) {
+  const attrs = { ...controlAttrs(id, { hint: Boolean(hint), error }), name };
+  return (
+    <Field name={id} label={label} {...(hint ? { hint } : {})} error={error}>
+      {multiline ? <textarea rows={3} {...attrs}>{value}</textarea> : <input type="text" value={value} {...attrs} />}
+    </Field>
+  );
+}
+
+/** What the user typed into a correction that did not pass, shown again in its form. */
+export type TypedCorrection = { kind: string; key: string; values: Record<string, string> };
+
+type ItemContext = { t: Translate; action: string; csrf: string; version: number; corrections: Corrections; errors: FieldErrors; typed: TypedCorrection | null };
+
+function typedOr(context: ItemContext, kind: string, key: string, field: string, value: string): string {
+  const typed = context.typed;
+  return typed && typed.kind === kind && typed.key === key ? typed.values[field] ?? value : value;
+}
+
+function NodeItem({ node, planIndex, path, context }: { node: PlanNode; planIndex: number; path: number[]; context: ItemContext }) {
+  const { t } = context;
+  const key = nodeKey(planIndex, path);
+  const id = nodeAnchor(key);
+  const label = `${node.level}${node.code} ${node.title}`.trim();
+  const typed = (field: string, value: string) => typedOr(context, 'node', key, field, value);
+  const error = (field: string) => context.errors[`${id}-${field}`];
+  return (
+    <li id={id} class="import-item">
+      <p>
+        <strong>{label || t('import.preview.none')}</strong>（<LinesLink t={t} lines={node.sourceLines} />）
+        {context.corrections.nodes[key] ? <span class="status">{t('import.correct.corrected')}</span> : null}
+      </p>
+      {node.owners.length > 0 ? (
+        <p>
+          {t('import.field.owners')}: {node.owners.join('、')}
+        </p>
+      ) : null}
+      {node.keywords.length > 0 ? (
+        <p>
+          {t('import.field.keywords')}: {node.keywords.join('、')}
+        </p>
+      ) : null}
+      <CorrectionForm t={t} action={context.action} csrf={context.csrf} version={context.version} kind="node" itemKey={key} label={label} open={['code', 'title', 'owners', 'vision', 'keywords'].some((field) => error(field))}>
+        <Input id={`${id}-code`} name="code" label={t('import.field.code')} value={typed('code', node.code)} error={error('code')} />
+        <Input id={`${id}-title`} name="title" label={t('import.field.title')} value={typed('title', node.title)} error={error('title')} />
+        <Input id={`${id}-owners`} name="owners" label={t('import.field.owners')} hint={t('import.correct.linesHint')} value={typed('owners', node.owners.join('\n'))} error={error('owners')} multiline />
+        <Input id={`${id}-vision`} name="vision" label={t('import.field.vision')} value={typed('vision', node.vision ?? '')} error={error('vision')} multiline />
+        <Input id={`${id}-keywords`} name="keywords" label={t('import.field.keywords')} hint={t('import.correct.linesHint')} value={typed('keywords', node.keywords.join('\n'))} error={error('keywords')} multiline />
+      </CorrectionForm>
+      {node.children.length > 0 ? (
+        <ol>
+          {node.children.map((child, index) => (
+            <NodeItem node={child} planIndex={planIndex} path={[...path, index]} context={context} />
+          ))}
+        </ol>
+      ) : null}
+    </li>
+  );
+}
+
+function PlanItem({ plan, index, context }: { plan: Plan; index: number; context: ItemContext }) {
+  const { t, errors } = context;
+  const id = planAnchor(index);
+  const name = [plan.name, plan.nickname && `（${plan.nickname}）`].filter(Boolean).join('') || t('import.preview.none');
+  const typed = (field: string, value: string) => typedOr(context, 'plan', String(index), field, value);
+  const hasErrors = Object.keys(errors).some((key) => key.startsWith(`${id}-`));
+  const span = [plan.period ? `第${plan.period}期` : '', plan.fiscalYearStart ? `${plan.fiscalYearStart}〜${plan.fiscalYearEnd ?? ''}` : ''].filter(Boolean).join(' ');
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} class="import-plan">
+      <h3 id={`${id}-title`}>
+        {name} {span}
+      </h3>
+      <p>
+        <LinesLink t={t} lines={plan.sourceLines} />
+        {plan.philosophy ? `・${t('import.field.philosophy')}: ${plan.philosophy}` : ''}
+      </p>
+      <CorrectionForm t={t} action={context.action} csrf={context.csrf} version={context.version} kind="plan" itemKey={String(index)} label={name} open={hasErrors}>
+        <Input id={`${id}-name`} name="name" label={t('import.field.name')} value={typed('name', plan.name ?? '')} error={errors[`${id}-name`]} />
+        <Input id={`${id}-nickname`} name="nickname" label={t('import.field.nickname')} value={typed('nickname', plan.nickname ?? '')} error={errors[`${id}-nickname`]} />
+        <Input id={`${id}-period`} name="period" label={t('import.field.period')} value={typed('period', plan.period === null ? '' : String(plan.period))} error={errors[`${id}-period`]} />
+        <Input id={`${id}-fiscalYearStart`} name="fiscalYearStart" label={t('import.field.fiscalYearStart')} value={typed('fiscalYearStart', plan.fiscalYearStart === null ? '' : String(plan.fiscalYearStart))} error={errors[`${id}-fiscalYearStart`]} />
+        <Input id={`${id}-fiscalYearEnd`} name="fiscalYearEnd" label={t('import.field.fiscalYearEnd')} value={typed('fiscalYearEnd', plan.fiscalYearEnd === null ? '' : String(plan.fiscalYearEnd))} error={errors[`${id}-fiscalYearEnd`]} />
+      </CorrectionForm>
+      {plan.nodes.length > 0 ? (
+        <ol class="import-tree">
+          {plan.nodes.map((node, nodeIndex) => (
+            <NodeItem node={node} planIndex={index} path={[nodeIndex]} context={context} />
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+function SourceColumn({ t, lines, uses, unrecognised }: { t: Translate; lines: string[]; uses: Map<number, LineUse>; unrecognised: Set<number> }) {
+  return (
+    <section aria-labelledby="source-title" class="import-source">
+      <h2 id="source-title">{t('import.preview.source', { lines: lines.length })}</h2>
+      <ol class="import-lines">
+        {lines.map((text, index) => {
+          const line = index + 1;
+          const use = uses.get(line);
+          return (
+            <li id={lineAnchor(line)} value={line} class={unrecognised.has(line) ? 'import-line import-line--unrecognised' : 'import-line'}>
+              <span class="import-line__text">{text}</span>
+              {use ? (
+                <a class="import-line__use" href={use.href}>
+                  <span class="visually-hidden">{t('import.preview.usedBy')}: </span>
+                  {use.label}
+                </a>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export function ImportPreviewPage({ chrome, municipality, ward, row, document, corrections, changeSet, errors, typed, notice, warning }: Props) {
+  const { t } = chrome;
+  const m = municipality.slug;
+  const title = t('import.preview.title', { file: row.fileName });
+  const context: ItemContext = { t, action: importPaths.corrections(m, ward.slug, row.id), csrf: chrome.csrfToken, version: row.version, corrections, errors, typed };
+  const uses = lineUsage(document, changeSet.notStored);
+  return (
+    <Layout chrome={chrome} title={title} crumbs={importCrumbs(t, m, ward, { label: row.fileName })} wide>
+      <h1>{title}</h1>
+      <Notice text={notice} />
+      {warning ? (
+        <p class="warning" role="alert" tabindex={-1} data-autofocus>
+          {warning}
+        </p>
+      ) : null}
+      <ErrorSummary t={t} errors={errors} />
+      {document.source.warnings.map((message) => (
+        <p class="notice">{message}</p>
+      ))}
+      <Changes t={t} m={m} ward={ward} row={row} changeSet={changeSet} csrf={chrome.csrfToken} />
+      <Unrecognised t={t} changeSet={changeSet} />
+      <div class="import-columns">
+        <section aria-labelledby="parsed-title" class="import-parsed">
+          <h2 id="parsed-title">{t('import.preview.parsed')}</h2>
+          {document.plans.map((plan, index) => (
+            <PlanItem plan={plan} index={index} context={context} />
+          ))}
+        </section>
+        <SourceColumn t={t} lines={row.lines} uses={uses} unrecognised={new Set(changeSet.unrecognised.map((u) => u.line))} />
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * Writes a change set inside one command scope, through the plans' and organisations' commands (so each change has
+ * its audit row and its version check). Order: organisations, plans, periods, period fields, new items (parents
+ * before children), then item fields. A conflict the user did not tick is left as it is. A record that changed under
+ * us throws ImportRaceError, which rolls the whole transaction back.
+ */
+import type { CommandScope } from '../../kernel/db/command.ts';
+import { createOrganisation } from '../../organisations/commands.ts';
+import { addNode, updateNode, updatePeriod } from '../../plans/commands.ts';
+import type { NodeInput } from '../../plans/inputs.ts';
+import { findPeriodById, flattenTree, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
+import type { SituationItem } from '../../plans/schema.ts';
+import type { ChangeSet, CreateNode, NodeField, Operation, PeriodField, SetField, Value, WardContext } from './change-set.ts';
+import { insertImportedPeriod, insertImportedPlan } from './plan-writes.ts';
+
+export class ImportRaceError extends Error {
+  constructor(what: string) {
+    super(`${what}が、確認の後に変更されました。もう一度確認してください。`);
+  }
+}
+
+/** Which conflicts to overwrite with the document's value: their ids, or all. */
+export type Overwrite = ReadonlySet<string> | 'all';
+
+export type WriteOutcome = {
+  done: Operation[];
+  /** Conflicts left as the user edited them. */
+  kept: SetField[];
+  /** The document's values per entity, by real id: the baseline of the next import. */
+  values: Record<string, Record<string, Value>>;
+  /** The ids given to what was created, by ref. */
+  created: Record<string, string>;
+};
+
+type Ids = Map<string, string>;
+
+const resolve = (ids: Ids, ref: string) => ids.get(ref) ?? ref;
+
+function groupByTarget(fields: SetField[]): Map<string, SetField[]> {
+  const groups = new Map<string, SetField[]>();
+  for (const field of fields) groups.set(field.target, [...(groups.get(field.target) ?? []), field]);
+  return groups;
+}
+
+async function writePeriodFields(scope: CommandScope, municipalityId: string, periodId: string, fields: SetField[]) {
+  const current = await findPeriodById(scope.tx, municipalityId, periodId);
+  if (!current) throw new ImportRaceError(fields[0]!.label);
+  const changed = Object.fromEntries(fields.map((f) => [f.field, f.to])) as Partial<Record<PeriodField, Value>>;
+  const result = await updatePeriod(scope, { municipalityId, periodId }, {
+    version: fields[0]!.version,
+    name: current.name,
+    nickname: (changed.nickname as string | undefined) ?? current.nickname,
+    philosophy: (changed.philosophy as string | undefined) ?? current.philosophy,
+    levels: (changed.levels as string[] | undefined) ?? current.levels,
+    fiscalYearStart: (changed.fiscalYearStart as number | undefined) ?? current.fiscalYearStart,
+    fiscalYearEnd: (changed.fiscalYearEnd as number | undefined) ?? current.fiscalYearEnd,
+  });
+  if (!result.ok) throw new ImportRaceError(fields[0]!.label);
+}
+
+function nodeInput(node: { version: number; code: string; title: string; description: string | null; vision: string | null; keywords: string[]; examples: string[]; situation: SituationItem[]; sections: DbNode['sections'] }, ownerIds: string[], changed: Partial<Record<NodeField, Value>>): NodeInput {
+  return {
+    version: node.version,
+    code: (changed.code as string | undefined) ?? node.code,
+    title: (changed.title as string | undefined) ?? node.title,
+    description: (changed.description as string | undefined) ?? node.description,
+    vision: (changed.vision as string | undefined) ?? node.vision,
+    keywords: (changed.keywords as string[] | undefined) ?? node.keywords,
+    examples: (changed.examples as string[] | undefined) ?? node.examples,
+    situation: (changed.situation as SituationItem[] | undefined) ?? node.situation,
+    sections: node.sections,
+    ownerIds,
+  };
+}
+
+async function writeNewNode(scope: CommandScope, municipalityId: string, ids: Ids, op: CreateNode) {
+  const periodId = resolve(ids, op.period);
+  const added = await addNode(scope, { municipalityId, periodId }, { parentId: op.parent ? resolve(ids, op.parent) : null, code: op.values.code as string, title: op.values.title as string });
+  if (!added.ok) throw new ImportRaceError(op.label);
+  ids.set(op.ref, added.value.id);
+  const { code: _code, title: _title, owners: _owners, ...rest } = op.values;
+  const hasMore = Object.values(rest).some((v) => v !== null && (!Array.isArray(v) || v.length > 0)) || op.ownerRefs.length > 0;
+  if (!hasMore) return;
+  const ownerIds = op.ownerRefs.map((ref) => resolve(ids, ref));
+  const updated = await updateNode(scope, { municipalityId, nodeId: added.value.id }, nodeInput(added.value, ownerIds, op.values));
+  if (!updated.ok) throw new ImportRaceError(op.label);
+}
+
+async function writeNodeFields(scope: CommandScope, municipalityId: string, ids: Ids, trees: Map<string, Map<string, DbNode>>, nodeId: string, fields: SetField[]) {
+  let node: DbNode | undefined;
+  for (const tree of trees.values()) node ??= tree.get(nodeId);
+  if (!node) throw new ImportRaceError(fields[0]!.label);
+  const changed = Object.fromEntries(fields.map((f) => [f.field, f.to])) as Partial<Record<NodeField, Value>>;
+  const owners = fields.find((f) => f.field === 'owners');
+  const ownerIds = owners?.ownerRefs ? owners.ownerRefs.map((ref) => resolve(ids, ref)) : node.owners.map((o) => o.id);
+  const result = await updateNode(scope, { municipalityId, nodeId }, nodeInput({ ...node, version: fields[0]!.version }, ownerIds, changed));
+  if (!result.ok) throw new ImportRaceError(fields[0]!.label);
+}
+
+/** Every existing node that a field is written to, by period: loaded once, inside the transaction. */
+async function treesOf(scope: CommandScope, municipalityId: string, periodIds: string[]): Promise<Map<string, Map<string, DbNode>>> {
+  const trees = new Map<string, Map<string, DbNode>>();
+  for (const periodId of periodIds) {
+    const nodes = flattenTree(await loadTree(scope.tx, municipalityId, periodId));
+    trees.set(periodId, new Map(nodes.map((n) => [n.id, n])));
+  }
+  return trees;
+}
+
+function baselineWithIds(values: ChangeSet['values'], ids: Ids): WriteOutcome['values'] {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, fields]) => {
+      const [entity, ...rest] = key.split(':');
+      return [`${entity}:${resolve(ids, rest.join(':'))}`, fields];
+    }),
+  );
+}
+
+export async function writeChangeSet(scope: CommandScope, context: WardContext, changeSet: ChangeSet, overwrite: Overwrite, source: { file: string }): Promise<WriteOutcome> {
+  const { municipalityId, ward } = context;
+  const ids: Ids = new Map();
+  const operations = changeSet.operations;
+  const chosen = (op: SetField) => !op.conflict || overwrite === 'all' || overwrite.has(op.id);
+  const fields = operations.filter((o): o is SetField => o.op === 'setField');
+  const writing = fields.filter(chosen);
+  // An unknown owner named only in a conflict the user left alone is not created.
+  const named = new Set(operations.flatMap((o) => (o.op === 'createNode' ? o.ownerRefs : [])).concat(writing.flatMap((f) => f.ownerRefs ?? [])));
+  for (const op of operations) {
+    if (op.op === 'createOrganisation' && named.has(op.ref)) {
+      const row = await createOrganisation(scope, municipalityId, { version: 0, name: op.name, kind: op.kind, wardId: ward.id, aliases: [], collective: false, description: null, contactEmail: null });
+      ids.set(op.ref, row.id);
+    }
+  }
+  for (const op of operations) if (op.op === 'createPlan') ids.set(op.ref, await insertImportedPlan(scope, { municipalityId, wardId: ward.id, wardSlug: ward.slug }, op));
+  for (const op of operations) {
+    if (op.op === 'createPeriod') ids.set(op.ref, await insertImportedPeriod(scope, { municipalityId, planId: resolve(ids, op.plan), source: { file: source.file, lines: op.sourceLines } }, op));
+  }
+  for (const [periodId, group] of groupByTarget(writing.filter((f) => f.entity === 'period'))) await writePeriodFields(scope, municipalityId, periodId, group);
+  const nodeFieldGroups = groupByTarget(writing.filter((f) => f.entity === 'node'));
+  const trees = nodeFieldGroups.size === 0 ? new Map() : await treesOf(scope, municipalityId, context.plans.flatMap((p) => p.periods.map((period) => period.id)));
+  for (const op of operations) if (op.op === 'createNode') await writeNewNode(scope, municipalityId, ids, op);
+  for (const [nodeId, group] of nodeFieldGroups) await writeNodeFields(scope, municipalityId, ids, trees, nodeId, group);
+  return {
+    done: operations.filter((o) => (o.op === 'setField' ? chosen(o) : o.op !== 'createOrganisation' || named.has(o.ref))),
+    kept: fields.filter((f) => !chosen(f)),
+    values: baselineWithIds(changeSet.values, ids),
+    created: Object.fromEntries(ids),
+  };
+}

@@ -1,0 +1,116 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { actorName } from '../../kernel/auth/actor.ts';
+import type { CommandScope } from '../../kernel/db/command.ts';
+import type { Report } from '../queries.ts';
+import { reportPhotos } from '../schema.ts';
+import type { ProcessedPhoto } from './process.ts';
+import type { PhotoMeta } from './queries.ts';
+
+/** How many photos one report may carry: the handout prints them on the report's page. */
+export const MAX_PHOTOS = 6;
+
+export type PhotoText = { caption: string; alt: string };
+export type NewPhoto = PhotoText & { photo: ProcessedPhoto; originalName: string };
+export type PhotoChange = { kind: 'add'; add: NewPhoto } | { kind: 'move'; photoId: string; direction: 'up' | 'down' } | { kind: 'delete'; photoId: string } | { kind: 'none' };
+
+/** A photo change that cannot be made; thrown inside the transaction so that nothing of the request is saved. */
+export class PhotoRefusal extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type ReportRef = Pick<Report, 'municipalityId' | 'id'>;
+
+const described = ({ bytes: _bytes, ...meta }: typeof reportPhotos.$inferSelect): PhotoMeta => meta;
+const auditOf = (photo: PhotoMeta) => ({ photoId: photo.id, position: photo.position, caption: photo.caption, alt: photo.alt, originalName: photo.originalName, contentType: photo.contentType, width: photo.width, height: photo.height });
+
+async function photosOf(scope: CommandScope, report: ReportRef): Promise<PhotoMeta[]> {
+  const rows = await scope.tx
+    .select()
+    .from(reportPhotos)
+    .where(and(eq(reportPhotos.municipalityId, report.municipalityId), eq(reportPhotos.reportId, report.id)))
+    .orderBy(asc(reportPhotos.position));
+  return rows.map(described);
+}
+
+const photoWhere = (report: ReportRef, photoId: string) => and(eq(reportPhotos.municipalityId, report.municipalityId), eq(reportPhotos.reportId, report.id), eq(reportPhotos.id, photoId));
+
+function audit(scope: CommandScope, report: ReportRef, action: string, before: PhotoMeta | null, after: PhotoMeta | null) {
+  return scope.audit({ municipalityId: report.municipalityId, entityType: 'report', entityId: report.id, action, ...(before ? { before: auditOf(before) } : {}), ...(after ? { after: auditOf(after) } : {}) });
+}
+
+/**
+ * Saves the captions and alternative texts typed for the report's photos; only those that changed are written
+ * and audited. Edits naming a photo that is no longer there (deleted in another tab) are ignored.
+ */
+export async function applyPhotoTexts(scope: CommandScope, report: ReportRef, texts: Record<string, PhotoText>): Promise<void> {
+  for (const photo of await photosOf(scope, report)) {
+    const typed = texts[photo.id];
+    if (!typed || (typed.caption === photo.caption && typed.alt === photo.alt)) continue;
+    await scope.tx.update(reportPhotos).set(typed).where(photoWhere(report, photo.id));
+    await audit(scope, report, 'photo-edit', photo, { ...photo, ...typed });
+  }
+}
+
+/** Adds, moves or deletes one photo of a report whose lock the caller holds. */
+export async function changePhoto(scope: CommandScope, report: ReportRef, change: PhotoChange): Promise<void> {
+  const photos = await photosOf(scope, report);
+  switch (change.kind) {
+    case 'add':
+      return addPhoto(scope, report, photos, change.add);
+    case 'move':
+      return movePhoto(scope, report, photos, change.photoId, change.direction);
+    case 'delete':
+      return deletePhoto(scope, report, photos, change.photoId);
+    case 'none':
+      return;
+  }
+}
+
+async function addPhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], add: NewPhoto): Promise<void> {
+  if (photos.length >= MAX_PHOTOS) {
+    throw new PhotoRefusal('photoFile', `写真は1件の報告に${MAX_PHOTOS}枚までです。追加するには、先に使わない写真を削除してください。`);
+  }
+  const { photo, caption, alt, originalName } = add;
+  const [row] = await scope.tx
+    .insert(reportPhotos)
+    .values({
+      municipalityId: report.municipalityId,
+      reportId: report.id,
+      position: photos.length,
+      caption,
+      alt,
+      originalName,
+      contentType: photo.contentType,
+      width: photo.width,
+      height: photo.height,
+      bytes: photo.bytes,
+      uploadedBy: actorName(scope.actor),
+    })
+    .returning();
+  await audit(scope, report, 'photo-add', null, described(row!));
+}
+
+async function movePhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], photoId: string, direction: 'up' | 'down'): Promise<void> {
+  const index = photos.findIndex((p) => p.id === photoId);
+  if (index < 0) throw new PhotoRefusal('photos', 'この写真は、すでに削除されています。');
+  const other = photos[direction === 'up' ? index - 1 : index + 1];
+  if (!other) return;
+  const photo = photos[index]!;
+  await scope.tx.update(reportPhotos).set({ position: other.position }).where(photoWhere(report, photo.id));
+  await scope.tx.update(reportPhotos).set({ position: photo.position }).where(photoWhere(report, other.id));
+  await audit(scope, report, 'photo-move', photo, { ...photo, position: other.position });
+}
+
+async function deletePhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], photoId: string): Promise<void> {
+  const photo = photos.find((p) => p.id === photoId);
+  if (!photo) return;
+  await scope.tx.delete(reportPhotos).where(photoWhere(report, photo.id));
+  const rest = photos.filter((p) => p.id !== photoId);
+  for (const [position, p] of rest.entries()) if (p.position !== position) await scope.tx.update(reportPhotos).set({ position }).where(photoWhere(report, p.id));
+  await audit(scope, report, 'photo-delete', photo, null);
+}

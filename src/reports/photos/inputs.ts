@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { requiredText, typedText } from '../../kernel/web/inputs.ts';
+import { fieldErrors } from '../../kernel/web/validation.ts';
+import type { PhotoText } from './commands.ts';
+import { PHOTO_MAX_BYTES } from './process.ts';
+import type { PhotoMeta } from './queries.ts';
+import { TOO_LARGE_FIELD } from './upload-limit.ts';
+
+type Body = Record<string, string | File | (string | File)[]>;
+
+/** Form field names of the photo parts of the report form. */
+export const photoFieldNames = {
+  caption: (id: string) => `photoCaption-${id}`,
+  alt: (id: string) => `photoAlt-${id}`,
+  newCaption: 'newPhotoCaption',
+  newAlt: 'newPhotoAlt',
+  file: 'photoFile',
+  action: 'photoAction',
+};
+
+const ALT_MISSING = '写真の代替テキストを入力してください（写真を見られない方に読み上げられる、写真の内容の説明です）';
+const photoText = z.object({ caption: typedText(200), alt: requiredText(300, ALT_MISSING) });
+
+const text = (body: Body, name: string) => (typeof body[name] === 'string' ? body[name] : '');
+
+/** What was typed for the photos, to show again when the page comes back. */
+export type PhotoTyped = { texts: Record<string, PhotoText>; newCaption: string; newAlt: string };
+
+export function photoTypedOf(body: Body, photos: PhotoMeta[]): PhotoTyped {
+  const texts = Object.fromEntries(
+    photos.filter((p) => photoFieldNames.alt(p.id) in body).map((p) => [p.id, { caption: text(body, photoFieldNames.caption(p.id)), alt: text(body, photoFieldNames.alt(p.id)) }]),
+  );
+  return { texts, newCaption: text(body, photoFieldNames.newCaption), newAlt: text(body, photoFieldNames.newAlt) };
+}
+
+export const photoTypedFrom = (photos: PhotoMeta[]): PhotoTyped => ({ texts: Object.fromEntries(photos.map((p) => [p.id, { caption: p.caption, alt: p.alt }])), newCaption: '', newAlt: '' });
+
+/** The captions and alternative texts typed for the existing photos, checked; errors keyed by field name. */
+export function parsePhotoTexts(body: Body, photos: PhotoMeta[]): { texts: Record<string, PhotoText>; errors: Record<string, string> } {
+  const texts: Record<string, PhotoText> = {};
+  const errors: Record<string, string> = {};
+  for (const [id, typed] of Object.entries(photoTypedOf(body, photos).texts)) {
+    const parsed = photoText.safeParse(typed);
+    if (parsed.success) texts[id] = parsed.data;
+    else for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors[field === 'alt' ? photoFieldNames.alt(id) : photoFieldNames.caption(id)] = `${position(photos, id)}：${message}`;
+  }
+  return { texts, errors };
+}
+
+const position = (photos: PhotoMeta[], id: string) => `${photos.findIndex((p) => p.id === id) + 1}枚目の写真`;
+
+export type PhotoRequest =
+  | { kind: 'add'; file: File; caption: string; alt: string }
+  | { kind: 'move'; photoId: string; direction: 'up' | 'down' }
+  | { kind: 'delete'; photoId: string }
+  | { kind: 'none' };
+
+const chosenFile = (body: Body): File | null => {
+  const value = body[photoFieldNames.file];
+  return value instanceof File && (value.size > 0 || value.name !== '') ? value : null;
+};
+
+export const hasChosenFile = (body: Body) => chosenFile(body) !== null;
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The refusal of a file the upload limit stopped, in words: which file, how big, and the limit. */
+export function tooLargeMessage(body: Body): string | null {
+  const marker = text(body, TOO_LARGE_FIELD);
+  if (!marker) return null;
+  const [name = '', size = '0'] = marker.split('\t');
+  const file = name ? `「${name}」` : '選んだファイル';
+  const bytes = Number(size);
+  const limit = megabytes(PHOTO_MAX_BYTES).replace('.0', '');
+  return `${file}${bytes > 0 ? `（約 ${megabytes(bytes)}）` : `（${limit} 超）`}は大きすぎるため受け取れませんでした。写真は 1 枚 ${limit} までです。写真を小さくしてから選び直してください。`;
+}
+
+/**
+ * What the photo button asked for: move or delete a photo (photoAction=up:ID, down:ID, delete:ID), or add the
+ * chosen file (any other button, when a file was chosen). A new photo needs its alternative text.
+ */
+export function parsePhotoRequest(body: Body): { ok: true; value: PhotoRequest } | { ok: false; errors: Record<string, string> } {
+  const action = /^(up|down|delete):([0-9a-f-]{36})$/.exec(text(body, photoFieldNames.action));
+  if (action) {
+    const [, verb, photoId] = action;
+    return { ok: true, value: verb === 'delete' ? { kind: 'delete', photoId: photoId! } : { kind: 'move', photoId: photoId!, direction: verb as 'up' | 'down' } };
+  }
+  const file = chosenFile(body);
+  if (!file) return text(body, photoFieldNames.action) === 'add' ? { ok: false, errors: { [photoFieldNames.file]: '追加する写真のファイルを選んでください' } } : { ok: true, value: { kind: 'none' } };
+  const parsed = photoText.safeParse({ caption: text(body, photoFieldNames.newCaption), alt: text(body, photoFieldNames.newAlt) });
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { ok: false, errors: Object.fromEntries(Object.entries(errors).map(([field, message]) => [field === 'alt' ? photoFieldNames.newAlt : photoFieldNames.newCaption, message])) };
+  }
+  return { ok: true, value: { kind: 'add', file, ...parsed.data } };
+}

@@ -1,0 +1,89 @@
+import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { processPhoto } from './process.ts';
+import { jpegWithGps, pngOf } from './testing.ts';
+
+/** A PNG whose header claims 100000×100000 pixels: a few hundred bytes that would unpack into 30 GB. */
+function pixelBomb(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(100_000, 0);
+  header.writeUInt32BE(100_000, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(1000))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('processing an uploaded photo', () => {
+  it('keeps no EXIF at all, GPS location in particular', async () => {
+    const input = await jpegWithGps(800, 600);
+    expect((await sharp(input).metadata()).exif?.toString('latin1')).toContain('GPS');
+    const result = await processPhoto(input, 'IMG_0001.jpg');
+    if (!result.ok) throw new Error(result.message);
+    const stored = Buffer.from(result.photo.bytes);
+    const metadata = await sharp(stored).metadata();
+    expect(metadata.exif).toBeUndefined();
+    expect(metadata.xmp).toBeUndefined();
+    expect(metadata.iptc).toBeUndefined();
+    expect(stored.includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(false);
+    expect(stored.includes(Buffer.from('35.47', 'latin1'))).toBe(false);
+    expect(result.photo).toMatchObject({ contentType: 'image/jpeg', width: 800, height: 600 });
+  });
+
+  it('turns the photo upright by its EXIF orientation, then fits it into 1600×1600 without enlarging', async () => {
+    // Orientation 6: the camera was held upright, the pixels are stored lying on their side.
+    const sideways = await sharp({ create: { width: 3200, height: 2000, channels: 3, background: '#808080' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const upright = await processPhoto(sideways, 'side.jpg');
+    expect(upright.ok && { width: upright.photo.width, height: upright.photo.height }).toEqual({ width: 1000, height: 1600 });
+    const small = await processPhoto(await pngOf(300, 200), 'small.png');
+    expect(small.ok && small.photo).toMatchObject({ contentType: 'image/png', width: 300, height: 200 });
+  });
+
+  it('re-encodes WebP as WebP and AVIF (a HEIF) as JPEG', async () => {
+    const webp = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ff0000' } }).webp().toBuffer();
+    expect((await processPhoto(webp, 'a.webp')).ok && 'webp').toBe('webp');
+    const avif = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#00ff00' } }).avif().toBuffer();
+    const result = await processPhoto(avif, 'a.avif');
+    expect(result.ok && result.photo.contentType).toBe('image/jpeg');
+  });
+
+  it('names the file and what it really is when it is not an image', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n', 'latin1');
+    expect(await processPhoto(pdf, '活動写真.jpg')).toEqual({ ok: false, message: expect.stringContaining('「活動写真.jpg」は画像ではありません（PDF ファイルです）') });
+    expect(await processPhoto(Buffer.from('こんにちは、写真ではありません', 'utf8'), 'memo.jpg')).toEqual({ ok: false, message: expect.stringContaining('テキストファイルです') });
+    expect(await processPhoto(Buffer.from('PK\u0003\u0004xxxx', 'latin1'), 'a.png')).toEqual({ ok: false, message: expect.stringContaining('Office ファイル') });
+    expect(await processPhoto(new Uint8Array(), 'empty.jpg')).toEqual({ ok: false, message: expect.stringContaining('空のファイル') });
+    const gif = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).gif().toBuffer();
+    expect(await processPhoto(gif, 'anim.gif')).toEqual({ ok: false, message: expect.stringContaining('GIF 形式') });
+  });
+
+  it('refuses a decompression bomb from its header, before decoding it', async () => {
+    const started = Date.now();
+    const result = await processPhoto(pixelBomb(), 'bomb.png');
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('画素数が多すぎます（100000×100000）') });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('explains a truncated image', async () => {
+    const jpeg = await jpegWithGps(400, 300);
+    const result = await processPhoto(jpeg.subarray(0, jpeg.length / 2), 'cut.jpg');
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('「cut.jpg」は画像のデータが壊れている') });
+  });
+});

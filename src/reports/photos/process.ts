@@ -1,0 +1,91 @@
+import sharp, { type Metadata } from 'sharp';
+import type { PhotoContentType } from '../schema.ts';
+
+/** Photos are stored resized to fit this box, never enlarged. */
+export const PHOTO_MAX_SIDE = 1600;
+/** A file's size limit, checked before its bytes are read (see upload-limit.ts). */
+export const PHOTO_MAX_BYTES = 30 * 1024 * 1024;
+/** A photo with more pixels than this is refused before decoding: a small file can unpack into gigabytes. */
+export const PHOTO_MAX_PIXELS = 100_000_000;
+export const JPEG_QUALITY = 82;
+
+export type ProcessedPhoto = { bytes: Uint8Array; contentType: PhotoContentType; width: number; height: number };
+export type PhotoProblem = { ok: false; message: string };
+
+/** What a file that is not an image is, by its first bytes, so the message can say "it is a PDF". */
+const notImageSignatures: { kind: string; test: (head: Buffer) => boolean }[] = [
+  { kind: 'PDF ファイル', test: (h) => h.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { kind: 'Word・Excel などの Office ファイルか ZIP ファイル', test: (h) => h.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' },
+  { kind: '古い形式の Word・Excel ファイル', test: (h) => h.subarray(0, 4).toString('hex') === 'd0cf11e0' },
+  { kind: 'テキストファイル', test: (h) => isText(h) },
+];
+
+function isText(head: Buffer): boolean {
+  const sample = head.subarray(0, 512);
+  if (sample.length === 0) return false;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(sample);
+  return !text.includes('\uFFFD') && !/[\u0000-\u0008\u000E-\u001F]/.test(text);
+}
+
+const formatNames: Record<string, string> = { gif: 'GIF', tiff: 'TIFF', svg: 'SVG', heif: 'HEIF', jp2k: 'JPEG 2000', jxl: 'JPEG XL', raw: 'RAW' };
+
+/**
+ * Reads an uploaded photo and makes the stored version: the real format found from the bytes (the name may lie),
+ * turned upright by its EXIF orientation, fit into 1600×1600, re-encoded, and with every piece of metadata (GPS
+ * location, camera, date) left out: sharp writes none unless asked to keep it.
+ */
+export async function processPhoto(input: Uint8Array, fileName: string, maxPixels = PHOTO_MAX_PIXELS): Promise<{ ok: true; photo: ProcessedPhoto } | PhotoProblem> {
+  const name = `「${fileName || '写真'}」`;
+  const head = Buffer.from(input.buffer, input.byteOffset, Math.min(input.byteLength, 4096));
+  if (input.byteLength === 0) return { ok: false, message: `${name}は空のファイルです。写真のファイルを選び直してください。` };
+  const notImage = notImageSignatures.find((s) => s.test(head));
+  if (notImage) return { ok: false, message: `${name}は画像ではありません（${notImage.kind}です）。JPEG・PNG・WebP の写真を選んでください。` };
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    return { ok: false, message: `${name}は画像として読めません。JPEG・PNG・WebP の写真を選んでください。` };
+  }
+  if ((metadata.width ?? 0) * (metadata.height ?? 0) > maxPixels) {
+    const pixels = maxPixels.toLocaleString('ja-JP');
+    return { ok: false, message: `${name}は画素数が多すぎます（${metadata.width}×${metadata.height}）。幅×高さが ${pixels} 画素以下の写真にしてください。` };
+  }
+  const output = outputFormatOf(metadata);
+  if (!output) {
+    const format = formatNames[metadata.format ?? ''] ?? metadata.format ?? '不明';
+    return { ok: false, message: `${name}は ${format} 形式の画像です。JPEG・PNG・WebP の写真を選んでください。` };
+  }
+  try {
+    return { ok: true, photo: await encode(input, output, maxPixels) };
+  } catch {
+    if (metadata.format === 'heif') {
+      return { ok: false, message: `${name}は HEIC 形式の写真で、このサーバーでは読み込めません。iPhone では「設定」→「カメラ」→「フォーマット」→「互換性優先」にして撮るか、JPEG で書き出してから選んでください。` };
+    }
+    return { ok: false, message: `${name}は画像のデータが壊れているため読めません。元の写真を選び直してください。` };
+  }
+}
+
+/** JPEG and WebP stay as they are, PNG stays PNG (screenshots, drawings); HEIF and AVIF from phones become JPEG. */
+function outputFormatOf(metadata: Metadata): PhotoContentType | null {
+  switch (metadata.format) {
+    case 'jpeg':
+    case 'heif':
+      return 'image/jpeg';
+    case 'png':
+      return 'image/png';
+    case 'webp':
+      return 'image/webp';
+    default:
+      return null;
+  }
+}
+
+async function encode(input: Uint8Array, contentType: PhotoContentType, maxPixels: number): Promise<ProcessedPhoto> {
+  const pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })
+    .autoOrient()
+    .resize(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, { fit: 'inside', withoutEnlargement: true });
+  const encoded =
+    contentType === 'image/png' ? pipeline.png({ compressionLevel: 9 }) : contentType === 'image/webp' ? pipeline.webp({ quality: JPEG_QUALITY }) : pipeline.jpeg({ quality: JPEG_QUALITY });
+  const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  return { bytes: new Uint8Array(data), contentType, width: info.width, height: info.height };
+}

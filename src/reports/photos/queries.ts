@@ -1,0 +1,45 @@
+import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../kernel/db/database.ts';
+import type { ReportScope } from '../policy.ts';
+import { reportAssignmentOwners, reportAssignments, reportPhotos, reportRounds, reports } from '../schema.ts';
+
+export type Photo = typeof reportPhotos.$inferSelect;
+/** A photo without its bytes: what pages need to show it (the bytes come from the photo's own URL). */
+export type PhotoMeta = Omit<Photo, 'bytes'>;
+
+const { bytes: _bytes, ...metaColumns } = getTableColumns(reportPhotos);
+
+/** The photos of these reports, in their order, by report. */
+export async function photosOfReports(db: DbOrTx, municipalityId: string, reportIds: string[]): Promise<Map<string, PhotoMeta[]>> {
+  const byReport = new Map<string, PhotoMeta[]>();
+  if (reportIds.length === 0) return byReport;
+  const rows = await db
+    .select(metaColumns)
+    .from(reportPhotos)
+    .where(and(eq(reportPhotos.municipalityId, municipalityId), inArray(reportPhotos.reportId, reportIds)))
+    .orderBy(asc(reportPhotos.reportId), asc(reportPhotos.position));
+  for (const row of rows) byReport.set(row.reportId, [...(byReport.get(row.reportId) ?? []), row]);
+  return byReport;
+}
+
+/** One photo with its bytes, for serving it. */
+export async function findPhoto(db: DbOrTx, municipalityId: string, id: string): Promise<Photo | null> {
+  const [row] = await db.select().from(reportPhotos).where(and(eq(reportPhotos.municipalityId, municipalityId), eq(reportPhotos.id, id)));
+  return row ?? null;
+}
+
+/** What the policy needs to know about the report a photo belongs to, read without loading the plan. */
+export async function photoReportScope(db: DbOrTx, municipalityId: string, reportId: string): Promise<ReportScope | null> {
+  const [row] = await db
+    .select({ wardId: reportRounds.wardId, state: reports.state, published: reports.published, assignmentId: reports.assignmentId })
+    .from(reports)
+    .innerJoin(reportAssignments, and(eq(reportAssignments.municipalityId, reports.municipalityId), eq(reportAssignments.id, reports.assignmentId)))
+    .innerJoin(reportRounds, and(eq(reportRounds.municipalityId, reportAssignments.municipalityId), eq(reportRounds.id, reportAssignments.roundId)))
+    .where(and(eq(reports.municipalityId, municipalityId), eq(reports.id, reportId)));
+  if (!row) return null;
+  const owners = await db
+    .select({ id: reportAssignmentOwners.organisationId })
+    .from(reportAssignmentOwners)
+    .where(and(eq(reportAssignmentOwners.municipalityId, municipalityId), eq(reportAssignmentOwners.assignmentId, row.assignmentId)));
+  return { municipalityId, wardId: row.wardId, state: row.state, published: row.published, ownerIds: owners.map((o) => o.id) };
+}

@@ -1,0 +1,31 @@
+import sharp from 'sharp';
+import { runCommand } from '../../kernel/db/command.ts';
+import type { Database } from '../../kernel/db/database.ts';
+import { changePhoto } from './commands.ts';
+import { processPhoto } from './process.ts';
+import { photosOfReports, type PhotoMeta } from './queries.ts';
+
+/** A camera-like JPEG: EXIF with the camera's make and a GPS position (Asahi ward office), as phones write it. */
+export function jpegWithGps(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#3a7bd5' } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'TestCam', Model: 'GPS-1' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 28/1 1000/100', GPSLongitudeRef: 'E', GPSLongitude: '139/1 32/1 1500/100', GPSMapDatum: 'WGS-84 35.47' },
+    })
+    .toBuffer();
+}
+
+export function pngOf(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#e0a000' } }).png().toBuffer();
+}
+
+/** Attaches a small real photo to a report, as its owners would, for tests that need one stored. */
+export async function attachTestPhoto(database: Database, municipalityId: string, reportId: string): Promise<PhotoMeta> {
+  const processed = await processPhoto(await pngOf(120, 80), 'test.png');
+  if (!processed.ok) throw new Error(processed.message);
+  const photo = { photo: processed.photo, caption: 'テストの写真', alt: 'テストの写真の説明', originalName: 'test.png' };
+  await runCommand(database, { kind: 'system', name: 'テスト' }, (scope) => changePhoto(scope, { municipalityId, id: reportId }, { kind: 'add', add: photo }));
+  const photos = await photosOfReports(database.db, municipalityId, [reportId]);
+  return photos.get(reportId)!.at(-1)!;
+}

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../kernel/db/database.ts';
+import { createTestDatabase } from '../../kernel/db/testing.ts';
+import { listWards } from '../../municipalities/queries.ts';
+import { withDemo } from '../../testing/factories.ts';
+import { listRounds, roundItems, type Round } from '../queries.ts';
+import { reminderMail } from './message.ts';
+import { outstandingOwners, type OutstandingOwner } from './queries.ts';
+
+let database: Database;
+let round: Round;
+let shakyo: OutstandingOwner;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const demo = await withDemo(database);
+  const asahi = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
+  round = (await listRounds(database.db, demo.municipality.id, asahi.id))[0]!;
+  const owners = await outstandingOwners(database.db, demo.municipality.id, await roundItems(database.db, round));
+  shakyo = owners.find((o) => o.name === '旭区社会福祉協議会')!;
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('the reminder message', () => {
+  it('names the round and the deadline in 和暦, and lists the owner’s own outstanding reports with the days left', () => {
+    expect(round.deadline).toBe('2025-04-30');
+    const mail = reminderMail({ round, wardName: '旭区', owner: shakyo, today: '2025-04-25', reportsUrl: 'https://sasaeai.example.jp/admin/m/yokohama/my-reports' });
+    expect(mail.subject).toBe(`【提出のお願い】${round.title}（締切 令和7年4月30日（水））`);
+    const lines = mail.text.split('\n');
+    expect(lines[0]).toBe('旭区社会福祉協議会 ご担当者様');
+    expect(mail.text).toContain(`「${round.title}」の報告で、まだ提出されていないものがあります。締切は令和7年4月30日（水）です（あと5日）。`);
+    expect(lines.filter((l) => l.startsWith('・'))).toEqual(shakyo.items.map((i) => expect.stringMatching(new RegExp(`^・${(i.assignment.title || i.node.title).replace(/[()（）]/g, '.')}（.+）：(未提出|差し戻し中)、あと5日$`))));
+    expect(lines.filter((l) => l.startsWith('・'))).toHaveLength(2);
+    expect(mail.text).toContain('https://sasaeai.example.jp/admin/m/yokohama/my-reports');
+  });
+
+  it('says how late it is after the deadline', () => {
+    const mail = reminderMail({ round, wardName: '旭区', owner: shakyo, today: '2025-05-02', reportsUrl: 'https://x.example/' });
+    expect(mail.text).toContain('締切の令和7年4月30日（水）を2日過ぎています。');
+    expect(mail.text).toContain('期限を2日過ぎています');
+  });
+});

@@ -1,0 +1,128 @@
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { CsrfField } from '../../kernel/ui/forms.tsx';
+import type { Round } from '../queries.ts';
+import { reminderPaths } from './paths.ts';
+import type { OutstandingOwner, Reminder } from './queries.ts';
+
+/** What the dashboard shows about reminder mail: whether it can be sent, to whom, and what was sent. */
+export type ReminderPanel = {
+  mailConfigured: boolean;
+  owners: OutstandingOwner[];
+  log: Reminder[];
+  organisationNames: Map<string, string>;
+  /** The outcome of the last sending, from the redirect after it. */
+  result: string | null;
+};
+
+function LastReminded({ t, reminders, formatTime }: { t: Translate; reminders: Reminder[]; formatTime: (d: Date) => string }) {
+  const last = reminders[0];
+  if (!last) return <>{t('report.reminders.never')}</>;
+  const failed = reminders.filter((r) => r.sentAt.getTime() === last.sentAt.getTime() && r.outcome === 'failed').length;
+  return (
+    <>
+      {formatTime(last.sentAt)}
+      {failed > 0 ? <span class="status status--returned">{t('report.reminders.outcome.failed')}</span> : null}
+    </>
+  );
+}
+
+function OwnersTable({ t, panel, formatTime }: { t: Translate; panel: ReminderPanel; formatTime: (d: Date) => string }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption class="visually-hidden">{t('report.reminders.choose')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.reminders.owner')}</th>
+            <th scope="col">{t('report.reminders.recipients')}</th>
+            <th scope="col">{t('report.reminders.outstandingCount')}</th>
+            <th scope="col">{t('report.reminders.lastReminded')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {panel.owners.map((owner) => {
+            const id = `remind-${owner.organisationId}`;
+            return (
+              <tr>
+                <td>
+                  <input type="checkbox" id={id} name="organisationId" value={owner.organisationId} disabled={owner.recipients.length === 0} />{' '}
+                  <label for={id}>{owner.name}</label>
+                </td>
+                <td>{owner.recipients.length > 0 ? owner.recipients.join('、') : <strong>{t('report.reminders.noAddress')}</strong>}</td>
+                <td>{owner.items.length}</td>
+                <td>
+                  <LastReminded t={t} reminders={panel.log.filter((r) => r.organisationId === owner.organisationId)} formatTime={formatTime} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ReminderLog({ t, panel, formatTime }: { t: Translate; panel: ReminderPanel; formatTime: (d: Date) => string }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{t('report.reminders.log')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('history.when')}</th>
+            <th scope="col">{t('report.reminders.sentBy')}</th>
+            <th scope="col">{t('report.reminders.owner')}</th>
+            <th scope="col">{t('report.reminders.recipient')}</th>
+            <th scope="col">{t('report.reminders.outcome')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {panel.log.slice(0, 50).map((r) => (
+            <tr>
+              <td>{formatTime(r.sentAt)}</td>
+              <td>{r.sentBy}</td>
+              <td>{panel.organisationNames.get(r.organisationId) ?? ''}</td>
+              <td>{r.recipient}</td>
+              <td>
+                <span class={r.outcome === 'failed' ? 'status status--returned' : 'status status--accepted'}>{t(`report.reminders.outcome.${r.outcome}`)}</span>
+                {r.error ? <p class="node__body">{r.error}</p> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Reminder mail on the round's dashboard: choose owners and send, or, without SMTP, why the CSV is the way. */
+export function RemindersSection({ t, m, csrf, round, panel, formatTime }: { t: Translate; m: string; csrf: string; round: Round; panel: ReminderPanel; formatTime: (d: Date) => string }) {
+  return (
+    <section id="reminders" aria-labelledby="reminders-title">
+      <h3 id="reminders-title">{t('report.reminders.title')}</h3>
+      {panel.result ? (
+        <p class="notice" role="status">
+          {panel.result}
+        </p>
+      ) : null}
+      {!panel.mailConfigured ? (
+        <p>{t('report.reminders.notConfigured')}</p>
+      ) : panel.owners.length === 0 ? null : (
+        <form method="post" action={reminderPaths.send(m, round.id)}>
+          <CsrfField token={csrf} />
+          <p>{t('report.reminders.lead')}</p>
+          <OwnersTable t={t} panel={panel} formatTime={formatTime} />
+          <div class="actions">
+            <button type="submit" class="button" name="intent" value="selected">
+              {t('report.reminders.sendSelected')}
+            </button>
+            <button type="submit" class="button button--secondary" name="intent" value="all">
+              {t('report.reminders.sendAll')}
+            </button>
+          </div>
+        </form>
+      )}
+      {panel.log.length > 0 ? <ReminderLog t={t} panel={panel} formatTime={formatTime} /> : null}
+    </section>
+  );
+}

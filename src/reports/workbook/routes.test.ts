@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../kernel/db/database.ts';
+import { createTestDatabase } from '../../kernel/db/testing.ts';
+import { runCommand } from '../../kernel/db/command.ts';
+import { listWards } from '../../municipalities/queries.ts';
+import { createTestApp, type TestClient } from '../../testing/app.ts';
+import { withDemo } from '../../testing/factories.ts';
+import { saveReport } from '../commands.ts';
+import { findReportItem, listRounds, roundItems, type ReportItem, type Round } from '../queries.ts';
+import { SINGLE_OWNER_SHEET, valueHash } from './layout.ts';
+import { answer, editWorkbook } from './testing.ts';
+
+let database: Database;
+let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let demo: Awaited<ReturnType<typeof withDemo>>;
+let openRound: Round;
+let finishedRound: Round;
+let items: ReportItem[];
+let shakyoId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  demo = await withDemo(database);
+  const ward = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
+  const rounds = await listRounds(database.db, demo.municipality.id, ward.id);
+  openRound = rounds[0]!;
+  finishedRound = rounds[1]!;
+  items = await roundItems(database.db, openRound);
+  shakyoId = items.find((i) => i.assignment.title === '通学支援')!.owners[0]!.id;
+  testApp = await createTestApp(database);
+}, 120_000);
+afterAll(async () => {
+  await testApp.close();
+  await database.close();
+});
+
+const roundUrl = (round: Round, tail = '') => `/admin/m/yokohama/rounds/${round.id}${tail}`;
+
+async function signedIn(login: string, app = testApp): Promise<{ client: TestClient; csrf: string }> {
+  const client = app.client();
+  await client.login(login);
+  return { client, csrf: await client.csrf() };
+}
+
+async function download(client: TestClient, round: Round, owner: string | null = shakyoId): Promise<Uint8Array> {
+  const response = await client.request(roundUrl(round, `/workbook.xlsx${owner ? `?owner=${owner}` : ''}`));
+  expect(response.status).toBe(200);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function upload(client: TestClient, csrf: string, round: Round, bytes: Uint8Array, name = '回答.xlsx') {
+  const form = new FormData();
+  form.set('_csrf', csrf);
+  form.set('workbook', new File([bytes.slice().buffer as ArrayBuffer], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  return client.request(roundUrl(round, '/workbook-imports'), { method: 'POST', body: form });
+}
+
+const fillFirstRow = (text: string) => (workbook: import('exceljs').Workbook) => {
+  const sheet = workbook.getWorksheet(SINGLE_OWNER_SHEET)!;
+  for (const field of [0, 1, 2, 3]) answer(sheet, 0, field, `${text}${field + 1}`);
+};
+
+describe('庁内照会 on the round page', () => {
+  it('offers one file per owner and one for all, named in Japanese, not cached', async () => {
+    const { client } = await signedIn('asahi-secretariat');
+    const page = await (await client.request(roundUrl(openRound))).text();
+    expect(page).toContain('Excelで照会する（庁内照会）');
+    expect(page).toContain(`href="${roundUrl(openRound, `/workbook.xlsx?owner=${shakyoId}`)}"`);
+    expect(page).toContain('enctype="multipart/form-data"');
+    const response = await client.request(roundUrl(openRound, `/workbook.xlsx?owner=${shakyoId}`));
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain('旭区_【デモ】令和6年度の取組報告（説明用の架空の回）_旭区社会福祉協議会.xlsx');
+    expect((await client.request(roundUrl(openRound, '/workbook.xlsx?owner=00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+  });
+
+  it('uploads, previews, and lets another process confirm from the staged bytes', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const bytes = await editWorkbook(await download(client, openRound), fillFirstRow('ウェブ経由の回答'));
+    const uploaded = await upload(client, csrf, openRound, bytes);
+    expect(uploaded.status).toBe(303);
+    const preview = uploaded.headers.get('location')!;
+    const page = await (await client.request(preview)).text();
+    expect(page).toContain('取り込みの確認：回答.xlsx');
+    expect(page).toContain('ウェブ経由の回答2');
+    expect(page).toContain('記入がそろっているので、提出済み（確認待ち）にします。');
+    const before = items.find((i) => i.assignment.title === '通学支援')!;
+    expect((await findReportItem(database.db, demo.municipality.id, before.report.id))!.report.values['activity']).not.toBe('ウェブ経由の回答2');
+
+    // A second app (another process) with its own session of the same user confirms what the first previewed.
+    const second = await createTestApp(database);
+    const other = await signedIn('asahi-secretariat', second);
+    const done = await other.client.request(preview, { form: { _csrf: other.csrf, intent: 'apply' } });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('変更した報告 1件（うち提出扱い 1件）・残した競合 0件・取り込まなかった報告 0件');
+    await second.close();
+    const after = (await findReportItem(database.db, demo.municipality.id, before.report.id))!;
+    expect(after.report).toMatchObject({ state: 'submitted', values: { activity: 'ウェブ経由の回答2' } });
+    expect((await client.request(preview)).status).toBe(404);
+  });
+
+  it('shows a conflict with a choice, keeping the web value unless the secretariat takes the file’s', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const joint = items.find((i) => i.assignment.title === '（デモ）地域の見守り活動の支援')!;
+    const bytes = await editWorkbook(await download(client, openRound), (workbook) => answer(workbook.getWorksheet(SINGLE_OWNER_SHEET)!, 1, 0, 'ファイルの課題'));
+    const current = (await findReportItem(database.db, demo.municipality.id, joint.report.id))!;
+    const staff = await demo.user('asahi-shakyo-staff');
+    await runCommand(database, staff, (scope) => saveReport(scope, { municipalityId: demo.municipality.id, reportId: joint.report.id }, { version: current.report.version, values: { ...current.report.values, 'shared-issue': 'ウェブの課題' } }));
+    const preview = (await upload(client, csrf, openRound, bytes)).headers.get('location')!;
+    const page = await (await client.request(preview)).text();
+    const name = `conflict-${joint.report.id}-shared-issue`;
+    expect(page).toContain(`name="${name}" value="web" checked`);
+    expect(page).toContain(`value="workbook:${valueHash('ウェブの課題')}"`);
+    expect(page).toContain('ウェブの課題');
+    expect(page).toContain('ファイルの課題');
+    const done = await client.request(preview, { form: { _csrf: csrf, intent: 'apply', [name]: `workbook:${valueHash('ウェブの課題')}` } });
+    expect(await done.text()).toContain('残した競合 0件');
+    expect((await findReportItem(database.db, demo.municipality.id, joint.report.id))!.report.values['shared-issue']).toBe('ファイルの課題');
+  });
+
+  it('turns away a file of another round, a missing file, and a text file, saying what and where', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const wrong = await upload(client, csrf, openRound, await download(client, finishedRound));
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('このファイルは 令和6年度 旭区「【デモ】令和6年度の取組報告（説明用の架空の回）」 の照会ではありません（令和5年度 旭区「令和5年度の取組報告」 の照会のファイルです）。');
+    const form = new FormData();
+    form.set('_csrf', csrf);
+    const missing = await client.request(roundUrl(openRound, '/workbook-imports'), { method: 'POST', body: form });
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('ファイルを選んでください');
+    const text = await upload(client, csrf, openRound, new TextEncoder().encode('a,b'), '報告.csv');
+    expect(await text.text()).toContain('Excelのファイル（.xlsx）ではないファイル（報告.csv）です。');
+  });
+
+  it('keeps a staged upload to its uploader, and drops it on cancel', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const preview = (await upload(client, csrf, openRound, await download(client, openRound))).headers.get('location')!;
+    const admin = await signedIn('city-admin');
+    expect((await admin.client.request(preview)).status).toBe(404);
+    const page = await (await client.request(preview)).text();
+    expect(page).toContain('このファイルには、今の内容と違うところはありません。');
+    const cancelled = await client.request(preview, { form: { _csrf: csrf, intent: 'cancel' } });
+    expect(cancelled.headers.get('location')).toBe(roundUrl(openRound));
+    expect((await client.request(preview)).status).toBe(404);
+  });
+});
