@@ -1,24 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inspectPdf, readDocx } from '../src/kernel/documents/testing.ts';
-import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
-import { follow, headings, LoginPage, MaterialForm, MeetingForm, MeetingPage, outlineProblems } from './pages.ts';
+import { useBrowserAndServer } from './harness.ts';
+import { expectAccessible, follow, MaterialForm, MeetingForm, MeetingPage, signedInWithoutJs } from './pages.ts';
 
 const env = useBrowserAndServer();
 
-/** Every page visited passes axe-core (WCAG 2.1 AA) and keeps its headings in order. */
-async function accessible(page: Page) {
-  const where = new URL(page.url()).pathname;
-  expect.soft(await checkAccessibility(page), where).toEqual([]);
-  expect.soft(outlineProblems(await headings(page)), where).toEqual([]);
-}
-
-async function signedIn(login: string): Promise<Page> {
-  const page = await newPage(env.browser, { javaScriptEnabled: false });
-  await new LoginPage(page).open(env.server.url);
-  await new LoginPage(page).signInByKeyboard(login);
-  return page;
-}
+const signedIn = (login: string) => signedInWithoutJs(env.browser, env.server.url, login);
 
 const notice = async (page: Page) => (await page.locator('.notice').innerText()).trim();
 const TITLE = '令和7年度 第1回旭区地域福祉保健推進会議';
@@ -30,9 +18,9 @@ describe('committee material, as the secretariat and a committee member use it, 
     try {
       // The secretariat adds the meeting, typing the date in 和暦, with its 次第.
       await follow(secretariat, '旭区の推進会議と資料');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       await follow(secretariat, '推進会議を追加する');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       const form = new MeetingForm(secretariat);
       await form.fill({ title: TITLE, date: '令和7年5月23日', startTime: '10時', endTime: '12時', venue: '旭区役所 本館5階 会議室' });
       await form.agendaLine(0, { item: '1 開会の挨拶', speaker: '区長' });
@@ -40,18 +28,18 @@ describe('committee material, as the secretariat and a committee member use it, 
       await form.save();
       expect(await notice(secretariat)).toBe('推進会議を追加しました。');
       expect(await secretariat.locator('main').innerText()).toContain('令和7年5月23日（金） 10時から12時まで');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
 
       // Two materials, numbered in order as suggested: the plan at a glance, then two of the year's reports.
       await follow(secretariat, '計画の概要を加える');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       const material = new MaterialForm(secretariat);
       expect(await material.number()).toBe('資料1');
       await material.save();
       await follow(secretariat, '取組報告を加える');
       expect(await material.number()).toBe('資料2');
       await material.onlyReports(['目指す姿1　誰もが、ともに生きるまち：子育て支援連絡会（こども家庭支援課）', '目指す姿2　みんなが、声をかけあえるまち：通学支援（旭区社会福祉協議会）']);
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       await material.save();
       const meeting = new MeetingPage(secretariat);
       expect(await meeting.materialNumbers()).toEqual(['資料1', '資料2']);
@@ -59,7 +47,7 @@ describe('committee material, as the secretariat and a committee member use it, 
       expect(await notice(secretariat)).toBe('資料の順番を変えました。');
       expect(await meeting.materialNumbers()).toEqual(['資料2', '資料1']);
       await meeting.press('資料2', '下へ');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
 
       // The PDF and the Word file carry the cover, the numbers, the chosen reports and not the others.
       const pdf = await meeting.download('資料をPDFで保存');
@@ -76,17 +64,17 @@ describe('committee material, as the secretariat and a committee member use it, 
 
       // The printable page, then sharing with the committee.
       await follow(secretariat, '資料を画面で見る（印刷用）');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       await secretariat.goBack();
       await meeting.share();
       expect(await notice(secretariat)).toBe('委員に共有しました。');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
 
       // The committee member finds it among the shared meetings and downloads it.
       await follow(member, '旭区の推進会議と資料');
-      await accessible(member);
+      await expectAccessible(member);
       await follow(member, TITLE);
-      await accessible(member);
+      await expectAccessible(member);
       expect(await member.getByRole('button', { name: '委員に共有する' }).count()).toBe(0);
       const theirs = await new MeetingPage(member).download('資料をPDFで保存');
       expect(inspectPdf(theirs.bytes).text).toContain('通学支援（旭区社会福祉協議会）');

@@ -2,16 +2,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedPath } from '../src/reading/testing/seeds.ts';
-import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
-import { DocumentImportPage, follow, headings, LoginPage, outlineProblems } from './pages.ts';
+import { newPage, useBrowserAndServer } from './harness.ts';
+import { DocumentImportPage, expectAccessible, follow, LoginPage } from './pages.ts';
 
 const env = useBrowserAndServer();
-
-async function accessible(page: Page) {
-  const where = new URL(page.url()).pathname;
-  expect.soft(await checkAccessibility(page), where).toEqual([]);
-  expect.soft(outlineProblems(await headings(page)), where).toEqual([]);
-}
 
 describe('importing a document, without JavaScript', () => {
   it('uploads a seed, shows source and parse side by side with the unread lines, takes a correction, and writes it', { timeout: 240_000 }, async () => {
@@ -20,11 +14,11 @@ describe('importing a document, without JavaScript', () => {
       await new LoginPage(page).open(env.server.url);
       await new LoginPage(page).signInByKeyboard('asahi-secretariat');
       await follow(page, '旭区の文書の取り込み（計画書・資料の読み取り）');
-      await accessible(page);
+      await expectAccessible(page);
 
       const importPage = new DocumentImportPage(page);
       await importPage.upload(seedPath('003_a28a7f2139639f67.txt'));
-      await accessible(page);
+      await expectAccessible(page);
       const main = page.locator('main');
       // The demo holds what seed 003 says: nothing to change yet.
       expect(await main.innerText()).toContain('変更はありません');
@@ -41,14 +35,14 @@ describe('importing a document, without JavaScript', () => {
 
       await importPage.correct('目指す姿1 誰もが、ともに生きるまち', { 名称: '誰もが、ともに生きるまち旭' });
       expect(await page.locator('.notice[role=status]').innerText()).toContain('訂正を保存しました。');
-      await accessible(page);
+      await expectAccessible(page);
       // The demo's title was typed by hand before any import: the document's corrected title is a conflict.
       const conflicts = page.locator('table', { has: page.getByRole('columnheader', { name: '手で編集した現在の値' }) });
       expect(await conflicts.innerText()).toContain('誰もが、ともに生きるまち旭');
       await importPage.overwrite('目指す姿1 誰もが、ともに生きるまち旭・名称');
       await importPage.confirm();
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('取り込みました: 003_a28a7f2139639f67.txt');
-      await accessible(page);
+      await expectAccessible(page);
 
       await follow(page, '旭区地域福祉保健計画 第4期（令和3年度～）');
       expect(await page.locator('main').innerText()).toContain('誰もが、ともに生きるまち旭');

@@ -2,8 +2,10 @@
  * Page objects: what a person sees and does on each kind of page, so tests read as the user's steps.
  */
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../src/demo/accounts.ts';
+import { checkAccessibility, newPage } from './harness.ts';
 
 /** Headings in document order, as [level, text]. */
 export async function headings(page: Page): Promise<[number, string][]> {
@@ -22,6 +24,21 @@ export function outlineProblems(list: [number, string][]): string[] {
     if (previous && level > previous[0] + 1) problems.push(`h${previous[0]} → h${level}: ${text}`);
   });
   return problems;
+}
+
+/** Every page visited passes axe-core (WCAG 2.1 AA) and keeps its headings in order (soft: the walk goes on). */
+export async function expectAccessible(page: Page) {
+  const where = new URL(page.url()).pathname;
+  expect.soft(await checkAccessibility(page), where).toEqual([]);
+  expect.soft(outlineProblems(await headings(page)), where).toEqual([]);
+}
+
+/** A page without JavaScript, signed in by keyboard as one of the demo accounts. */
+export async function signedInWithoutJs(browser: Browser, serverUrl: string, login: string): Promise<Page> {
+  const page = await newPage(browser, { javaScriptEnabled: false });
+  await new LoginPage(page).open(serverUrl);
+  await new LoginPage(page).signInByKeyboard(login);
+  return page;
 }
 
 export class LoginPage {

@@ -6,17 +6,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
 import { organisations } from '../src/organisations/schema.ts';
 import { startSmtp } from '../src/reports/reminders/testing.ts';
-import { checkAccessibility, newPage, startTestServer, useBrowserAndServer, type TestServer } from './harness.ts';
-import { follow, LoginPage, ReportForm, ReviewPage } from './pages.ts';
+import { checkAccessibility, newPage, startTestServer, type TestServer, useBrowserAndServer } from './harness.ts';
+import { follow, ReportForm, ReviewPage, signedInWithoutJs } from './pages.ts';
 
 const env = useBrowserAndServer();
 
-async function signedInWithoutJs(login: string, server: TestServer = env.server): Promise<Page> {
-  const page = await newPage(env.browser, { javaScriptEnabled: false });
-  await new LoginPage(page).open(server.url);
-  await new LoginPage(page).signInByKeyboard(login);
-  return page;
-}
+const signedIn = (login: string, server: TestServer = env.server) => signedInWithoutJs(env.browser, server.url, login);
 
 async function axeClean(page: Page) {
   expect.soft(await checkAccessibility(page), new URL(page.url()).pathname).toEqual([]);
@@ -32,8 +27,8 @@ const CAPTION = '登校時の見守り（旭小学校前）';
 
 describe('photos on a report, without JavaScript', () => {
   it('are attached by the owner, refused when not images, reviewed, and published with their alt text and caption', { timeout: 180_000 }, async () => {
-    const owner = await signedInWithoutJs('asahi-shakyo-staff');
-    const secretariat = await signedInWithoutJs('asahi-secretariat');
+    const owner = await signedIn('asahi-shakyo-staff');
+    const secretariat = await signedIn('asahi-secretariat');
     const reader = await newPage(env.browser, { javaScriptEnabled: false });
     try {
       await follow(owner, '担当する実績報告');
@@ -101,7 +96,7 @@ describe('reminder mail on the round dashboard, without JavaScript', () => {
   });
 
   it('lists the owners with their addresses, sends to the ticked one and shows the log', { timeout: 120_000 }, async () => {
-    const secretariat = await signedInWithoutJs('asahi-secretariat', server);
+    const secretariat = await signedIn('asahi-secretariat', server);
     try {
       await follow(secretariat, '旭区の実績報告（報告の回・督促・確認）');
       await secretariat.getByRole('link', { name: /令和6年度/ }).first().click();

@@ -6,8 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINGLE_OWNER_SHEET } from '../src/reports/workbook/layout.ts';
 import { answer, editWorkbook } from '../src/reports/workbook/testing.ts';
-import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
-import { follow, headings, LoginPage, outlineProblems, ReportForm } from './pages.ts';
+import { useBrowserAndServer } from './harness.ts';
+import { expectAccessible, follow, ReportForm, signedInWithoutJs } from './pages.ts';
 
 const env = useBrowserAndServer();
 let folder: string;
@@ -16,18 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
-async function accessible(page: Page) {
-  const where = new URL(page.url()).pathname;
-  expect.soft(await checkAccessibility(page), where).toEqual([]);
-  expect.soft(outlineProblems(await headings(page)), where).toEqual([]);
-}
-
-async function signedIn(login: string): Promise<Page> {
-  const page = await newPage(env.browser, { javaScriptEnabled: false });
-  await new LoginPage(page).open(env.server.url);
-  await new LoginPage(page).signInByKeyboard(login);
-  return page;
-}
+const signedIn = (login: string) => signedInWithoutJs(env.browser, env.server.url, login);
 
 async function uploadFile(page: Page, path: string) {
   await page.getByLabel('記入されたファイル（.xlsx）').setInputFiles(path);
@@ -41,7 +30,7 @@ describe('庁内照会 by Excel, without JavaScript', () => {
     try {
       await follow(secretariat, '旭区の実績報告（報告の回・督促・確認）');
       await follow(secretariat, '【デモ】令和6年度の取組報告（説明用の架空の回）');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       const [download] = await Promise.all([secretariat.waitForEvent('download'), secretariat.getByRole('link', { name: '旭区社会福祉協議会のファイル（.xlsx）' }).click()]);
       expect(download.suggestedFilename()).toBe('旭区_【デモ】令和6年度の取組報告（説明用の架空の回）_旭区社会福祉協議会.xlsx');
       const filled = join(folder, '回答.xlsx');
@@ -66,19 +55,19 @@ describe('庁内照会 by Excel, without JavaScript', () => {
       await uploadFile(secretariat, filled);
       expect(await secretariat.locator('h1').innerText()).toBe('取り込みの確認：回答.xlsx');
       expect(await secretariat.locator('main').innerText()).toContain('ウェブで書いた取組の内容');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       await secretariat.getByLabel('ファイルの内容にする').check();
       await Promise.all([secretariat.waitForEvent('load'), secretariat.getByRole('button', { name: '取り込む' }).click()]);
       expect(await secretariat.locator('.notice').innerText()).toContain('変更した報告 1件');
       expect(await secretariat.locator('.notice').innerText()).toContain('残した競合 0件');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
 
       const text = join(folder, 'メモ.txt');
       await writeFile(text, 'これは表計算のファイルではありません');
       await follow(secretariat, '報告の回に戻る');
       await uploadFile(secretariat, text);
       expect(await secretariat.locator('.error-summary').innerText()).toContain('Excelのファイル（.xlsx）ではないファイル（メモ.txt）です。');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
     } finally {
       await secretariat.close();
       await owner.close();

@@ -1,23 +1,14 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
-import { follow, headings, LoginPage, OpenRoundForm, outlineProblems, ReportForm, ReviewPage } from './pages.ts';
+import { newPage, useBrowserAndServer } from './harness.ts';
+import { expectAccessible, follow, OpenRoundForm, ReportForm, ReviewPage, signedInWithoutJs } from './pages.ts';
 
 const env = useBrowserAndServer();
 
-/** Every page visited passes axe-core (WCAG 2.1 AA) and keeps its headings in order. */
-async function accessible(page: Page) {
-  const where = new URL(page.url()).pathname;
-  expect.soft(await checkAccessibility(page), where).toEqual([]);
-  expect.soft(outlineProblems(await headings(page)), where).toEqual([]);
-}
-
 async function signedIn(login: string): Promise<Page> {
-  const page = await newPage(env.browser, { javaScriptEnabled: false });
-  await new LoginPage(page).open(env.server.url);
-  await new LoginPage(page).signInByKeyboard(login);
-  await accessible(page);
+  const page = await signedInWithoutJs(env.browser, env.server.url, login);
+  await expectAccessible(page);
   return page;
 }
 
@@ -31,48 +22,48 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
     try {
       // The secretariat opens a round asking 区社協 for one report under 目指す姿2.
       await follow(secretariat, '旭区の実績報告（報告の回・督促・確認）');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       await follow(secretariat, '報告の回を始める');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       const form = new OpenRoundForm(secretariat);
       await form.fill({ title: 'E2E 令和7年度の取組報告', fiscalYear: '2025', deadline: '2026-05-29' });
       await form.row(0, { item: '目指す姿2　みんなが、声をかけあえるまち', title: 'E2E 見守り活動', owners: ['旭区社会福祉協議会'] });
       await form.open();
       expect(await notice(secretariat)).toBe('報告の回を始めました。');
       expect(await secretariat.locator('main').innerText()).toContain('令和8年5月29日（金）');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       const dashboard = secretariat.url();
 
       // The owner finds it among their assignments, hands it in too early, saves a draft, then hands it in.
       await follow(owner, '担当する実績報告');
-      await accessible(owner);
+      await expectAccessible(owner);
       await follow(owner, 'E2E 見守り活動');
-      await accessible(owner);
+      await expectAccessible(owner);
       const report = new ReportForm(owner);
       await report.fill({ 地域と共有した課題: '見守りの担い手が足りない。', 取組の内容: '説明会を開いた。', 地域と連携したポイント: '回覧板で知らせた。' });
       await report.press('提出する');
       expect(await owner.locator('#error-value-outcome').innerText()).toContain('「成果」を入力してください');
-      await accessible(owner);
+      await expectAccessible(owner);
       await report.press('下書き保存');
       expect(await notice(owner)).toBe('下書きを保存しました。');
       await report.fill({ 成果: '担い手が増えた。' });
       await report.press('提出する');
       expect(await notice(owner)).toBe('提出しました。');
-      await accessible(owner);
+      await expectAccessible(owner);
 
       // The secretariat returns it with a reason and a remark on 成果.
       await secretariat.goto(dashboard);
       await follow(secretariat, 'E2E 見守り活動');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       await new ReviewPage(secretariat).returnWith('成果を具体的に書いてください。', { 成果: '人数を入れてください。' });
       expect(await notice(secretariat)).toBe('差し戻しました。');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
 
       // The owner reads the reason beside the field, fixes it and hands it in again.
       await follow(owner, 'E2E 見守り活動');
       expect(await owner.locator('#return-title').innerText()).toContain('事務局から差し戻されました');
       expect(await owner.locator('#hint-value-outcome').innerText()).toContain('人数を入れてください。');
-      await accessible(owner);
+      await expectAccessible(owner);
       await report.fill({ 成果: '説明会に12人が参加し、5人が新たに担い手になった。' });
       await report.press('提出し直す');
       expect(await notice(owner)).toBe('提出しました。');
@@ -82,16 +73,16 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
       const review = new ReviewPage(secretariat);
       await review.press('受理する');
       expect(await notice(secretariat)).toBe('受理しました。');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
       await review.press('公開する');
       expect(await notice(secretariat)).toBe('公開しました。');
       expect(await secretariat.locator('table').last().innerText()).toContain('差し戻し中 → 提出済み（確認待ち）');
-      await accessible(secretariat);
+      await expectAccessible(secretariat);
 
       // The public finds it from the ward page, under its goal.
       await reader.goto(`${env.server.url}/m/yokohama/wards/asahi`);
       await follow(reader, '令和7年度の取組報告');
-      await accessible(reader);
+      await expectAccessible(reader);
       expect(await reader.locator('h2').allInnerTexts()).toEqual(['目指す姿2　みんなが、声をかけあえるまち']);
       expect(await reader.locator('h3').allInnerTexts()).toEqual(['E2E 見守り活動（旭区社会福祉協議会）']);
       expect(await reader.getByRole('rowheader', { name: '成果' }).locator('xpath=..').innerText()).toContain('説明会に12人が参加し、5人が新たに担い手になった。');
@@ -107,14 +98,14 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
     const secretariat = await signedIn('asahi-secretariat');
     try {
       await follow(committee, '旭区 令和5年度の受理済みの報告');
-      await accessible(committee);
+      await expectAccessible(committee);
       for (const path of ['/admin/m/yokohama/wards/asahi/rounds', '/admin/m/yokohama/wards/asahi/report-form', '/admin/m/yokohama/wards/asahi/reports/2023']) {
         await secretariat.goto(`${env.server.url}${path}`);
-        await accessible(secretariat);
+        await expectAccessible(secretariat);
       }
       for (const locale of ['ja', 'en']) {
         await committee.goto(`${env.server.url}/m/yokohama/wards/asahi/reports/2023?lang=${locale}`);
-        await accessible(committee);
+        await expectAccessible(committee);
       }
     } finally {
       await committee.close();
