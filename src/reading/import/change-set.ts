@@ -4,26 +4,34 @@
  * A field a user edited by hand since the last import (its value differs from that import's) is a conflict: shown
  * with the three values and only written when the user asks. Items the database has and the document does not are
  * listed, never deleted. What the model cannot hold yet is listed as not stored (it stays in the parse).
+ * Meetings are found by date and title: created with their 次第, or compared (times, venue, 次第) like an item's fields.
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DbOrTx } from '../../kernel/db/database.ts';
+import { parseTime } from '../../kernel/wareki/index.ts';
+import { partsOf, listMeetings, type Meeting as DbMeeting } from '../../meetings/queries.ts';
 import { listDistricts, type District, type Ward } from '../../municipalities/queries.ts';
 import { listOrganisationsForWard, matchOrganisation, type Organisation } from '../../organisations/queries.ts';
 import type { OrganisationKind } from '../../organisations/schema.ts';
 import { currentPeriod, listWardPlans, loadTree, type PlanNode as DbNode, type PlanWithPeriods } from '../../plans/queries.ts';
 import type { PeriodStatus, PlanTier, SituationItem } from '../../plans/schema.ts';
-import type { InterchangeDocument, Plan, PlanNode, SourceLines } from '../interchange.ts';
+import type { InterchangeDocument, Meeting, Plan, PlanNode, SourceLines } from '../interchange.ts';
 import { keyOf } from '../lines.ts';
 import { nodeKey } from './corrections.ts';
 import { guessOrganisationKind } from './organisation-kind.ts';
 
-export type Value = string | number | string[] | SituationItem[] | null;
+/** One line of a meeting's 次第 as stored: its printed number in front of the title. */
+export type AgendaLine = { title: string; speaker: string | null; materials: string[] };
+export type Value = string | number | string[] | SituationItem[] | AgendaLine[] | null;
 export const nodeFields = ['code', 'title', 'description', 'situation', 'vision', 'keywords', 'examples', 'owners'] as const;
 export type NodeField = (typeof nodeFields)[number];
 export const periodFields = ['fiscalYearStart', 'fiscalYearEnd', 'nickname', 'philosophy', 'levels'] as const;
 export type PeriodField = (typeof periodFields)[number];
 export type NodeValues = { [F in NodeField]: Value };
+export const meetingFields = ['startTime', 'endTime', 'venue', 'agenda'] as const;
+export type MeetingField = (typeof meetingFields)[number];
+type MeetingValues = { startTime: string | null; endTime: string | null; venue: string | null; agenda: AgendaLine[] };
 
 export type CreateOrganisation = { op: 'createOrganisation'; ref: string; name: string; kind: OrganisationKind; sourceLines: SourceLines };
 export type CreatePlan = { op: 'createPlan'; ref: string; tier: PlanTier; districtId: string | null; name: string; nickname: string | null; sourceLines: SourceLines };
@@ -53,15 +61,17 @@ export type CreateNode = {
   ownerRefs: string[];
   sourceLines: SourceLines;
 };
+/** A meeting of the ward's committee: found by its date and title, created with its 次第 when the ward has none. */
+export type CreateMeeting = { op: 'createMeeting'; ref: string; label: string; title: string; date: string; values: MeetingValues; sourceLines: SourceLines };
 export type SetField = {
   op: 'setField';
   /** `node:<id>:<field>`: what a user ticks to overwrite a conflict. */
   id: string;
-  entity: 'node' | 'period';
+  entity: 'node' | 'period' | 'meeting';
   target: string;
   version: number;
   label: string;
-  field: NodeField | PeriodField;
+  field: NodeField | PeriodField | MeetingField;
   from: Value;
   to: Value;
   /** What the last import wrote here, when one did. */
@@ -70,7 +80,7 @@ export type SetField = {
   ownerRefs?: string[];
   sourceLines: SourceLines;
 };
-export type Operation = CreateOrganisation | CreatePlan | CreatePeriod | CreateNode | SetField;
+export type Operation = CreateOrganisation | CreatePlan | CreatePeriod | CreateNode | CreateMeeting | SetField;
 
 export type MissingItem = { id: string; label: string; planLabel: string };
 export type NotStoredItem = { kind: string; label: string; sourceLines: SourceLines };
@@ -97,6 +107,7 @@ export type WardContext = {
   plans: PlanWithPeriods[];
   organisations: Organisation[];
   districts: District[];
+  meetings: DbMeeting[];
 };
 
 /** Per entity (`node:<id>`), the values the latest import that touched it wrote. */
@@ -109,6 +120,7 @@ export async function loadWardContext(db: DbOrTx, municipalityId: string, ward: 
     plans: await listWardPlans(db, municipalityId, ward.id),
     organisations: await listOrganisationsForWard(db, municipalityId, ward.id),
     districts: await listDistricts(db, municipalityId, ward.id),
+    meetings: await listMeetings(db, municipalityId, ward.id),
   };
 }
 
@@ -148,6 +160,27 @@ function databaseValues(node: DbNode): NodeValues {
   };
 }
 
+/** The fields a document gives (not empty): what the next import compares against. */
+function givenValues(values: Record<string, Value>): Record<string, Value> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)));
+}
+
+/** The 次第 as the meetings module stores it: the printed number (1, 議題1) in front of the title. */
+function agendaOf(meeting: Meeting): AgendaLine[] {
+  return meeting.agenda.map((item) => ({ title: item.number ? `${item.number} ${item.title}` : item.title, speaker: item.speaker?.trim() ? item.speaker : null, materials: item.materials }));
+}
+
+export function storedAgenda(rows: AgendaLine[]): AgendaLine[] {
+  return rows.map(({ title, speaker, materials }) => ({ title, speaker, materials }));
+}
+
+/** 10:00 / 10時 → 'HH:MM' as the meetings module stores it; a time that cannot be read is a problem to correct. */
+function meetingTime(text: string | null, what: string): { value: string | null } | { error: string } {
+  if (text === null || text.trim() === '') return { value: null };
+  const parsed = parseTime(text);
+  return parsed.ok ? { value: parsed.value } : { error: `${what}「${text}」を時刻として読めません（${parsed.error}）。` };
+}
+
 /** The lists a node carries that the model has no field for yet. */
 function notStoredOfNode(node: PlanNode, label: string): NotStoredItem[] {
   const lists: [string, unknown[]][] = [
@@ -165,7 +198,6 @@ function notStoredOfDocument(document: InterchangeDocument): NotStoredItem[] {
     ...document.indicators.map((x) => item('指標')(x.name, x.sourceLines)),
     ...document.reports.map((x) => item('実績報告')(`${x.title}${x.owner ? `（${x.owner}）` : ''}`, x.sourceLines)),
     ...document.surveys.map((x) => item('調査')(x.name, x.sourceLines)),
-    ...document.meetings.map((x) => item('会議')(x.title, x.sourceLines)),
     ...document.schedule.map((x) => item('日程')(x.title, x.sourceLines)),
     ...document.committees.map((x) => item('委員会・体制')(x.name, x.sourceLines)),
     ...document.sections.map((x) => item('その他の見出しと本文')(x.heading ?? '（見出しなし）', x.sourceLines)),
@@ -202,7 +234,7 @@ class ChangeSetBuilder {
   }
 
   /** Compares one field; records the document's value as the next baseline. */
-  field(entity: 'node' | 'period', target: { id: string; version: number; label: string }, field: NodeField | PeriodField, current: Value, wanted: Value, sourceLines: SourceLines, ownerRefs?: string[]) {
+  field(entity: SetField['entity'], target: { id: string; version: number; label: string }, field: SetField['field'], current: Value, wanted: Value, sourceLines: SourceLines, ownerRefs?: string[]) {
     if (isEmptyValue(wanted)) return;
     const key = `${entity}:${target.id}`;
     (this.values[key] ??= {})[field] = wanted;
@@ -333,7 +365,7 @@ class ChangeSetBuilder {
     this.operations.push(createdPeriod);
     this.createdPeriods.set(ref, createdPeriod);
     const values: Record<string, Value> = { fiscalYearStart: plan.fiscalYearStart, fiscalYearEnd: plan.fiscalYearEnd, nickname: plan.nickname, philosophy: plan.philosophy, levels: plan.levels };
-    this.values[`period:${ref}`] = Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)));
+    this.values[`period:${ref}`] = givenValues(values);
     return { ref, existing: [] };
   }
 
@@ -372,11 +404,61 @@ class ChangeSetBuilder {
       } else {
         const ref = `new-node:${nodeKey(at.planIndex, path)}`;
         this.operations.push({ op: 'createNode', ref, period: at.period, parent: at.parent, label, values, ownerRefs: owners.map((o) => o.ref), sourceLines: node.sourceLines });
-        this.values[`node:${ref}`] = Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)));
+        this.values[`node:${ref}`] = givenValues(values);
         this.nodes(node.children, [], { ...below, parent: ref });
       }
     }
     for (const node of existing) if (!used.has(node.id)) this.missing.push({ id: node.id, label: nodeLabel(node), planLabel: at.planLabel });
+  }
+
+  private readonly meetingsSeen = new Set<string>();
+
+  /** A meeting of the document: created when the ward has none of that date and title, else compared field by field. */
+  meeting(meeting: Meeting & { date: string }, existing: { row: DbMeeting; agenda: AgendaLine[] } | undefined, index: number) {
+    const label = `${meeting.date} ${meeting.title}`;
+    const key = `${meeting.date} ${keyOf(meeting.title)}`;
+    if (this.meetingsSeen.has(key)) {
+      this.notStored.push({ kind: '会議（文書に二度あり、初めのものだけを取り込みます）', label, sourceLines: meeting.sourceLines });
+      return;
+    }
+    this.meetingsSeen.add(key);
+    // The handout's materials are built in the meetings module (plan overview, reports, text); the document only names them.
+    if (meeting.materials.length > 0) this.notStored.push({ kind: '会議の配布資料の一覧', label: `${label}（${meeting.materials.length}件）`, sourceLines: meeting.sourceLines });
+    const start = meetingTime(meeting.start, '開始時刻');
+    const end = meetingTime(meeting.end, '終了時刻');
+    const unreadable = [start, end].flatMap((time) => ('error' in time ? [time.error] : []));
+    if (unreadable.length > 0 || !('value' in start) || !('value' in end)) {
+      this.problems.push({ message: `会議「${label}」の${unreadable.join('')}訂正してください。`, sourceLines: meeting.sourceLines });
+      return;
+    }
+    const values: MeetingValues = { startTime: start.value, endTime: end.value, venue: meeting.venue, agenda: agendaOf(meeting) };
+    if (existing) {
+      const target = { id: existing.row.id, version: existing.row.version, label };
+      const current: MeetingValues = { startTime: existing.row.startTime, endTime: existing.row.endTime, venue: existing.row.venue, agenda: existing.agenda };
+      for (const field of meetingFields) this.field('meeting', target, field, current[field], values[field], meeting.sourceLines);
+      return;
+    }
+    const ref = `new-meeting:${index}`;
+    this.operations.push({ op: 'createMeeting', ref, label, title: meeting.title, date: meeting.date, values, sourceLines: meeting.sourceLines });
+    this.values[`meeting:${ref}`] = givenValues(values);
+  }
+}
+
+/** The ward's meeting of the same date and title, with its 次第. */
+async function existingMeeting(db: DbOrTx, context: WardContext, meeting: Meeting & { date: string }) {
+  const row = context.meetings.find((m) => m.date === meeting.date && same(m.title, meeting.title));
+  return row ? { row, agenda: storedAgenda((await partsOf(db, row)).agenda) } : undefined;
+}
+
+async function addMeetings(db: DbOrTx, builder: ChangeSetBuilder, context: WardContext, document: InterchangeDocument) {
+  for (const [index, meeting] of document.meetings.entries()) {
+    const date = meeting.date;
+    if (date === null) {
+      builder.notStored.push({ kind: '会議（日付がないため保存できません。日付を書き足した文書を取り込んでください）', label: meeting.title, sourceLines: meeting.sourceLines });
+      continue;
+    }
+    const dated = { ...meeting, date };
+    builder.meeting(dated, await existingMeeting(db, context, dated), index);
   }
 }
 
@@ -392,6 +474,7 @@ export async function computeChangeSet(db: DbOrTx, context: WardContext, documen
     const { period, resolve } = builder.pendingTrees.shift()!;
     resolve(await loadTree(db, context.municipalityId, period));
   }
+  await addMeetings(db, builder, context, document);
   const notStored = [...notStoredOfDocument(document), ...builder.notStored];
   const unrecognised = document.unrecognised.map(({ line, text }) => ({ line, text }));
   return {

@@ -1,16 +1,21 @@
 /** A change set in words: the values as people read them, and the plain-text report the CLI prints. */
 import type { Translate } from '../../kernel/i18n/index.ts';
 import type { SourceLines } from '../interchange.ts';
-import { conflictsOf, type ChangeSet, type NodeField, type Operation, type PeriodField, type SetField, type Value } from './change-set.ts';
+import { conflictsOf, type AgendaLine, type ChangeSet, type Operation, type SetField, type Value } from './change-set.ts';
+
+/** 議題1 令和5年度の実組報告（説明者）［資料1・資料2］ */
+function agendaLineText(line: AgendaLine): string {
+  return `${line.title}${line.speaker ? `（${line.speaker}）` : ''}${line.materials.length > 0 ? `［${line.materials.join('・')}］` : ''}`;
+}
 
 export function valueText(value: Value | undefined, t: Translate): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('import.preview.none');
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value;
-  return value.map((item) => (typeof item === 'string' ? item : `■${item.heading} ${item.body}`)).join('\n');
+  return value.map((item) => (typeof item === 'string' ? item : 'heading' in item ? `■${item.heading} ${item.body}` : agendaLineText(item))).join('\n');
 }
 
-export const fieldLabel = (field: NodeField | PeriodField, t: Translate) => t(`import.field.${field}`);
+export const fieldLabel = (field: SetField['field'], t: Translate) => t(`import.field.${field}`);
 
 export const linesText = ([from, to]: SourceLines, t: Translate) => (from === to ? t('import.preview.oneLine', { line: from }) : t('import.preview.lines', { from, to }));
 
@@ -34,7 +39,15 @@ export function addedText(op: Exclude<Operation, SetField>, t: Translate): strin
       return `${t('import.preview.newPeriod')}: ${op.name}`;
     case 'createNode':
       return `${t('import.preview.newNode')}: ${op.label}${op.values.owners && (op.values.owners as string[]).length ? `（${(op.values.owners as string[]).join('、')}）` : ''}`;
+    case 'createMeeting':
+      return `${t('import.preview.newMeeting', { count: op.values.agenda.length })}: ${op.label}${meetingPlaceText(op.values)}`;
   }
+}
+
+function meetingPlaceText(values: { startTime: string | null; endTime: string | null; venue: string | null }): string {
+  const time = values.startTime ? `${values.startTime}${values.endTime ? `～${values.endTime}` : ''}` : '';
+  const parts = [time, values.venue ?? ''].filter((p) => p !== '');
+  return parts.length > 0 ? `（${parts.join('、')}）` : '';
 }
 
 const oneLine = (text: string) => text.replace(/\n/g, ' / ');

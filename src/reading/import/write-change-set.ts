@@ -1,16 +1,18 @@
 /**
  * Writes a change set inside one command scope, through the plans' and organisations' commands (so each change has
  * its audit row and its version check). Order: organisations, plans, periods, period fields, new items (parents
- * before children), then item fields. A conflict the user did not tick is left as it is. A record that changed under
+ * before children), item fields, then meetings (new ones with their 次第, then changed details). A conflict the user did not tick is left as it is. A record that changed under
  * us throws ImportRaceError, which rolls the whole transaction back.
  */
 import type { CommandScope } from '../../kernel/db/command.ts';
+import { createMeeting, updateMeeting } from '../../meetings/commands.ts';
+import { findMeeting } from '../../meetings/queries.ts';
 import { createOrganisation } from '../../organisations/commands.ts';
 import { addNode, updateNode, updatePeriod } from '../../plans/commands.ts';
 import type { NodeInput } from '../../plans/inputs.ts';
 import { findPeriodById, flattenTree, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
 import type { SituationItem } from '../../plans/schema.ts';
-import type { ChangeSet, CreateNode, NodeField, Operation, PeriodField, SetField, Value, WardContext } from './change-set.ts';
+import { storedAgenda, type AgendaLine, type ChangeSet, type CreateMeeting, type CreateNode, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value, type WardContext } from './change-set.ts';
 import { insertImportedPeriod, insertImportedPlan } from './plan-writes.ts';
 
 export class ImportRaceError extends Error {
@@ -97,6 +99,32 @@ async function writeNodeFields(scope: CommandScope, municipalityId: string, ids:
   if (!result.ok) throw new ImportRaceError(fields[0]!.label);
 }
 
+async function writeNewMeeting(scope: CommandScope, context: WardContext, ids: Ids, op: CreateMeeting) {
+  const { startTime, endTime, venue, agenda } = op.values;
+  const created = await createMeeting(scope, { municipalityId: context.municipalityId, wardId: context.ward.id }, { title: op.title, date: op.date, startTime, endTime, venue: venue ?? '', notes: '', agenda });
+  if (!created.ok) throw new ImportRaceError(op.label);
+  ids.set(op.ref, created.value.id);
+}
+
+/** Writes the changed details and 次第 of a meeting, keeping its title, date, notes and materials as they are. */
+async function writeMeetingFields(scope: CommandScope, municipalityId: string, meetingId: string, fields: SetField[]) {
+  const current = await findMeeting(scope.tx, municipalityId, meetingId);
+  if (!current) throw new ImportRaceError(fields[0]!.label);
+  const changed = Object.fromEntries(fields.map((f) => [f.field, f.to])) as Partial<Record<MeetingField, Value>>;
+  const { title, date, startTime, endTime, venue, notes } = current.meeting;
+  const result = await updateMeeting(scope, { municipalityId, meetingId }, {
+    version: fields[0]!.version,
+    title,
+    date,
+    notes,
+    startTime: (changed.startTime as string | undefined) ?? startTime,
+    endTime: (changed.endTime as string | undefined) ?? endTime,
+    venue: (changed.venue as string | undefined) ?? venue,
+    agenda: (changed.agenda as AgendaLine[] | undefined) ?? storedAgenda(current.agenda),
+  });
+  if (!result.ok) throw new ImportRaceError(fields[0]!.label);
+}
+
 /** Every existing node that a field is written to, by period: loaded once, inside the transaction. */
 async function treesOf(scope: CommandScope, municipalityId: string, periodIds: string[]): Promise<Map<string, Map<string, DbNode>>> {
   const trees = new Map<string, Map<string, DbNode>>();
@@ -140,6 +168,8 @@ export async function writeChangeSet(scope: CommandScope, context: WardContext, 
   const trees = nodeFieldGroups.size === 0 ? new Map() : await treesOf(scope, municipalityId, context.plans.flatMap((p) => p.periods.map((period) => period.id)));
   for (const op of operations) if (op.op === 'createNode') await writeNewNode(scope, municipalityId, ids, op);
   for (const [nodeId, group] of nodeFieldGroups) await writeNodeFields(scope, municipalityId, ids, trees, nodeId, group);
+  for (const op of operations) if (op.op === 'createMeeting') await writeNewMeeting(scope, context, ids, op);
+  for (const [meetingId, group] of groupByTarget(writing.filter((f) => f.entity === 'meeting'))) await writeMeetingFields(scope, municipalityId, meetingId, group);
   return {
     done: operations.filter((o) => (o.op === 'setField' ? chosen(o) : o.op !== 'createOrganisation' || named.has(o.ref))),
     kept: fields.filter((f) => !chosen(f)),
