@@ -32,7 +32,8 @@ export default defineConfig({
           env: { TEST_DB: 'pglite' },
           globalSetup: [databaseSetup],
           testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Setting up a database with the demo takes a few seconds alone, much longer on a machine busy with other work.
+          hookTimeout: 120_000,
         },
       },
       {
@@ -43,7 +44,8 @@ export default defineConfig({
           env: { TEST_DB: 'postgres' },
           globalSetup: [databaseSetup],
           testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Setting up a database with the demo takes a few seconds alone, much longer on a machine busy with other work.
+          hookTimeout: 120_000,
         },
       },
       {
@@ -54,7 +56,7 @@ export default defineConfig({
           env: { TEST_DB: 'pglite' },
           globalSetup: [databaseSetup],
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },
