@@ -8,6 +8,7 @@ import { meetingPaths } from '../paths.ts';
 import type { Material, MeetingRecord } from '../queries.ts';
 import { materialKinds } from '../schema.ts';
 import { meetingsCrumbs, SharedBadge } from './meetings-page.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 type Props = {
   chrome: Chrome;
@@ -84,11 +85,7 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
   return (
     <Layout chrome={chrome} title={meeting.title} crumbs={meetingsCrumbs(t, m, ward, { label: meeting.title })}>
       <h1>{meeting.title}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {refusal ? (
         <div class="warning" role="alert" tabindex={-1} data-autofocus>
           <h2>{t('meeting.refused.title')}</h2>

@@ -4,6 +4,7 @@ import { formatDate } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { meetingPaths } from '../paths.ts';
 import type { Meeting } from '../queries.ts';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 /** Admin → the ward's meetings: the first crumbs of every meeting page. */
 export function meetingsCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
@@ -24,11 +25,7 @@ export function MeetingsPage({ chrome, municipality, ward, meetings, canManage, 
   return (
     <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]}>
       <h1>{title}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <p>{t(canManage ? 'meeting.lead' : 'meeting.leadCommittee')}</p>
       {canManage ? (
         <p class="actions">

@@ -6,6 +6,7 @@ import type { Period, PlanNode, PlanWithPeriods } from '../queries.ts';
 import { nodeLabel } from '../views/node-content.tsx';
 import { periodSpan, periodTitle } from '../views/plan-page.tsx';
 import { StructureSection } from '../structure/structure-section.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 type Props = { chrome: Chrome; municipality: Municipality; plan: PlanWithPeriods; period: Period; tree: PlanNode[]; notice?: string | null };
 
@@ -99,11 +100,7 @@ export function TreeEditorPage({ chrome, municipality, plan, period, tree, notic
         {periodSpan(period, locale)}　<a href={planPaths.period(m, plan.key, period.number)}>公開ページを見る</a>　
         <a href={planPaths.adminPeriodEdit(m, plan.key, period.number)}>{t('admin.editPeriod')}</a>
       </p>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <h2>{t('admin.editTree')}</h2>
       {tree.length === 0 ? <p>{t('plan.noNodes')}</p> : null}
       <ol class="tree">

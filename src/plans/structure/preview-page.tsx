@@ -10,6 +10,7 @@ import { columns, type ColumnKey } from './columns.ts';
 import type { Problems } from './import.ts';
 import type { NodeField } from './rows.ts';
 import { problemText } from './problems.ts';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 type Base = { chrome: Chrome; m: string; plan: PlanWithPeriods; period: Period; fileName: string; notice?: string | null };
 export type PreviewProps = Base &
@@ -201,11 +202,7 @@ export function StructurePreviewPage(props: PreviewProps) {
     >
       <h1>{t('structure.preview.title')}</h1>
       <p class="muted">{t('structure.preview.file', { file: fileName })}</p>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {props.kind === 'problems' ? <ProblemList t={t} problems={props.problems} /> : null}
       {blocked.length > 0 ? <ProblemList t={t} problems={{ problems: blocked.map((message) => ({ where: '', message, row: null, column: null })), more: 0 }} /> : null}
       {props.kind === 'changes' && nothing ? (

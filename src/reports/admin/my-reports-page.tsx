@@ -5,6 +5,7 @@ import { itemTitle, type ReportItem } from '../queries.ts';
 import { deadlineDate, nodeLabelOf, ownerNames, StateBadge } from '../views/parts.tsx';
 import { isEditable } from '../workflow.ts';
 import { itemTimeLeft } from './round-page.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 /** Owner staff: the assignments of their organisation (alone or jointly), newest round first. */
 export function MyReportsPage({ chrome, m, items, today, notice }: { chrome: Chrome; m: string; items: ReportItem[]; today: string; notice: string | null }) {
@@ -13,11 +14,7 @@ export function MyReportsPage({ chrome, m, items, today, notice }: { chrome: Chr
   return (
     <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]} wide>
       <h1>{title}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {items.length === 0 ? (
         <p>{t('report.my.none')}</p>
       ) : (

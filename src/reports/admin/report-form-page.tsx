@@ -10,6 +10,7 @@ import { refusalOf } from '../workflow.ts';
 import type { PhotoTyped } from '../photos/inputs.ts';
 import { PhotoEditor, PhotoFigures } from '../photos/views.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice, ValuesPanel } from './report-parts.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 export type Conflict = { values: ReportValues; who: string; when: string };
 
@@ -105,11 +106,7 @@ export function ReportFormPage({ chrome, m, item, history, today, notice, values
   return (
     <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: t('report.my.title'), href: reportPaths.myReports(m) }, { label: title }]}>
       <h1>{title}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <ErrorSummary t={t} errors={errors} />
       {conflict ? (
         <ValuesPanel title={t('admin.conflict.title')} body={t('admin.conflict.body')} fields={fields} values={conflict.values}>

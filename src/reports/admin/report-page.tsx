@@ -7,6 +7,7 @@ import { pendingReturn, type ReportItem, type StateChange } from '../queries.ts'
 import { ReportTable, reportHeading } from '../views/parts.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice } from './report-parts.tsx';
 import { PhotoFigures } from '../photos/views.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 export type ReturnValues = { comment: string; fieldComments: Record<string, string> };
 export const emptyReturn: ReturnValues = { comment: '', fieldComments: {} };
@@ -84,11 +85,7 @@ export function ReportPage({ chrome, m, crumbs, item, history, today, notice, re
   return (
     <Layout chrome={chrome} title={title} crumbs={[...crumbs, { label: title }]}>
       <h1>{title}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {refusal ? (
         <div class="warning" role="alert" tabindex={-1} data-autofocus>
           <h2>{t('report.refused.title')}</h2>

@@ -10,6 +10,7 @@ import { deadlineDate, nodeLabelOf, ownerNames, RoundStatusBadge, StateBadge, ti
 import { roundsCrumbs } from './rounds-page.tsx';
 import { WorkbookSection } from '../workbook/pages.tsx';
 import { RemindersSection, type ReminderPanel } from '../reminders/views.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 type Props = {
   chrome: Chrome;
@@ -79,11 +80,7 @@ export function RoundPage({ chrome, municipality, ward, round, items, today, not
   return (
     <Layout chrome={chrome} title={round.title} crumbs={roundsCrumbs(t, m, ward, { label: round.title })} wide>
       <h1>{round.title}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <dl class="meta">
         <dt>{t('report.round.fiscalYear')}</dt>
         <dd>{formatFiscalYear(round.fiscalYear, { locale })}</dd>

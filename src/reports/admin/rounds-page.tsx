@@ -5,6 +5,7 @@ import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { reportPaths } from '../paths.ts';
 import type { RoundSummary } from '../queries.ts';
 import { deadlineDate, RoundStatusBadge } from '../views/parts.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 /** Admin → the ward's rounds: the first crumbs of every secretariat page of the cycle. */
 export function roundsCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
@@ -23,11 +24,7 @@ export function RoundsPage({ chrome, municipality, ward, rounds, notice }: { chr
   return (
     <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]}>
       <h1>{title}</h1>
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       <p class="actions">
         <a class="button" href={reportPaths.newRound(m, ward.slug)}>
           {t('report.newRound')}

@@ -3,6 +3,7 @@ import { CsrfField } from '../../kernel/ui/forms.tsx';
 import type { Round } from '../queries.ts';
 import { reminderPaths } from './paths.ts';
 import type { OutstandingOwner, Reminder } from './queries.ts';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
 /** What the dashboard shows about reminder mail: whether it can be sent, to whom, and what was sent. */
 export type ReminderPanel = {
@@ -100,11 +101,7 @@ export function RemindersSection({ t, m, csrf, round, panel, formatTime }: { t: 
   return (
     <section id="reminders" aria-labelledby="reminders-title">
       <h3 id="reminders-title">{t('report.reminders.title')}</h3>
-      {panel.result ? (
-        <p class="notice" role="status">
-          {panel.result}
-        </p>
-      ) : null}
+      <Notice text={panel.result} />
       {!panel.mailConfigured ? (
         <p>{t('report.reminders.notConfigured')}</p>
       ) : panel.owners.length === 0 ? null : (

@@ -5,7 +5,8 @@ import { formatDateTime } from '../../../kernel/ui/time.ts';
 import type { Municipality, Ward } from '../../../municipalities/queries.ts';
 import { importPaths } from '../paths.ts';
 import type { ImportSummary } from '../queries.ts';
-import { CaptionedTable, Notice } from './parts.tsx';
+import { Notice } from '../../../kernel/ui/notice.tsx';
+import { CaptionedTable } from './parts.tsx';
 
 /** Admin → the ward's imports: the first crumbs of every page of the import. */
 export function importCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {

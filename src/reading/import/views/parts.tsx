@@ -1,13 +1,5 @@
-/** Pieces the import's pages share: the notice line and a table with a caption and column headings. */
+/** A piece the import's pages share: a table with a caption and column headings. */
 import type { Child } from 'hono/jsx';
-
-export function Notice({ text }: { text: string | null }) {
-  return text ? (
-    <p class="notice" role="status">
-      {text}
-    </p>
-  ) : null;
-}
 
 export function CaptionedTable({ caption, columns, children }: { caption: string; columns: string[]; children?: Child }) {
   return (

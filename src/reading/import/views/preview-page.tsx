@@ -13,7 +13,8 @@ import { addedText, fieldLabel, groupsOf, linesText, valueText } from '../descri
 import { importPaths } from '../paths.ts';
 import type { DocumentImport } from '../queries.ts';
 import { importCrumbs } from './list-page.tsx';
-import { CaptionedTable, Notice } from './parts.tsx';
+import { Notice } from '../../../kernel/ui/notice.tsx';
+import { CaptionedTable } from './parts.tsx';
 import { lineAnchor, lineUsage, nodeAnchor, otherAnchor, planAnchor, type LineUse } from './line-usage.ts';
 
 type Props = {
