@@ -131,7 +131,9 @@ describe('the committee member', () => {
     expect(page).toContain('<link rel="stylesheet" href="/meetings/handout.css"/>');
     expect(page).toContain('令和6年5月24日（金） 10時から12時まで');
     expect(page).toContain('<p class="material-number">資料2</p>');
-    expect(page).toMatch(/<img src="data:image\/jpeg;base64,[^"]+" alt="会議室で話し合う参加者"/);
+    const photo = /<img src="(\/photos\/[0-9a-f-]{36}\/[0-9a-f-]{36}\?size=print)" alt="会議室で話し合う参加者"/.exec(page)?.[1];
+    const served = await committee.request(photo!.replaceAll('&amp;', '&'));
+    expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
     expect(page).toContain('<figcaption>子育て支援連絡会の様子</figcaption>');
   });
 });

@@ -185,6 +185,9 @@ export const reportReturnComments = pgTable(
 
 export const photoContentTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoContentType = (typeof photoContentTypes)[number];
+/** What both Chromium and Word print: a print copy is one of these. */
+export const printContentTypes = ['image/jpeg', 'image/png'] as const;
+export type PrintContentType = (typeof printContentTypes)[number];
 
 /**
  * A photo attached to a report, stored as resized on upload (location and other metadata removed). `alt` is the
@@ -203,6 +206,14 @@ export const reportPhotos = pgTable(
     width: integer('width').notNull(),
     height: integer('height').notNull(),
     bytes: bytea('bytes').notNull(),
+    /**
+     * The copy the committee handout prints (at most 800 px a side, JPEG or PNG), made at upload so that printing a
+     * hundred reports does not shrink two hundred photos. All four are null when the stored photo prints as it is.
+     */
+    printBytes: bytea('print_bytes'),
+    printContentType: text('print_content_type', { enum: printContentTypes }),
+    printWidth: integer('print_width'),
+    printHeight: integer('print_height'),
     /** The file name as uploaded, for the secretariat's reference. */
     originalName: text('original_name').notNull().default(''),
     uploadedBy: text('uploaded_by').notNull(),
@@ -213,6 +224,11 @@ export const reportPhotos = pgTable(
     foreignKey({ columns: [t.municipalityId, t.reportId], foreignColumns: [reports.municipalityId, reports.id] }).onDelete('cascade'),
     check('report_photos_alt_check', sql`length(trim(${t.alt})) > 0`),
     check('report_photos_content_type_check', sql`${t.contentType} in (${sqlList(photoContentTypes)})`),
+    check('report_photos_print_content_type_check', sql`${t.printContentType} in (${sqlList(printContentTypes)})`),
+    check(
+      'report_photos_print_copy_check',
+      sql`(${t.printBytes} is null) = (${t.printContentType} is null) and (${t.printBytes} is null) = (${t.printWidth} is null) and (${t.printBytes} is null) = (${t.printHeight} is null)`,
+    ),
     index('report_photos_report_idx').on(t.municipalityId, t.reportId, t.position),
   ],
 );

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDocumentBrowser, renderPdf } from './pdf.ts';
+import sharp from 'sharp';
+import { closeDocumentBrowser, PRINT_ORIGIN, renderPdf } from './pdf.ts';
 import { inspectPdf } from './testing.ts';
 
 const page = (body: string) =>
@@ -30,6 +31,15 @@ describe.runIf(process.env.TEST_DB === 'pglite')('PDF printing', () => {
     expect(inspectPdf(first).text).toContain('一つ目');
     expect(inspectPdf(second).text).toContain('二つ目');
     expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('prints the images it is given by URL, and refuses every other request', async () => {
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).png().toBuffer();
+    const resources = new Map([[`${PRINT_ORIGIN}/photos/1`, { contentType: 'image/png', bytes: png }]]);
+    const html = page(`<p>写真</p><img src="${PRINT_ORIGIN}/photos/1" alt="赤"><img src="${PRINT_ORIGIN}/photos/2" alt=""><img src="http://192.0.2.1/x.png" alt="">`);
+    const { images, text } = inspectPdf(await renderPdf(html, { resources }));
+    expect(text).toContain('写真');
+    expect(images.map(({ width, height }) => [width, height])).toEqual([[40, 30]]);
   });
 
   it('launches the browser again after it was closed', async () => {

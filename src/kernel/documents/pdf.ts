@@ -1,11 +1,22 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
+/** Where a printed document finds its images: a name that can never be a real host (RFC 2606). */
+export const PRINT_ORIGIN = 'https://print.invalid';
+
+/** A file the printed document refers to by URL (an image, say), by its full URL under PRINT_ORIGIN. */
+export type PrintResource = { contentType: string; bytes: Uint8Array };
+
 export type PdfOptions = {
   /** Printed at the left of every page's footer, beside the page number: the document's name, say. */
   footerText?: string;
+  /**
+   * Images and other files the HTML refers to under PRINT_ORIGIN, handed to Chromium as it asks for them. Chromium
+   * takes a hundred photos by URL in a fraction of the time it needs to decode them from data: URLs in the HTML.
+   */
+  resources?: ReadonlyMap<string, PrintResource>;
 };
 
 /** One browser per process, launched on the first print and shared by every print after it (a page each). */
@@ -44,6 +55,14 @@ function footerTemplate(text: string): string {
 <span>${escapeHtml(text)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 
+/** Answers the page's requests from the given resources; anything else is refused, so nothing is fetched from anywhere. */
+async function serveResources(page: Page, resources: ReadonlyMap<string, PrintResource>): Promise<void> {
+  await page.route('**/*', (route) => {
+    const resource = resources.get(route.request().url());
+    return resource ? route.fulfill({ status: 200, contentType: resource.contentType, body: Buffer.from(resource.bytes) }) : route.abort('blockedbyclient');
+  });
+}
+
 /**
  * Prints a complete HTML document, its CSS inlined, to an A4 PDF with page numbers in the footer, tagged (for screen
  * readers) and with an outline of its headings. Prints at the same time share the browser.
@@ -52,6 +71,7 @@ export async function renderPdf(html: string, options: PdfOptions = {}): Promise
   // A page of its own (in a context of its own, closed with it), offline: nothing is fetched, from anywhere.
   const page = await (await sharedBrowser()).newPage({ offline: true });
   try {
+    await serveResources(page, options.resources ?? new Map());
     await page.setContent(html, { waitUntil: 'load' });
     return await page.pdf({
       format: 'A4',

@@ -49,8 +49,10 @@ export function readDocx(docx: Uint8Array): { paragraphs: DocxParagraph[]; table
 
 export type PdfFont = { name: string; type: string; embedded: boolean };
 
-/** A PDF read back with poppler-utils: its fonts (subset prefix dropped: AAAAAA+IPAexGothic → IPAexGothic) and text. */
-export function inspectPdf(pdf: Uint8Array): { fonts: PdfFont[]; text: string } {
+export type PdfImage = { page: number; width: number; height: number };
+
+/** A PDF read back with poppler-utils: its fonts (subset prefix dropped: AAAAAA+IPAexGothic → IPAexGothic), images and text. */
+export function inspectPdf(pdf: Uint8Array): { fonts: PdfFont[]; images: PdfImage[]; text: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sasaeai-pdf-'));
   try {
     const file = join(dir, 'document.pdf');
@@ -62,7 +64,14 @@ export function inspectPdf(pdf: Uint8Array): { fonts: PdfFont[]; text: string } 
         const match = /^(\S+)\s+(.+?)\s{2,}\S+\s+(yes|no)\s/.exec(line);
         return match ? [{ name: match[1]!.replace(/^[A-Z]{6}\+/, ''), type: match[2]!, embedded: match[3] === 'yes' }] : [];
       });
-    return { fonts, text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }) };
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .flatMap((line) => {
+        const [page, , type, width, height] = line.trim().split(/\s+/);
+        return type === 'image' ? [{ page: Number(page), width: Number(width), height: Number(height) }] : [];
+      });
+    return { fonts, images, text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { Handout } from '../handout/handout.ts';
+import { printPhotoPath } from '../../reports/photos/paths.ts';
 import { HandoutBody } from '../handout/handout-view.tsx';
 import { meetingPaths } from '../paths.ts';
 import { meetingsCrumbs } from './meetings-page.tsx';
@@ -12,7 +13,7 @@ export function HandoutPage({ chrome, municipality, ward, meetingId, handout }: 
   return (
     <Layout chrome={chrome} title={handout.cover.title} crumbs={meetingsCrumbs(t, m, ward, { label: handout.cover.title, href: meetingPaths.meeting(m, meetingId) }, { label: t('meeting.download.html') })}>
       <link rel="stylesheet" href={meetingPaths.stylesheet} />
-      <HandoutBody handout={handout} words={{ t, locale }} />
+      <HandoutBody handout={handout} words={{ t, locale }} photoUrl={printPhotoPath} />
     </Layout>
   );
 }

@@ -1,21 +1,24 @@
-import { renderPdf } from '../../kernel/documents/pdf.ts';
+import { PRINT_ORIGIN, renderPdf, type PrintResource } from '../../kernel/documents/pdf.ts';
 import { PrintDocument } from '../../kernel/documents/print-document.tsx';
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
-import type { Handout } from './handout.ts';
-import { HandoutBody, handoutCss } from './handout-view.tsx';
+import { handoutPhotos, type Handout, type Photo } from './handout.ts';
+import { HandoutBody, handoutCss, type PhotoUrl } from './handout-view.tsx';
 
 /** The handout as a document for Chromium to print: the app's print stylesheet plus the handout's own rules. */
-export function HandoutPrint({ handout, t, locale }: { handout: Handout; t: Translate; locale: Locale }) {
+export function HandoutPrint({ handout, t, locale, photoUrl }: { handout: Handout; t: Translate; locale: Locale; photoUrl: PhotoUrl }) {
   return (
     <PrintDocument lang={locale} title={handout.cover.title}>
       <style dangerouslySetInnerHTML={{ __html: handoutCss }} />
-      <HandoutBody handout={handout} words={{ t, locale }} />
+      <HandoutBody handout={handout} words={{ t, locale }} photoUrl={photoUrl} />
     </PrintDocument>
   );
 }
 
-/** A4, page numbers in the footer beside the meeting's title. */
+const printedPhotoUrl: PhotoUrl = (photo) => `${PRINT_ORIGIN}/photos/${photo.id}`;
+
+/** A4, page numbers in the footer beside the meeting's title; the photos handed to Chromium by URL. */
 export function renderHandoutPdf(handout: Handout, t: Translate, locale: Locale): Promise<Buffer> {
-  const html = `<!doctype html>${(<HandoutPrint handout={handout} t={t} locale={locale} />).toString()}`;
-  return renderPdf(html, { footerText: handout.cover.title });
+  const html = `<!doctype html>${(<HandoutPrint handout={handout} t={t} locale={locale} photoUrl={printedPhotoUrl} />).toString()}`;
+  const resources = new Map<string, PrintResource>(handoutPhotos(handout).map((photo: Photo) => [printedPhotoUrl(photo), photo]));
+  return renderPdf(html, { footerText: handout.cover.title, resources });
 }

@@ -27,7 +27,8 @@ export function meetingWhen(cover: Pick<Cover, 'date' | 'startTime' | 'endTime'>
   return date;
 }
 
-export const photoSource = (photo: Photo) => `data:${photo.contentType};base64,${Buffer.from(photo.bytes).toString('base64')}`;
+/** Where the handout's markup finds a photo: the app's photo URL on the web page, the printer's on paper. */
+export type PhotoUrl = (photo: Photo) => string;
 
 export function CoverPage({ cover, words }: { cover: Cover; words: Words }) {
   const { t } = words;
@@ -65,13 +66,13 @@ export function CoverPage({ cover, words }: { cover: Cover; words: Words }) {
   );
 }
 
-function Photos({ photos }: { photos: Photo[] }) {
+function Photos({ photos, photoUrl }: { photos: Photo[]; photoUrl: PhotoUrl }) {
   if (photos.length === 0) return null;
   return (
     <div class="handout-photos">
       {photos.map((photo) => (
         <figure>
-          <img src={photoSource(photo)} alt={photo.alt} width={String(photo.width)} height={String(photo.height)} />
+          <img src={photoUrl(photo)} alt={photo.alt} width={String(photo.width)} height={String(photo.height)} />
           {photo.caption ? <figcaption>{photo.caption}</figcaption> : null}
         </figure>
       ))}
@@ -79,7 +80,9 @@ function Photos({ photos }: { photos: Photo[] }) {
   );
 }
 
-function ReportPage({ section, goal, report, first, words }: { section: HandoutSection; goal: string; report: HandoutReport; first: boolean; words: Words }) {
+type ReportPageProps = { section: HandoutSection; goal: string; report: HandoutReport; first: boolean; words: Words; photoUrl: PhotoUrl };
+
+function ReportPage({ section, goal, report, first, words, photoUrl }: ReportPageProps) {
   const { item, photos } = report;
   return (
     <article class="handout-page">
@@ -91,12 +94,12 @@ function ReportPage({ section, goal, report, first, words }: { section: HandoutS
         {words.t('report.owners')}：{ownerNames(item)}
       </p>
       <ReportTable fields={item.round.fields} values={item.report.values} caption={reportHeading(item)} />
-      <Photos photos={photos} />
+      <Photos photos={photos} photoUrl={photoUrl} />
     </article>
   );
 }
 
-function SectionPages({ section, words }: { section: HandoutSection; words: Words }) {
+function SectionPages({ section, words, photoUrl }: { section: HandoutSection; words: Words; photoUrl: PhotoUrl }) {
   const { t, locale } = words;
   const head = (
     <>
@@ -114,7 +117,7 @@ function SectionPages({ section, words }: { section: HandoutSection; words: Word
         </section>
       );
     }
-    return <>{pages.map((page, index) => <ReportPage section={section} goal={page.goal} report={page.report} first={index === 0} words={words} />)}</>;
+    return <>{pages.map((page, index) => <ReportPage section={section} goal={page.goal} report={page.report} first={index === 0} words={words} photoUrl={photoUrl} />)}</>;
   }
   if (section.kind === 'plan_overview') {
     const { period, tree, plan } = section;
@@ -154,12 +157,12 @@ function SectionPages({ section, words }: { section: HandoutSection; words: Word
 }
 
 /** The whole handout: the cover, then every material. The same markup is the web page and the printed PDF. */
-export function HandoutBody({ handout, words }: { handout: Handout; words: Words }) {
+export function HandoutBody({ handout, words, photoUrl }: { handout: Handout; words: Words; photoUrl: PhotoUrl }) {
   return (
     <>
       <CoverPage cover={handout.cover} words={words} />
       {handout.sections.map((section) => (
-        <SectionPages section={section} words={words} />
+        <SectionPages section={section} words={words} photoUrl={photoUrl} />
       ))}
     </>
   );

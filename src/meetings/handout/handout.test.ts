@@ -3,7 +3,13 @@ import type { Database } from '../../kernel/db/database.ts';
 import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { listWards, type Ward } from '../../municipalities/queries.ts';
 import { withDemo } from '../../testing/factories.ts';
-import { reportCount, yearHandout } from './handout.ts';
+import { closeDocumentBrowser } from '../../kernel/documents/pdf.ts';
+import { inspectPdf } from '../../kernel/documents/testing.ts';
+import { translator } from '../../kernel/i18n/index.ts';
+import { attachTestPhoto, jpegWithGps } from '../../reports/photos/testing.ts';
+import { reportPhotos } from '../../reports/schema.ts';
+import { handoutPhotos, reportCount, yearHandout } from './handout.ts';
+import { renderHandoutPdf } from './handout-pdf.tsx';
 
 let database: Database;
 let asahi: Ward;
@@ -12,7 +18,10 @@ beforeAll(async () => {
   const demo = await withDemo(database);
   asahi = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await closeDocumentBrowser();
+  await database.close();
+});
 
 describe('the standard handout of a year, without a stored meeting', () => {
   it('has a cover named after the year, 資料1 the plan at a glance of the period covering it, 資料2 all accepted reports under their goals', async () => {
@@ -29,5 +38,28 @@ describe('the standard handout of a year, without a stored meeting', () => {
       ['ひとりひとりが、自分らしくいられるまち', ['あさひみらい塾']],
     ]);
     expect(reportCount(handout)).toBe(4);
+  });
+});
+
+describe('the photos the handout prints', () => {
+  it('prints each photo from its print copy, shrinks one stored before print copies existed, and hands them to Chromium by URL', async () => {
+    const handout = await yearHandout(database.db, asahi, 2023);
+    const [first, second] = handout.sections.flatMap((s) => (s.kind === 'reports' ? s.goals.flatMap((g) => g.reports.map((r) => r.item.report)) : []));
+    const uploaded = await attachTestPhoto(database, asahi.municipalityId, first!.id, await jpegWithGps(1600, 1200));
+    const small = await attachTestPhoto(database, asahi.municipalityId, second!.id);
+    // A photo stored before migration 0003: no print copy, larger than print.
+    await database.db.insert(reportPhotos).values({
+      municipalityId: asahi.municipalityId, reportId: second!.id, position: 1, alt: '以前の写真', contentType: 'image/jpeg', width: 1600, height: 1200,
+      bytes: await jpegWithGps(1600, 1200), uploadedBy: 'テスト',
+    });
+    const photos = handoutPhotos(await yearHandout(database.db, asahi, 2023));
+    expect(photos.map(({ id, contentType, width, height }) => ({ id, contentType, width, height }))).toEqual([
+      { id: uploaded.id, contentType: 'image/jpeg', width: 800, height: 600 },
+      { id: small.id, contentType: 'image/png', width: 120, height: 80 },
+      { id: expect.any(String), contentType: 'image/jpeg', width: 800, height: 600 },
+    ]);
+    if (process.env.TEST_DB !== 'pglite') return; // printing once is enough
+    const pdf = inspectPdf(await renderHandoutPdf(await yearHandout(database.db, asahi, 2023), translator('ja'), 'ja'));
+    expect(pdf.images.map(({ width, height }) => [width, height])).toEqual([[800, 600], [120, 80], [800, 600]]);
   });
 });

@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import sharp from 'sharp';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Ward } from '../../municipalities/queries.ts';
 import { findPeriodById, findPlanById, listWardPlans, loadTree, type Period, type Plan, type PlanNode } from '../../plans/queries.ts';
 import { acceptedReports, groupByGoal, type ReportItem } from '../../reports/queries.ts';
-import { reportPhotos, type PhotoContentType } from '../../reports/schema.ts';
+import { makePrintCopy, printsAsStored } from '../../reports/photos/process.ts';
+import type { Photo as StoredPhoto } from '../../reports/photos/queries.ts';
+import { reportPhotos, type PrintContentType } from '../../reports/schema.ts';
 import { materialChoiceOf, type MaterialChoice } from '../inputs.ts';
 import type { AgendaItem, Material, Meeting, MeetingRecord } from '../queries.ts';
 
@@ -15,60 +16,9 @@ import type { AgendaItem, Material, Meeting, MeetingRecord } from '../queries.ts
  * Word file are all drawn from this one value.
  */
 
-/** A photo as the handout prints it: JPEG or PNG (what both Chromium and Word take), at most PRINT_SIDE pixels a side. */
-export type Photo = { caption: string; alt: string; contentType: Exclude<PhotoContentType, 'image/webp'>; width: number; height: number; bytes: Uint8Array };
+/** A photo as the handout prints it: its print copy (JPEG or PNG, at most 800 px a side), or the stored photo when that is small enough. */
+export type Photo = { municipalityId: string; id: string; caption: string; alt: string; contentType: PrintContentType; width: number; height: number; bytes: Uint8Array };
 
-/**
- * Photos are stored up to 1600 px a side; printed about 85 mm wide, 800 px is over 230 dpi. Halving lets libjpeg
- * shrink while decoding, and keeps a 100-report handout a few megabytes instead of a few hundred.
- */
-const PRINT_SIDE = 800;
-
-/**
- * Print-sized photos already made by this process, by photo id and stored size (a photo's bytes never change under its
- * id; the size is there in case they ever do). Only derived bytes live here, at most CACHE_BYTES: another process
- * makes its own, so nothing depends on this cache.
- */
-const CACHE_BYTES = 64 * 1024 * 1024;
-const printCache = new Map<string, Promise<Photo>>();
-/** The size of each finished entry, so that the total is known without waiting. */
-const cachedSizes = new Map<string, number>();
-let cachedBytes = 0;
-
-function evictOldest(): void {
-  // A Map keeps insertion order: the oldest finished entries go first, until the cache fits again.
-  for (const [key, size] of cachedSizes) {
-    if (cachedBytes <= CACHE_BYTES) return;
-    cachedSizes.delete(key);
-    printCache.delete(key);
-    cachedBytes -= size;
-  }
-}
-
-function cachedPrintable(key: string, make: () => Promise<Photo>): Promise<Photo> {
-  const hit = printCache.get(key);
-  if (hit) return hit;
-  const made = make();
-  printCache.set(key, made);
-  made.then(
-    (photo) => {
-      cachedSizes.set(key, photo.bytes.length);
-      cachedBytes += photo.bytes.length;
-      evictOldest();
-    },
-    () => printCache.delete(key),
-  );
-  return made;
-}
-
-async function printable(photo: Omit<Photo, 'contentType'> & { contentType: PhotoContentType }): Promise<Photo> {
-  const { contentType, width, height } = photo;
-  if (contentType !== 'image/webp' && width <= PRINT_SIDE && height <= PRINT_SIDE) return { ...photo, contentType };
-  const resized = sharp(photo.bytes).resize(PRINT_SIDE, PRINT_SIDE, { fit: 'inside', withoutEnlargement: true });
-  const png = contentType === 'image/png';
-  const { data, info } = await (png ? resized.png() : resized.jpeg({ quality: 80 })).toBuffer({ resolveWithObject: true });
-  return { ...photo, contentType: png ? 'image/png' : 'image/jpeg', width: info.width, height: info.height, bytes: data };
-}
 export type HandoutReport = { item: ReportItem; photos: Photo[] };
 export type HandoutGoal = { goal: ReportItem['goal']; levels: string[]; reports: HandoutReport[] };
 
@@ -95,36 +45,38 @@ export type Cover = {
 
 export type Handout = { cover: Cover; sections: HandoutSection[] };
 
-/** The stored bytes of one photo, read only when this process has no print-sized copy of it yet. */
-async function storedPhoto(db: DbOrTx, municipalityId: string, id: string) {
-  const [row] = await db
-    .select({ contentType: reportPhotos.contentType, width: reportPhotos.width, height: reportPhotos.height, bytes: reportPhotos.bytes })
-    .from(reportPhotos)
-    .where(and(eq(reportPhotos.municipalityId, municipalityId), eq(reportPhotos.id, id)));
-  return row!;
-}
-
 /**
- * Photos of these reports, in their order, read straight from the table the upload fills, sized for print. The list
- * comes without the bytes; each photo's bytes are read and resized once per process (see cachedPrintable).
+ * Photos of these reports, in their order, read straight from the table the upload fills: each one's print copy, made
+ * at upload. A photo uploaded before print copies existed is shrunk here, as the upload would have.
  */
 async function photosOf(db: DbOrTx, municipalityId: string, reportIds: string[]): Promise<Map<string, Photo[]>> {
   const byReport = new Map<string, Photo[]>();
   if (reportIds.length === 0) return byReport;
+  const p = reportPhotos;
   const rows = await db
-    .select({ id: reportPhotos.id, reportId: reportPhotos.reportId, caption: reportPhotos.caption, alt: reportPhotos.alt, size: sql<number>`octet_length(${reportPhotos.bytes})` })
-    .from(reportPhotos)
-    .where(and(eq(reportPhotos.municipalityId, municipalityId), inArray(reportPhotos.reportId, reportIds)))
-    .orderBy(asc(reportPhotos.reportId), asc(reportPhotos.position));
-  // sharp works on its own threads: all photos at once.
-  const photos = await Promise.all(
-    rows.map(async ({ id, caption, alt, size }) => {
-      const printed = await cachedPrintable(`${municipalityId}/${id}/${size}`, async () => printable({ caption, alt, ...(await storedPhoto(db, municipalityId, id)) }));
-      return { ...printed, caption, alt };
-    }),
-  );
+    .select({
+      id: p.id, reportId: p.reportId, caption: p.caption, alt: p.alt, contentType: p.contentType, width: p.width, height: p.height,
+      printContentType: p.printContentType, printWidth: p.printWidth, printHeight: p.printHeight,
+      // Only the bytes that print are read: the print copy where there is one.
+      bytes: sql<Uint8Array>`coalesce(${p.printBytes}, ${p.bytes})`.mapWith(p.bytes),
+    })
+    .from(p)
+    .where(and(eq(p.municipalityId, municipalityId), inArray(p.reportId, reportIds)))
+    .orderBy(asc(p.reportId), asc(p.position));
+  // sharp works on its own threads: all the photos still to shrink at once.
+  const photos = await Promise.all(rows.map(async (row) => ({ municipalityId, id: row.id, caption: row.caption, alt: row.alt, ...(await printedForm(row)) })));
   rows.forEach((row, i) => byReport.set(row.reportId, [...(byReport.get(row.reportId) ?? []), photos[i]!]));
   return byReport;
+}
+
+type PhotoRow = Pick<StoredPhoto, 'contentType' | 'width' | 'height' | 'printContentType' | 'printWidth' | 'printHeight'> & { bytes: Uint8Array };
+
+async function printedForm(row: PhotoRow): Promise<Pick<Photo, 'contentType' | 'width' | 'height' | 'bytes'>> {
+  const { bytes } = row;
+  if (row.printContentType !== null && row.printWidth !== null && row.printHeight !== null) return { contentType: row.printContentType, width: row.printWidth, height: row.printHeight, bytes };
+  const stored = { contentType: row.contentType, width: row.width, height: row.height, bytes };
+  if (printsAsStored(stored)) return stored;
+  return (await makePrintCopy(stored))!;
 }
 
 async function reportsSection(db: DbOrTx, ward: Ward, head: SectionHead, options: { fiscalYear: number; reportIds: string[] | null }): Promise<HandoutSection> {
@@ -188,6 +140,10 @@ export async function yearHandout(db: DbOrTx, ward: Ward, fiscalYear: number): P
   const agenda = sections.map((section) => ({ title: section.title, speaker: null, materials: [section.number] }));
   return { cover: { title: `${year} 取組報告`, ward, date: null, startTime: null, endTime: null, venue: '', notes: '', agenda }, sections };
 }
+
+/** Every photo the handout prints, in order. */
+export const handoutPhotos = (handout: Handout): Photo[] =>
+  handout.sections.flatMap((section) => (section.kind === 'reports' ? section.goals.flatMap((goal) => goal.reports.flatMap((report) => report.photos)) : []));
 
 /** How many reports the handout prints (one page each). */
 export const reportCount = (handout: Handout) =>

@@ -25,7 +25,7 @@ export class PhotoRefusal extends Error {
 
 type ReportRef = Pick<Report, 'municipalityId' | 'id'>;
 
-const described = ({ bytes: _bytes, ...meta }: typeof reportPhotos.$inferSelect): PhotoMeta => meta;
+const described = ({ bytes: _bytes, printBytes: _printBytes, ...meta }: typeof reportPhotos.$inferSelect): PhotoMeta => meta;
 const auditOf = (photo: PhotoMeta) => ({ photoId: photo.id, position: photo.position, caption: photo.caption, alt: photo.alt, originalName: photo.originalName, contentType: photo.contentType, width: photo.width, height: photo.height });
 
 async function photosOf(scope: CommandScope, report: ReportRef): Promise<PhotoMeta[]> {
@@ -89,6 +89,10 @@ async function addPhoto(scope: CommandScope, report: ReportRef, photos: PhotoMet
       width: photo.width,
       height: photo.height,
       bytes: photo.bytes,
+      printBytes: photo.print?.bytes ?? null,
+      printContentType: photo.print?.contentType ?? null,
+      printWidth: photo.print?.width ?? null,
+      printHeight: photo.print?.height ?? null,
       uploadedBy: actorName(scope.actor),
     })
     .returning();

@@ -56,6 +56,21 @@ describe('processing an uploaded photo', () => {
     expect(small.ok && small.photo).toMatchObject({ contentType: 'image/png', width: 300, height: 200 });
   });
 
+  it('makes the copy the handout prints: within 800 px, JPEG or PNG, without metadata; none when the photo prints as it is', async () => {
+    const large = await processPhoto(await jpegWithGps(2400, 1800), 'large.jpg');
+    if (!large.ok) throw new Error(large.message);
+    expect(large.photo.print).toMatchObject({ contentType: 'image/jpeg', width: 800, height: 600 });
+    const print = await sharp(Buffer.from(large.photo.print!.bytes)).metadata();
+    expect(print).toMatchObject({ format: 'jpeg', width: 800, height: 600 });
+    expect(print.exif).toBeUndefined();
+    const drawing = await processPhoto(await pngOf(1200, 300), 'drawing.png');
+    expect(drawing.ok && drawing.photo.print).toMatchObject({ contentType: 'image/png', width: 800, height: 200 });
+    const small = await processPhoto(await pngOf(300, 200), 'small.png');
+    expect(small.ok && small.photo.print).toBeNull();
+    const webp = await processPhoto(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ff0000' } }).webp().toBuffer(), 'small.webp');
+    expect(webp.ok && webp.photo.print).toMatchObject({ contentType: 'image/jpeg', width: 40, height: 30 });
+  });
+
   it('re-encodes WebP as WebP and AVIF (a HEIF) as JPEG', async () => {
     const webp = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ff0000' } }).webp().toBuffer();
     expect((await processPhoto(webp, 'a.webp')).ok && 'webp').toBe('webp');

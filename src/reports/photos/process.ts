@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
-import type { PhotoContentType } from '../schema.ts';
+import type { PhotoContentType, PrintContentType } from '../schema.ts';
 
 /** Photos are stored resized to fit this box, never enlarged. */
 export const PHOTO_MAX_SIDE = 1600;
@@ -8,8 +8,17 @@ export const PHOTO_MAX_BYTES = 30 * 1024 * 1024;
 /** A photo with more pixels than this is refused before decoding: a small file can unpack into gigabytes. */
 export const PHOTO_MAX_PIXELS = 100_000_000;
 export const JPEG_QUALITY = 82;
+/**
+ * The committee handout prints a photo about 85 mm wide: 800 px is over 230 dpi. The print copy is made once, at
+ * upload, and keeps a 100-report handout a few megabytes that print in seconds.
+ */
+export const PRINT_SIDE = 800;
+const PRINT_JPEG_QUALITY = 80;
 
-export type ProcessedPhoto = { bytes: Uint8Array; contentType: PhotoContentType; width: number; height: number };
+/** The copy a handout prints: JPEG or PNG (what both Chromium and Word take), at most PRINT_SIDE a side. */
+export type PrintCopy = { bytes: Uint8Array; contentType: PrintContentType; width: number; height: number };
+/** The stored photo, with its print copy; `print` is null when the photo prints as it is. */
+export type ProcessedPhoto = { bytes: Uint8Array; contentType: PhotoContentType; width: number; height: number; print: PrintCopy | null };
 export type PhotoProblem = { ok: false; message: string };
 
 /** What a file that is not an image is, by its first bytes, so the message can say "it is a PDF". */
@@ -56,7 +65,8 @@ export async function processPhoto(input: Uint8Array, fileName: string, maxPixel
     return { ok: false, message: `${name}は ${format} 形式の画像です。JPEG・PNG・WebP の写真を選んでください。` };
   }
   try {
-    return { ok: true, photo: await encode(input, output, maxPixels) };
+    const stored = await encode(input, output, maxPixels);
+    return { ok: true, photo: { ...stored, print: await makePrintCopy(stored) } };
   } catch {
     if (metadata.format === 'heif') {
       return { ok: false, message: `${name}は HEIC 形式の写真で、このサーバーでは読み込めません。iPhone では「設定」→「カメラ」→「フォーマット」→「互換性優先」にして撮るか、JPEG で書き出してから選んでください。` };
@@ -80,7 +90,7 @@ function outputFormatOf(metadata: Metadata): PhotoContentType | null {
   }
 }
 
-async function encode(input: Uint8Array, contentType: PhotoContentType, maxPixels: number): Promise<ProcessedPhoto> {
+async function encode(input: Uint8Array, contentType: PhotoContentType, maxPixels: number): Promise<Omit<ProcessedPhoto, 'print'>> {
   const pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })
     .autoOrient()
     .resize(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, { fit: 'inside', withoutEnlargement: true });
@@ -88,4 +98,18 @@ async function encode(input: Uint8Array, contentType: PhotoContentType, maxPixel
     contentType === 'image/png' ? pipeline.png({ compressionLevel: 9 }) : contentType === 'image/webp' ? pipeline.webp({ quality: JPEG_QUALITY }) : pipeline.jpeg({ quality: JPEG_QUALITY });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
   return { bytes: new Uint8Array(data), contentType, width: info.width, height: info.height };
+}
+
+/** Whether a stored photo prints as it is: a JPEG or PNG within PRINT_SIDE. */
+export function printsAsStored(photo: { contentType: PhotoContentType; width: number; height: number }): photo is { contentType: PrintContentType; width: number; height: number } {
+  return photo.contentType !== 'image/webp' && photo.width <= PRINT_SIDE && photo.height <= PRINT_SIDE;
+}
+
+/** The print copy of a stored photo: PNG stays PNG (drawings, screenshots), the rest becomes JPEG; null when not needed. */
+export async function makePrintCopy(photo: Omit<ProcessedPhoto, 'print'>): Promise<PrintCopy | null> {
+  if (printsAsStored(photo)) return null;
+  const resized = sharp(photo.bytes).resize(PRINT_SIDE, PRINT_SIDE, { fit: 'inside', withoutEnlargement: true });
+  const png = photo.contentType === 'image/png';
+  const { data, info } = await (png ? resized.png() : resized.jpeg({ quality: PRINT_JPEG_QUALITY })).toBuffer({ resolveWithObject: true });
+  return { bytes: new Uint8Array(data), contentType: png ? 'image/png' : 'image/jpeg', width: info.width, height: info.height };
 }

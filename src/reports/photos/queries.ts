@@ -5,9 +5,9 @@ import { reportAssignmentOwners, reportAssignments, reportPhotos, reportRounds, 
 
 export type Photo = typeof reportPhotos.$inferSelect;
 /** A photo without its bytes: what pages need to show it (the bytes come from the photo's own URL). */
-export type PhotoMeta = Omit<Photo, 'bytes'>;
+export type PhotoMeta = Omit<Photo, 'bytes' | 'printBytes'>;
 
-const { bytes: _bytes, ...metaColumns } = getTableColumns(reportPhotos);
+const { bytes: _bytes, printBytes: _printBytes, ...metaColumns } = getTableColumns(reportPhotos);
 
 /** The photos of these reports, in their order, by report. */
 export async function photosOfReports(db: DbOrTx, municipalityId: string, reportIds: string[]): Promise<Map<string, PhotoMeta[]>> {

@@ -11,7 +11,7 @@ import { runCommand } from '../../kernel/db/command.ts';
 import { systemActor, withDemo } from '../../testing/factories.ts';
 import { changePhoto, MAX_PHOTOS } from './commands.ts';
 import { processPhoto } from './process.ts';
-import { photoPath } from './paths.ts';
+import { photoPath, printPhotoPath } from './paths.ts';
 import { findPhoto } from './queries.ts';
 import { jpegWithGps, pngOf } from './testing.ts';
 
@@ -97,6 +97,9 @@ describe('photos on a report', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(photo.bytes))).toBe(true);
     const again = await owner.client.request(photoPath(photo), { headers: { 'if-none-match': served.headers.get('etag')! } });
     expect(again.status).toBe(304);
+    const print = await owner.client.request(printPhotoPath(photo));
+    expect(await sharp(Buffer.from(await print.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: 800, height: 600 });
+    expect(print.headers.get('etag')).not.toBe(served.headers.get('etag'));
 
     const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, mine.report.id), eq(auditEvents.action, 'photo-add')));
     expect(audit).toHaveLength(1);

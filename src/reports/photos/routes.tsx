@@ -3,12 +3,18 @@ import { authorize } from '../../kernel/auth/policy.ts';
 import type { AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { reportPolicy } from '../policy.ts';
-import { findPhoto, photoReportScope } from './queries.ts';
+import { findPhoto, photoReportScope, type Photo } from './queries.ts';
+
+/** The print copy when the upload made one; else the stored photo, which then prints as it is. */
+function printForm(photo: Photo): { bytes: Uint8Array; contentType: string; copy: string } {
+  return photo.printBytes && photo.printContentType ? { bytes: photo.printBytes, contentType: photo.printContentType, copy: '-print' } : { bytes: photo.bytes, contentType: photo.contentType, copy: '' };
+}
 
 /**
  * Serves a stored photo to whoever may read its report (everyone once the report is published). The bytes of a
  * photo never change (a new upload is a new photo), so its id is its ETag; browsers ask again each time
- * (no-cache), so a report taken off the public site stops showing its photos at once.
+ * (no-cache), so a report taken off the public site stops showing its photos at once. `?size=print` serves the copy
+ * the committee handout prints.
  */
 export function photoRoutes() {
   const app = new Hono<AppEnv>();
@@ -19,10 +25,11 @@ export function photoRoutes() {
     const scope = photo ? await photoReportScope(db, municipalityId, photo.reportId) : null;
     if (!photo || !scope) throw new NotFoundError();
     authorize(c.var.actor, reportPolicy.readPhoto(c.var.actor, scope));
-    const etag = `"${photo.id}"`;
+    const { bytes, contentType, copy } = c.req.query('size') === 'print' ? printForm(photo) : { bytes: photo.bytes, contentType: photo.contentType, copy: '' };
+    const etag = `"${photo.id}${copy}"`;
     const cacheControl = reportPolicy.readPublished(scope) ? 'public, no-cache' : 'private, no-cache';
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag, 'cache-control': cacheControl });
-    return c.body(photo.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': photo.contentType, etag, 'cache-control': cacheControl });
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': contentType, etag, 'cache-control': cacheControl });
   });
   return app;
 }
