@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { bytesOf } from '../../kernel/db/columns.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Ward } from '../../municipalities/queries.ts';
@@ -58,7 +59,7 @@ async function photosOf(db: DbOrTx, municipalityId: string, reportIds: string[])
       id: p.id, reportId: p.reportId, caption: p.caption, alt: p.alt, contentType: p.contentType, width: p.width, height: p.height,
       printContentType: p.printContentType, printWidth: p.printWidth, printHeight: p.printHeight,
       // Only the bytes that print are read: the print copy where there is one.
-      bytes: sql<Uint8Array>`coalesce(${p.printBytes}, ${p.bytes})`.mapWith(p.bytes),
+      bytes: bytesOf(sql`coalesce(${p.printBytes}, ${p.bytes})`),
     })
     .from(p)
     .where(and(eq(p.municipalityId, municipalityId), inArray(p.reportId, reportIds)))

@@ -1,4 +1,5 @@
-import { and, asc, eq, getTableColumns, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { bytesOf } from '../../kernel/db/columns.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import type { ReportScope } from '../policy.ts';
 import { reportAssignmentOwners, reportAssignments, reportPhotos, reportRounds, reports } from '../schema.ts';
@@ -22,9 +23,20 @@ export async function photosOfReports(db: DbOrTx, municipalityId: string, report
   return byReport;
 }
 
-/** One photo with its bytes, for serving it. */
-export async function findPhoto(db: DbOrTx, municipalityId: string, id: string): Promise<Photo | null> {
-  const [row] = await db.select().from(reportPhotos).where(and(eq(reportPhotos.municipalityId, municipalityId), eq(reportPhotos.id, id)));
+/** Which bytes of a photo to read: the stored photo, or the copy the handout prints (the stored one when it has none). */
+export type PhotoCopy = 'stored' | 'print';
+
+/** One photo with the bytes of one copy and their type, for serving it. */
+export async function findPhoto(db: DbOrTx, municipalityId: string, id: string, copy: PhotoCopy = 'stored'): Promise<(PhotoMeta & { bytes: Uint8Array; servedType: string }) | null> {
+  const p = reportPhotos;
+  const [row] = await db
+    .select({
+      ...metaColumns,
+      bytes: bytesOf(copy === 'print' ? sql`coalesce(${p.printBytes}, ${p.bytes})` : p.bytes),
+      servedType: copy === 'print' ? sql<string>`coalesce(${p.printContentType}, ${p.contentType})` : p.contentType,
+    })
+    .from(p)
+    .where(and(eq(p.municipalityId, municipalityId), eq(p.id, id)));
   return row ?? null;
 }
 

@@ -3,12 +3,7 @@ import { authorize } from '../../kernel/auth/policy.ts';
 import type { AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { reportPolicy } from '../policy.ts';
-import { findPhoto, photoReportScope, type Photo } from './queries.ts';
-
-/** The print copy when the upload made one; else the stored photo, which then prints as it is. */
-function printForm(photo: Photo): { bytes: Uint8Array; contentType: string; copy: string } {
-  return photo.printBytes && photo.printContentType ? { bytes: photo.printBytes, contentType: photo.printContentType, copy: '-print' } : { bytes: photo.bytes, contentType: photo.contentType, copy: '' };
-}
+import { findPhoto, photoReportScope } from './queries.ts';
 
 /**
  * Serves a stored photo to whoever may read its report (everyone once the report is published). The bytes of a
@@ -21,15 +16,15 @@ export function photoRoutes() {
   app.get('/photos/:municipality{[0-9a-f-]{36}}/:photo{[0-9a-f-]{36}}', async (c) => {
     const db = c.var.services.database.db;
     const municipalityId = c.req.param('municipality');
-    const photo = await findPhoto(db, municipalityId, c.req.param('photo'));
+    const copy = c.req.query('size') === 'print' ? 'print' : 'stored';
+    const photo = await findPhoto(db, municipalityId, c.req.param('photo'), copy);
     const scope = photo ? await photoReportScope(db, municipalityId, photo.reportId) : null;
     if (!photo || !scope) throw new NotFoundError();
     authorize(c.var.actor, reportPolicy.readPhoto(c.var.actor, scope));
-    const { bytes, contentType, copy } = c.req.query('size') === 'print' ? printForm(photo) : { bytes: photo.bytes, contentType: photo.contentType, copy: '' };
-    const etag = `"${photo.id}${copy}"`;
+    const etag = `"${photo.id}${copy === 'print' ? '-print' : ''}"`;
     const cacheControl = reportPolicy.readPublished(scope) ? 'public, no-cache' : 'private, no-cache';
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag, 'cache-control': cacheControl });
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': contentType, etag, 'cache-control': cacheControl });
+    return c.body(photo.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': photo.servedType, etag, 'cache-control': cacheControl });
   });
   return app;
 }
