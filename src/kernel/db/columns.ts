@@ -12,8 +12,8 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 });
 
 /**
- * Selects bytea as base64 text, decoded here: PGlite turns a bytea result into bytes one at a time, some twenty times
- * slower than Node decodes base64 (the 200 photos of a handout: 0.7–1 s against 20–60 ms). Use it to read large bytes.
+ * Selects bytea as base64 text, decoded here: PGlite hands every result over as text, and base64 is a third shorter
+ * than bytea's hex (a 20 MB file read back in 1.0 s against 1.6 s). Use it where large bytes are read.
  */
 export const bytesOf = (value: SQLWrapper) => sql<Uint8Array>`encode(${value}, 'base64')`.mapWith((text: string) => new Uint8Array(Buffer.from(text, 'base64')));
 

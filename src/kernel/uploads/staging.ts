@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
+import { bytesOf } from '../db/columns.ts';
 import type { DbOrTx } from '../db/database.ts';
 import { stagedUploads } from './schema.ts';
 
@@ -39,7 +40,7 @@ export async function loadStagedUpload(db: DbOrTx, key: StagedKey): Promise<Stag
       fileName: stagedUploads.fileName,
       contentType: stagedUploads.contentType,
       sha256: stagedUploads.sha256,
-      bytes: stagedUploads.bytes,
+      bytes: bytesOf(stagedUploads.bytes),
       expiresAt: stagedUploads.expiresAt,
     })
     .from(stagedUploads)
