@@ -12,7 +12,7 @@ const notice = async (page: Page) => (await page.locator('.notice').innerText())
 const TITLE = '令和7年度 第1回旭区地域福祉保健推進会議';
 
 describe('committee material, as the secretariat and a committee member use it, without JavaScript', () => {
-  it('creates a meeting, picks its materials, downloads them as PDF and Word, shares it; the committee member downloads it', { timeout: 240_000 }, async () => {
+  it('creates a meeting, picks its materials, downloads them as PDF and Word, shares it; the committee member downloads it; then it is deleted', { timeout: 240_000 }, async () => {
     const secretariat = await signedIn('asahi-secretariat');
     const member = await signedIn('asahi-committee');
     try {
@@ -78,6 +78,18 @@ describe('committee material, as the secretariat and a committee member use it, 
       expect(await member.getByRole('button', { name: '委員に共有する' }).count()).toBe(0);
       const theirs = await new MeetingPage(member).download('資料をPDFで保存');
       expect(inspectPdf(theirs.bytes).text).toContain('通学支援（旭区社会福祉協議会）');
+
+      // After the meeting the secretariat deletes it: asked first, told it is shared and what goes with it.
+      await follow(secretariat, 'この会議を削除');
+      await expectAccessible(secretariat);
+      const question = await secretariat.locator('main').innerText();
+      expect(question).toContain(`${TITLE}（令和7年5月23日）を削除しますか。次第と資料2件も削除されます。`);
+      expect(question).toContain('この会議は委員に共有されています。');
+      await secretariat.getByRole('button', { name: '削除する' }).click();
+      await secretariat.waitForURL(/\/meetings\?notice=deleted$/);
+      expect(await notice(secretariat)).toBe('推進会議を削除しました。');
+      expect(await secretariat.locator('main').innerText()).not.toContain(TITLE);
+      await expectAccessible(secretariat);
     } finally {
       await secretariat.close();
       await member.close();

@@ -115,6 +115,8 @@ const matrix: Row[] = [
   { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/edit', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/edit`, allowed: asahiManagers },
   { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}`, allowed: asahiManagers, form: { version: 'x', title: '' } },
   { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/share', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/share`, allowed: asahiManagers, form: { version: 'x', shared: '0' } },
+  { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/delete', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/delete`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/delete', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/delete`, allowed: asahiManagers, form: { version: 'x' } },
   { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials/new', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials/new?kind=text`, allowed: asahiManagers },
   { method: 'POST', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials`, allowed: asahiManagers, form: { version: 'x', kind: 'text' } },
   { method: 'GET', path: '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}/materials/:material{[0-9a-f-]{36}}/edit', url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/materials/${c.material}/edit`, allowed: asahiManagers },

@@ -24,7 +24,9 @@ import { planRoutes } from './plans/routes.tsx';
 import { reportsAdminRoutes } from './reports/admin/routes.tsx';
 import { meetingAdminRoutes } from './meetings/admin/routes.tsx';
 import { reportRoutes } from './reports/routes.tsx';
-import { isPhotoUpload, photoUploadLimit } from './reports/photos/upload-limit.ts';
+import { photoUpload } from './reports/photos/upload-limit.ts';
+import { documentUpload } from './reading/import/upload-limit.ts';
+import { largeUploadLimit, largeUploadRule } from './kernel/uploads/large-upload.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { importRoutes } from './reading/import/routes.tsx';
 
@@ -76,11 +78,12 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.use(provideServices(services));
   app.use(serveFromPageCache);
   app.use(chooseLocale);
-  // The owner's report form carries photos: its own, larger limit (reports/photos/upload-limit.ts).
-  app.use(photoUploadLimit);
+  // Photos on the report form (30 MB) and documents to import (50 MB) have their own, larger limits (kernel/uploads/large-upload.ts).
+  const largeUploads = [photoUpload, documentUpload];
+  app.use(largeUploadLimit(largeUploads));
   app.use(
     except(
-      (c) => isPhotoUpload(c as AppContext),
+      (c) => largeUploadRule(largeUploads, c as AppContext) !== null,
       bodyLimit({
         maxSize: 5 * 1024 * 1024,
         onError: (c) => {

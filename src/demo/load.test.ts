@@ -1,21 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
 import { listWards } from '../municipalities/queries.ts';
 import { flattenTree } from '../plans/queries.ts';
 import { itemsOfOrganisation, listRounds, pendingReturn, reportHistory, roundItems } from '../reports/queries.ts';
-import { withDemo } from '../testing/factories.ts';
+import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { loadDemo } from './load.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-});
-afterAll(() => database.close());
+let demo: Demo;
+useDemoDatabase((opened) => ({ database, demo } = opened));
 
 /** The facts of the seed documents, as the demo must hold them. */
 describe('demo data from the seeds', () => {

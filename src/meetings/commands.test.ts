@@ -1,32 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { historyOf } from '../kernel/audit/queries.ts';
-import type { SessionUser } from '../kernel/auth/actor.ts';
+import { actorName, type SessionUser } from '../kernel/auth/actor.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
 import { listWards } from '../municipalities/queries.ts';
 import { acceptedReports } from '../reports/queries.ts';
-import { withDemo } from '../testing/factories.ts';
-import { addMaterial, createMeeting, moveMaterial, removeMaterial, setShared, updateMaterial, updateMeeting } from './commands.ts';
+import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import { addMaterial, createMeeting, deleteMeeting, moveMaterial, removeMaterial, setShared, updateMaterial, updateMeeting } from './commands.ts';
 import type { MeetingInput } from './inputs.ts';
 import { findMeeting, type Meeting } from './queries.ts';
+import { meetingAgendaItems, meetingMaterials } from './schema.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 let m: string;
 let asahi: string;
 let period4: string;
 let secretariat: SessionUser;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
+useDemoDatabase(async (opened) => {
+  ({ database, demo } = opened);
   m = demo.municipality.id;
   asahi = (await listWards(database.db, m)).find((w) => w.slug === 'asahi')!.id;
   period4 = (await demo.tree('asahi-ward', 4)).period.id;
   secretariat = await demo.user('asahi-secretariat');
 });
-afterAll(() => database.close());
 
 const as = <T,>(body: (scope: CommandScope) => Promise<T>) => runCommand(database, secretariat, body);
 
@@ -95,6 +94,42 @@ describe('a meeting', () => {
     expect(shared.ok && shared.value.sharedAt).toBeInstanceOf(Date);
     const unshared = await as((s) => setShared(s, target(meeting), { version: 2, shared: false }));
     expect(unshared.ok && unshared.value.sharedAt).toBeNull();
+  });
+});
+
+describe('deleting a meeting', () => {
+  const rowsOf = async (meeting: Meeting) => ({
+    agenda: await database.db.select().from(meetingAgendaItems).where(and(eq(meetingAgendaItems.municipalityId, m), eq(meetingAgendaItems.meetingId, meeting.id))),
+    materials: await database.db.select().from(meetingMaterials).where(and(eq(meetingMaterials.municipalityId, m), eq(meetingMaterials.meetingId, meeting.id))),
+  });
+
+  it('takes its 次第 and materials with it, and keeps the whole meeting in the audit row', async () => {
+    const meeting = await withMaterials(['資料1', '資料2']);
+    const other = await withMaterials(['資料1']);
+    const deleted = await as((s) => deleteMeeting(s, target(meeting), { version: meeting.version }));
+    expect(deleted.ok && deleted.value.materials.map((x) => x.number)).toEqual(['資料1', '資料2']);
+    expect(await findMeeting(database.db, m, meeting.id)).toBeNull();
+    expect(await rowsOf(meeting)).toEqual({ agenda: [], materials: [] });
+    expect((await rowsOf(other)).materials).toHaveLength(1);
+    const [last] = await historyOf(database.db, m, 'meeting', meeting.id);
+    expect(last).toMatchObject({ action: 'delete', actorName: actorName(secretariat), after: null });
+    expect(last!.before).toMatchObject({ title: details.title, agenda: [{ title: '1 開会' }, { title: '議題1 令和6年度の取組報告' }], materials: [{ number: '資料1' }, { number: '資料2' }] });
+  });
+
+  it('refuses a stale version as a conflict with what is saved now, and deletes nothing', async () => {
+    const meeting = await withMaterials(['資料1']);
+    const stale = await as((s) => deleteMeeting(s, target(meeting), { version: meeting.version - 1 }));
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { meeting: { id: meeting.id, version: meeting.version } } });
+    expect((await rowsOf(meeting)).agenda).toHaveLength(2);
+    expect((await findMeeting(database.db, m, meeting.id))!.materials).toHaveLength(1);
+    expect((await historyOf(database.db, m, 'meeting', meeting.id)).map((h) => h.action)).not.toContain('delete');
+  });
+
+  it('deletes a shared meeting too, and answers not found for one already gone', async () => {
+    const meeting = await newMeeting();
+    expect((await as((s) => setShared(s, target(meeting), { version: 1, shared: true }))).ok).toBe(true);
+    expect((await as((s) => deleteMeeting(s, target(meeting), { version: 2 }))).ok).toBe(true);
+    expect(await as((s) => deleteMeeting(s, target(meeting), { version: 2 }))).toEqual({ ok: false, reason: 'not_found' });
   });
 });
 

@@ -84,6 +84,18 @@ export async function setShared(scope: CommandScope, target: MeetingTarget, inpu
   return { ok: true, value: await finish(scope, begun, input.shared ? 'share' : 'unshare', { sharedAt: input.shared ? new Date() : null }) };
 }
 
+/**
+ * Deletes the meeting, its 次第 and its materials (the foreign keys cascade), if nobody changed it since the user
+ * read it. The audit row keeps the whole meeting as it was, so a deletion can be read back in the history.
+ */
+export async function deleteMeeting(scope: CommandScope, target: MeetingTarget, input: { version: number }): Promise<Result<MeetingRecord>> {
+  const begun = await begin(scope.tx, target, input.version);
+  if (!('meeting' in begun)) return begun;
+  await scope.tx.delete(meetings).where(meetingWhere(target));
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'meeting', entityId: target.meetingId, action: 'delete', before: snapshot(begun) });
+  return { ok: true, value: begun };
+}
+
 // ---- materials -----------------------------------------------------------------------------------
 
 /** The checks only the database can make: the period is of this ward's plan; the chosen reports are accepted ones of the year. */

@@ -8,6 +8,7 @@ export const meetingPaths = {
   meeting,
   edit: (m: string, id: string) => `${meeting(m, id)}/edit`,
   share: (m: string, id: string) => `${meeting(m, id)}/share`,
+  delete: (m: string, id: string) => `${meeting(m, id)}/delete`,
   newMaterial: (m: string, id: string) => `${meeting(m, id)}/materials/new`,
   materials: (m: string, id: string) => `${meeting(m, id)}/materials`,
   material,

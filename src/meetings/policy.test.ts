@@ -28,6 +28,15 @@ describe('meeting policy', () => {
     expect(meetingPolicy.read(user('committee_member', 'ward-totsuka'), meeting(new Date()))).toBe(false);
   });
 
+  it('lets only those who prepare a meeting delete it, shared or not: never its committee members', () => {
+    for (const shared of [null, new Date()]) {
+      expect(meetingPolicy.delete(user('ward_secretariat', ASAHI), meeting(shared))).toBe(true);
+      expect(meetingPolicy.delete(user('city_admin'), meeting(shared))).toBe(true);
+      expect(meetingPolicy.delete(user('committee_member', ASAHI), meeting(shared))).toBe(false);
+      expect(meetingPolicy.delete(user('ward_secretariat', 'ward-totsuka'), meeting(shared))).toBe(false);
+    }
+  });
+
   it('keeps owner staff, district teams and the public out, shared or not', () => {
     for (const actor of [user('owner_staff', ASAHI), user('district_support', ASAHI), anonymous]) {
       expect(meetingPolicy.read(actor, meeting(new Date()))).toBe(false);

@@ -12,6 +12,8 @@ export type MeetingScope = WardScope & { sharedAt: Date | null };
 export const meetingPolicy = {
   manageWard: (actor: Actor, ward: WardScope) => isCityAdminOf(actor, ward.municipalityId) || isWardSecretariatOf(actor, ward.municipalityId, ward.wardId),
   manage: (actor: Actor, meeting: MeetingScope) => meetingPolicy.manageWard(actor, meeting),
+  /** Deleting takes the meeting away from the committee too (when shared): only those who prepare it. */
+  delete: (actor: Actor, meeting: MeetingScope) => meetingPolicy.manage(actor, meeting),
   read: (actor: Actor, meeting: MeetingScope) =>
     meetingPolicy.manage(actor, meeting) || (meeting.sharedAt !== null && isCommitteeMemberOf(actor, meeting.municipalityId, meeting.wardId)),
   /** Has the ward's list of shared meetings at all. */

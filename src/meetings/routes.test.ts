@@ -1,18 +1,17 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
 import { closeDocumentBrowser } from '../kernel/documents/pdf.ts';
 import { inspectPdf, readDocx, zipEntryText } from '../kernel/documents/testing.ts';
 import { listWards } from '../municipalities/queries.ts';
 import { acceptedReports } from '../reports/queries.ts';
 import { reportPhotos } from '../reports/schema.ts';
-import { createTestApp, type TestClient } from '../testing/app.ts';
-import { withDemo } from '../testing/factories.ts';
+import type { TestClient } from '../testing/app.ts';
+import { useDemoApp, type TestApp } from '../testing/demo-setup.ts';
 import { listMeetings } from './queries.ts';
 
 let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let testApp: TestApp;
 let secretariat: TestClient;
 let committee: TestClient;
 let demoMeeting: string;
@@ -23,10 +22,9 @@ const meetingPath = (id: string) => `/admin/m/yokohama/meetings/${id}`;
 /** A real JPEG, as the photo upload stores it. */
 const jpeg = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 200, g: 120, b: 40 } } }).jpeg().toBuffer();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const demo = await withDemo(database);
-  const m = demo.municipality.id;
+useDemoApp(async (opened) => {
+  ({ database, testApp } = opened);
+  const m = opened.demo.municipality.id;
   const ward = (await listWards(database.db, m)).find((w) => w.slug === 'asahi')!;
   const kosodate = (await acceptedReports(database.db, m, ward.id, 2023, { publishedOnly: false })).find((item) => item.assignment.title === '子育て支援連絡会')!;
   await database.db.insert(reportPhotos).values({
@@ -35,15 +33,10 @@ beforeAll(async () => {
   });
   demoMeeting = (await listMeetings(database.db, m, ward.id))[0]!.id;
   wardIds = { municipalityId: m, wardId: ward.id };
-  testApp = await createTestApp(database);
   secretariat = testApp.client();
   await secretariat.login('asahi-secretariat');
   committee = testApp.client();
   await committee.login('asahi-committee');
-});
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
 });
 
 async function post(client: TestClient, path: string, form: Record<string, string | string[]>) {
@@ -88,6 +81,20 @@ describe('the secretariat', () => {
     const page = await stale.text();
     expect(page).toContain('市長室');
     expect(page).toContain('value="区役所"');
+    expect(page).toMatch(/現在保存されている内容（横浜市 管理者（city-admin）、令和\d+年\d+月\d+日 \d+:\d\d）/);
+  });
+
+  it('is told on the material form too who saved the meeting in between, and when', async () => {
+    const created = await post(secretariat, asahi, { title: '資料の競合の会議', date: '2025-07-03', startTime: '', endTime: '', venue: '', notes: '' });
+    const id = meetingIdOf(created.headers.get('location'));
+    const form = await (await secretariat.request(`${meetingPath(id)}/materials/new?kind=text`)).text();
+    const other = testApp.client();
+    await other.login('city-admin');
+    expect((await post(other, `${meetingPath(id)}/share`, { version: versionOn(form), shared: '1' })).status).toBe(303);
+    const stale = await post(secretariat, `${meetingPath(id)}/materials`, { version: versionOn(form), kind: 'text', number: '資料1', title: '連絡事項', body: '書いた本文' });
+    expect(stale.status).toBe(409);
+    const page = await stale.text();
+    for (const words of ['他の人が先に変更を保存しました', '現在保存されている内容（横浜市 管理者（city-admin）、', '書いた本文']) expect(page).toContain(words);
   });
 
   it('adds materials numbered in order, reorders them with buttons, and is told when a button was stale', async () => {
@@ -110,6 +117,63 @@ describe('the secretariat', () => {
     const stale = await post(secretariat, action!, { version, direction: 'up' });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain('他の人が先にこの会議を変更しました');
+  });
+});
+
+describe('deleting a meeting', () => {
+  async function meetingWithMaterial(title: string) {
+    const created = await post(secretariat, asahi, { title, date: '2025-09-10', startTime: '', endTime: '', venue: '', notes: '', 'agenda-0-title': '開会', 'agenda-0-speaker': '', 'agenda-0-materials': '' });
+    const id = meetingIdOf(created.headers.get('location'));
+    const form = await (await secretariat.request(`${meetingPath(id)}/materials/new?kind=text`)).text();
+    expect((await post(secretariat, `${meetingPath(id)}/materials`, { version: versionOn(form), kind: 'text', number: '資料1', title: '連絡事項', body: '本文' })).status).toBe(303);
+    return id;
+  }
+
+  it('asks first, in 和暦 with what goes with it, then deletes and says so on the list', async () => {
+    const id = await meetingWithMaterial('削除する会議');
+    expect(await (await secretariat.request(meetingPath(id))).text()).toContain(`<a href="${meetingPath(id)}/delete">この会議を削除</a>`);
+    const confirm = await secretariat.request(`${meetingPath(id)}/delete`);
+    expect(confirm.status).toBe(200);
+    const page = await confirm.text();
+    expect(page).toContain('削除する会議（令和7年9月10日）を削除しますか。次第と資料1件も削除されます。');
+    expect(page).not.toContain('委員に共有されています');
+    const deleted = await post(secretariat, `${meetingPath(id)}/delete`, { version: versionOn(page) });
+    expect(deleted.status).toBe(303);
+    expect(deleted.headers.get('location')).toBe(`${asahi}?notice=deleted`);
+    const list = await (await secretariat.request(deleted.headers.get('location')!)).text();
+    expect(list).toContain('推進会議を削除しました。');
+    expect(list).not.toContain('削除する会議');
+    expect((await listMeetings(database.db, wardIds.municipalityId, wardIds.wardId)).some((m) => m.id === id)).toBe(false);
+  });
+
+  it('refuses when someone changed the meeting after the question was asked, deleting nothing', async () => {
+    const id = await meetingWithMaterial('途中で変わる会議');
+    const page = await (await secretariat.request(`${meetingPath(id)}/delete`)).text();
+    const other = testApp.client();
+    await other.login('city-admin');
+    const form = await (await other.request(`${meetingPath(id)}/materials/new?kind=text`)).text();
+    expect((await post(other, `${meetingPath(id)}/materials`, { version: versionOn(form), kind: 'text', number: '資料2', title: '追加', body: '本文' })).status).toBe(303);
+    const stale = await post(secretariat, `${meetingPath(id)}/delete`, { version: versionOn(page) });
+    expect(stale.status).toBe(409);
+    const refused = await stale.text();
+    expect(refused).toContain('他の人が先にこの会議を変更したため、何も削除していません。');
+    expect(refused).toContain('次第と資料2件も削除されます。');
+    expect(Number(versionOn(refused))).toBe(Number(versionOn(page)) + 1);
+    expect((await secretariat.request(meetingPath(id))).status).toBe(200);
+  });
+
+  it('says so when the meeting is shared with the committee, and turns a committee member away', async () => {
+    const id = await meetingWithMaterial('共有した会議');
+    const shown = await (await secretariat.request(meetingPath(id))).text();
+    expect((await post(secretariat, `${meetingPath(id)}/share`, { version: versionOn(shown), shared: '1' })).status).toBe(303);
+    const page = await (await secretariat.request(`${meetingPath(id)}/delete`)).text();
+    expect(page).toContain('この会議は委員に共有されています。');
+    expect((await committee.request(meetingPath(id))).status).toBe(200);
+    expect(await (await committee.request(meetingPath(id))).text()).not.toContain('この会議を削除');
+    expect((await committee.request(`${meetingPath(id)}/delete`)).status).toBe(403);
+    expect((await post(committee, `${meetingPath(id)}/delete`, { version: versionOn(page) })).status).toBe(403);
+    expect((await post(secretariat, `${meetingPath(id)}/delete`, { version: versionOn(page) })).status).toBe(303);
+    expect((await committee.request(meetingPath(id))).status).toBe(403);
   });
 });
 

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { historyOf } from '../kernel/audit/queries.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
-import { systemActor, withDemo } from '../testing/factories.ts';
+import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import { systemActor } from '../testing/factories.ts';
 import { addNode, deleteNode, moveNode, updateNode, updatePeriod } from './commands.ts';
 import { nodeInput, periodInput, type NodeInput } from './inputs.ts';
 import { flattenTree, type PlanNode } from './queries.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-});
-afterAll(() => database.close());
+let demo: Demo;
+useDemoDatabase((opened) => ({ database, demo } = opened));
 
 const run = <T,>(body: Parameters<typeof runCommand<T>>[2]) => runCommand(database, systemActor, body);
 

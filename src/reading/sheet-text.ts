@@ -3,6 +3,7 @@
  * line). In a workbook each sheet starts with a heading line `# シート名` so that the reader and the user see it.
  */
 import ExcelJS from 'exceljs';
+import { parseCsvRows } from '../kernel/documents/csv-rows.ts';
 import { ReadError } from './errors.ts';
 
 function cellValueText(cell: ExcelJS.Cell): string {
@@ -39,37 +40,9 @@ export async function xlsxLines(file: string, bytes: Uint8Array): Promise<string
   return lines;
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes) → rows. */
+/** RFC 4180 CSV → rows, a line break inside a quoted cell read as a space (each of \r and \n), as lines need. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch === '\r' || ch === '\n' ? ' ' : ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
+  return parseCsvRows(text).map((cells) => cells.map((cell) => cell.replace(/[\r\n]/g, ' ')));
 }
 
 export function csvLines(text: string): string[] {

@@ -18,6 +18,7 @@ import {
   reports,
   reportStateChanges,
   type ReportState,
+  type ReportValues,
   type RoundStatus,
 } from './schema.ts';
 import { nextState, refusalOf, type ReportAction } from './workflow.ts';
@@ -35,7 +36,7 @@ function snapshot(report: Report): ReportSnapshot {
 // ---- rounds ------------------------------------------------------------------------------------
 
 /** The checks only the database can make: the items belong to one period of this ward's plan, the owners to the ward. */
-async function checkAssignments(tx: Tx, target: { municipalityId: string; wardId: string }, input: OpenRoundInput): Promise<{ periodId: string } | { errors: Record<string, string> }> {
+async function checkAssignments(tx: Tx, target: { municipalityId: string; wardId: string }, input: Pick<OpenRoundInput, 'assignments'>): Promise<{ periodId: string } | { errors: Record<string, string> }> {
   const nodeIds = input.assignments.map((a) => a.nodeId);
   const nodes = await tx
     .select({ id: planNodes.id, periodId: planNodes.periodId })
@@ -61,13 +62,14 @@ export async function recordStateChange(scope: CommandScope, report: Pick<Report
 }
 
 /** Creates one assignment with its owners and its empty draft report. */
-async function addAssignment(scope: CommandScope, round: Round, assignment: OpenRoundInput['assignments'][number], position: number): Promise<void> {
+async function addAssignment(scope: CommandScope, round: Round, assignment: OpenRoundInput['assignments'][number], position: number): Promise<Report> {
   const { tx } = scope;
   const { municipalityId } = round;
   const [row] = await tx.insert(reportAssignments).values({ municipalityId, roundId: round.id, nodeId: assignment.nodeId, title: assignment.title, position }).returning();
   await tx.insert(reportAssignmentOwners).values(assignment.ownerIds.map((organisationId, i) => ({ municipalityId, assignmentId: row!.id, organisationId, position: i })));
   const [report] = await tx.insert(reports).values({ municipalityId, assignmentId: row!.id, lastChangedBy: actorName(scope.actor) }).returning();
   await recordStateChange(scope, report!, null, 'draft');
+  return report!;
 }
 
 /** Opens a round: the ward's form as it is now, the chosen plan items and owners, a draft report for each. */
@@ -128,7 +130,7 @@ async function begin(tx: Tx, target: ReportTarget, action: ReportAction, version
 }
 
 /** Writes the changes with a new version, and one audit row named after the action (or the import that made them). */
-export async function updateReport(scope: CommandScope, report: Report, action: ReportAction | 'import-workbook', changes: Partial<Pick<Report, 'values' | 'state' | 'published' | 'publishedAt'>>): Promise<Report> {
+export async function updateReport(scope: CommandScope, report: Report, action: ReportAction | 'import-workbook' | 'import-document', changes: Partial<Pick<Report, 'values' | 'state' | 'published' | 'publishedAt'>>): Promise<Report> {
   const [row] = await scope.tx
     .update(reports)
     .set({ ...changes, version: report.version + 1, lastChangedBy: actorName(scope.actor), updatedAt: sql`now()` })
@@ -205,4 +207,49 @@ export async function saveReportForm(scope: CommandScope, target: { municipality
     : await scope.tx.insert(reportForms).values({ ...target, fields: input.fields }).returning();
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_form', entityId: row!.id, action: current ? 'update' : 'create', before: current ? { fields: current.fields } : undefined, after: { fields: row!.fields } });
   return { ok: true, value: { version: row!.version, fields: row!.fields } };
+}
+
+// ---- reports taken from a printed document (src/reading/import) --------------------------------
+
+/** The history note of a report that came from a document: it was accepted on paper, not in the app. */
+export const DOCUMENT_IMPORT_NOTE = '文書から取り込み（印刷された資料の受理済みの報告）';
+
+/** A round for reports that were written and accepted outside the app: no assignments yet, the ward's form as it is now. */
+export async function createImportedRound(
+  scope: CommandScope,
+  target: { municipalityId: string; wardId: string },
+  input: { periodId: string; fiscalYear: number; title: string; deadline: string; status: RoundStatus },
+): Promise<CommandResult<Round>> {
+  const period = await findPeriodById(scope.tx, target.municipalityId, input.periodId);
+  const plan = period ? await findPlanById(scope.tx, target.municipalityId, period.planId) : null;
+  if (plan?.wardId !== target.wardId) return { ok: false, reason: 'invalid', errors: { periodId: '報告の回の期は、この区の計画の期から選んでください' } };
+  const { fields } = await reportFormOf(scope.tx, target.municipalityId, target.wardId);
+  const [round] = await scope.tx.insert(reportRounds).values({ ...target, ...input, fields }).returning();
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_round', entityId: round!.id, action: 'open', after: { ...input, fields, note: DOCUMENT_IMPORT_NOTE } });
+  return { ok: true, value: round! };
+}
+
+/** Adds a report accepted on paper to a round: a new assignment (item and owners), its report accepted with the values, not published. */
+export async function addAcceptedReport(scope: CommandScope, round: Round, input: OpenRoundInput['assignments'][number] & { values: ReportValues }): Promise<CommandResult<Report>> {
+  const { values, ...assignment } = input;
+  const checked = await checkAssignments(scope.tx, round, { assignments: [assignment] });
+  if ('errors' in checked) return { ok: false, reason: 'invalid', errors: checked.errors };
+  if (checked.periodId !== round.periodId) return { ok: false, reason: 'invalid', errors: { rows: '報告を求める項目は、この回の計画の期から選んでください' } };
+  const [count] = await scope.tx.select({ n: sql<number>`count(*)::int` }).from(reportAssignments).where(and(eq(reportAssignments.municipalityId, round.municipalityId), eq(reportAssignments.roundId, round.id)));
+  const draft = await addAssignment(scope, round, assignment, count?.n ?? 0);
+  await scope.audit({ municipalityId: round.municipalityId, entityType: 'report_round', entityId: round.id, action: 'add-assignment', after: { ...assignment, note: DOCUMENT_IMPORT_NOTE } });
+  const accepted = await updateReport(scope, draft, 'import-document', { values: valuesOfFields(round.fields, values), state: 'accepted' });
+  await recordStateChange(scope, draft, draft.state, 'accepted', DOCUMENT_IMPORT_NOTE);
+  return { ok: true, value: accepted };
+}
+
+/** Writes a document's values into some fields of a report (keeping its state) if nobody changed it since `version`. */
+export async function writeImportedValues(scope: CommandScope, target: ReportTarget, input: ReportInput): Promise<CommandResult<Report, ReportSnapshot>> {
+  const locked = await lockReport(scope.tx, target);
+  if (!locked) return { ok: false, reason: 'not_found' };
+  if (locked.report.version !== input.version) return { ok: false, reason: 'conflict', current: snapshot(locked.report) };
+  const values = valuesOfFields(locked.round.fields, { ...locked.report.values, ...input.values });
+  const saved = await updateReport(scope, locked.report, 'import-document', { values });
+  if (saved.published) await scope.contentChanged(target.municipalityId);
+  return { ok: true, value: saved };
 }

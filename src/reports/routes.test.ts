@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
 import { listWards } from '../municipalities/queries.ts';
-import { createTestApp, type TestClient } from '../testing/app.ts';
-import { withDemo } from '../testing/factories.ts';
+import type { TestClient } from '../testing/app.ts';
+import { signedIn as signedInAs, useDemoApp, type TestApp } from '../testing/demo-setup.ts';
 import { findReportItem, listRounds, roundItems, type ReportItem } from './queries.ts';
 
 let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let testApp: TestApp;
 let municipalityId: string;
 let asahiWard: string;
 /** The demo's open round (FY2024) and finished one (FY2023), by initiative title. */
@@ -15,28 +14,18 @@ let open: Map<string, ReportItem>;
 let finished: Map<string, ReportItem>;
 let openRoundId: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const demo = await withDemo(database);
-  municipalityId = demo.municipality.id;
+useDemoApp(async (opened) => {
+  ({ database, testApp } = opened);
+  municipalityId = opened.demo.municipality.id;
   asahiWard = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!.id;
   const [openRound, finishedRound] = await listRounds(database.db, municipalityId, asahiWard);
   openRoundId = openRound!.id;
   const byTitle = (items: ReportItem[]) => new Map(items.map((i) => [i.assignment.title, i]));
   open = byTitle(await roundItems(database.db, openRound!));
   finished = byTitle(await roundItems(database.db, finishedRound!));
-  testApp = await createTestApp(database);
-});
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
 });
 
-async function signedIn(login: string): Promise<{ client: TestClient; csrf: string }> {
-  const client = testApp.client();
-  if (login) await client.login(login);
-  return { client, csrf: await client.csrf() };
-}
+const signedIn = (login: string) => signedInAs(testApp, login);
 
 const reportUrl = (item: ReportItem, tail = '') => `/admin/m/yokohama/reports/${item.report.id}${tail}`;
 const page = async (client: TestClient, url: string) => {

@@ -44,14 +44,20 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="field__error" id={`error-${name}`}>
-          <span class="visually-hidden">エラー:</span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError name={name} error={error} />
       {children}
     </div>
+  );
+}
+
+/** A control's problem in words, under its label; `controlAttrs` points the control's aria-describedby here. */
+export function FieldError({ name, error }: { name: string; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <p class="field__error" id={`error-${name}`}>
+      <span class="visually-hidden">エラー:</span>
+      {error}
+    </p>
   );
 }
 
@@ -86,6 +92,48 @@ export function TextArea(props: { name: string; label: string; value: string; hi
         {props.value}
       </textarea>
     </Field>
+  );
+}
+
+/** A required file upload with its label and hint (the form around it needs enctype="multipart/form-data"). */
+export function FileInput(props: { id: string; hintId: string; name: string; label: string; hint: string; accept: string }) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <p class="field__hint" id={props.hintId}>
+        {props.hint}
+      </p>
+      <input type="file" id={props.id} name={props.name} accept={props.accept} required aria-describedby={props.hintId} />
+    </div>
+  );
+}
+
+/** The buttons under a form with repeated rows: save, add blank rows (`intent=more`, nothing saved yet), cancel. */
+export function SaveOrMoreRows({ t, save, more, cancelHref }: { t: Translate; save: string; more: string; cancelHref: string }) {
+  return (
+    <div class="actions">
+      <button type="submit" class="button">
+        {save}
+      </button>
+      <button type="submit" name="intent" value="more" class="button button--secondary">
+        {more}
+      </button>
+      <a href={cancelHref}>{t('admin.cancel')}</a>
+    </div>
+  );
+}
+
+/** A button that switches a yes/no setting (share, publish): it posts the version read and the state to switch to. */
+export function SwitchButton(props: { action: string; csrf: string; version: string; field: string; on: boolean; turnOn: string; turnOff: string }) {
+  const { on } = props;
+  return (
+    <PostButton
+      action={props.action}
+      csrf={props.csrf}
+      label={on ? props.turnOff : props.turnOn}
+      fields={{ version: props.version, [props.field]: on ? '0' : '1' }}
+      className={on ? 'button button--secondary' : 'button'}
+    />
   );
 }
 

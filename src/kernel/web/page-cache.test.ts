@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { withDemo } from '../../testing/factories.ts';
 import { createTestApp } from '../../testing/app.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { createTestDatabase, createTestDatabaseTarget, testDatabaseKind } from '../db/testing.ts';
+import { createTestDatabaseTarget, testDatabaseKind } from '../db/testing.ts';
 
 async function changeTitle(app: Awaited<ReturnType<typeof createTestApp>>, login: string, nodeId: string, title: string) {
   const client = app.client();
@@ -21,12 +22,8 @@ async function changeTitle(app: Awaited<ReturnType<typeof createTestApp>>, login
 
 describe('page cache', () => {
   let database: Database;
-  let demo: Awaited<ReturnType<typeof withDemo>>;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    demo = await withDemo(database);
-  });
-  afterAll(() => database.close());
+  let demo: Demo;
+  useDemoDatabase((opened) => ({ database, demo } = opened));
 
   it('serves anonymous readers from memory and drops everything when a command commits a change', async () => {
     const app = await createTestApp(database);

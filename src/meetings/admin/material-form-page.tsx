@@ -1,6 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
-import { controlAttrs, CsrfField, ErrorSummary, Field, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { controlAttrs, CsrfField, ErrorSummary, Field, FieldError, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -31,16 +31,6 @@ type Props = {
   errors: FieldErrors;
   conflict?: MeetingConflict | null;
 };
-
-function ErrorText({ name, error }: { name: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p class="field__error" id={`error-${name}`}>
-      <span class="visually-hidden">エラー:</span>
-      {error}
-    </p>
-  );
-}
 
 function PeriodField({ t, locale, values, sources, errors }: { t: Translate; locale: 'ja' | 'en'; values: MaterialValues; sources: MaterialSources; errors: FieldErrors }) {
   return (
@@ -75,7 +65,7 @@ function ReportsFields({ t, locale, values, sources, errors }: { t: Translate; l
       </p>
       <fieldset class={errors['reportIds'] ? 'field field--error' : 'field'} id="field-reportIds">
         <legend>{t('meeting.material.which')}</legend>
-        <ErrorText name="reportIds" error={errors['reportIds']} />
+        <FieldError name="reportIds" error={errors['reportIds']} />
         <p>
           <input type="radio" id="scope-all" name="scope" value="all" checked={values.scope !== 'some'} />
           <label class="inline-label" for="scope-all">
@@ -113,7 +103,7 @@ export function MaterialFormPage({ chrome, municipality, ward, record, materialI
     <Layout chrome={chrome} title={title} crumbs={meetingsCrumbs(t, m, ward, { label: record.meeting.title, href: meetingPaths.meeting(m, id) }, { label: title })}>
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} />
-      {conflict ? <ConflictNotice t={t} rows={conflict.rows} /> : null}
+      {conflict ? <ConflictNotice t={t} rows={conflict.rows} savedBy={conflict.savedBy} /> : null}
       <form method="post" action={materialId ? meetingPaths.material(m, id, materialId) : meetingPaths.materials(m, id)} novalidate>
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="version" value={String(record.meeting.version)} />

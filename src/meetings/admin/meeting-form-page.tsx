@@ -1,14 +1,14 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
-import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, SaveOrMoreRows, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { AgendaRowValues, MeetingValues } from '../inputs.ts';
 import { meetingPaths } from '../paths.ts';
 import { meetingsCrumbs } from './meetings-page.tsx';
 
-/** What is saved now, field by field, when someone else saved the meeting first. */
-export type MeetingConflict = { rows: [string, string][] };
+/** What is saved now, field by field, and who saved it when, when someone else saved the meeting first. */
+export type MeetingConflict = { rows: [string, string][]; savedBy: { who: string; when: string } };
 
 type Props = {
   chrome: Chrome;
@@ -43,7 +43,7 @@ export function MeetingFormPage({ chrome, municipality, ward, editing, values, e
     <Layout chrome={chrome} title={title} crumbs={meetingsCrumbs(t, m, ward, { label: title })}>
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} />
-      {conflict ? <ConflictNotice t={t} rows={conflict.rows} /> : null}
+      {conflict ? <ConflictNotice t={t} rows={conflict.rows} savedBy={conflict.savedBy} /> : null}
       <form method="post" action={action} novalidate>
         <CsrfField token={chrome.csrfToken} />
         {editing ? <input type="hidden" name="version" value={String(editing.version)} /> : null}
@@ -58,15 +58,7 @@ export function MeetingFormPage({ chrome, municipality, ward, editing, values, e
           <AgendaRow t={t} index={index} row={row} errors={errors} />
         ))}
         <TextArea name="notes" label={t('meeting.notes')} value={values.notes} error={errors['notes']} rows={3} />
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('admin.save')}
-          </button>
-          <button type="submit" name="intent" value="more" class="button button--secondary">
-            {t('meeting.agenda.more')}
-          </button>
-          <a href={editing ? meetingPaths.meeting(m, editing.id) : meetingPaths.list(m, ward.slug)}>{t('admin.cancel')}</a>
-        </div>
+        <SaveOrMoreRows t={t} save={t('admin.save')} more={t('meeting.agenda.more')} cancelHref={editing ? meetingPaths.meeting(m, editing.id) : meetingPaths.list(m, ward.slug)} />
       </form>
     </Layout>
   );

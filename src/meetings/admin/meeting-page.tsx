@@ -1,6 +1,7 @@
 import { DOCX_CONTENT_TYPE } from '../../kernel/documents/docx.ts';
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { PostButton } from '../../kernel/ui/forms.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
+import { PostButton, SwitchButton } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { meetingWhen } from '../handout/handout-view.tsx';
@@ -48,29 +49,28 @@ function MaterialActions({ t, m, csrf, record, material, index }: { t: Translate
 
 function Materials({ t, m, csrf, record, canManage }: { t: Translate; m: string; csrf: string; record: MeetingRecord; canManage: boolean }) {
   if (record.materials.length === 0) return <p>{t('meeting.material.none')}</p>;
+  const columns = [t('meeting.material.number'), t('meeting.material.title'), t('meeting.material.kind'), ...(canManage ? [t('meeting.material.actions')] : [])];
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('meeting.materials')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('meeting.material.number')}</th>
-            <th scope="col">{t('meeting.material.title')}</th>
-            <th scope="col">{t('meeting.material.kind')}</th>
-            {canManage ? <th scope="col">{t('meeting.material.actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {record.materials.map((material, index) => (
-            <tr>
-              <td>{material.number}</td>
-              <td>{material.title}</td>
-              <td>{t(`meeting.material.kind.${material.kind}`)}</td>
-              {canManage ? <MaterialActions t={t} m={m} csrf={csrf} record={record} material={material} index={index} /> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <CaptionedTable caption={t('meeting.materials')} columns={columns}>
+      {record.materials.map((material, index) => (
+        <tr>
+          <td>{material.number}</td>
+          <td>{material.title}</td>
+          <td>{t(`meeting.material.kind.${material.kind}`)}</td>
+          {canManage ? <MaterialActions t={t} m={m} csrf={csrf} record={record} material={material} index={index} /> : null}
+        </tr>
+      ))}
+    </CaptionedTable>
+  );
+}
+
+/** Why a button did not go through, where focus lands when the page comes back. */
+export function RefusalNotice({ t, refusal }: { t: Translate; refusal: string | null }) {
+  if (!refusal) return null;
+  return (
+    <div class="warning" role="alert" tabindex={-1} data-autofocus>
+      <h2>{t('meeting.refused.title')}</h2>
+      <p>{refusal}</p>
     </div>
   );
 }
@@ -86,12 +86,7 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
     <Layout chrome={chrome} title={meeting.title} crumbs={meetingsCrumbs(t, m, ward, { label: meeting.title })}>
       <h1>{meeting.title}</h1>
       <Notice text={notice} />
-      {refusal ? (
-        <div class="warning" role="alert" tabindex={-1} data-autofocus>
-          <h2>{t('meeting.refused.title')}</h2>
-          <p>{refusal}</p>
-        </div>
-      ) : null}
+      <RefusalNotice t={t} refusal={refusal} />
       <dl class="meta">
         <dt>{t('meeting.when')}</dt>
         <dd>{meetingWhen(meeting, { t, locale })}</dd>
@@ -103,35 +98,24 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
         </dd>
       </dl>
       {canManage ? (
-        <p>
+        <p class="actions">
           <a href={meetingPaths.edit(m, meeting.id)}>{t('meeting.edit')}</a>
+          <a href={meetingPaths.delete(m, meeting.id)}>{t('meeting.delete')}</a>
         </p>
       ) : null}
       <h2>{t('meeting.agenda')}</h2>
       {record.agenda.length === 0 ? (
         <p>{t('meeting.agenda.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t('meeting.agenda')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meeting.agenda.item')}</th>
-                <th scope="col">{t('meeting.agenda.speaker')}</th>
-                <th scope="col">{t('meeting.agenda.materials')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.agenda.map((line) => (
-                <tr>
-                  <td class="node__body">{line.title}</td>
-                  <td>{line.speaker ?? ''}</td>
-                  <td>{line.materials.join('・')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaptionedTable caption={t('meeting.agenda')} columns={[t('meeting.agenda.item'), t('meeting.agenda.speaker'), t('meeting.agenda.materials')]}>
+          {record.agenda.map((line) => (
+            <tr>
+              <td class="node__body">{line.title}</td>
+              <td>{line.speaker ?? ''}</td>
+              <td>{line.materials.join('・')}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       )}
       {meeting.notes ? <p class="node__body">{meeting.notes}</p> : null}
       <h2>{t('meeting.materials')}</h2>
@@ -159,13 +143,7 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
         <>
           <h2>{t('meeting.sharing')}</h2>
           <p>{t(meeting.sharedAt ? 'meeting.share.sharedHint' : 'meeting.share.hint')}</p>
-          <PostButton
-            action={meetingPaths.share(m, meeting.id)}
-            csrf={csrf}
-            label={t(meeting.sharedAt ? 'meeting.unshare' : 'meeting.share')}
-            fields={{ version, shared: meeting.sharedAt ? '0' : '1' }}
-            className={meeting.sharedAt ? 'button button--secondary' : 'button'}
-          />
+          <SwitchButton action={meetingPaths.share(m, meeting.id)} csrf={csrf} version={version} field="shared" on={meeting.sharedAt !== null} turnOn={t('meeting.share')} turnOff={t('meeting.unshare')} />
         </>
       ) : null}
     </Layout>

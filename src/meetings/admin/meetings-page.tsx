@@ -1,4 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { formatDate } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -37,33 +38,20 @@ export function MeetingsPage({ chrome, municipality, ward, meetings, canManage, 
       {meetings.length === 0 ? (
         <p>{t('meeting.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('meeting.title')}</th>
-                <th scope="col">{t('meeting.date')}</th>
-                <th scope="col">{t('meeting.venue')}</th>
-                <th scope="col">{t('meeting.sharing')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {meetings.map((meeting) => (
-                <tr>
-                  <td>
-                    <a href={meetingPaths.meeting(m, meeting.id)}>{meeting.title}</a>
-                  </td>
-                  <td>{formatDate(meeting.date, { locale, weekday: true })}</td>
-                  <td>{meeting.venue || '—'}</td>
-                  <td>
-                    <SharedBadge t={t} meeting={meeting} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaptionedTable caption={title} columns={[t('meeting.title'), t('meeting.date'), t('meeting.venue'), t('meeting.sharing')]}>
+          {meetings.map((meeting) => (
+            <tr>
+              <td>
+                <a href={meetingPaths.meeting(m, meeting.id)}>{meeting.title}</a>
+              </td>
+              <td>{formatDate(meeting.date, { locale, weekday: true })}</td>
+              <td>{meeting.venue || '—'}</td>
+              <td>
+                <SharedBadge t={t} meeting={meeting} />
+              </td>
+            </tr>
+          ))}
+        </CaptionedTable>
       )}
     </Layout>
   );

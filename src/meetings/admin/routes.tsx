@@ -4,17 +4,18 @@ import { runCommand, type CommandResult, type CommandScope } from '../../kernel/
 import { contentDisposition } from '../../kernel/documents/download.ts';
 import { DOCX_CONTENT_TYPE } from '../../kernel/documents/docx.ts';
 import { PDF_CONTENT_TYPE } from '../../kernel/documents/pdf.ts';
-import type { Translate } from '../../kernel/i18n/index.ts';
+import { latestEvent } from '../../kernel/audit/queries.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
 import { fieldErrors } from '../../kernel/web/validation.ts';
+import { formatDateTime } from '../../kernel/ui/time.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { listWardPlans } from '../../plans/queries.ts';
 import { wardInUrl } from '../../reports/admin/context.ts';
 import { acceptedFiscalYears, acceptedReports } from '../../reports/queries.ts';
-import { addMaterial, createMeeting, moveMaterial, removeMaterial, setShared, updateMaterial, updateMeeting } from '../commands.ts';
+import { addMaterial, createMeeting, deleteMeeting, moveMaterial, removeMaterial, setShared, updateMaterial, updateMeeting } from '../commands.ts';
 import { handoutFileName, meetingHandout, periodCovering } from '../handout/handout.ts';
 import { renderHandoutDocx } from '../handout/handout-docx.ts';
 import { renderHandoutPdf } from '../handout/handout-pdf.tsx';
@@ -42,6 +43,7 @@ import { materialKinds, type MaterialKind } from '../schema.ts';
 import { HandoutPage } from './handout-page.tsx';
 import { MaterialFormPage, type MaterialSources } from './material-form-page.tsx';
 import { MeetingFormPage, type MeetingConflict } from './meeting-form-page.tsx';
+import { MeetingDeletePage } from './meeting-delete-page.tsx';
 import { MeetingPage } from './meeting-page.tsx';
 import { MeetingsPage } from './meetings-page.tsx';
 import { meetingInUrl, noticeOf, withNotice, type MeetingNotice } from './context.ts';
@@ -58,9 +60,11 @@ function meetingValues(record: MeetingRecord): MeetingValues {
   return { title, date, startTime: startTime ?? '', endTime: endTime ?? '', venue, notes, agenda: [...agenda, ...blankAgenda(BLANK_AGENDA_ROWS)] };
 }
 
-/** The meeting as saved now, for the conflict notice above a form that keeps what this user typed. */
-function conflictOf(t: Translate, locale: 'ja' | 'en', record: MeetingRecord): MeetingConflict {
+/** The meeting as saved now, and who saved it when, for the conflict notice above a form that keeps what this user typed. */
+async function conflictOf(c: AppContext, record: MeetingRecord): Promise<MeetingConflict> {
+  const { t, locale } = c.var;
   const { meeting } = record;
+  const last = await latestEvent(c.var.services.database.db, meeting.municipalityId, 'meeting', meeting.id);
   return {
     rows: [
       [t('meeting.title'), meeting.title],
@@ -69,6 +73,7 @@ function conflictOf(t: Translate, locale: 'ja' | 'en', record: MeetingRecord): M
       [t('meeting.agenda'), record.agenda.map((line, i) => `${i + 1} ${line.title}${line.speaker ? `　${line.speaker}` : ''}${line.materials.length ? `（${line.materials.join('・')}）` : ''}`).join('\n')],
       [t('meeting.materials'), record.materials.map((m) => `${m.number} ${m.title}`).join('\n')],
     ],
+    savedBy: { who: last?.actorName ?? '—', when: formatDateTime(last?.at ?? meeting.updatedAt, locale) },
   };
 }
 
@@ -153,20 +158,26 @@ function materialWrite(command: (scope: CommandScope, target: Target, materialId
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target, materialId ?? '', parsed.value));
     if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), notice), 303);
     if (result.reason === 'invalid') return show({ errors: result.errors, status: 422 });
-    if (result.reason === 'conflict') return show({ errors: {}, conflict: conflictOf(c.var.t, c.var.locale, result.current), status: 409 }, result.current);
+    if (result.reason === 'conflict') return show({ errors: {}, conflict: await conflictOf(c, result.current), status: 409 }, result.current);
     throw new NotFoundError();
   };
+}
+
+/** A button's few fields (the version read, a direction …); anything else is a form this app did not send. */
+async function buttonInput<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await c.req.parseBody());
+  if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+  return parsed.data;
 }
 
 /** Move, delete, share: the buttons on the meeting page; a stale page or a refused step shows the page again, saying why. */
 function meetingButton<S extends z.ZodType>(schema: S, command: (scope: CommandScope, target: Target, materialId: string, input: z.output<S>) => Promise<Result>, notice: (input: z.output<S>) => MeetingNotice) {
   return async (c: AppContext) => {
     const { municipality, ward, record } = await meetingInUrl(c, meetingPolicy.manage);
-    const parsed = schema.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    const input = await buttonInput(c, schema);
     const target = { municipalityId: municipality.id, meetingId: record.meeting.id };
-    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target, c.req.param('material') ?? '', parsed.data));
-    if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), notice(parsed.data)), 303);
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target, c.req.param('material') ?? '', input));
+    if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), notice(input)), 303);
     if (result.reason === 'not_found' || result.reason === 'invalid') throw new NotFoundError();
     const current = result.reason === 'conflict' ? result.current : record;
     const refusal = result.reason === 'refused' ? result.message : c.var.t('meeting.conflict.buttons');
@@ -247,9 +258,24 @@ export function meetingAdminRoutes() {
     if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), 'saved'), 303);
     if (result.reason === 'conflict') {
       const current = result.current;
-      return showMeetingForm(c, municipality, ward, { id: current.meeting.id, version: current.meeting.version }, typed, {}, 409, conflictOf(c.var.t, c.var.locale, current));
+      return showMeetingForm(c, municipality, ward, { id: current.meeting.id, version: current.meeting.version }, typed, {}, 409, await conflictOf(c, current));
     }
     throw new NotFoundError();
+  });
+
+  app.get(`${meeting}/delete`, async (c) => {
+    const { municipality, ward, record } = await meetingInUrl(c, meetingPolicy.delete);
+    return html(c, <MeetingDeletePage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={record} />);
+  });
+
+  app.post(`${meeting}/delete`, async (c) => {
+    const { municipality, ward, record } = await meetingInUrl(c, meetingPolicy.delete);
+    const input = await buttonInput(c, versionOnlyInput);
+    const target = { municipalityId: municipality.id, meetingId: record.meeting.id };
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => deleteMeeting(scope, target, input));
+    if (result.ok) return c.redirect(withNotice(meetingPaths.list(municipality.slug, ward.slug), 'deleted'), 303);
+    if (result.reason !== 'conflict') throw new NotFoundError();
+    return html(c, <MeetingDeletePage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={result.current} refusal={c.var.t('meeting.delete.conflict')} />, 409);
   });
 
   app.post(`${meeting}/share`, meetingButton(shareInput, (scope, target, _material, input) => setShared(scope, target, input), (input) => (input.shared ? 'shared' : 'unshared')));

@@ -1,5 +1,6 @@
 import { changedFields, type AuditEvent } from '../../kernel/audit/queries.ts';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import type { NodeInContext } from '../queries.ts';
 import { nodeLabel } from '../views/node-content.tsx';
 import { nodeCrumbs } from './node-form.tsx';
@@ -34,44 +35,31 @@ export function NodeHistoryPage({ chrome, m, context, events, formatTime }: { ch
         {t('admin.history')}：{label}
       </h1>
       {events.length === 0 ? <p>{t('history.empty')}</p> : null}
-      <div class="table-scroll history">
-        <table>
-          <caption class="visually-hidden">{t('admin.history')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('history.when')}</th>
-              <th scope="col">{t('history.who')}</th>
-              <th scope="col">{t('history.action')}</th>
-              <th scope="col">{t('history.changes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr>
-                <td>{formatTime(event.at)}</td>
-                <td>{event.actorName}</td>
-                <td>{actionNames[event.action] ?? event.action}</td>
-                <td>
-                  <dl class="meta">
-                    {changedFields(event.before, event.after).map((change) => (
-                      <>
-                        <dt>{change.field}</dt>
-                        <dd>
-                          <span class="visually-hidden">{t('history.before')}</span>
-                          <pre>{show(change.before)}</pre>
-                          <span aria-hidden="true">↓</span>
-                          <span class="visually-hidden">{t('history.after')}</span>
-                          <pre class="changed">{show(change.after)}</pre>
-                        </dd>
-                      </>
-                    ))}
-                  </dl>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CaptionedTable caption={t('admin.history')} boxClass="history" columns={[t('history.when'), t('history.who'), t('history.action'), t('history.changes')]}>
+        {events.map((event) => (
+          <tr>
+            <td>{formatTime(event.at)}</td>
+            <td>{event.actorName}</td>
+            <td>{actionNames[event.action] ?? event.action}</td>
+            <td>
+              <dl class="meta">
+                {changedFields(event.before, event.after).map((change) => (
+                  <>
+                    <dt>{change.field}</dt>
+                    <dd>
+                      <span class="visually-hidden">{t('history.before')}</span>
+                      <pre>{show(change.before)}</pre>
+                      <span aria-hidden="true">↓</span>
+                      <span class="visually-hidden">{t('history.after')}</span>
+                      <pre class="changed">{show(change.after)}</pre>
+                    </dd>
+                  </>
+                ))}
+              </dl>
+            </td>
+          </tr>
+        ))}
+      </CaptionedTable>
     </Layout>
   );
 }

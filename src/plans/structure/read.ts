@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { parseCsvRows } from '../../kernel/documents/csv-rows.ts';
 import { columnKeys, columnLetter, columns, headerRow, META_SHEET, STRUCTURE_SHEET, type ColumnKey } from './columns.ts';
 import { META_FORMAT, type StructureFormat } from './export.ts';
 import { problem, type ProblemSource, type StructureProblem } from './problems.ts';
@@ -145,29 +146,8 @@ function fromGrid(source: ProblemSource, grid: GridRow[], format: StructureForma
   return { ok: true, file: { format, source, columnIndex: located.index, rows: rowsFromGrid(source, header.cells, data, located.index), meta } };
 }
 
-/** RFC 4180 rows, keeping line breaks inside quoted cells (as \n). */
-export function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else if (ch === '\r') cell += text[i + 1] === '\n' ? '' : '\n';
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
-  return rows;
-}
+/** A line break inside a quoted cell is kept, as \n like text typed on the pages. */
+const unifyLineBreaks = (cell: string) => cell.replace(/\r\n?/g, '\n');
 
 /** The ' that the export put before a formula-like cell is taken off again (exactly one). */
 const unguard = (cell: string) => (/^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell);
@@ -191,7 +171,7 @@ function readCsv(fileName: string, bytes: Uint8Array): ReadResult {
   const decoded = decodeCsv(fileName, bytes);
   if ('problem' in decoded) return fail(decoded.problem);
   if (decoded.text.includes('\u0000')) return fail(problem({ kind: 'file', name: fileName }, '文字のファイルではありません（バイナリのデータが含まれています）'));
-  const grid = parseCsvRows(decoded.text).map((cells, i) => ({ row: i + 1, cells: cells.map(unguard), problems: new Map<number, string>() }));
+  const grid = parseCsvRows(decoded.text).map((cells, i) => ({ row: i + 1, cells: cells.map((cell) => unguard(unifyLineBreaks(cell))), problems: new Map<number, string>() }));
   return fromGrid({ kind: 'file', name: fileName }, grid, 'csv', null);
 }
 

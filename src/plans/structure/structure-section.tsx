@@ -1,4 +1,4 @@
-import { CsrfField } from '../../kernel/ui/forms.tsx';
+import { CsrfField, FileInput } from '../../kernel/ui/forms.tsx';
 import type { Chrome } from '../../kernel/ui/layout.tsx';
 import { structurePaths } from './paths.ts';
 
@@ -21,13 +21,7 @@ export function StructureSection({ chrome, m, plan, period }: Props) {
       </p>
       <form method="post" action={structurePaths.upload(m, plan, period)} enctype="multipart/form-data">
         <CsrfField token={chrome.csrfToken} />
-        <div class="field">
-          <label for="structure-file">{t('structure.upload')}</label>
-          <p class="field__hint" id="structure-file-hint">
-            {t('structure.uploadHint')}
-          </p>
-          <input type="file" id="structure-file" name="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" required aria-describedby="structure-file-hint" />
-        </div>
+        <FileInput id="structure-file" hintId="structure-file-hint" name="file" label={t('structure.upload')} hint={t('structure.uploadHint')} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
         <div class="actions">
           <button type="submit" class="button">
             {t('structure.uploadButton')}

@@ -5,6 +5,7 @@
  * with the three values and only written when the user asks. Items the database has and the document does not are
  * listed, never deleted. What the model cannot hold yet is listed as not stored (it stays in the parse).
  * Meetings are found by date and title: created with their 次第, or compared (times, venue, 次第) like an item's fields.
+ * Reports go into the ward's round of their fiscal year (see report-changes.ts).
  */
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
@@ -16,10 +17,13 @@ import { listOrganisationsForWard, matchOrganisation, type Organisation } from '
 import type { OrganisationKind } from '../../organisations/schema.ts';
 import { currentPeriod, listWardPlans, loadTree, type PlanNode as DbNode, type PlanWithPeriods } from '../../plans/queries.ts';
 import type { PeriodStatus, PlanTier, SituationItem } from '../../plans/schema.ts';
+import { listRounds, reportFormOf, type RoundSummary } from '../../reports/queries.ts';
+import type { ReportField, ReportValues } from '../../reports/schema.ts';
 import type { InterchangeDocument, Meeting, Plan, PlanNode, SourceLines } from '../interchange.ts';
 import { keyOf } from '../lines.ts';
 import { nodeKey } from './corrections.ts';
 import { guessOrganisationKind } from './organisation-kind.ts';
+import { addReports } from './report-changes.ts';
 
 /** One line of a meeting's 次第 as stored: its printed number in front of the title. */
 export type AgendaLine = { title: string; speaker: string | null; materials: string[] };
@@ -63,15 +67,36 @@ export type CreateNode = {
 };
 /** A meeting of the ward's committee: found by its date and title, created with its 次第 when the ward has none. */
 export type CreateMeeting = { op: 'createMeeting'; ref: string; label: string; title: string; date: string; values: MeetingValues; sourceLines: SourceLines };
+/** A round for a fiscal year's reports when the ward has none: closed, on the plan period covering that year. */
+export type CreateReportRound = { op: 'createReportRound'; ref: string; label: string; period: string; fiscalYear: number; title: string; deadline: string; sourceLines: SourceLines };
+/** A report of the document the ward does not have: an assignment (item, owners) in `round` and its accepted report. */
+export type CreateReport = {
+  op: 'createReport';
+  ref: string;
+  label: string;
+  /** The round's id, or the ref of a createReportRound. */
+  round: string;
+  /** The plan item reported on: an id, or the ref of a createNode. */
+  node: string;
+  nodeLabel: string;
+  title: string;
+  owners: string[];
+  ownerRefs: string[];
+  /** By the round's form field keys. */
+  values: ReportValues;
+  sourceLines: SourceLines;
+};
 export type SetField = {
   op: 'setField';
   /** `node:<id>:<field>`: what a user ticks to overwrite a conflict. */
   id: string;
-  entity: 'node' | 'period' | 'meeting';
+  entity: 'node' | 'period' | 'meeting' | 'report';
   target: string;
   version: number;
   label: string;
-  field: NodeField | PeriodField | MeetingField;
+  /** A report's field is a key of its round's form (`shared-issue` …), named by `fieldLabel`. */
+  field: NodeField | PeriodField | MeetingField | (string & {});
+  fieldLabel?: string;
   from: Value;
   to: Value;
   /** What the last import wrote here, when one did. */
@@ -80,7 +105,7 @@ export type SetField = {
   ownerRefs?: string[];
   sourceLines: SourceLines;
 };
-export type Operation = CreateOrganisation | CreatePlan | CreatePeriod | CreateNode | CreateMeeting | SetField;
+export type Operation = CreateOrganisation | CreatePlan | CreatePeriod | CreateNode | CreateMeeting | CreateReportRound | CreateReport | SetField;
 
 export type MissingItem = { id: string; label: string; planLabel: string };
 export type NotStoredItem = { kind: string; label: string; sourceLines: SourceLines };
@@ -108,6 +133,10 @@ export type WardContext = {
   organisations: Organisation[];
   districts: District[];
   meetings: DbMeeting[];
+  /** The ward's report rounds, newest fiscal year and round first. */
+  rounds: RoundSummary[];
+  /** The ward's report form now: what a round created by the import holds. */
+  reportFields: ReportField[];
 };
 
 /** Per entity (`node:<id>`), the values the latest import that touched it wrote. */
@@ -121,6 +150,8 @@ export async function loadWardContext(db: DbOrTx, municipalityId: string, ward: 
     organisations: await listOrganisationsForWard(db, municipalityId, ward.id),
     districts: await listDistricts(db, municipalityId, ward.id),
     meetings: await listMeetings(db, municipalityId, ward.id),
+    rounds: await listRounds(db, municipalityId, ward.id),
+    reportFields: (await reportFormOf(db, municipalityId, ward.id)).fields,
   };
 }
 
@@ -128,7 +159,7 @@ export function isEmptyValue(value: Value | undefined): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-const same = (a: string | null, b: string | null) => a !== null && b !== null && keyOf(a) !== '' && keyOf(a) === keyOf(b);
+export const same = (a: string | null, b: string | null) => a !== null && b !== null && keyOf(a) !== '' && keyOf(a) === keyOf(b);
 
 function nodeLabel(node: { code: string; title: string }, level = ''): string {
   return `${level}${node.code}${node.code || level ? ' ' : ''}${node.title || '（題名なし）'}`;
@@ -161,7 +192,7 @@ function databaseValues(node: DbNode): NodeValues {
 }
 
 /** The fields a document gives (not empty): what the next import compares against. */
-function givenValues(values: Record<string, Value>): Record<string, Value> {
+export function givenValues(values: Record<string, Value>): Record<string, Value> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => !isEmptyValue(v)));
 }
 
@@ -196,7 +227,6 @@ function notStoredOfDocument(document: InterchangeDocument): NotStoredItem[] {
   const item = (kind: string) => (label: string, sourceLines: SourceLines) => ({ kind, label, sourceLines });
   return [
     ...document.indicators.map((x) => item('指標')(x.name, x.sourceLines)),
-    ...document.reports.map((x) => item('実績報告')(`${x.title}${x.owner ? `（${x.owner}）` : ''}`, x.sourceLines)),
     ...document.surveys.map((x) => item('調査')(x.name, x.sourceLines)),
     ...document.schedule.map((x) => item('日程')(x.title, x.sourceLines)),
     ...document.committees.map((x) => item('委員会・体制')(x.name, x.sourceLines)),
@@ -206,7 +236,7 @@ function notStoredOfDocument(document: InterchangeDocument): NotStoredItem[] {
 }
 
 /** Builds the change set for one document, keeping the refs of what it creates and the organisations it resolves. */
-class ChangeSetBuilder {
+export class ChangeSetBuilder {
   readonly operations: Operation[] = [];
   readonly missing: MissingItem[] = [];
   readonly notStored: NotStoredItem[] = [];
@@ -234,7 +264,7 @@ class ChangeSetBuilder {
   }
 
   /** Compares one field; records the document's value as the next baseline. */
-  field(entity: SetField['entity'], target: { id: string; version: number; label: string }, field: SetField['field'], current: Value, wanted: Value, sourceLines: SourceLines, ownerRefs?: string[]) {
+  field(entity: SetField['entity'], target: { id: string; version: number; label: string }, field: SetField['field'], current: Value, wanted: Value, sourceLines: SourceLines, extra: Pick<SetField, 'ownerRefs' | 'fieldLabel'> = {}) {
     if (isEmptyValue(wanted)) return;
     const key = `${entity}:${target.id}`;
     (this.values[key] ??= {})[field] = wanted;
@@ -253,7 +283,7 @@ class ChangeSetBuilder {
       to: wanted,
       ...(baseline === undefined ? {} : { baseline }),
       conflict,
-      ...(ownerRefs ? { ownerRefs } : {}),
+      ...extra,
       sourceLines,
     });
   }
@@ -398,7 +428,7 @@ class ChangeSetBuilder {
         const target = { id: match.id, version: match.version, label };
         const current = databaseValues(match);
         for (const field of nodeFields) {
-          this.field('node', target, field, current[field], values[field], node.sourceLines, field === 'owners' ? owners.map((o) => o.ref) : undefined);
+          this.field('node', target, field, current[field], values[field], node.sourceLines, field === 'owners' ? { ownerRefs: owners.map((o) => o.ref) } : {});
         }
         this.nodes(node.children, match.children, { ...below, parent: match.id });
       } else {
@@ -475,6 +505,7 @@ export async function computeChangeSet(db: DbOrTx, context: WardContext, documen
     resolve(await loadTree(db, context.municipalityId, period));
   }
   await addMeetings(db, builder, context, document);
+  await addReports(db, builder, context, document);
   const notStored = [...notStoredOfDocument(document), ...builder.notStored];
   const unrecognised = document.unrecognised.map(({ line, text }) => ({ line, text }));
   return {

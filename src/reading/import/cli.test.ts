@@ -5,16 +5,16 @@
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { CliError } from '../../cli/errors.ts';
 import { importCommand } from '../../cli/import.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase, createTestDatabaseTarget } from '../../kernel/db/testing.ts';
+import { createTestDatabaseTarget } from '../../kernel/db/testing.ts';
 import { updateNode } from '../../plans/commands.ts';
 import { flattenTree, listWardPlans, loadTree } from '../../plans/queries.ts';
 import { sasaeai } from '../../testing/cli.ts';
-import { withDemo } from '../../testing/factories.ts';
 import { MAX_BYTES } from '../extract-text.ts';
 import { seedPath } from '../testing/seeds.ts';
 import { listImports } from './queries.ts';
@@ -24,20 +24,16 @@ const ASAHI = seedPath('003_a28a7f2139639f67.txt');
 
 let folder: string;
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 let wardId: string;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'sasaeai-import-'));
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
-beforeEach(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
+useFreshDemoDatabase(async (opened) => {
+  ({ database, demo } = opened);
   wardId = (await emptyWard(database, demo.municipality, 'asahi')).id;
-}, DEMO_SETUP_MS);
-afterEach(async () => {
-  await database.close();
 });
 
 async function cliError(args: string[]): Promise<string> {
@@ -54,9 +50,12 @@ describe('import FILE --ward', { timeout: DEMO_SETUP_MS }, () => {
   it('prints the change set with counts and line numbers, and writes nothing with --dry-run', async () => {
     const out = await importCommand(database, [ASAHI, '--ward', '旭', '--dry-run']);
     expect(out).toContain(`ファイル: ${ASAHI} → 旭区`);
-    expect(out).toContain('追加（16件）・変更（0件）・競合（0件）');
+    // 16 of the plan (plan, 2 periods, 13 items) and 5 of 資料2 (the 令和5年度 round and its 4 reports).
+    expect(out).toContain('追加（21件）・変更（0件）・競合（0件）');
+    expect(out).toMatch(/\+ 新しい報告の回（令和5年度・締切済み）: 令和5年度 取組報告（文書から取り込み）（98〜107行）/);
+    expect(out).toMatch(/\+ 新しい実績報告（受理済み・未公開）: 令和5年度 実績報告「子育て支援連絡会」（こども家庭支援課）→ 1 誰もが、ともに生きるまち（98〜107行）/);
     expect(out).toMatch(/\+ 新しい項目: 目指す姿1 誰もが、ともに生きるまち（49〜63行）/);
-    expect(out).toMatch(/■ 未対応の内容（\d+件）\n {2}・実績報告: 子育て支援連絡会（こども家庭支援課）（98〜107行）/);
+    expect(out).toMatch(/ {2}・実績報告の写真（文書には画像がありません。報告の画面から添付してください）: 子育て支援連絡会（1枚）（98〜107行）/);
     expect(out).toMatch(/■ 読み取れなかった行（7行）\n {2}343: 明日をひらく都市/);
     expect(out).toContain('（--dry-run のため書き込んでいません）');
     expect(await listWardPlans(database.db, demo.municipality.id, wardId)).toEqual([]);
@@ -64,7 +63,7 @@ describe('import FILE --ward', { timeout: DEMO_SETUP_MS }, () => {
 
   it('writes, then finds nothing to change the second time; records who imported', async () => {
     const first = await importCommand(database, [ASAHI, '--ward', 'asahi', '--as', '旭区 事務局 山田']);
-    expect(first).toContain('書き込みました: 16件（変更履歴の名前: 旭区 事務局 山田）');
+    expect(first).toContain('書き込みました: 21件（変更履歴の名前: 旭区 事務局 山田）');
     const second = await importCommand(database, [ASAHI, '--ward', '旭区']);
     expect(second).toContain('変更はありません');
     expect(second).toContain('取り込みを記録しました（計画は変わっていません）');

@@ -12,7 +12,7 @@ import { findWardById } from '../../municipalities/queries.ts';
 import type { ReadDocument } from '../read-document.ts';
 import { documentImports } from '../schema.ts';
 import { computeChangeSet, loadWardContext, type ChangeSet, type WardContext } from './change-set.ts';
-import { correctionsSchema, type NodeCorrection, type PlanCorrection } from './corrections.ts';
+import { correctionsSchema, type NodeCorrection, type PlanCorrection, type ReportCorrection } from './corrections.ts';
 import { baselineOf, documentOf, type AppliedRecord, type DocumentImport } from './queries.ts';
 import { ImportRaceError, writeChangeSet, type Overwrite, type WriteOutcome } from './write-change-set.ts';
 
@@ -56,7 +56,11 @@ export async function createImport(
   return row!;
 }
 
-export type CorrectionInput = { version: number } & ({ kind: 'plan'; key: string; correction: PlanCorrection } | { kind: 'node'; key: string; correction: NodeCorrection });
+export type CorrectionInput = { version: number } & (
+  | { kind: 'plan'; key: string; correction: PlanCorrection }
+  | { kind: 'node'; key: string; correction: NodeCorrection }
+  | { kind: 'report'; key: string; correction: ReportCorrection }
+);
 
 /** Saves one item's corrections (replacing that item's earlier ones) if nobody saved the import since `version`. */
 export async function saveCorrection(scope: CommandScope, target: ImportTarget, input: CorrectionInput): Promise<CommandResult<DocumentImport, DocumentImport>> {
@@ -65,8 +69,9 @@ export async function saveCorrection(scope: CommandScope, target: ImportTarget, 
   if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: 'この取り込みは確定済みか破棄済みのため、訂正できません。' };
   if (row.version !== input.version) return { ok: false, reason: 'conflict', current: row };
   const corrections = correctionsSchema.parse(row.corrections ?? {});
-  const group = input.kind === 'plan' ? corrections.plans : corrections.nodes;
-  group[input.key] = input.correction;
+  if (input.kind === 'plan') corrections.plans[input.key] = input.correction;
+  else if (input.kind === 'node') corrections.nodes[input.key] = input.correction;
+  else corrections.reports[input.key] = input.correction;
   const [updated] = await scope.tx
     .update(documentImports)
     .set({ corrections, version: row.version + 1 })

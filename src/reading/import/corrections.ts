@@ -24,15 +24,26 @@ export const nodeCorrectionSchema = z.object({
   keywords: z.array(z.string()).optional(),
 });
 
+/** A report's place: the goal it is filed under, its owners as written, its fiscal year. */
+export const reportCorrectionSchema = z.object({
+  goalCode: z.string().nullable().optional(),
+  goal: z.string().nullable().optional(),
+  owner: z.string().nullable().optional(),
+  fiscalYear: fiscalYear.nullable().optional(),
+});
+
 export const correctionsSchema = z.object({
   /** By the plan's index in `parsed.plans`. */
   plans: z.record(z.string(), planCorrectionSchema).default({}),
   /** By node key (`nodeKey`). */
   nodes: z.record(z.string(), nodeCorrectionSchema).default({}),
+  /** By the report's index in `parsed.reports`. */
+  reports: z.record(z.string(), reportCorrectionSchema).default({}),
 });
 
 export type PlanCorrection = z.infer<typeof planCorrectionSchema>;
 export type NodeCorrection = z.infer<typeof nodeCorrectionSchema>;
+export type ReportCorrection = z.infer<typeof reportCorrectionSchema>;
 export type Corrections = z.infer<typeof correctionsSchema>;
 
 /** A node's address in the parse: the plan's index, then the index at each level (`0:1.2`). */
@@ -43,7 +54,7 @@ export function nodeKey(planIndex: number, path: number[]): string {
 /** Reads stored corrections; anything unreadable counts as none (the column only ever holds what this module wrote). */
 export function readCorrections(value: unknown): Corrections {
   const parsed = correctionsSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : { plans: {}, nodes: {} };
+  return parsed.success ? parsed.data : { plans: {}, nodes: {}, reports: {} };
 }
 
 function definedOnly<T extends object>(correction: T): Partial<T> {
@@ -67,6 +78,7 @@ export function correctedDocument(parsed: InterchangeDocument, corrections: Corr
       ...definedOnly(corrections.plans[String(index)] ?? {}),
       nodes: correctedNodes(plan.nodes, index, [], corrections),
     })),
+    reports: parsed.reports.map((report, index) => ({ ...report, ...definedOnly(corrections.reports[String(index)] ?? {}) })),
   };
 }
 

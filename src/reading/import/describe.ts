@@ -1,7 +1,8 @@
 /** A change set in words: the values as people read them, and the plain-text report the CLI prints. */
 import type { Translate } from '../../kernel/i18n/index.ts';
 import type { SourceLines } from '../interchange.ts';
-import { conflictsOf, type AgendaLine, type ChangeSet, type Operation, type SetField, type Value } from './change-set.ts';
+import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import { conflictsOf, type AgendaLine, type ChangeSet, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value } from './change-set.ts';
 
 /** 議題1 令和5年度の実組報告（説明者）［資料1・資料2］ */
 function agendaLineText(line: AgendaLine): string {
@@ -15,7 +16,8 @@ export function valueText(value: Value | undefined, t: Translate): string {
   return value.map((item) => (typeof item === 'string' ? item : 'heading' in item ? `■${item.heading} ${item.body}` : agendaLineText(item))).join('\n');
 }
 
-export const fieldLabel = (field: SetField['field'], t: Translate) => t(`import.field.${field}`);
+/** A report's field is named by its form; the other fields by the interface messages. */
+export const fieldLabel = (f: Pick<SetField, 'field' | 'fieldLabel'>, t: Translate) => f.fieldLabel ?? t(`import.field.${f.field}` as `import.field.${NodeField | PeriodField | MeetingField}`);
 
 export const linesText = ([from, to]: SourceLines, t: Translate) => (from === to ? t('import.preview.oneLine', { line: from }) : t('import.preview.lines', { from, to }));
 
@@ -41,6 +43,10 @@ export function addedText(op: Exclude<Operation, SetField>, t: Translate): strin
       return `${t('import.preview.newNode')}: ${op.label}${op.values.owners && (op.values.owners as string[]).length ? `（${(op.values.owners as string[]).join('、')}）` : ''}`;
     case 'createMeeting':
       return `${t('import.preview.newMeeting', { count: op.values.agenda.length })}: ${op.label}${meetingPlaceText(op.values)}`;
+    case 'createReportRound':
+      return `${t('import.preview.newReportRound', { year: formatFiscalYear(op.fiscalYear) })}: ${op.title}`;
+    case 'createReport':
+      return `${t('import.preview.newReport')}: ${op.label}（${op.owners.join('、')}）→ ${op.nodeLabel}`;
   }
 }
 
@@ -64,12 +70,12 @@ export function changeSetReport(changeSet: ChangeSet, t: Translate): string {
     ...section(t('import.preview.added', { count: added.length }), added.map((op) => `  + ${addedText(op, t)}${at(op.sourceLines)}`)),
     ...section(
       t('import.preview.changed', { count: changed.length }),
-      changed.map((f) => `  ~ ${f.label}: ${fieldLabel(f.field, t)} 「${oneLine(valueText(f.from, t))}」 → 「${oneLine(valueText(f.to, t))}」${at(f.sourceLines)}`),
+      changed.map((f) => `  ~ ${f.label}: ${fieldLabel(f, t)} 「${oneLine(valueText(f.from, t))}」 → 「${oneLine(valueText(f.to, t))}」${at(f.sourceLines)}`),
     ),
     ...section(
       t('import.preview.conflicts', { count: conflicts.length }),
       conflicts.flatMap((f) => [
-        `  ! ${f.label}: ${fieldLabel(f.field, t)}${at(f.sourceLines)}`,
+        `  ! ${f.label}: ${fieldLabel(f, t)}${at(f.sourceLines)}`,
         `      ${t('import.preview.documentValue')}: ${oneLine(valueText(f.to, t))}`,
         `      ${t('import.preview.currentValue')}: ${oneLine(valueText(f.from, t))}`,
         `      ${t('import.preview.baselineValue')}: ${oneLine(valueText(f.baseline, t))}`,

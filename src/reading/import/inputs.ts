@@ -40,7 +40,18 @@ export const planCorrectionInput = z
     message: '終了年度は開始年度と同じか、それより後にしてください',
   });
 
-export const correctionInput = z.discriminatedUnion('kind', [nodeCorrectionInput, planCorrectionInput]);
+/** Where a report goes: its goal (number and title as in the plan), its owners, its fiscal year. */
+export const reportCorrectionInput = z.object({
+  version,
+  kind: z.literal('report'),
+  key: z.string().regex(/^\d+$/, '不正な報告です'),
+  goalCode: optionalTypedText(50),
+  goal: optionalTypedText(500),
+  owner: optionalTypedText(500),
+  fiscalYear: optionalNumber(fiscalYearInput),
+});
+
+export const correctionInput = z.discriminatedUnion('kind', [nodeCorrectionInput, planCorrectionInput, reportCorrectionInput]);
 export type CorrectionFormInput = z.output<typeof correctionInput>;
 
 export const applyInput = z.object({

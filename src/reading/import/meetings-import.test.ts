@@ -4,16 +4,15 @@
  * hand edit since the last import is a conflict, never overwritten unless ticked; a meeting without a date is listed.
  */
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { historyOf } from '../../kernel/audit/queries.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { updateMeeting } from '../../meetings/commands.ts';
 import { findMeeting, listMeetings } from '../../meetings/queries.ts';
 import { meetings } from '../../meetings/schema.ts';
 import { findWard, type Ward } from '../../municipalities/queries.ts';
-import { withDemo } from '../../testing/factories.ts';
 import { seedPath } from '../testing/seeds.ts';
 import { computeChangeSet, loadWardContext, storedAgenda, type CreateMeeting, type Operation, type SetField } from './change-set.ts';
 import { previewImport } from './commands.ts';
@@ -25,16 +24,12 @@ const ASAHI = seedPath('003_a28a7f2139639f67.txt');
 const TITLE = '令和6年度 第1回旭区地域福祉保健推進会議';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 let ward: Ward;
 
-beforeEach(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
+useFreshDemoDatabase(async (opened) => {
+  ({ database, demo } = opened);
   ward = (await findWard(database.db, demo.municipality.id, 'asahi'))!;
-}, DEMO_SETUP_MS);
-afterEach(async () => {
-  await database.close();
 });
 
 const meetingOperations = (operations: Operation[]) => operations.filter((o) => o.op === 'createMeeting' || (o.op === 'setField' && o.entity === 'meeting'));

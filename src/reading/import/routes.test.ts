@@ -69,6 +69,8 @@ describe('uploading and reviewing', { timeout: DEMO_SETUP_MS }, () => {
     expect(page).toMatch(/href="#item-0-0-0"><span class="visually-hidden">使われた項目: <\/span>/);
     expect(page).toMatch(/読み取れなかった行（[1-9]\d*行）/);
     expect(page).toContain('新しい計画: 旭区地域福祉保健計画');
+    expect(page).toContain('新しい報告の回（令和5年度・締切済み）: 令和5年度 取組報告（文書から取り込み）');
+    expect(page).toContain('新しい実績報告（受理済み・未公開）: 令和5年度 実績報告「子育て支援連絡会」（こども家庭支援課）→ 1 誰もが、ともに生きるまち');
     expect(page).toContain('未対応の内容');
     const imports = await listImports(database.db, demo.municipality.id, wardId);
     expect(imports[0]).toMatchObject({ fileName: '旭区資料.txt', status: 'previewed' });
@@ -101,9 +103,29 @@ describe('uploading and reviewing', { timeout: DEMO_SETUP_MS }, () => {
     const result = await (await secretariat.request(preview)).text();
     expect(result).toContain('取り込みました: 旭区資料.txt');
     expect(result).toContain('href="/admin/m/yokohama/plans/asahi-ward/periods/4"');
+    expect(result).toMatch(/<a href="\/admin\/m\/yokohama\/reports\/[0-9a-f-]{36}">新しい実績報告（受理済み・未公開）: 令和5年度 実績報告「あさひみらい塾」/);
     const [plan] = await listWardPlans(database.db, demo.municipality.id, wardId);
     const tree = await loadTree(database.db, demo.municipality.id, plan!.periods.find((p) => p.number === 4)!.id);
     expect(tree[0]).toMatchObject({ title: '誰もが、ともに生きるまち（訂正）', keywords: ['つながり', '見守り'] });
+  });
+
+  it("shows the document's reports linked to their lines, and corrects where a report goes", async () => {
+    const preview = await uploadSeed();
+    let page = await (await secretariat.request(preview)).text();
+    expect(page).toContain('実績報告（4件）');
+    expect(page).toContain('<li id="report-3" class="import-item">');
+    expect(page).toMatch(/href="#report-3"><span class="visually-hidden">使われた項目: <\/span>あさひみらい塾（地域振興課）/);
+    const correct = (fields: Record<string, string>) =>
+      secretariat.request(`${preview}/corrections`, { form: { _csrf: csrfOf(page), version: hidden(page, 'version'), kind: 'report', key: '3', goalCode: '', goal: '', owner: '地域振興課', fiscalYear: '2023', ...fields } });
+
+    const badYear = await correct({ fiscalYear: '令和5' });
+    expect(badYear.status).toBe(422);
+    expect(await badYear.text()).toContain('<a href="#field-report-3-fiscalYear">西暦の年度を数字で入力してください</a>');
+
+    expect((await correct({ goalCode: '9', goal: '計画にない目指す姿' })).status).toBe(303);
+    page = await (await secretariat.request(preview)).text();
+    expect(page).toContain('実績報告「あさひみらい塾」の目指す姿「9 計画にない目指す姿」が計画にありません。訂正してください。');
+    expect(page).toContain('訂正済み');
   });
 
   it('answers a confirmation made on a stale preview with the preview again and its reason', async () => {
@@ -147,10 +169,43 @@ describe('bad files', { timeout: DEMO_SETUP_MS }, () => {
     expect(page).toContain('<span class="import-line__text">日本語の計画</span>');
   });
 
-  it('refuses a file over the limit, naming it and the limit', async () => {
-    const response = await upload(secretariat, 'big.txt', new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41));
+  it('takes a document over the app-wide 5 MB limit to the reader', async () => {
+    // 6 MB that is not a PDF: past the size limit, the reader answers (a text PDF that big would take long to parse here).
+    const response = await upload(secretariat, '大きな計画書.pdf', new Uint8Array(6 * 1024 * 1024).fill(0x41));
     expect(response.status).toBe(422);
-    expect(await response.text()).toContain('「big.txt」は 4.0 MB で、上限の 4.0 MB を超えています');
+    const page = await response.text();
+    expect(page).toContain('大きな計画書.pdf: ');
+    expect(page).not.toContain('上限の');
+  });
+
+  it('refuses a file over 50 MB without reading it, naming it, its size and the limit, on the upload page', async () => {
+    const boundary = '----sasaeaiImportBoundary';
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${await secretariat.csrf()}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="第5期計画書.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    );
+    const body = Buffer.concat([head, Buffer.alloc(MAX_UPLOAD_BYTES + 1024 * 1024, 0x20), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const before = (await listImports(database.db, demo.municipality.id, wardId)).length;
+    const response = await secretariat.request(list, { method: 'POST', body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } });
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('「第5期計画書.pdf」は約 51.0 MB で、上限の 50.0 MB を超えています。');
+    expect(page).toContain('enctype="multipart/form-data"');
+    expect((await listImports(database.db, demo.municipality.id, wardId)).length).toBe(before);
+  });
+
+  it('refuses a file just over the limit, and one streamed without Content-Length once it passes the limit', async () => {
+    const justOver = await upload(secretariat, 'big.txt', new Uint8Array(MAX_UPLOAD_BYTES + 1).fill(0x41));
+    expect(justOver.status).toBe(422);
+    expect(await justOver.text()).toContain('「big.txt」は上限の 50.0 MB を超えています。');
+
+    const form = new FormData();
+    form.set('_csrf', await secretariat.csrf());
+    form.set('file', new File([new Uint8Array(MAX_UPLOAD_BYTES + 1024 * 1024)], 'streamed.pdf'));
+    const encoded = new Response(form);
+    const streamed = await secretariat.request(list, { method: 'POST', body: encoded.body, headers: { 'content-type': encoded.headers.get('content-type')! }, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(422);
+    expect(await streamed.text()).toContain('「streamed.pdf」は上限の 50.0 MB を超えています。');
   });
 
   it('asks for a file when none was chosen', async () => {

@@ -19,12 +19,13 @@ import { importPaths } from './paths.ts';
 import { importPolicy } from './policy.ts';
 import { correctionsOf, documentOf, findImport, listImports, type DocumentImport } from './queries.ts';
 import { ImportListPage, megabytes } from './views/list-page.tsx';
-import { nodeAnchor, planAnchor } from './views/line-usage.ts';
+import { nodeAnchor, planAnchor, reportAnchor } from './views/line-usage.ts';
 import { ImportPreviewPage, type TypedCorrection } from './views/preview-page.tsx';
 import { ImportResultPage } from './views/result-page.tsx';
+import { MAX_UPLOAD_BYTES } from './upload-limit.ts';
+import { refusedFile, TOO_LARGE_FIELD } from '../../kernel/uploads/large-upload.ts';
 
-/** Stays under the app's request limit (5 MB), so an oversized file gets a message that names it. */
-export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from './upload-limit.ts';
 
 type Scope = { municipality: Municipality; ward: Ward };
 
@@ -88,6 +89,10 @@ function asCorrection(input: CorrectionFormInput): CorrectionInput {
     const { version, kind, key, ...correction } = input;
     return { version, kind, key, correction };
   }
+  if (input.kind === 'report') {
+    const { version, kind, key, ...correction } = input;
+    return { version, kind, key, correction };
+  }
   const { version, kind, key, ...correction } = input;
   return { version, kind, key, correction };
 }
@@ -95,13 +100,21 @@ function asCorrection(input: CorrectionFormInput): CorrectionInput {
 /** A correction's errors, keyed by the id of the field in that item's form so the summary links to it. */
 function correctionErrors(raw: Record<string, string | string[]>, errors: Record<string, string>): Record<string, string> {
   const key = String(raw['key'] ?? '');
-  const prefix = raw['kind'] === 'plan' ? planAnchor(Number(key)) : nodeAnchor(key);
+  const prefix = raw['kind'] === 'plan' ? planAnchor(Number(key)) : raw['kind'] === 'report' ? reportAnchor(Number(key)) : nodeAnchor(key);
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [`${prefix}-${field}`, message]));
 }
 
 function typedCorrection(raw: Record<string, string | string[]>): TypedCorrection {
   const values = Object.fromEntries(Object.entries(raw).map(([field, value]) => [field, String(value)]));
   return { kind: values['kind'] ?? '', key: values['key'] ?? '', values };
+}
+
+/** Which file was too large and by how much (unknown when the browser streamed it; not said when it rounds to the limit). */
+function tooLargeMessage(t: AppContext['var']['t'], refused: { name: string; size: number }): string {
+  const file = refused.name || t('import.upload.chosenFile');
+  const max = megabytes(MAX_UPLOAD_BYTES);
+  const size = megabytes(refused.size);
+  return refused.size > 0 && size !== max ? t('import.upload.tooLarge', { file, size, max }) : t('import.upload.overLimit', { file, max });
 }
 
 export function importRoutes() {
@@ -114,9 +127,11 @@ export function importRoutes() {
   app.post(base, async (c) => {
     const scope = await managedWard(c);
     const t = c.var.t;
-    const file = (await c.req.parseBody())['file'];
+    const body = await c.req.parseBody();
+    const refused = refusedFile(body[TOO_LARGE_FIELD]) ?? (body['file'] instanceof File && body['file'].size > MAX_UPLOAD_BYTES ? { name: body['file'].name, size: body['file'].size } : null);
+    if (refused) return renderList(c, scope, { file: tooLargeMessage(t, refused) }, 422);
+    const file = body['file'];
     if (!(file instanceof File) || file.name === '') return renderList(c, scope, { file: t('import.upload.missing') }, 422);
-    if (file.size > MAX_UPLOAD_BYTES) return renderList(c, scope, { file: t('import.upload.tooLarge', { file: file.name, size: megabytes(file.size), max: megabytes(MAX_UPLOAD_BYTES) }) }, 422);
     const bytes = new Uint8Array(await file.arrayBuffer());
     let read;
     try {

@@ -3,26 +3,19 @@
  * lands in the database is compared with the hand transcription (src/demo/data/*.json) on codes, titles and owners.
  * Where the reader misreads, the test makes the correction a user would make in the preview, and says so.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { findWard } from '../../municipalities/queries.ts';
 import { listOrganisationsForWard, matchOrganisation } from '../../organisations/queries.ts';
 import { listWardPlans, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
-import { withDemo } from '../../testing/factories.ts';
 import { demoPlan, seedPath, type DemoNode } from '../testing/seeds.ts';
 import { DEMO_SETUP_MS, emptyWard, importFile } from './testing.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 
-beforeEach(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-}, DEMO_SETUP_MS);
-afterEach(async () => {
-  await database.close();
-});
+useFreshDemoDatabase((opened) => ({ database, demo } = opened));
 
 type Shape = { code: string; title: string; owners: string[]; children: Shape[] };
 

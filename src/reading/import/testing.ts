@@ -36,6 +36,7 @@ export async function stageFile(database: Database, ward: Ward, file: string, co
   const edits = [
     ...Object.entries(corrections.plans ?? {}).map(([key, correction]) => ({ kind: 'plan' as const, key, correction })),
     ...Object.entries(corrections.nodes ?? {}).map(([key, correction]) => ({ kind: 'node' as const, key, correction })),
+    ...Object.entries(corrections.reports ?? {}).map(([key, correction]) => ({ kind: 'report' as const, key, correction })),
   ];
   for (const edit of edits) {
     const target = { municipalityId: ward.municipalityId, importId: row.id };

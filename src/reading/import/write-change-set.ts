@@ -1,8 +1,9 @@
 /**
  * Writes a change set inside one command scope, through the plans' and organisations' commands (so each change has
  * its audit row and its version check). Order: organisations, plans, periods, period fields, new items (parents
- * before children), item fields, then meetings (new ones with their 次第, then changed details). A conflict the user did not tick is left as it is. A record that changed under
- * us throws ImportRaceError, which rolls the whole transaction back.
+ * before children), item fields, then meetings (new ones with their 次第, then changed details), then reports (new rounds,
+ * new accepted reports, changed values) through the reports' commands. A conflict the user did not tick is left as it
+ * is. A record that changed under us throws ImportRaceError, which rolls the whole transaction back.
  */
 import type { CommandScope } from '../../kernel/db/command.ts';
 import { createMeeting, updateMeeting } from '../../meetings/commands.ts';
@@ -12,7 +13,9 @@ import { addNode, updateNode, updatePeriod } from '../../plans/commands.ts';
 import type { NodeInput } from '../../plans/inputs.ts';
 import { findPeriodById, flattenTree, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
 import type { SituationItem } from '../../plans/schema.ts';
-import { storedAgenda, type AgendaLine, type ChangeSet, type CreateMeeting, type CreateNode, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value, type WardContext } from './change-set.ts';
+import { addAcceptedReport, createImportedRound, writeImportedValues } from '../../reports/commands.ts';
+import { findRound } from '../../reports/queries.ts';
+import { storedAgenda, type AgendaLine, type ChangeSet, type CreateMeeting, type CreateNode, type CreateReport, type CreateReportRound, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value, type WardContext } from './change-set.ts';
 import { insertImportedPeriod, insertImportedPlan } from './plan-writes.ts';
 
 export class ImportRaceError extends Error {
@@ -125,6 +128,28 @@ async function writeMeetingFields(scope: CommandScope, municipalityId: string, m
   if (!result.ok) throw new ImportRaceError(fields[0]!.label);
 }
 
+async function writeNewRound(scope: CommandScope, context: WardContext, ids: Ids, op: CreateReportRound) {
+  const { fiscalYear, title, deadline } = op;
+  const created = await createImportedRound(scope, { municipalityId: context.municipalityId, wardId: context.ward.id }, { periodId: resolve(ids, op.period), fiscalYear, title, deadline, status: 'closed' });
+  if (!created.ok) throw new ImportRaceError(op.label);
+  ids.set(op.ref, created.value.id);
+}
+
+async function writeNewReport(scope: CommandScope, municipalityId: string, ids: Ids, op: CreateReport) {
+  const round = await findRound(scope.tx, municipalityId, resolve(ids, op.round));
+  if (!round) throw new ImportRaceError(op.label);
+  const ownerIds = op.ownerRefs.map((ref) => resolve(ids, ref));
+  const added = await addAcceptedReport(scope, round, { nodeId: resolve(ids, op.node), title: op.title, ownerIds, values: op.values });
+  if (!added.ok) throw new ImportRaceError(op.label);
+  ids.set(op.ref, added.value.id);
+}
+
+async function writeReportFields(scope: CommandScope, municipalityId: string, reportId: string, fields: SetField[]) {
+  const values = Object.fromEntries(fields.map((f) => [f.field, String(f.to)]));
+  const result = await writeImportedValues(scope, { municipalityId, reportId }, { version: fields[0]!.version, values });
+  if (!result.ok) throw new ImportRaceError(fields[0]!.label);
+}
+
 /** Every existing node that a field is written to, by period: loaded once, inside the transaction. */
 async function treesOf(scope: CommandScope, municipalityId: string, periodIds: string[]): Promise<Map<string, Map<string, DbNode>>> {
   const trees = new Map<string, Map<string, DbNode>>();
@@ -152,7 +177,7 @@ export async function writeChangeSet(scope: CommandScope, context: WardContext, 
   const fields = operations.filter((o): o is SetField => o.op === 'setField');
   const writing = fields.filter(chosen);
   // An unknown owner named only in a conflict the user left alone is not created.
-  const named = new Set(operations.flatMap((o) => (o.op === 'createNode' ? o.ownerRefs : [])).concat(writing.flatMap((f) => f.ownerRefs ?? [])));
+  const named = new Set(operations.flatMap((o) => (o.op === 'createNode' || o.op === 'createReport' ? o.ownerRefs : [])).concat(writing.flatMap((f) => f.ownerRefs ?? [])));
   for (const op of operations) {
     if (op.op === 'createOrganisation' && named.has(op.ref)) {
       const row = await createOrganisation(scope, municipalityId, { version: 0, name: op.name, kind: op.kind, wardId: ward.id, aliases: [], collective: false, description: null, contactEmail: null });
@@ -170,6 +195,9 @@ export async function writeChangeSet(scope: CommandScope, context: WardContext, 
   for (const [nodeId, group] of nodeFieldGroups) await writeNodeFields(scope, municipalityId, ids, trees, nodeId, group);
   for (const op of operations) if (op.op === 'createMeeting') await writeNewMeeting(scope, context, ids, op);
   for (const [meetingId, group] of groupByTarget(writing.filter((f) => f.entity === 'meeting'))) await writeMeetingFields(scope, municipalityId, meetingId, group);
+  for (const op of operations) if (op.op === 'createReportRound') await writeNewRound(scope, context, ids, op);
+  for (const op of operations) if (op.op === 'createReport') await writeNewReport(scope, municipalityId, ids, op);
+  for (const [reportId, group] of groupByTarget(writing.filter((f) => f.entity === 'report'))) await writeReportFields(scope, municipalityId, reportId, group);
   return {
     done: operations.filter((o) => (o.op === 'setField' ? chosen(o) : o.op !== 'createOrganisation' || named.has(o.ref))),
     kept: fields.filter((f) => !chosen(f)),

@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { authorize } from '../../kernel/auth/policy.ts';
-import type { Translate } from '../../kernel/i18n/index.ts';
+import type { MessageKey, Translate } from '../../kernel/i18n/index.ts';
+import type { DbOrTx } from '../../kernel/db/database.ts';
 import type { AppContext } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { findMunicipality, findWard, findWardById, type Municipality, type Ward } from '../../municipalities/queries.ts';
@@ -25,27 +26,53 @@ export async function wardInUrl(c: AppContext, allowed: (actor: Actor, ward: { m
   return { municipality, ward: ward! };
 }
 
-export async function roundInUrl(c: AppContext): Promise<{ municipality: Municipality; ward: Ward; round: Round }> {
+/**
+ * The record a URL names by its id (the route parameter `param`), after `allowed` let the user in, with its
+ * municipality and ward. An id that is not a UUID or names nothing is turned away like a record one may not see.
+ */
+export async function recordInUrl<R>(
+  c: AppContext,
+  param: string,
+  find: (db: DbOrTx, municipalityId: string, id: string) => Promise<R | null>,
+  allowed: (actor: Actor, record: R) => boolean,
+  wardIdOf: (record: R) => string,
+): Promise<{ municipality: Municipality; ward: Ward; record: R }> {
   const municipality = await municipalityOf(c);
-  const id = c.req.param('round') ?? '';
-  const round = UUID.test(id) ? await findRound(c.var.services.database.db, municipality.id, id) : null;
-  authorize(c.var.actor, round !== null && reportPolicy.manageWard(c.var.actor, round));
-  const ward = await findWardById(c.var.services.database.db, municipality.id, round!.wardId);
-  return { municipality, ward: ward!, round: round! };
+  const id = c.req.param(param) ?? '';
+  const record = UUID.test(id) ? await find(c.var.services.database.db, municipality.id, id) : null;
+  authorize(c.var.actor, record !== null && allowed(c.var.actor, record));
+  const ward = await findWardById(c.var.services.database.db, municipality.id, wardIdOf(record!));
+  return { municipality, ward: ward!, record: record! };
+}
+
+export async function roundInUrl(c: AppContext): Promise<{ municipality: Municipality; ward: Ward; round: Round }> {
+  const { record, ...where } = await recordInUrl(c, 'round', findRound, reportPolicy.manageWard, (round) => round.wardId);
+  return { ...where, round: record };
 }
 
 /** The report in the URL, after `allowed` (read, write or review) let the user in. */
 export async function reportInUrl(c: AppContext, allowed: (actor: Actor, report: ReportScope) => boolean): Promise<{ municipality: Municipality; ward: Ward; item: ReportItem }> {
-  const municipality = await municipalityOf(c);
-  const id = c.req.param('report') ?? '';
-  const item = UUID.test(id) ? await findReportItem(c.var.services.database.db, municipality.id, id) : null;
-  authorize(c.var.actor, item !== null && allowed(c.var.actor, scopeOf(item)));
-  const ward = await findWardById(c.var.services.database.db, municipality.id, item!.round.wardId);
-  return { municipality, ward: ward!, item: item! };
+  const { record, ...where } = await recordInUrl(c, 'report', findReportItem, (actor, item) => allowed(actor, scopeOf(item)), (item) => item.round.wardId);
+  return { ...where, item: record };
 }
 
-/** The one-line confirmations shown after a redirect (`?notice=saved`). */
-const noticeKeys = {
+/**
+ * A module's one-line confirmations shown after a redirect (`?notice=saved`): `withNotice` adds one to a URL,
+ * `noticeOf` reads it back in the reader's language; a key not in `keys` shows nothing.
+ */
+export function redirectNotices<K extends string>(keys: Record<K, MessageKey>) {
+  return {
+    noticeOf(c: AppContext, t: Translate): string | null {
+      const key = c.req.query('notice');
+      return key && Object.hasOwn(keys, key) ? t(keys[key as K]) : null;
+    },
+    withNotice: (path: string, notice: K): string => `${path}?notice=${notice}`,
+  };
+}
+
+export type ReportNotice = 'saved' | 'submitted' | 'returned' | 'accepted' | 'published' | 'unpublished' | 'opened' | 'closed' | 'reopened' | 'formSaved';
+
+export const { noticeOf, withNotice } = redirectNotices<ReportNotice>({
   saved: 'report.notice.saved',
   submitted: 'report.notice.submitted',
   returned: 'report.notice.returned',
@@ -56,14 +83,4 @@ const noticeKeys = {
   closed: 'report.notice.closed',
   reopened: 'report.notice.reopened',
   formSaved: 'report.notice.formSaved',
-} as const;
-export type ReportNotice = keyof typeof noticeKeys;
-
-export function noticeOf(c: AppContext, t: Translate): string | null {
-  const key = c.req.query('notice');
-  return key && Object.hasOwn(noticeKeys, key) ? t(noticeKeys[key as ReportNotice]) : null;
-}
-
-export function withNotice(path: string, notice: ReportNotice): string {
-  return `${path}?notice=${notice}`;
-}
+});

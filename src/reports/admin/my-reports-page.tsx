@@ -1,4 +1,5 @@
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import { reportPaths } from '../paths.ts';
 import { itemTitle, type ReportItem } from '../queries.ts';
@@ -18,45 +19,30 @@ export function MyReportsPage({ chrome, m, items, today, notice }: { chrome: Chr
       {items.length === 0 ? (
         <p>{t('report.my.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.item')}</th>
-                <th scope="col">{t('report.rounds')}</th>
-                <th scope="col">{t('report.node')}</th>
-                <th scope="col">{t('report.owners')}</th>
-                <th scope="col">{t('report.state')}</th>
-                <th scope="col">{t('report.round.deadline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr>
-                  <td>
-                    <a href={reportPaths.edit(m, item.report.id)}>{itemTitle(item)}</a>
-                    <br />
-                    <span class="muted">{t(isEditable(item.report, item.round.status) ? 'report.edit' : 'report.view')}</span>
-                  </td>
-                  <td>
-                    {item.round.title}（{formatFiscalYear(item.round.fiscalYear, { locale })}）
-                  </td>
-                  <td>{nodeLabelOf(item)}</td>
-                  <td>{ownerNames(item)}</td>
-                  <td>
-                    <StateBadge t={t} state={item.report.state} />
-                  </td>
-                  <td>
-                    {deadlineDate(item.round.deadline, locale)}
-                    <br />
-                    {itemTimeLeft(t, item, today)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaptionedTable caption={title} columns={[t('report.item'), t('report.rounds'), t('report.node'), t('report.owners'), t('report.state'), t('report.round.deadline')]}>
+          {items.map((item) => (
+            <tr>
+              <td>
+                <a href={reportPaths.edit(m, item.report.id)}>{itemTitle(item)}</a>
+                <br />
+                <span class="muted">{t(isEditable(item.report, item.round.status) ? 'report.edit' : 'report.view')}</span>
+              </td>
+              <td>
+                {item.round.title}（{formatFiscalYear(item.round.fiscalYear, { locale })}）
+              </td>
+              <td>{nodeLabelOf(item)}</td>
+              <td>{ownerNames(item)}</td>
+              <td>
+                <StateBadge t={t} state={item.report.state} />
+              </td>
+              <td>
+                {deadlineDate(item.round.deadline, locale)}
+                <br />
+                {itemTimeLeft(t, item, today)}
+              </td>
+            </tr>
+          ))}
+        </CaptionedTable>
       )}
     </Layout>
   );

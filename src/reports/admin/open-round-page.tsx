@@ -1,5 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { CsrfField, ErrorSummary, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, FieldError, SaveOrMoreRows, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { Organisation } from '../../organisations/queries.ts';
@@ -25,16 +25,6 @@ type Props = {
   values: OpenRoundValues;
   errors: FieldErrors;
 };
-
-function ErrorText({ id, error }: { id: string; error: string | undefined }) {
-  if (!error) return null;
-  return (
-    <p class="field__error" id={`error-${id}`}>
-      <span class="visually-hidden">エラー:</span>
-      {error}
-    </p>
-  );
-}
 
 function NodeSelect({ t, index, periods, value }: { t: Translate; index: number; periods: PeriodChoice[]; value: string }) {
   return (
@@ -63,7 +53,7 @@ function OwnerChoices({ t, index, organisations, selected, error }: { t: Transla
   return (
     <fieldset id={`field-${id}`} class={error ? 'field--error' : undefined} {...(error ? { 'aria-describedby': `error-${id}` } : {})}>
       <legend>{t('report.round.owners')}</legend>
-      <ErrorText id={id} error={error} />
+      <FieldError name={id} error={error} />
       <ul class="checkboxes checkboxes--grid">
         {organisations.map((o) => (
           <li>
@@ -81,7 +71,7 @@ function AssignmentRow({ t, index, row, periods, organisations, errors }: { t: T
     <fieldset class="repeat">
       <legend>{t('report.round.row', { n: index + 1 })}</legend>
       <NodeSelect t={t} index={index} periods={periods} value={row.nodeId} />
-      <ErrorText id={`rows-${index}-node`} error={errors[`rows-${index}-node`]} />
+      <FieldError name={`rows-${index}-node`} error={errors[`rows-${index}-node`]} />
       <TextInput name={`rows-${index}-title`} label={t('report.round.itemTitle')} value={row.title} error={errors[`rows-${index}-title`]} />
       <OwnerChoices t={t} index={index} organisations={organisations} selected={row.ownerIds} error={errors[`rows-${index}-owners`]} />
     </fieldset>
@@ -106,20 +96,12 @@ export function OpenRoundPage({ chrome, municipality, ward, periods, organisatio
         <fieldset id="field-rows" {...(errors['rows'] ? { 'aria-describedby': 'error-rows' } : {})}>
           <legend>{t('report.round.assignments')}</legend>
           <p class="field__hint">{t('report.round.assignmentsHint')}</p>
-          <ErrorText id="rows" error={errors['rows']} />
+          <FieldError name="rows" error={errors['rows']} />
           {values.rows.map((row, index) => (
             <AssignmentRow t={t} index={index} row={row} periods={periods} organisations={organisations} errors={errors} />
           ))}
         </fieldset>
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('report.round.open')}
-          </button>
-          <button type="submit" name="intent" value="more" class="button button--secondary">
-            {t('report.round.moreRows')}
-          </button>
-          <a href={reportPaths.rounds(m, ward.slug)}>{t('admin.cancel')}</a>
-        </div>
+        <SaveOrMoreRows t={t} save={t('report.round.open')} more={t('report.round.moreRows')} cancelHref={reportPaths.rounds(m, ward.slug)} />
       </form>
     </Layout>
   );

@@ -1,5 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { CsrfField, ErrorSummary, TextArea, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, FieldError, TextArea, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { valueName } from '../fields.ts';
 import { reportPaths } from '../paths.ts';
@@ -46,12 +46,7 @@ function ScaleField({ t, field, value, error, remark }: { t: Translate; field: R
           {remark}
         </p>
       ) : null}
-      {error ? (
-        <p class="field__error" id={`error-${name}`}>
-          <span class="visually-hidden">エラー:</span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError name={name} error={error} />
       <ul class="checkboxes">
         {['', ...field.options].map((option, i) => (
           <li>

@@ -1,5 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { CsrfField, ErrorSummary, PostButton, TextArea, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, PostButton, SwitchButton, TextArea, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { fieldCommentName } from '../fields.ts';
 import { reportPaths } from '../paths.ts';
@@ -66,13 +66,7 @@ function ReviewActions({ t, m, csrf, item, returnForm }: { t: Translate; m: stri
     <section aria-labelledby="actions-title">
       <h2 id="actions-title">{t('report.actions')}</h2>
       <p>{t('report.publishHint')}</p>
-      <PostButton
-        action={reportPaths.publication(m, report.id)}
-        csrf={csrf}
-        label={t(report.published ? 'report.unpublish' : 'report.publish')}
-        fields={{ version, published: report.published ? '0' : '1' }}
-        className={report.published ? 'button button--secondary' : 'button'}
-      />
+      <SwitchButton action={reportPaths.publication(m, report.id)} csrf={csrf} version={version} field="published" on={report.published} turnOn={t('report.publish')} turnOff={t('report.unpublish')} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import type { Child } from 'hono/jsx';
 import type { ReportItem, StateChange } from '../queries.ts';
 import type { ReportField, ReportValues } from '../schema.ts';
@@ -50,36 +51,23 @@ function stateName(t: Translate, state: StateChange['fromState']): string {
 export function HistoryTable({ t, fields, history, formatTime }: { t: Translate; fields: ReportField[]; history: StateChange[]; formatTime: (d: Date) => string }) {
   const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('report.history')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('history.when')}</th>
-            <th scope="col">{t('history.who')}</th>
-            <th scope="col">{t('report.history.change')}</th>
-            <th scope="col">{t('report.history.comment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.map((change) => (
-            <tr>
-              <td>{formatTime(change.at)}</td>
-              <td>{change.actorName}</td>
-              <td>{change.fromState ? `${stateName(t, change.fromState)} → ${stateName(t, change.toState)}` : `${t('report.history.created')}（${stateName(t, change.toState)}）`}</td>
-              <td>
-                {change.comment ? <p class="node__body">{change.comment}</p> : null}
-                {Object.entries(change.fieldComments).map(([key, body]) => (
-                  <p class="node__body">
-                    <strong>{label(key)}</strong>：{body}
-                  </p>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CaptionedTable caption={t('report.history')} columns={[t('history.when'), t('history.who'), t('report.history.change'), t('report.history.comment')]}>
+      {history.map((change) => (
+        <tr>
+          <td>{formatTime(change.at)}</td>
+          <td>{change.actorName}</td>
+          <td>{change.fromState ? `${stateName(t, change.fromState)} → ${stateName(t, change.toState)}` : `${t('report.history.created')}（${stateName(t, change.toState)}）`}</td>
+          <td>
+            {change.comment ? <p class="node__body">{change.comment}</p> : null}
+            {Object.entries(change.fieldComments).map(([key, body]) => (
+              <p class="node__body">
+                <strong>{label(key)}</strong>：{body}
+              </p>
+            ))}
+          </td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { PostButton } from '../../kernel/ui/forms.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -32,42 +33,27 @@ export function itemTimeLeft(t: Translate, item: ReportItem, today: string): str
 
 function ItemsTable({ t, m, items, caption, today, formatTime }: { t: Translate; m: string; items: ReportItem[]; caption: string; today: string; formatTime: (d: Date) => string }) {
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('report.item')}</th>
-            <th scope="col">{t('report.node')}</th>
-            <th scope="col">{t('report.owners')}</th>
-            <th scope="col">{t('report.state')}</th>
-            <th scope="col">{t('report.dashboard.lastChange')}</th>
-            <th scope="col">{t('report.dashboard.daysLeft')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr>
-              <td>
-                <a href={reportPaths.report(m, item.report.id)}>{itemTitle(item)}</a>
-              </td>
-              <td>{nodeLabelOf(item)}</td>
-              <td>{ownerNames(item)}</td>
-              <td>
-                <StateBadge t={t} state={item.report.state} />
-                {item.report.published ? <span class="status">{t('report.published')}</span> : null}
-              </td>
-              <td>
-                {formatTime(item.report.updatedAt)}
-                <br />
-                <span class="muted">{item.report.lastChangedBy}</span>
-              </td>
-              <td>{itemTimeLeft(t, item, today)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CaptionedTable caption={caption} columns={[t('report.item'), t('report.node'), t('report.owners'), t('report.state'), t('report.dashboard.lastChange'), t('report.dashboard.daysLeft')]}>
+      {items.map((item) => (
+        <tr>
+          <td>
+            <a href={reportPaths.report(m, item.report.id)}>{itemTitle(item)}</a>
+          </td>
+          <td>{nodeLabelOf(item)}</td>
+          <td>{ownerNames(item)}</td>
+          <td>
+            <StateBadge t={t} state={item.report.state} />
+            {item.report.published ? <span class="status">{t('report.published')}</span> : null}
+          </td>
+          <td>
+            {formatTime(item.report.updatedAt)}
+            <br />
+            <span class="muted">{item.report.lastChangedBy}</span>
+          </td>
+          <td>{itemTimeLeft(t, item, today)}</td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }
 

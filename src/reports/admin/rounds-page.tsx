@@ -1,5 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { reportPaths } from '../paths.ts';
@@ -34,35 +35,21 @@ export function RoundsPage({ chrome, municipality, ward, rounds, notice }: { chr
       {rounds.length === 0 ? (
         <p>{t('report.noRounds')}</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">{t('report.rounds')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.round.title')}</th>
-                <th scope="col">{t('report.round.fiscalYear')}</th>
-                <th scope="col">{t('report.round.deadline')}</th>
-                <th scope="col">{t('report.round.status')}</th>
-                <th scope="col">{t('report.dashboard.assignments')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.map((round) => (
-                <tr>
-                  <td>
-                    <a href={reportPaths.round(m, round.id)}>{round.title}</a>
-                  </td>
-                  <td>{formatFiscalYear(round.fiscalYear, { locale })}</td>
-                  <td>{deadlineDate(round.deadline, locale)}</td>
-                  <td>
-                    <RoundStatusBadge t={t} status={round.status} />
-                  </td>
-                  <td>{roundCounts(t, round)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CaptionedTable caption={t('report.rounds')} columns={[t('report.round.title'), t('report.round.fiscalYear'), t('report.round.deadline'), t('report.round.status'), t('report.dashboard.assignments')]}>
+          {rounds.map((round) => (
+            <tr>
+              <td>
+                <a href={reportPaths.round(m, round.id)}>{round.title}</a>
+              </td>
+              <td>{formatFiscalYear(round.fiscalYear, { locale })}</td>
+              <td>{deadlineDate(round.deadline, locale)}</td>
+              <td>
+                <RoundStatusBadge t={t} status={round.status} />
+              </td>
+              <td>{roundCounts(t, round)}</td>
+            </tr>
+          ))}
+        </CaptionedTable>
       )}
     </Layout>
   );

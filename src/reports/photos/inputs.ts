@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusedFile } from '../../kernel/uploads/large-upload.ts';
 import { requiredText, typedText } from '../../kernel/web/inputs.ts';
 import { fieldErrors } from '../../kernel/web/validation.ts';
 import type { PhotoText } from './commands.ts';
@@ -66,11 +67,10 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The refusal of a file the upload limit stopped, in words: which file, how big, and the limit. */
 export function tooLargeMessage(body: Body): string | null {
-  const marker = text(body, TOO_LARGE_FIELD);
-  if (!marker) return null;
-  const [name = '', size = '0'] = marker.split('\t');
-  const file = name ? `「${name}」` : '選んだファイル';
-  const bytes = Number(size);
+  const refused = refusedFile(body[TOO_LARGE_FIELD]);
+  if (!refused) return null;
+  const file = refused.name ? `「${refused.name}」` : '選んだファイル';
+  const bytes = refused.size;
   const limit = megabytes(PHOTO_MAX_BYTES).replace('.0', '');
   return `${file}${bytes > 0 ? `（約 ${megabytes(bytes)}）` : `（${limit} 超）`}は大きすぎるため受け取れませんでした。写真は 1 枚 ${limit} までです。写真を小さくしてから選び直してください。`;
 }

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../kernel/audit/schema.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { listWards } from '../../municipalities/queries.ts';
-import { createTestApp, type TestClient } from '../../testing/app.ts';
+import type { TestClient } from '../../testing/app.ts';
+import { signedIn as signedInAs, useDemoApp, type TestApp } from '../../testing/demo-setup.ts';
 import { findReportItem, listRounds, roundItems, type ReportItem } from '../queries.ts';
 import { runCommand } from '../../kernel/db/command.ts';
-import { systemActor, withDemo } from '../../testing/factories.ts';
+import { systemActor } from '../../testing/factories.ts';
 import { changePhoto, MAX_PHOTOS } from './commands.ts';
 import { processPhoto } from './process.ts';
 import { photoPath, printPhotoPath } from './paths.ts';
@@ -16,33 +16,23 @@ import { findPhoto } from './queries.ts';
 import { jpegWithGps, pngOf } from './testing.ts';
 
 let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let testApp: TestApp;
 let municipalityId: string;
 /** 区社協's returned report in the open round (its staff may write it), and 子育て支援連絡会's (someone else's). */
 let mine: ReportItem;
 let others: ReportItem;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const demo = await withDemo(database);
-  municipalityId = demo.municipality.id;
+useDemoApp(async (opened) => {
+  ({ database, testApp } = opened);
+  municipalityId = opened.demo.municipality.id;
   const asahi = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!;
   const [open] = await listRounds(database.db, municipalityId, asahi.id);
   const items = await roundItems(database.db, open!);
   mine = items.find((i) => i.assignment.title === '通学支援')!;
   others = items.find((i) => i.assignment.title === '子育て支援連絡会')!;
-  testApp = await createTestApp(database);
-});
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
 });
 
-async function signedIn(login: string): Promise<{ client: TestClient; csrf: string }> {
-  const client = testApp.client();
-  if (login) await client.login(login);
-  return { client, csrf: await client.csrf() };
-}
+const signedIn = (login: string) => signedInAs(testApp, login);
 
 const current = async (item: ReportItem = mine) => (await findReportItem(database.db, municipalityId, item.report.id))!;
 const reportUrl = (item: ReportItem, tail = '') => `/admin/m/yokohama/reports/${item.report.id}${tail}`;

@@ -1,5 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { CsrfField } from '../../kernel/ui/forms.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import type { Round } from '../queries.ts';
 import { reminderPaths } from './paths.ts';
 import type { OutstandingOwner, Reminder } from './queries.ts';
@@ -29,70 +30,43 @@ function LastReminded({ t, reminders, formatTime }: { t: Translate; reminders: R
 
 function OwnersTable({ t, panel, formatTime }: { t: Translate; panel: ReminderPanel; formatTime: (d: Date) => string }) {
   return (
-    <div class="table-scroll">
-      <table>
-        <caption class="visually-hidden">{t('report.reminders.choose')}</caption>
-        <thead>
+    <CaptionedTable caption={t('report.reminders.choose')} columns={[t('report.reminders.owner'), t('report.reminders.recipients'), t('report.reminders.outstandingCount'), t('report.reminders.lastReminded')]}>
+      {panel.owners.map((owner) => {
+        const id = `remind-${owner.organisationId}`;
+        return (
           <tr>
-            <th scope="col">{t('report.reminders.owner')}</th>
-            <th scope="col">{t('report.reminders.recipients')}</th>
-            <th scope="col">{t('report.reminders.outstandingCount')}</th>
-            <th scope="col">{t('report.reminders.lastReminded')}</th>
+            <td>
+              <input type="checkbox" id={id} name="organisationId" value={owner.organisationId} disabled={owner.recipients.length === 0} />{' '}
+              <label for={id}>{owner.name}</label>
+            </td>
+            <td>{owner.recipients.length > 0 ? owner.recipients.join('、') : <strong>{t('report.reminders.noAddress')}</strong>}</td>
+            <td>{owner.items.length}</td>
+            <td>
+              <LastReminded t={t} reminders={panel.log.filter((r) => r.organisationId === owner.organisationId)} formatTime={formatTime} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {panel.owners.map((owner) => {
-            const id = `remind-${owner.organisationId}`;
-            return (
-              <tr>
-                <td>
-                  <input type="checkbox" id={id} name="organisationId" value={owner.organisationId} disabled={owner.recipients.length === 0} />{' '}
-                  <label for={id}>{owner.name}</label>
-                </td>
-                <td>{owner.recipients.length > 0 ? owner.recipients.join('、') : <strong>{t('report.reminders.noAddress')}</strong>}</td>
-                <td>{owner.items.length}</td>
-                <td>
-                  <LastReminded t={t} reminders={panel.log.filter((r) => r.organisationId === owner.organisationId)} formatTime={formatTime} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </CaptionedTable>
   );
 }
 
 function ReminderLog({ t, panel, formatTime }: { t: Translate; panel: ReminderPanel; formatTime: (d: Date) => string }) {
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>{t('report.reminders.log')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('history.when')}</th>
-            <th scope="col">{t('report.reminders.sentBy')}</th>
-            <th scope="col">{t('report.reminders.owner')}</th>
-            <th scope="col">{t('report.reminders.recipient')}</th>
-            <th scope="col">{t('report.reminders.outcome')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {panel.log.slice(0, 50).map((r) => (
-            <tr>
-              <td>{formatTime(r.sentAt)}</td>
-              <td>{r.sentBy}</td>
-              <td>{panel.organisationNames.get(r.organisationId) ?? ''}</td>
-              <td>{r.recipient}</td>
-              <td>
-                <span class={r.outcome === 'failed' ? 'status status--returned' : 'status status--accepted'}>{t(`report.reminders.outcome.${r.outcome}`)}</span>
-                {r.error ? <p class="node__body">{r.error}</p> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CaptionedTable caption={t('report.reminders.log')} captionVisible columns={[t('history.when'), t('report.reminders.sentBy'), t('report.reminders.owner'), t('report.reminders.recipient'), t('report.reminders.outcome')]}>
+      {panel.log.slice(0, 50).map((r) => (
+        <tr>
+          <td>{formatTime(r.sentAt)}</td>
+          <td>{r.sentBy}</td>
+          <td>{panel.organisationNames.get(r.organisationId) ?? ''}</td>
+          <td>{r.recipient}</td>
+          <td>
+            <span class={r.outcome === 'failed' ? 'status status--returned' : 'status status--accepted'}>{t(`report.reminders.outcome.${r.outcome}`)}</span>
+            {r.error ? <p class="node__body">{r.error}</p> : null}
+          </td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }
 

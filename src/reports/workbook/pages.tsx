@@ -1,5 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { CsrfField } from '../../kernel/ui/forms.tsx';
+import { CsrfField, FileInput } from '../../kernel/ui/forms.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { reportPaths } from '../paths.ts';
@@ -48,13 +49,7 @@ function UploadForm({ t, csrf, m, round }: { t: Translate; csrf: string; m: stri
   return (
     <form method="post" action={workbookPaths.imports(m, round.id)} enctype="multipart/form-data">
       <CsrfField token={csrf} />
-      <div class="field">
-        <label for="field-workbook">{t('workbook.file')}</label>
-        <p class="field__hint" id="hint-workbook">
-          {t('workbook.fileHint')}
-        </p>
-        <input id="field-workbook" type="file" name="workbook" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required aria-describedby="hint-workbook" />
-      </div>
+      <FileInput id="field-workbook" hintId="hint-workbook" name="workbook" label={t('workbook.file')} hint={t('workbook.fileHint')} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
       <button type="submit" class="button">
         {t('workbook.check')}
       </button>
@@ -88,29 +83,16 @@ const shown = (t: Translate, value: string) => <pre>{value === '' ? t('workbook.
 function Changes({ t, merge }: { t: Translate; merge: MergeItem }) {
   if (merge.changes.length === 0) return null;
   return (
-    <div class="table-scroll">
-      <table>
-        <caption>{t('workbook.changes')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('workbook.field')}</th>
-            <th scope="col">{t('workbook.cell')}</th>
-            <th scope="col">{t('workbook.before')}</th>
-            <th scope="col">{t('workbook.after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {merge.changes.map((change) => (
-            <tr>
-              <th scope="row">{change.label}</th>
-              <td>{change.cell}</td>
-              <td>{shown(t, change.before)}</td>
-              <td>{shown(t, change.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CaptionedTable caption={t('workbook.changes')} captionVisible columns={[t('workbook.field'), t('workbook.cell'), t('workbook.before'), t('workbook.after')]}>
+      {merge.changes.map((change) => (
+        <tr>
+          <th scope="row">{change.label}</th>
+          <td>{change.cell}</td>
+          <td>{shown(t, change.before)}</td>
+          <td>{shown(t, change.after)}</td>
+        </tr>
+      ))}
+    </CaptionedTable>
   );
 }
 

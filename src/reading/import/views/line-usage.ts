@@ -12,6 +12,7 @@ export const lineAnchor = (line: number) => `L${line}`;
 export const nodeAnchor = (key: string) => `item-${key.replace(/[:.]/g, '-')}`;
 export const planAnchor = (index: number) => `plan-${index}`;
 export const otherAnchor = (index: number) => `other-${index}`;
+export const reportAnchor = (index: number) => `report-${index}`;
 
 function mark(uses: Map<number, LineUse>, [from, to]: SourceLines, use: LineUse) {
   for (let line = from; line <= to; line++) uses.set(line, use);
@@ -27,5 +28,6 @@ export function lineUsage(document: InterchangeDocument, notStored: NotStoredIte
       mark(uses, node.sourceLines, { href: `#${nodeAnchor(key)}`, label: `${node.level}${node.code} ${node.title}`.trim() });
     }
   });
+  document.reports.forEach((report, index) => mark(uses, report.sourceLines, { href: `#${reportAnchor(index)}`, label: `${report.title}${report.owner ? `（${report.owner}）` : ''}` }));
   return uses;
 }

@@ -6,7 +6,7 @@ import type { Municipality, Ward } from '../../../municipalities/queries.ts';
 import { importPaths } from '../paths.ts';
 import type { ImportSummary } from '../queries.ts';
 import { Notice } from '../../../kernel/ui/notice.tsx';
-import { CaptionedTable } from './parts.tsx';
+import { CaptionedTable } from '../../../kernel/ui/captioned-table.tsx';
 
 /** Admin → the ward's imports: the first crumbs of every page of the import. */
 export function importCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {

@@ -3,10 +3,11 @@
  * document beside what was read from it, each parsed item linked to its source lines and open to correction.
  */
 import type { Translate } from '../../../kernel/i18n/index.ts';
+import { formatFiscalYear } from '../../../kernel/wareki/index.ts';
 import { controlAttrs, CsrfField, ErrorSummary, Field, PostButton, type FieldErrors } from '../../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../../municipalities/queries.ts';
-import type { InterchangeDocument, Plan, PlanNode, SourceLines } from '../../interchange.ts';
+import type { InterchangeDocument, Plan, PlanNode, Report, SourceLines } from '../../interchange.ts';
 import type { ChangeSet, SetField } from '../change-set.ts';
 import { nodeKey, type Corrections } from '../corrections.ts';
 import { addedText, fieldLabel, groupsOf, linesText, valueText } from '../describe.ts';
@@ -14,8 +15,8 @@ import { importPaths } from '../paths.ts';
 import type { DocumentImport } from '../queries.ts';
 import { importCrumbs } from './list-page.tsx';
 import { Notice } from '../../../kernel/ui/notice.tsx';
-import { CaptionedTable } from './parts.tsx';
-import { lineAnchor, lineUsage, nodeAnchor, otherAnchor, planAnchor, type LineUse } from './line-usage.ts';
+import { CaptionedTable } from '../../../kernel/ui/captioned-table.tsx';
+import { lineAnchor, lineUsage, nodeAnchor, otherAnchor, planAnchor, reportAnchor, type LineUse } from './line-usage.ts';
 
 type Props = {
   chrome: Chrome;
@@ -64,7 +65,7 @@ function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
                     <th scope="row">
                       {f.label}（<LinesLink t={t} lines={f.sourceLines} />）
                     </th>
-                    <td>{fieldLabel(f.field, t)}</td>
+                    <td>{fieldLabel(f, t)}</td>
                     <td>
                       <Value t={t} value={f.from} />
                     </td>
@@ -87,7 +88,7 @@ function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
                 {conflicts.map((f, index) => (
                   <tr>
                     <th scope="row">
-                      {f.label}・{fieldLabel(f.field, t)}（<LinesLink t={t} lines={f.sourceLines} />）
+                      {f.label}・{fieldLabel(f, t)}（<LinesLink t={t} lines={f.sourceLines} />）
                     </th>
                     <td>
                       <Value t={t} value={f.to} />
@@ -102,7 +103,7 @@ function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
                       <input type="checkbox" id={`overwrite-${index}`} name="overwrite" value={f.id} />
                       <label for={`overwrite-${index}`}>
                         {t('import.preview.overwrite')}
-                        <span class="visually-hidden">: {f.label}・{fieldLabel(f.field, t)}</span>
+                        <span class="visually-hidden">: {f.label}・{fieldLabel(f, t)}</span>
                       </label>
                     </td>
                   </tr>
@@ -207,7 +208,7 @@ function Unrecognised({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
   );
 }
 
-type CorrectionFormProps = { t: Translate; action: string; csrf: string; version: number; kind: 'plan' | 'node'; itemKey: string; label: string; open?: boolean; children: unknown };
+type CorrectionFormProps = { t: Translate; action: string; csrf: string; version: number; kind: 'plan' | 'node' | 'report'; itemKey: string; label: string; open?: boolean; children: unknown };
 
 function CorrectionForm({ t, action, csrf, version, kind, itemKey, label, open, children }: CorrectionFormProps) {
   return (
@@ -243,11 +244,19 @@ function Input({ id, name, label, value, error, hint, multiline }: { id: string;
 /** What the user typed into a correction that did not pass, shown again in its form. */
 export type TypedCorrection = { kind: string; key: string; values: Record<string, string> };
 
-type ItemContext = { t: Translate; action: string; csrf: string; version: number; corrections: Corrections; errors: FieldErrors; typed: TypedCorrection | null };
+type ItemContext = { t: Translate; locale: Chrome['locale']; action: string; csrf: string; version: number; corrections: Corrections; errors: FieldErrors; typed: TypedCorrection | null };
 
 function typedOr(context: ItemContext, kind: string, key: string, field: string, value: string): string {
   const typed = context.typed;
   return typed && typed.kind === kind && typed.key === key ? typed.values[field] ?? value : value;
+}
+
+/** One item's correction fields: the value typed again after an error (else the read value), and each field's error. */
+function correctionFields(context: ItemContext, kind: 'node' | 'report', key: string, id: string) {
+  return {
+    typed: (field: string, value: string) => typedOr(context, kind, key, field, value),
+    error: (field: string) => context.errors[`${id}-${field}`],
+  };
 }
 
 function NodeItem({ node, planIndex, path, context }: { node: PlanNode; planIndex: number; path: number[]; context: ItemContext }) {
@@ -255,8 +264,7 @@ function NodeItem({ node, planIndex, path, context }: { node: PlanNode; planInde
   const key = nodeKey(planIndex, path);
   const id = nodeAnchor(key);
   const label = `${node.level}${node.code} ${node.title}`.trim();
-  const typed = (field: string, value: string) => typedOr(context, 'node', key, field, value);
-  const error = (field: string) => context.errors[`${id}-${field}`];
+  const { typed, error } = correctionFields(context, 'node', key, id);
   return (
     <li id={id} class="import-item">
       <p>
@@ -325,6 +333,45 @@ function PlanItem({ plan, index, context }: { plan: Plan; index: number; context
   );
 }
 
+/** A report as read, with where it goes (goal, owners, fiscal year) open to correction. */
+function ReportItem({ report, index, context }: { report: Report; index: number; context: ItemContext }) {
+  const { t } = context;
+  const id = reportAnchor(index);
+  const { typed, error } = correctionFields(context, 'report', String(index), id);
+  const goal = [report.goalCode, report.goal].filter(Boolean).join(' ');
+  return (
+    <li id={id} class="import-item">
+      <p>
+        <strong>{report.title}</strong>（<LinesLink t={t} lines={report.sourceLines} />）
+        {context.corrections.reports[String(index)] ? <span class="status">{t('import.correct.corrected')}</span> : null}
+      </p>
+      <p>
+        {report.fiscalYear === null ? t('import.preview.none') : formatFiscalYear(report.fiscalYear, { locale: context.locale })}・{t('import.field.vision')}: {goal || t('import.preview.none')}・{t('import.field.owners')}: {report.owner ?? t('import.preview.none')}
+      </p>
+      <CorrectionForm t={t} action={context.action} csrf={context.csrf} version={context.version} kind="report" itemKey={String(index)} label={report.title} open={['goalCode', 'goal', 'owner', 'fiscalYear'].some((field) => error(field))}>
+        <Input id={`${id}-goalCode`} name="goalCode" label={t('import.field.goalCode')} value={typed('goalCode', report.goalCode ?? '')} error={error('goalCode')} />
+        <Input id={`${id}-goal`} name="goal" label={t('import.field.goal')} value={typed('goal', report.goal ?? '')} error={error('goal')} />
+        <Input id={`${id}-owner`} name="owner" label={t('import.field.owners')} hint={t('import.correct.ownersHint')} value={typed('owner', report.owner ?? '')} error={error('owner')} />
+        <Input id={`${id}-fiscalYear`} name="fiscalYear" label={t('import.field.fiscalYear')} value={typed('fiscalYear', report.fiscalYear === null ? '' : String(report.fiscalYear))} error={error('fiscalYear')} />
+      </CorrectionForm>
+    </li>
+  );
+}
+
+function ReportsRead({ reports, context }: { reports: Report[]; context: ItemContext }) {
+  if (reports.length === 0) return null;
+  return (
+    <section aria-labelledby="reports-read-title" class="import-plan">
+      <h3 id="reports-read-title">{context.t('import.preview.reports', { count: reports.length })}</h3>
+      <ol class="import-tree">
+        {reports.map((report, index) => (
+          <ReportItem report={report} index={index} context={context} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function SourceColumn({ t, lines, uses, unrecognised }: { t: Translate; lines: string[]; uses: Map<number, LineUse>; unrecognised: Set<number> }) {
   return (
     <section aria-labelledby="source-title" class="import-source">
@@ -354,7 +401,7 @@ export function ImportPreviewPage({ chrome, municipality, ward, row, document, c
   const { t } = chrome;
   const m = municipality.slug;
   const title = t('import.preview.title', { file: row.fileName });
-  const context: ItemContext = { t, action: importPaths.corrections(m, ward.slug, row.id), csrf: chrome.csrfToken, version: row.version, corrections, errors, typed };
+  const context: ItemContext = { t, locale: chrome.locale, action: importPaths.corrections(m, ward.slug, row.id), csrf: chrome.csrfToken, version: row.version, corrections, errors, typed };
   const uses = lineUsage(document, changeSet.notStored);
   return (
     <Layout chrome={chrome} title={title} crumbs={importCrumbs(t, m, ward, { label: row.fileName })} wide>
@@ -377,6 +424,7 @@ export function ImportPreviewPage({ chrome, municipality, ward, row, document, c
           {document.plans.map((plan, index) => (
             <PlanItem plan={plan} index={index} context={context} />
           ))}
+          <ReportsRead reports={document.reports} context={context} />
         </section>
         <SourceColumn t={t} lines={row.lines} uses={uses} unrecognised={new Set(changeSet.unrecognised.map((u) => u.line))} />
       </div>

@@ -2,6 +2,7 @@ import { Layout, type Chrome } from '../../../kernel/ui/layout.tsx';
 import { formatDateTime } from '../../../kernel/ui/time.ts';
 import type { Municipality, Ward } from '../../../municipalities/queries.ts';
 import { planPaths } from '../../../plans/paths.ts';
+import { reportPaths } from '../../../reports/paths.ts';
 import type { PlanWithPeriods } from '../../../plans/queries.ts';
 import { periodSpan, periodTitle } from '../../../plans/views/plan-page.tsx';
 import type { Operation, SetField } from '../change-set.ts';
@@ -11,6 +12,14 @@ import type { AppliedRecord, DocumentImport } from '../queries.ts';
 import { importCrumbs } from './list-page.tsx';
 
 type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; row: DocumentImport; plans: PlanWithPeriods[] };
+
+/** The page of the report an operation wrote, or of the round it created. */
+function writtenReportHref(m: string, op: Operation, created: Record<string, string>): string | null {
+  if (op.op === 'setField' && op.entity === 'report') return reportPaths.report(m, op.target);
+  if (op.op === 'createReport' && created[op.ref]) return reportPaths.report(m, created[op.ref]!);
+  if (op.op === 'createReportRound' && created[op.ref]) return reportPaths.round(m, created[op.ref]!);
+  return null;
+}
 
 /** After confirming (or discarding): what was written, which conflicts were left, and the way to the plan. */
 export function ImportResultPage({ chrome, municipality, ward, row, plans }: Props) {
@@ -45,9 +54,11 @@ export function ImportResultPage({ chrome, municipality, ward, row, plans }: Pro
           <h2>{t('import.result.done', { count: done.length })}</h2>
           {done.length === 0 ? <p>{t('import.preview.noChanges')}</p> : null}
           <ul>
-            {done.map((op) => (
-              <li>{op.op === 'setField' ? `${op.label}・${fieldLabel(op.field, t)}: ${valueText(op.to, t)}` : addedText(op, t)}</li>
-            ))}
+            {done.map((op) => {
+              const text = op.op === 'setField' ? `${op.label}・${fieldLabel(op, t)}: ${valueText(op.to, t)}` : addedText(op, t);
+              const href = writtenReportHref(m, op, applied?.created ?? {});
+              return <li>{href ? <a href={href}>{text}</a> : text}</li>;
+            })}
           </ul>
           {kept.length > 0 ? (
             <>
@@ -55,7 +66,7 @@ export function ImportResultPage({ chrome, municipality, ward, row, plans }: Pro
               <ul>
                 {kept.map((op) => (
                   <li>
-                    {op.label}・{fieldLabel(op.field, t)}: {valueText(op.from, t)}
+                    {op.label}・{fieldLabel(op, t)}: {valueText(op.from, t)}
                   </li>
                 ))}
               </ul>
