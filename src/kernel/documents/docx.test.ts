@@ -1,5 +1,8 @@
+import { Paragraph } from 'docx';
+import { unzipSync } from 'fflate';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { bullets, heading, labelled, paragraph, renderDocx, table, title } from './docx.ts';
+import { bullets, DocxImages, heading, labelled, paragraph, renderDocx, table, title } from './docx.ts';
 import { readDocx, zipEntryText } from './testing.ts';
 
 async function sample(): Promise<Buffer> {
@@ -61,5 +64,27 @@ describe('Word documents', () => {
     expect(zipEntryText(docx, 'word/styles.xml')).toContain('w:eastAsia="ja-JP"');
     expect(readDocx(docx).footers.join()).toMatch(/PAGE.*NUMPAGES/s);
     expect(zipEntryText(docx, 'docProps/core.xml')).toContain('<dc:title>旭区地域福祉保健計画 第4期</dc:title>');
+  });
+
+  it('embeds each image as it is, stored uncompressed, with its size and alternative text', async () => {
+    const images = new DocxImages();
+    const photo = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#3a7bd5' } }).jpeg().toBuffer();
+    const drawing = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#e0a000' } }).png().toBuffer();
+    const blocks = [
+      new Paragraph({ children: [images.run({ bytes: photo, type: 'jpg', width: 320, height: 240, alt: '会議室で話し合う参加者' })] }),
+      new Paragraph({ children: [images.run({ bytes: drawing, type: 'png', width: 100, height: 100, alt: '地図' })] }),
+    ];
+    const docx = await renderDocx({ title: '写真', blocks, images });
+    const media = Object.entries(unzipSync(docx)).filter(([path]) => path.startsWith('word/media/'));
+    expect(media.map(([path, bytes]) => [path.split('.').at(-1), Buffer.from(bytes).equals(path.endsWith('.png') ? drawing : photo)])).toEqual([
+      ['jpg', true],
+      ['png', true],
+    ]);
+    // Stored, not deflated: the image's own bytes stand in the file.
+    expect(docx.includes(photo)).toBe(true);
+    const body = zipEntryText(docx, 'word/document.xml');
+    expect(body).toContain('descr="会議室で話し合う参加者"');
+    expect(body).toContain(`cx="${320 * 9525}" cy="${240 * 9525}"`);
+    expect(readDocx(docx).paragraphs).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
-import { AlignmentType, ImageRun, PageBreak, Paragraph } from 'docx';
-import { bullets, heading, labelled, paragraph, renderDocx, runs, table, title, type DocxBlock } from '../../kernel/documents/docx.ts';
+import { AlignmentType, PageBreak, Paragraph } from 'docx';
+import { bullets, DocxImages, heading, labelled, paragraph, renderDocx, runs, table, title, type DocxBlock } from '../../kernel/documents/docx.ts';
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import { nodeLabel } from '../../plans/views/node-content.tsx';
@@ -7,7 +7,8 @@ import { goalLabel, ownerNames, reportHeading } from '../../reports/views/parts.
 import type { Cover, Handout, HandoutReport, HandoutSection, Photo } from './handout.ts';
 import { meetingWhen } from './handout-view.tsx';
 
-type Words = { t: Translate; locale: Locale };
+/** What every part of the document needs: the words, and the images it draws (see DocxImages). */
+type Words = { t: Translate; locale: Locale; images: DocxImages };
 
 /** The largest a photo is drawn, in pixels at 96 dpi (Word's unit for images): about half the text width, 4:3. */
 const PHOTO_BOX = { width: 320, height: 240 };
@@ -23,13 +24,8 @@ function fitted(photo: Photo) {
 }
 
 /** The photo (JPEG or PNG, as the handout holds it) centred, its caption under it. */
-function photoBlocks(photo: Photo): DocxBlock[] {
-  const image = new ImageRun({
-    type: photo.contentType === 'image/png' ? 'png' : 'jpg',
-    data: photo.bytes,
-    transformation: fitted(photo),
-    altText: { name: photo.alt, title: photo.alt, description: photo.alt },
-  });
+function photoBlocks(photo: Photo, images: DocxImages): DocxBlock[] {
+  const image = images.run({ bytes: photo.bytes, type: photo.contentType === 'image/png' ? 'png' : 'jpg', ...fitted(photo), alt: photo.alt });
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, keepNext: Boolean(photo.caption), children: [image] }),
     ...(photo.caption ? [new Paragraph({ alignment: AlignmentType.CENTER, children: runs(photo.caption) })] : []),
@@ -77,7 +73,7 @@ function reportBlocks(section: HandoutSection, goal: string, report: HandoutRepo
       ],
       rows,
     ),
-    ...photos.flatMap(photoBlocks),
+    ...photos.flatMap((photo) => photoBlocks(photo, words.images)),
   ];
 }
 
@@ -103,7 +99,7 @@ function sectionBlocks(section: HandoutSection, words: Words): DocxBlock[] {
 
 /** The handout as an editable Word file: the same content as the PDF, with real headings, tables and photos. */
 export async function renderHandoutDocx(handout: Handout, t: Translate, locale: Locale): Promise<Buffer> {
-  const words = { t, locale };
+  const words = { t, locale, images: new DocxImages() };
   const blocks = [...coverBlocks(handout.cover, words), ...handout.sections.flatMap((section) => sectionBlocks(section, words))];
-  return renderDocx({ title: handout.cover.title, blocks });
+  return renderDocx({ title: handout.cover.title, blocks, images: words.images });
 }
