@@ -146,6 +146,19 @@ function notStoredOfReport(builder: ChangeSetBuilder, report: Report, unplaced: 
   if (report.photos.length > 0) at('実績報告の写真（文書には画像がありません。報告の画面から添付してください）', `${report.title}（${report.photos.length}枚）`);
 }
 
+/** A report already stored keeps its owners (they are the assignment's); a document that names others says so. */
+function noteOtherOwners(builder: ChangeSetBuilder, context: WardContext, report: Report, written: string[], existing: ReportItem) {
+  const named = written.map((w) => matchOrganisation(context.organisations, w, context.ward.id)?.name ?? w.trim());
+  const stored = existing.owners.map((o) => o.name);
+  const keys = (names: string[]) => [...new Set(names.map(keyOf))].sort().join('\n');
+  if (keys(named) === keys(stored)) return;
+  builder.notStored.push({
+    kind: '実績報告の推進主体（すでにある報告の推進主体は取り込みでは変えません。報告の回の画面で直してください）',
+    label: `${report.title}: 文書では「${named.join('・')}」、登録は「${stored.join('・')}」`,
+    sourceLines: report.sourceLines,
+  });
+}
+
 async function addReport(builder: ChangeSetBuilder, context: WardContext, targets: ReportTargets, report: Report & { fiscalYear: number }, index: number, seen: Set<string>) {
   const year = formatFiscalYear(report.fiscalYear);
   const round = await targets.round(report);
@@ -176,6 +189,7 @@ async function addReport(builder: ChangeSetBuilder, context: WardContext, target
   const label = `${year} ${reportLabel(report)}`;
   const existing = round.items.find((item) => item.assignment.nodeId === node.id && same(itemTitle(item), report.title));
   if (existing) {
+    noteOtherOwners(builder, context, report, written, existing);
     const target = { id: existing.report.id, version: existing.report.version, label };
     for (const field of round.fields.filter((f) => f.key in values)) {
       builder.field('report', target, field.key, existing.report.values[field.key] ?? null, values[field.key]!, report.sourceLines, { fieldLabel: field.label });

@@ -75,6 +75,18 @@ describe('reports the demo already has', { timeout: DEMO_SETUP_MS }, () => {
       { kind: '実績報告の写真（文書には画像がありません。報告の画面から添付してください）', label: 'あさひみらい塾（1枚）', sourceLines: [179, 188] },
     ]);
   });
+
+  it('keep their owners when the document names others, and say so', async () => {
+    const changeSet = await changeSetOf((document) => {
+      document.reports[2] = { ...document.reports[2]!, owner: '区社協・地域ケアプラザ' };
+    });
+    expect(reportOperations(changeSet.operations)).toEqual([]);
+    expect(changeSet.notStored).toContainEqual({
+      kind: expect.stringContaining('すでにある報告の推進主体は取り込みでは変えません'),
+      label: expect.stringMatching(/^通学支援: 文書では「旭区社会福祉協議会・地域ケアプラザ」、登録は「.+」$/),
+      sourceLines: [166, 175],
+    });
+  });
 });
 
 describe('reports the ward does not have', { timeout: DEMO_SETUP_MS }, () => {
