@@ -7,17 +7,17 @@
  *
  * `npm run bench` calls benchMaterial(); it also runs alone: `node --import tsx scripts/bench-material.ts`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { loadDemo } from '../src/demo/load.ts';
 import { runCommand } from '../src/kernel/db/command.ts';
 import { openDatabase, type Database } from '../src/kernel/db/database.ts';
 import { migrateDatabase } from '../src/kernel/db/migrate.ts';
 import { launchChromium } from '../src/kernel/documents/chromium.ts';
-import { closeDocumentBrowser, PRINT_ORIGIN } from '../src/kernel/documents/pdf.ts';
+import { closeDocumentBrowser } from '../src/kernel/documents/pdf.ts';
 import { translator } from '../src/kernel/i18n/index.ts';
 import { handoutPhotos, yearHandout, type Photo } from '../src/meetings/handout/handout.ts';
 import { renderHandoutDocx } from '../src/meetings/handout/handout-docx.ts';
@@ -123,21 +123,23 @@ async function processed(jpegs: Buffer[]) {
  * and the same two photos the handout prints, untagged, without footer or outline.
  */
 async function barePrint(photos: Photo[]): Promise<number> {
+  const folder = mkdtempSync(join(tmpdir(), 'sasaeai-bench-bare-'));
   const started = performance.now();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ offline: true });
-    const url = (n: number) => `${PRINT_ORIGIN}/${n}`;
-    await page.route('**/*', (route) => route.fulfill({ contentType: 'image/jpeg', body: Buffer.from(photos[Number(new URL(route.request().url()).pathname.slice(1))]!.bytes) }));
+    photos.forEach((photo, n) => writeFileSync(join(folder, `${n}.jpg`), photo.bytes));
     const pages = Array.from({ length: REPORTS }, (_, n) => {
-      const images = [0, 1].map((p) => `<img src="${url(n * PHOTOS_PER_REPORT + p)}" style="width:80mm">`).join('');
+      const images = [0, 1].map((p) => `<img src="${n * PHOTOS_PER_REPORT + p}.jpg" style="width:80mm">`).join('');
       return `<section style="break-after:page"><h1>取組${n + 1}</h1><p>${Object.values(values(n + 1)).join('</p><p>')}</p>${images}</section>`;
     });
-    await page.setContent(`<!doctype html><html lang="ja"><body style="font-family:'BIZ UDGothic'">${pages.join('')}</body></html>`, { waitUntil: 'load' });
+    writeFileSync(join(folder, 'bare.html'), `<!doctype html><html lang="ja"><body style="font-family:'BIZ UDGothic'">${pages.join('')}</body></html>`);
+    const page = await browser.newPage({ offline: true });
+    await page.goto(pathToFileURL(join(folder, 'bare.html')).href, { waitUntil: 'load' });
     await page.pdf({ format: 'A4' });
     return Math.round(performance.now() - started);
   } finally {
     await browser.close();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

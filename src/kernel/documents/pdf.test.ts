@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { closeDocumentBrowser, PRINT_ORIGIN, renderPdf } from './pdf.ts';
+import { closeDocumentBrowser, renderPdf } from './pdf.ts';
 import { inspectPdf } from './testing.ts';
 
 const page = (body: string) =>
@@ -33,13 +33,13 @@ describe.runIf(process.env.TEST_DB === 'pglite')('PDF printing', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
-  it('prints the images it is given by URL, and refuses every other request', async () => {
+  it('prints the images it is given beside the document, nothing from the network, and refuses a name that leaves the folder', async () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).png().toBuffer();
-    const resources = new Map([[`${PRINT_ORIGIN}/photos/1`, { contentType: 'image/png', bytes: png }]]);
-    const html = page(`<p>写真</p><img src="${PRINT_ORIGIN}/photos/1" alt="赤"><img src="${PRINT_ORIGIN}/photos/2" alt=""><img src="http://192.0.2.1/x.png" alt="">`);
-    const { images, text } = inspectPdf(await renderPdf(html, { resources }));
+    const html = page('<p>写真</p><img src="photo-1.png" alt="赤"><img src="photo-2.png" alt=""><img src="http://192.0.2.1/x.png" alt="">');
+    const { images, text } = inspectPdf(await renderPdf(html, { resources: new Map([['photo-1.png', png]]) }));
     expect(text).toContain('写真');
     expect(images.map(({ width, height }) => [width, height])).toEqual([[40, 30]]);
+    await expect(renderPdf(html, { resources: new Map([['../photo.png', png]]) })).rejects.toThrow('「../photo.png」は使えません');
   });
 
   it('launches the browser again after it was closed', async () => {

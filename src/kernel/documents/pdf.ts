@@ -1,23 +1,30 @@
-import type { Browser, Page } from 'playwright-core';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
-/** Where a printed document finds its images: a name that can never be a real host (RFC 2606). */
-export const PRINT_ORIGIN = 'https://print.invalid';
-
-/** A file the printed document refers to by URL (an image, say), by its full URL under PRINT_ORIGIN. */
-export type PrintResource = { contentType: string; bytes: Uint8Array };
+/**
+ * The files a printed document refers to (its images), by the plain file name the HTML uses as a relative URL
+ * (`3f…e1.jpg`): letters, digits, '.', '_' and '-', nothing that leaves the document's folder.
+ */
+export type PrintResources = ReadonlyMap<string, Uint8Array>;
 
 export type PdfOptions = {
   /** Printed at the left of every page's footer, beside the page number: the document's name, say. */
   footerText?: string;
   /**
-   * Images and other files the HTML refers to under PRINT_ORIGIN, handed to Chromium as it asks for them. Chromium
-   * takes a hundred photos by URL in a fraction of the time it needs to decode them from data: URLs in the HTML.
+   * The document's images. Chromium reads them from the folder the document is printed from, which took a hundred
+   * reports' photos in a third of the time it needed for them as data: URLs, and half of that for them handed over
+   * one request at a time.
    */
-  resources?: ReadonlyMap<string, PrintResource>;
+  resources?: PrintResources;
 };
+
+const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** One browser per process, launched on the first print and shared by every print after it (a page each). */
 let browser: Promise<Browser> | null = null;
@@ -55,12 +62,15 @@ function footerTemplate(text: string): string {
 <span>${escapeHtml(text)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 
-/** Answers the page's requests from the given resources; anything else is refused, so nothing is fetched from anywhere. */
-async function serveResources(page: Page, resources: ReadonlyMap<string, PrintResource>): Promise<void> {
-  await page.route('**/*', (route) => {
-    const resource = resources.get(route.request().url());
-    return resource ? route.fulfill({ status: 200, contentType: resource.contentType, body: Buffer.from(resource.bytes) }) : route.abort('blockedbyclient');
-  });
+/** A folder of its own holding the document and its files, removed after the print: any number of prints at once. */
+async function writeDocumentFolder(html: string, resources: PrintResources): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'sasaeai-print-'));
+  await writeFile(join(folder, 'document.html'), html);
+  for (const [name, bytes] of resources) {
+    if (!RESOURCE_NAME.test(name) || name === 'document.html') throw new Error(`印刷する文書のファイル名「${name}」は使えません`);
+    await writeFile(join(folder, name), bytes);
+  }
+  return folder;
 }
 
 /**
@@ -68,11 +78,11 @@ async function serveResources(page: Page, resources: ReadonlyMap<string, PrintRe
  * readers) and with an outline of its headings. Prints at the same time share the browser.
  */
 export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
-  // A page of its own (in a context of its own, closed with it), offline: nothing is fetched, from anywhere.
+  const folder = await writeDocumentFolder(html, options.resources ?? new Map());
+  // A page of its own (in a context of its own, closed with it), offline: nothing is fetched from the network.
   const page = await (await sharedBrowser()).newPage({ offline: true });
   try {
-    await serveResources(page, options.resources ?? new Map());
-    await page.setContent(html, { waitUntil: 'load' });
+    await page.goto(pathToFileURL(join(folder, 'document.html')).href, { waitUntil: 'load' });
     return await page.pdf({
       format: 'A4',
       preferCSSPageSize: true,
@@ -85,5 +95,6 @@ export async function renderPdf(html: string, options: PdfOptions = {}): Promise
     });
   } finally {
     await page.close();
+    await rm(folder, { recursive: true, force: true });
   }
 }

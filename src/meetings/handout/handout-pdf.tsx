@@ -1,4 +1,4 @@
-import { PRINT_ORIGIN, renderPdf, type PrintResource } from '../../kernel/documents/pdf.ts';
+import { renderPdf } from '../../kernel/documents/pdf.ts';
 import { PrintDocument } from '../../kernel/documents/print-document.tsx';
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { handoutPhotos, type Handout, type Photo } from './handout.ts';
@@ -14,11 +14,12 @@ export function HandoutPrint({ handout, t, locale, photoUrl }: { handout: Handou
   );
 }
 
-const printedPhotoUrl: PhotoUrl = (photo) => `${PRINT_ORIGIN}/photos/${photo.id}`;
+/** Each photo as a file beside the printed document (see renderPdf). */
+const printedPhotoUrl: PhotoUrl = (photo) => `${photo.id}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`;
 
-/** A4, page numbers in the footer beside the meeting's title; the photos handed to Chromium by URL. */
+/** A4, page numbers in the footer beside the meeting's title; the photos as files beside the document. */
 export function renderHandoutPdf(handout: Handout, t: Translate, locale: Locale): Promise<Buffer> {
   const html = `<!doctype html>${(<HandoutPrint handout={handout} t={t} locale={locale} photoUrl={printedPhotoUrl} />).toString()}`;
-  const resources = new Map<string, PrintResource>(handoutPhotos(handout).map((photo: Photo) => [printedPhotoUrl(photo), photo]));
+  const resources = new Map(handoutPhotos(handout).map((photo: Photo) => [printedPhotoUrl(photo), photo.bytes]));
   return renderPdf(html, { footerText: handout.cover.title, resources });
 }

@@ -42,7 +42,7 @@ describe('the standard handout of a year, without a stored meeting', () => {
 });
 
 describe('the photos the handout prints', () => {
-  it('prints each photo from its print copy, shrinks one stored before print copies existed, and hands them to Chromium by URL', async () => {
+  it('prints each photo from its print copy, shrinks one stored before print copies existed, and prints them as files beside the document', async () => {
     const handout = await yearHandout(database.db, asahi, 2023);
     const [first, second] = handout.sections.flatMap((s) => (s.kind === 'reports' ? s.goals.flatMap((g) => g.reports.map((r) => r.item.report)) : []));
     const uploaded = await attachTestPhoto(database, asahi.municipalityId, first!.id, await jpegWithGps(1600, 1200));
