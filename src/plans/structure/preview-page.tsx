@@ -11,6 +11,7 @@ import type { Problems } from './import.ts';
 import type { NodeField } from './rows.ts';
 import { problemText } from './problems.ts';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 
 type Base = { chrome: Chrome; m: string; plan: PlanWithPeriods; period: Period; fileName: string; notice?: string | null };
 export type PreviewProps = Base &
@@ -56,27 +57,18 @@ function FieldChanges({ t, fields, ownerNames }: { t: Translate; fields: FieldCh
   );
 }
 
-/** A plain table of text cells under column headers. */
-function ListTable({ headers, rows }: { headers: string[]; rows: string[][] }) {
+/** A table of text cells under column headers, named by its section's heading. */
+function ListTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: string[][] }) {
   return (
-    <table>
-      <thead>
+    <CaptionedTable caption={caption} columns={headers}>
+      {rows.map((cells) => (
         <tr>
-          {headers.map((h) => (
-            <th scope="col">{h}</th>
+          {cells.map((cell) => (
+            <td>{cell}</td>
           ))}
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((cells) => (
-          <tr>
-            {cells.map((cell) => (
-              <td>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </CaptionedTable>
   );
 }
 
@@ -102,6 +94,7 @@ function ChangeList({ t, changes, ownerNames }: { t: Translate; changes: ChangeS
         <section aria-labelledby="added-title">
           <h2 id="added-title">{t('structure.preview.added', { n: changes.added.length })}</h2>
           <ListTable
+            caption={t('structure.preview.added', { n: changes.added.length })}
             headers={[t('structure.preview.row'), t('structure.preview.item'), t('structure.preview.under')]}
             rows={changes.added.map((a) => [String(a.row), a.label, a.under])}
           />
@@ -124,6 +117,7 @@ function ChangeList({ t, changes, ownerNames }: { t: Translate; changes: ChangeS
         <section aria-labelledby="moved-title">
           <h2 id="moved-title">{t('structure.preview.moved', { n: changes.moved.length })}</h2>
           <ListTable
+            caption={t('structure.preview.moved', { n: changes.moved.length })}
             headers={[t('structure.preview.row'), t('structure.preview.item'), t('structure.preview.from'), t('structure.preview.to')]}
             rows={changes.moved.map((mv) => [String(mv.row), mv.label, mv.from, mv.to])}
           />
