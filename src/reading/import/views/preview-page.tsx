@@ -60,20 +60,20 @@ function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
         <>
           <h3>{t('import.preview.changed', { count: changed.length })}</h3>
           <CaptionedTable caption={t('import.preview.changed', { count: changed.length })} columns={[t('import.preview.item'), t('import.preview.field'), t('import.preview.from'), t('import.preview.to')]}>
-                {changed.map((f) => (
-                  <tr>
-                    <th scope="row">
-                      {f.label}（<LinesLink t={t} lines={f.sourceLines} />）
-                    </th>
-                    <td>{fieldLabel(f, t)}</td>
-                    <td>
-                      <Value t={t} value={f.from} />
-                    </td>
-                    <td>
-                      <Value t={t} value={f.to} />
-                    </td>
-                  </tr>
-                ))}
+            {changed.map((f) => (
+              <tr>
+                <th scope="row">
+                  {f.label}（<LinesLink t={t} lines={f.sourceLines} />）
+                </th>
+                <td>{fieldLabel(f, t)}</td>
+                <td>
+                  <Value t={t} value={f.from} />
+                </td>
+                <td>
+                  <Value t={t} value={f.to} />
+                </td>
+              </tr>
+            ))}
           </CaptionedTable>
         </>
       ) : null}
@@ -85,29 +85,29 @@ function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
             caption={t('import.preview.conflicts', { count: conflicts.length })}
             columns={[t('import.preview.item'), t('import.preview.documentValue'), t('import.preview.currentValue'), t('import.preview.baselineValue'), t('import.preview.overwrite')]}
           >
-                {conflicts.map((f, index) => (
-                  <tr>
-                    <th scope="row">
-                      {f.label}・{fieldLabel(f, t)}（<LinesLink t={t} lines={f.sourceLines} />）
-                    </th>
-                    <td>
-                      <Value t={t} value={f.to} />
-                    </td>
-                    <td>
-                      <Value t={t} value={f.from} />
-                    </td>
-                    <td>
-                      <Value t={t} value={f.baseline} />
-                    </td>
-                    <td>
-                      <input type="checkbox" id={`overwrite-${index}`} name="overwrite" value={f.id} />
-                      <label for={`overwrite-${index}`}>
-                        {t('import.preview.overwrite')}
-                        <span class="visually-hidden">: {f.label}・{fieldLabel(f, t)}</span>
-                      </label>
-                    </td>
-                  </tr>
-                ))}
+            {conflicts.map((f, index) => (
+              <tr>
+                <th scope="row">
+                  {f.label}・{fieldLabel(f, t)}（<LinesLink t={t} lines={f.sourceLines} />）
+                </th>
+                <td>
+                  <Value t={t} value={f.to} />
+                </td>
+                <td>
+                  <Value t={t} value={f.from} />
+                </td>
+                <td>
+                  <Value t={t} value={f.baseline} />
+                </td>
+                <td>
+                  <input type="checkbox" id={`overwrite-${index}`} name="overwrite" value={f.id} />
+                  <label for={`overwrite-${index}`}>
+                    {t('import.preview.overwrite')}
+                    <span class="visually-hidden">: {f.label}・{fieldLabel(f, t)}</span>
+                  </label>
+                </td>
+              </tr>
+            ))}
           </CaptionedTable>
         </>
       ) : null}
@@ -193,14 +193,14 @@ function Unrecognised({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
         <>
           <p>{t('import.preview.unrecognisedLead')}</p>
           <CaptionedTable caption={t('import.preview.unrecognised', { count: lines.length })} columns={[t('import.preview.line'), t('import.preview.text')]}>
-              {lines.map((line) => (
-                <tr>
-                  <td>
-                    <a href={`#${lineAnchor(line.line)}`}>{line.line}</a>
-                  </td>
-                  <td>{line.text}</td>
-                </tr>
-              ))}
+            {lines.map((line) => (
+              <tr>
+                <td>
+                  <a href={`#${lineAnchor(line.line)}`}>{line.line}</a>
+                </td>
+                <td>{line.text}</td>
+              </tr>
+            ))}
           </CaptionedTable>
         </>
       )}
