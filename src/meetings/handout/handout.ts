@@ -1,13 +1,9 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { bytesOf } from '../../kernel/db/columns.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Ward } from '../../municipalities/queries.ts';
 import { findPeriodById, findPlanById, listWardPlans, loadTree, type Period, type Plan, type PlanNode } from '../../plans/queries.ts';
 import { acceptedReports, groupByGoal, type ReportItem } from '../../reports/queries.ts';
-import { makePrintCopy, printsAsStored } from '../../reports/photos/process.ts';
-import type { Photo as StoredPhoto } from '../../reports/photos/queries.ts';
-import { reportPhotos, type PrintContentType } from '../../reports/schema.ts';
+import { printedPhotosOfReports, type PrintedPhoto } from '../../reports/photos/queries.ts';
 import { materialChoiceOf, type MaterialChoice } from '../inputs.ts';
 import type { AgendaItem, Material, Meeting, MeetingRecord } from '../queries.ts';
 
@@ -17,8 +13,8 @@ import type { AgendaItem, Material, Meeting, MeetingRecord } from '../queries.ts
  * Word file are all drawn from this one value.
  */
 
-/** A photo as the handout prints it: its print copy (JPEG or PNG, at most 800 px a side), or the stored photo when that is small enough. */
-export type Photo = { municipalityId: string; id: string; caption: string; alt: string; contentType: PrintContentType; width: number; height: number; bytes: Uint8Array };
+/** A photo as the handout prints it (see printedPhotosOfReports). */
+export type Photo = PrintedPhoto;
 
 export type HandoutReport = { item: ReportItem; photos: Photo[] };
 export type HandoutGoal = { goal: ReportItem['goal']; levels: string[]; reports: HandoutReport[] };
@@ -46,44 +42,10 @@ export type Cover = {
 
 export type Handout = { cover: Cover; sections: HandoutSection[] };
 
-/**
- * Photos of these reports, in their order, read straight from the table the upload fills: each one's print copy, made
- * at upload. A photo uploaded before print copies existed is shrunk here, as the upload would have.
- */
-async function photosOf(db: DbOrTx, municipalityId: string, reportIds: string[]): Promise<Map<string, Photo[]>> {
-  const byReport = new Map<string, Photo[]>();
-  if (reportIds.length === 0) return byReport;
-  const p = reportPhotos;
-  const rows = await db
-    .select({
-      id: p.id, reportId: p.reportId, caption: p.caption, alt: p.alt, contentType: p.contentType, width: p.width, height: p.height,
-      printContentType: p.printContentType, printWidth: p.printWidth, printHeight: p.printHeight,
-      // Only the bytes that print are read: the print copy where there is one.
-      bytes: bytesOf(sql`coalesce(${p.printBytes}, ${p.bytes})`),
-    })
-    .from(p)
-    .where(and(eq(p.municipalityId, municipalityId), inArray(p.reportId, reportIds)))
-    .orderBy(asc(p.reportId), asc(p.position));
-  // sharp works on its own threads: all the photos still to shrink at once.
-  const photos = await Promise.all(rows.map(async (row) => ({ municipalityId, id: row.id, caption: row.caption, alt: row.alt, ...(await printedForm(row)) })));
-  rows.forEach((row, i) => byReport.set(row.reportId, [...(byReport.get(row.reportId) ?? []), photos[i]!]));
-  return byReport;
-}
-
-type PhotoRow = Pick<StoredPhoto, 'contentType' | 'width' | 'height' | 'printContentType' | 'printWidth' | 'printHeight'> & { bytes: Uint8Array };
-
-async function printedForm(row: PhotoRow): Promise<Pick<Photo, 'contentType' | 'width' | 'height' | 'bytes'>> {
-  const { bytes } = row;
-  if (row.printContentType !== null && row.printWidth !== null && row.printHeight !== null) return { contentType: row.printContentType, width: row.printWidth, height: row.printHeight, bytes };
-  const stored = { contentType: row.contentType, width: row.width, height: row.height, bytes };
-  if (printsAsStored(stored)) return stored;
-  return (await makePrintCopy(stored))!;
-}
-
 async function reportsSection(db: DbOrTx, ward: Ward, head: SectionHead, options: { fiscalYear: number; reportIds: string[] | null }): Promise<HandoutSection> {
   const accepted = await acceptedReports(db, ward.municipalityId, ward.id, options.fiscalYear, { publishedOnly: false });
   const chosen = options.reportIds ? accepted.filter((item) => options.reportIds!.includes(item.report.id)) : accepted;
-  const photos = await photosOf(db, ward.municipalityId, chosen.map((item) => item.report.id));
+  const photos = await printedPhotosOfReports(db, ward.municipalityId, chosen.map((item) => item.report.id));
   const goals = groupByGoal(chosen).map((group) => ({
     goal: group.goal,
     levels: group.levels,
