@@ -18,7 +18,7 @@ import { openDatabase, type Database } from '../src/kernel/db/database.ts';
 import { migrateDatabase } from '../src/kernel/db/migrate.ts';
 import { launchChromium } from '../src/kernel/documents/chromium.ts';
 import { closeDocumentBrowser } from '../src/kernel/documents/pdf.ts';
-import { translator } from '../src/kernel/i18n/index.ts';
+import { translatorFor } from '../src/messages.ts';
 import { handoutPhotos, yearHandout, type Photo } from '../src/meetings/handout/handout.ts';
 import { renderHandoutDocx } from '../src/meetings/handout/handout-docx.ts';
 import { renderHandoutPdf } from '../src/meetings/handout/handout-pdf.tsx';
@@ -157,7 +157,7 @@ export async function benchMaterial(): Promise<Record<string, unknown>> {
     const seeded = await timed(() => seed(database));
     const municipality = (await findMunicipality(database.db, 'yokohama'))!;
     const ward = (await findWard(database.db, municipality.id, seeded.value.wardSlug))!;
-    const t = translator('ja');
+    const t = translatorFor('ja');
     const read = await timed(() => yearHandout(database.db, ward, FISCAL_YEAR));
     await closeDocumentBrowser();
     const pdf = await timed(() => renderHandoutPdf(read.value, t, 'ja'));

@@ -29,6 +29,7 @@ import { documentUpload } from './reading/import/upload-limit.ts';
 import { largeUploadLimit, largeUploadRule } from './kernel/uploads/large-upload.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { importRoutes } from './reading/import/routes.tsx';
+import { catalogue } from './messages.ts';
 
 export type AppDeps = { database: Database; config: Config };
 
@@ -70,7 +71,7 @@ function handleError(error: Error, c: AppContext): Response | Promise<Response> 
 
 /** Builds the web application. The middleware order is here and only here. */
 export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.pageCache)) {
-  const services: Services = { ...deps, pageCache };
+  const services: Services = { ...deps, pageCache, messages: catalogue };
   const app = new Hono<AppEnv>();
   if (deps.config.logRequests) app.use(logger());
   app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));

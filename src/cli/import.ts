@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { translator } from '../kernel/i18n/index.ts';
+import { translatorFor } from '../messages.ts';
 import { listAllWards, listMunicipalities, type Ward } from '../municipalities/queries.ts';
 import { ReadError } from '../reading/errors.ts';
 import { computeChangeSet, conflictsOf, loadWardContext } from '../reading/import/change-set.ts';
@@ -28,7 +28,7 @@ export const importHelp = `./bin/sasaeai import FILE --ward 区 [--dry-run] [--o
   --as 名前               変更履歴に残す名前（既定「取込（CLI）」）
   区は「旭区」「旭」「asahi」のどれでも指定できます。`;
 
-const t = translator('ja');
+const t = translatorFor('ja');
 
 async function findWardOf(database: Database, written: string, municipalitySlug: string | undefined): Promise<Ward> {
   const wanted = written.normalize('NFKC').trim();

@@ -6,7 +6,7 @@ import { CliError } from '../cli/errors.ts';
 import { municipalityFor } from '../cli/user-add.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { closeDocumentBrowser } from '../kernel/documents/pdf.ts';
-import { translator } from '../kernel/i18n/index.ts';
+import { translatorFor } from '../messages.ts';
 import { formatFiscalYear, parseFiscalYear } from '../kernel/wareki/index.ts';
 import { findWardByNameOrSlug, type Ward } from '../municipalities/queries.ts';
 import { acceptedReports } from '../reports/queries.ts';
@@ -75,7 +75,7 @@ export async function materialCommand(database: Database, argv: string[]): Promi
     throw new CliError(`${ward.name}には${year}の受理済みの実績報告がありません`);
   }
   const handout = await handoutFor(database, ward, fiscalYear, values.meeting);
-  const t = translator('ja');
+  const t = translatorFor('ja');
   const bytes = values.format === 'pdf' ? await renderHandoutPdf(handout, t, 'ja').finally(closeDocumentBrowser) : await renderHandoutDocx(handout, t, 'ja');
   await writeFile(out, bytes).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(`${values.out} に書き込めません: ${error.code ?? error.message}`);

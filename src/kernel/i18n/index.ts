@@ -1,17 +1,48 @@
-import { en, ja, type MessageKey, type Messages } from './messages.ts';
-
 export const locales = ['ja', 'en'] as const;
 export type Locale = (typeof locales)[number];
-export type { MessageKey };
 
-const catalogues: Record<Locale, Messages> = { ja, en };
+/** One piece of interface text in every locale: Japanese is the source, English must be there too (checked by type). */
+export type Message = Readonly<Record<Locale, string>>;
+
+/**
+ * Every message key of the application, each with its `Message`. The kernel declares its own keys here
+ * (./messages.ts); each module adds its keys from its own `messages.ts` by declaration merging
+ * (`declare module '…/kernel/i18n/index.ts' { interface MessageKeys extends … {} }`), so `t('plan.vision')` is checked
+ * everywhere, kernel included, without the kernel importing any module.
+ */
+export interface MessageKeys {}
+
+export type MessageKey = keyof MessageKeys;
+
+/** The whole catalogue, merged above the kernel (src/messages.ts) and handed to it through its services. */
+export type Catalogue = { readonly [K in MessageKey]: Message };
+
+/** A part of the catalogue (the kernel's or one module's), its keys inferred from the object written. */
+export function defineMessages<K extends string>(messages: Record<K, Message>): Record<K, Message> {
+  return messages;
+}
+
+type Merged<Parts extends readonly object[]> = Parts extends readonly [infer First, ...infer Rest extends readonly object[]] ? First & Merged<Rest> : unknown;
+
+/** The parts as one catalogue; a key defined by two parts is a mistake, found at start. */
+export function mergeMessages<const Parts extends readonly Record<string, Message>[]>(...parts: Parts): Merged<Parts> {
+  const merged: Record<string, Message> = {};
+  for (const part of parts) {
+    for (const [key, message] of Object.entries(part)) {
+      if (key in merged) throw new Error(`The message key ${key} is defined twice`);
+      merged[key] = message;
+    }
+  }
+  return merged as Merged<Parts>;
+}
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export function translator(locale: Locale): Translate {
-  const messages = catalogues[locale];
-  return (key, params) =>
-    params ? messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : messages[key];
+export function translator(catalogue: Catalogue, locale: Locale): Translate {
+  return (key, params) => {
+    const text = catalogue[key][locale];
+    return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
+  };
 }
 
 export function isLocale(value: unknown): value is Locale {

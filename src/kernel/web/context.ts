@@ -3,7 +3,7 @@ import type { Config } from '../../env.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ActiveSession } from '../auth/sessions.ts';
 import type { Database } from '../db/database.ts';
-import type { Locale, Translate } from '../i18n/index.ts';
+import type { Catalogue, Locale, Translate } from '../i18n/index.ts';
 import type { PageCache } from './page-cache.ts';
 
 /** What every route can reach: built once by createApp and injected, never imported as a global. */
@@ -11,6 +11,8 @@ export type Services = {
   database: Database;
   config: Config;
   pageCache: PageCache;
+  /** Every module's interface text, merged above the kernel (src/messages.ts). */
+  messages: Catalogue;
 };
 
 export type AppEnv = {

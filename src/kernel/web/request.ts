@@ -38,7 +38,7 @@ export const chooseLocale = createMiddleware<AppEnv>(async (c, next) => {
     if (isLocale(remembered)) locale = remembered;
   }
   c.set('locale', locale);
-  c.set('t', translator(locale));
+  c.set('t', translator(c.var.services.messages, locale));
   await next();
 });
 

@@ -5,7 +5,7 @@ import { listWards, type Ward } from '../../municipalities/queries.ts';
 import { withDemo } from '../../testing/factories.ts';
 import { closeDocumentBrowser } from '../../kernel/documents/pdf.ts';
 import { inspectPdf } from '../../kernel/documents/testing.ts';
-import { translator } from '../../kernel/i18n/index.ts';
+import { translatorFor } from '../../messages.ts';
 import { attachTestPhoto, jpegWithGps } from '../../reports/photos/testing.ts';
 import { reportPhotos } from '../../reports/schema.ts';
 import { handoutPhotos, reportCount, yearHandout } from './handout.ts';
@@ -59,7 +59,7 @@ describe('the photos the handout prints', () => {
       { id: expect.any(String), contentType: 'image/jpeg', width: 800, height: 600 },
     ]);
     if (process.env.TEST_DB !== 'pglite') return; // printing once is enough
-    const pdf = inspectPdf(await renderHandoutPdf(await yearHandout(database.db, asahi, 2023), translator('ja'), 'ja'));
+    const pdf = inspectPdf(await renderHandoutPdf(await yearHandout(database.db, asahi, 2023), translatorFor('ja'), 'ja'));
     expect(pdf.images.map(({ width, height }) => [width, height])).toEqual([[800, 600], [120, 80], [800, 600]]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
 import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { listWards } from '../../municipalities/queries.ts';
+import { translatorFor } from '../../messages.ts';
 import { withDemo } from '../../testing/factories.ts';
 import { listRounds, roundItems, type Round } from '../queries.ts';
 import { reminderMail } from './message.ts';
@@ -26,7 +27,7 @@ afterAll(async () => {
 describe('the reminder message', () => {
   it('names the round and the deadline in 和暦, and lists the owner’s own outstanding reports with the days left', () => {
     expect(round.deadline).toBe('2025-04-30');
-    const mail = reminderMail({ round, wardName: '旭区', owner: shakyo, today: '2025-04-25', reportsUrl: 'https://sasaeai.example.jp/admin/m/yokohama/my-reports' });
+    const mail = reminderMail({ round, wardName: '旭区', owner: shakyo, today: '2025-04-25', reportsUrl: 'https://sasaeai.example.jp/admin/m/yokohama/my-reports' }, translatorFor('ja'));
     expect(mail.subject).toBe(`【提出のお願い】${round.title}（締切 令和7年4月30日（水））`);
     const lines = mail.text.split('\n');
     expect(lines[0]).toBe('旭区社会福祉協議会 ご担当者様');
@@ -37,7 +38,7 @@ describe('the reminder message', () => {
   });
 
   it('says how late it is after the deadline', () => {
-    const mail = reminderMail({ round, wardName: '旭区', owner: shakyo, today: '2025-05-02', reportsUrl: 'https://x.example/' });
+    const mail = reminderMail({ round, wardName: '旭区', owner: shakyo, today: '2025-05-02', reportsUrl: 'https://x.example/' }, translatorFor('ja'));
     expect(mail.text).toContain('締切の令和7年4月30日（水）を2日過ぎています。');
     expect(mail.text).toContain('期限を2日過ぎています');
   });

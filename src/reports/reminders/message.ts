@@ -1,4 +1,4 @@
-import { translator } from '../../kernel/i18n/index.ts';
+import type { Translate } from '../../kernel/i18n/index.ts';
 import { daysBetween } from '../../kernel/wareki/index.ts';
 import { itemTitle, type Round } from '../queries.ts';
 import { deadlineDate, nodeLabelOf, timeLeft } from '../views/parts.tsx';
@@ -6,13 +6,12 @@ import type { OutstandingOwner } from './queries.ts';
 
 export type ReminderMail = { subject: string; text: string };
 
-const ja = translator('ja');
-
 /**
  * The reminder to one owner, in Japanese (owners read Japanese whatever the secretariat's interface language):
  * the round and its deadline in 和暦 in the subject, each outstanding report with the days left, and where to write.
+ * `ja` is the Japanese translator.
  */
-export function reminderMail(input: { round: Round; wardName: string; owner: OutstandingOwner; today: string; reportsUrl: string }): ReminderMail {
+export function reminderMail(input: { round: Round; wardName: string; owner: OutstandingOwner; today: string; reportsUrl: string }, ja: Translate): ReminderMail {
   const { round, wardName, owner, today, reportsUrl } = input;
   const deadline = deadlineDate(round.deadline, 'ja');
   const days = daysBetween(today, round.deadline);

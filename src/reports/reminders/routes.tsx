@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { runCommand } from '../../kernel/db/command.ts';
-import type { Translate } from '../../kernel/i18n/index.ts';
+import { translator, type Translate } from '../../kernel/i18n/index.ts';
 import { todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError } from '../../kernel/web/errors.ts';
@@ -63,13 +63,14 @@ export function reminderRoutes() {
     const counts: SendCounts = { sent: 0, failed: 0, skipped: 0 };
     const reportsUrl = new URL(reportPaths.myReports(m), c.req.url).toString();
     const mailer = openMailer(config);
+    const japanese = translator(c.var.services.messages, 'ja');
     try {
       for (const owner of chosen) {
         if (owner.recipients.length === 0) {
           counts.skipped++;
           continue;
         }
-        const mail = reminderMail({ round, wardName: ward.name, owner, today: todayInJapan(), reportsUrl });
+        const mail = reminderMail({ round, wardName: ward.name, owner, today: todayInJapan(), reportsUrl }, japanese);
         const deliveries = await mailer.send(owner.recipients, mail);
         await runCommand(database, c.var.actor, (scope) => recordReminders(scope, round, owner.organisationId, deliveries));
         for (const d of deliveries) counts[d.outcome === 'sent' ? 'sent' : 'failed']++;

@@ -1,0 +1,29 @@
+import { mergeMessages, translator, type Catalogue, type Locale, type Translate } from './kernel/i18n/index.ts';
+import { kernelMessages } from './kernel/i18n/messages.ts';
+import { adminMessages } from './admin/messages.ts';
+import { meetingMessages } from './meetings/messages.ts';
+import { municipalityMessages } from './municipalities/messages.ts';
+import { organisationMessages } from './organisations/messages.ts';
+import { planMessages } from './plans/messages.ts';
+import { importMessages } from './reading/import/messages.ts';
+import { reportMessages } from './reports/messages.ts';
+
+/**
+ * The interface text of the whole application: the kernel's and every module's messages. A module whose
+ * messages.ts adds keys but is missing here is a type error (the catalogue would lack its keys).
+ */
+export const catalogue: Catalogue = mergeMessages(
+  kernelMessages,
+  municipalityMessages,
+  organisationMessages,
+  planMessages,
+  reportMessages,
+  meetingMessages,
+  importMessages,
+  adminMessages,
+);
+
+/** For what runs outside a request (the CLI, scripts, tests). */
+export function translatorFor(locale: Locale): Translate {
+  return translator(catalogue, locale);
+}
