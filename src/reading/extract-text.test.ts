@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadError } from './errors.ts';
 import { extractBytes, extractFile, MAX_BYTES } from './extract-text.ts';
 import { unifyRadicals } from './pdf-text.ts';
+import { docxBomb, xlsxRows } from '../kernel/documents/bounded/testing.ts';
 import { makeDocx, makePdf, makeTextlessPdf, makeXlsx } from './testing/documents.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -119,6 +120,20 @@ describe('bad files get a clear Japanese error naming the file', () => {
   it('a truncated docx', async () => {
     const docx = await makeDocx([{ text: '基本目標1' }]);
     expect(await problem(extractBytes('cut.docx', docx.subarray(0, docx.length / 2)))).toMatch(/^cut\.docx: Word 文書（\.docx）として読めません/);
+  });
+});
+
+describe('hostile files are refused at a limit, the file and the limit named', () => {
+  it('a Word document of 1 MB that unpacks to 300 MB', async () => {
+    expect(await problem(extractBytes('計画.docx', docxBomb(300)))).toBe('計画.docx: 展開すると 300 MB になる部品（word/document.xml）を含んでいます（上限 64 MB）。内容を分けて、小さなファイルにしてから読み込んでください');
+  });
+
+  it('a workbook with more rows than the limit', async () => {
+    expect(await problem(extractBytes('表.xlsx', xlsxRows(100_001)))).toMatch(/^表\.xlsx: 100,001 行あります（上限 100,000 行）/);
+  });
+
+  it('a text with more characters than any document', async () => {
+    expect(await problem(extractBytes('長文.txt', utf8('あ'.repeat(5_000_001))))).toMatch(/^長文\.txt: 文字数が上限の 5,000,000 文字を超えています/);
   });
 });
 

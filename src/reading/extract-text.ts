@@ -1,9 +1,13 @@
 /**
  * Any supported file → numbered lines of text. Checks what the bytes are before trusting the extension, and turns
- * every problem (missing, empty, too big, wrong kind, broken, too slow) into a ReadError with a Japanese message.
+ * every problem (missing, empty, too big, wrong kind, broken, too slow, past a limit) into a ReadError with a Japanese
+ * message. Word, Excel, PDF and CSV are parsed within the limits of kernel/documents/bounded (sizes, rows, cells,
+ * pages, characters; a worker stopped at its time and memory limits).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { refusal, TEXT_LIMITS } from '../kernel/documents/bounded/limits.ts';
+import type { RunOptions } from '../kernel/documents/bounded/read.ts';
 import { decodeText } from './decode-text.ts';
 import { docxLines } from './docx-text.ts';
 import { ReadError } from './errors.ts';
@@ -24,7 +28,6 @@ export interface ExtractedText {
 }
 
 export const MAX_BYTES = 100 * 1024 * 1024;
-const DEFAULT_TIME_LIMIT_MS = 120_000;
 
 const FORMATS: Readonly<Record<string, Format>> = {
   '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.pdf': 'pdf', '.docx': 'docx', '.xlsx': 'xlsx', '.csv': 'csv',
@@ -85,36 +88,34 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n|\f|\u2028|\u2029/);
 }
 
-async function linesOf(file: string, format: Format, bytes: Uint8Array): Promise<Omit<ExtractedText, 'file' | 'format'>> {
+async function linesOf(file: string, format: Format, bytes: Uint8Array, options: RunOptions): Promise<Omit<ExtractedText, 'file' | 'format'>> {
   switch (format) {
     case 'pdf':
-      return { ...(await pdfLines(file, bytes)), warnings: [] };
+      return { ...(await pdfLines(file, bytes, options)), warnings: [] };
     case 'docx':
-      return { lines: await docxLines(file, bytes), warnings: [] };
+      return { lines: await docxLines(file, bytes, options), warnings: [] };
     case 'xlsx':
-      return { lines: await xlsxLines(file, bytes), warnings: [] };
+      return { lines: await xlsxLines(file, bytes, options), warnings: [] };
     case 'csv': {
-      const decoded = decodeText(file, bytes);
-      return { lines: csvLines(decoded.text), encoding: decoded.encoding, warnings: decoded.warnings };
+      const decoded = decodedWithin(file, bytes);
+      return { lines: await csvLines(file, decoded.text, options), encoding: decoded.encoding, warnings: decoded.warnings };
     }
     default: {
-      const decoded = decodeText(file, bytes);
+      const decoded = decodedWithin(file, bytes);
       return { lines: splitLines(decoded.text), encoding: decoded.encoding, warnings: decoded.warnings };
     }
   }
 }
 
-function withTimeLimit<T>(file: string, work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ReadError(file, `${Math.round(ms / 1000)}秒以内に読み終わりませんでした（ファイルが複雑すぎるか、壊れています）`)), ms);
-  });
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+/** A text file decoded, refused when it has more characters than any document (checked before it is split). */
+function decodedWithin(file: string, bytes: Uint8Array) {
+  const decoded = decodeText(file, bytes);
+  if (decoded.text.length > TEXT_LIMITS.characters) throw new ReadError(file, refusal.characters());
+  return decoded;
 }
 
-export interface ExtractOptions {
-  timeLimitMs?: number;
-}
+/** How long Word, Excel, PDF and CSV may take to parse; the worker is stopped then (default: the kernel's limit). */
+export type ExtractOptions = RunOptions;
 
 /** Lines of a file given as bytes (an upload); `file` is the name shown in messages and decides the format. */
 export async function extractBytes(file: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedText> {
@@ -122,7 +123,7 @@ export async function extractBytes(file: string, bytes: Uint8Array, options: Ext
   if (bytes.byteLength > MAX_BYTES) throw new ReadError(file, tooBig(bytes.byteLength));
   if (bytes.byteLength === 0) throw new ReadError(file, 'ファイルが空です（0 バイト）');
   checkContent(file, format, bytes);
-  const read = await withTimeLimit(file, linesOf(file, format, bytes), options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS);
+  const read = await linesOf(file, format, bytes, options);
   if (!read.lines.some((l) => l.trim() !== '')) throw new ReadError(file, 'ファイルに文字がありません（空白と改行だけです）');
   return { file, format, ...read };
 }

@@ -3,8 +3,8 @@
  * by their baseline (y), items in a line ordered by x, with a tab for a wide gap (table columns) and a space for a
  * narrow one. Pages are separated by a blank line, and so are paragraphs set apart by extra vertical space.
  */
-import { getDocumentProxy } from 'unpdf';
-import { ReadError } from './errors.ts';
+import { readPdfText, type PdfTextItem, type RunOptions } from '../kernel/documents/bounded/read.ts';
+import { ReadError, readErrorOf } from './errors.ts';
 
 interface Item {
   str: string;
@@ -12,13 +12,6 @@ interface Item {
   y: number;
   width: number;
   height: number;
-}
-
-interface PdfTextItem {
-  str?: string;
-  transform?: number[];
-  width?: number;
-  height?: number;
 }
 
 export interface PdfLines {
@@ -38,13 +31,13 @@ export function unifyRadicals(text: string): string {
 function toItems(raw: PdfTextItem[]): Item[] {
   return raw
     // Whitespace items only fill gaps (Chromium writes one across each table gap); the gap itself decides.
-    .filter((i) => typeof i.str === 'string' && i.str.trim() !== '' && Array.isArray(i.transform))
+    .filter((i) => i.str.trim() !== '')
     .map((i) => ({
-      str: unifyRadicals(i.str!),
-      x: i.transform![4]!,
-      y: i.transform![5]!,
-      width: i.width ?? 0,
-      height: Math.abs(i.height || i.transform![3] || 10),
+      str: unifyRadicals(i.str),
+      x: i.transform[4]!,
+      y: i.transform[5]!,
+      width: i.width,
+      height: Math.abs(i.height || i.transform[3] || 10),
     }));
 }
 
@@ -87,40 +80,31 @@ function pageLines(items: Item[]): string[] {
   return out;
 }
 
-function problemOf(error: unknown): string {
-  const name = (error as { name?: string }).name ?? '';
-  if (name === 'PasswordException') return 'パスワードで保護された PDF です。保護を外してから読み込んでください';
-  if (name === 'InvalidPDFException') return 'PDF として読めません（壊れているか、途中で切れています）';
-  return `PDF を読めません（${(error as Error).message ?? String(error)}）`;
+function problemOf(parserError: { name: string }): string {
+  if (parserError.name === 'PasswordException') return 'パスワードで保護された PDF です。保護を外してから読み込んでください';
+  return 'PDF として読めません（壊れているか、途中で切れています）。PDF を作り直すか、元の文書（Word など）を読み込んでください';
 }
 
-export async function pdfLines(file: string, bytes: Uint8Array): Promise<PdfLines> {
-  let document;
+export async function pdfLines(file: string, bytes: Uint8Array, options?: RunOptions): Promise<PdfLines> {
+  let pageItems: PdfTextItem[][];
   try {
-    document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, stopAtErrors: false });
+    pageItems = (await readPdfText(file, bytes, options)).pages;
   } catch (error) {
-    throw new ReadError(file, problemOf(error));
+    throw readErrorOf(file, error, problemOf);
   }
-  try {
-    const lines: string[] = [];
-    const pages: number[] = [];
-    for (let p = 1; p <= document.numPages; p++) {
-      const content = await (await document.getPage(p)).getTextContent();
-      const text = pageLines(toItems(content.items as PdfTextItem[]));
-      if (lines.length > 0 && text.length > 0) {
-        lines.push('');
-        pages.push(p);
-      }
-      lines.push(...text);
-      pages.push(...text.map(() => p));
+  const lines: string[] = [];
+  const pages: number[] = [];
+  for (const [index, items] of pageItems.entries()) {
+    const text = pageLines(toItems(items));
+    if (lines.length > 0 && text.length > 0) {
+      lines.push('');
+      pages.push(index + 1);
     }
-    if (!lines.some((l) => l.trim() !== '')) {
-      throw new ReadError(file, `PDF に文字の層がありません（${document.numPages}ページとも画像だけです）。OCR で文字を付けてから読み込んでください`);
-    }
-    return { lines, pages };
-  } catch (error) {
-    throw error instanceof ReadError ? error : new ReadError(file, problemOf(error));
-  } finally {
-    await document.destroy();
+    lines.push(...text);
+    pages.push(...text.map(() => index + 1));
   }
+  if (!lines.some((l) => l.trim() !== '')) {
+    throw new ReadError(file, `PDF に文字の層がありません（${pageItems.length}ページとも画像だけです）。OCR で文字を付けてから読み込んでください`);
+  }
+  return { lines, pages };
 }

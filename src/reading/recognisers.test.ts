@@ -7,7 +7,7 @@ import { toLines } from './lines.ts';
 import { splitSpeaker } from './meetings.ts';
 import { parseOwnerLine } from './owners.ts';
 import { bestMatch } from './review.ts';
-import { parseCsv } from './sheet-text.ts';
+import { csvLines } from './sheet-text.ts';
 import { parseAnswer } from './surveys.ts';
 import { joinParagraph, normaliseCode, removeLayoutSpaces, splitOutsideBrackets } from './text.ts';
 import { newNode } from './goal-tree.ts';
@@ -102,11 +102,11 @@ describe('survey answers, speakers, cells', () => {
     expect(splitSpeaker('推進会議委員紹介及び座長選出')).toEqual({ title: '推進会議委員紹介及び座長選出' });
   });
 
-  it('strips HTML from cells, one line per list item or paragraph', () => {
+  it('strips HTML from cells, one line per list item or paragraph', async () => {
     expect(htmlToTextLines('<ul style="x"><li>・ 課題を共有。</li></ul> <p>&lt;出席者&gt; 区、拠点等</p>')).toEqual(['・ 課題を共有。', '<出席者> 区、拠点等']);
     expect(cellText('<p>&lt;取組目標1&gt;</p> <p>違いを認め合う。</p>')).toBe('<取組目標1> 違いを認め合う。');
     expect(htmlDocumentToLines('<h2>A &amp; B</h2><p>本文</p><ul><li>項目</li></ul><table><tr><td>a</td><td><p>b</p></td></tr></table>')).toEqual(['## A & B', '', '本文', '', '- 項目', '', 'a\tb']);
-    expect(parseCsv('a,"b ""c""",d\n"e\nf",g')).toEqual([['a', 'b "c"', 'd'], ['e f', 'g']]);
+    expect(await csvLines('x.csv', 'a,"b ""c""",d\n"e\nf",g')).toEqual(['a\tb "c"\td', 'e f\tg']);
   });
 });
 

@@ -16,3 +16,11 @@ describe('parseCsvRows', () => {
     expect(parseCsvRows('')).toEqual([]);
   });
 });
+
+describe('parseCsvRows with limits', () => {
+  it('stops at the first row or cell past its limit and says which', () => {
+    expect(() => parseCsvRows('a\nb\nc\n', { rows: 2, cells: 100 })).toThrow(expect.objectContaining({ limit: 'rows', count: 3 }));
+    expect(() => parseCsvRows('a,b,c,d', { rows: 100, cells: 3 })).toThrow(expect.objectContaining({ limit: 'cells', count: 4 }));
+    expect(parseCsvRows('a,b\nc,d', { rows: 2, cells: 4 })).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+});
