@@ -1,5 +1,6 @@
-import ExcelJS from 'exceljs';
-import { parseCsvRows } from '../../kernel/documents/csv-rows.ts';
+import { FileRefusedError, FileUnreadableError } from '../../kernel/documents/bounded/limits.ts';
+import { readCsvRows, readSheets, type CellValue, type SheetGrid } from '../../kernel/documents/bounded/read.ts';
+import { valueAt, valueText } from '../../kernel/documents/bounded/sheet-values.ts';
 import { columnKeys, columnLetter, columns, headerRow, META_SHEET, STRUCTURE_SHEET, type ColumnKey } from './columns.ts';
 import { META_FORMAT, type StructureFormat } from './export.ts';
 import { problem, type ProblemSource, type StructureProblem } from './problems.ts';
@@ -76,8 +77,7 @@ function rowsFromGrid(source: ProblemSource, header: string[], grid: GridRow[], 
 }
 
 /** The text of a cell as the user sees it; a value Excel turned into something else is a problem, not a guess. */
-function cellText(cell: ExcelJS.Cell): { text: string; problem?: string } {
-  const value = cell.value;
+function cellText(value: CellValue): { text: string; problem?: string } {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') return { text: value.replace(/\r\n?/g, '\n') };
   if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) };
@@ -90,16 +90,16 @@ function cellText(cell: ExcelJS.Cell): { text: string; problem?: string } {
     return { text: '', problem: '数式が入っています。値を直接入力してください' };
   }
   if ('text' in value) return { text: String(value.text) };
-  return { text: cell.text ?? '' };
+  return { text: valueText(value) };
 }
 
-function readMeta(workbook: ExcelJS.Workbook): ExportMeta | null {
-  const sheet = workbook.getWorksheet(META_SHEET);
+function readMeta(sheets: SheetGrid[]): ExportMeta | null {
+  const sheet = sheets.find((s) => s.name === META_SHEET);
   if (!sheet) return null;
-  const value = (r: number, c: number) => String(sheet.getRow(r).getCell(c).value ?? '');
+  const value = (r: number, c: number) => String(valueAt(sheet, r, c) ?? '');
   if (value(1, 2) !== META_FORMAT) return null;
   const nodes = new Map<string, { version: number; fingerprint: string }>();
-  for (let r = 6; r <= sheet.rowCount; r++) {
+  for (let r = 6; r <= sheet.rows.length; r++) {
     const id = value(r, 1);
     if (id) nodes.set(id, { version: Number(value(r, 2)), fingerprint: value(r, 3) });
   }
@@ -109,33 +109,38 @@ function readMeta(workbook: ExcelJS.Workbook): ExportMeta | null {
 const notWorkbook = (fileName: string) =>
   problem({ kind: 'file', name: fileName }, 'Excel ブック（.xlsx）として読めません。壊れているか、Word など別の形式のファイルです');
 
+/** A limit of the bounded reader as a problem of the file; anything else its parser could not read, as `unreadable`. */
+function boundedProblem(fileName: string, error: unknown, unreadable: StructureProblem): StructureProblem {
+  if (error instanceof FileRefusedError) return problem({ kind: 'file', name: fileName }, `${error.problem}`);
+  if (error instanceof FileUnreadableError) return unreadable;
+  throw error;
+}
+
 async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
-  const workbook = new ExcelJS.Workbook();
+  let sheets: SheetGrid[];
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return fail(notWorkbook(fileName));
+    sheets = await readSheets(fileName, bytes);
+  } catch (error) {
+    return fail(boundedProblem(fileName, error, notWorkbook(fileName)));
   }
-  if (workbook.worksheets.length === 0) return fail(notWorkbook(fileName));
-  const sheet = workbook.getWorksheet(STRUCTURE_SHEET);
+  if (sheets.length === 0) return fail(notWorkbook(fileName));
+  const sheet = sheets.find((s) => s.name === STRUCTURE_SHEET);
   if (!sheet) {
-    const names = workbook.worksheets.map((s) => `「${s.name}」`).join('');
+    const names = sheets.map((s) => `「${s.name}」`).join('');
     return fail(problem({ kind: 'file', name: fileName }, `「${STRUCTURE_SHEET}」シートがありません（あるシート: ${names || 'なし'}）。計画構成の書き出しで作ったブックを使ってください`));
   }
   const source: ProblemSource = { kind: 'sheet', name: STRUCTURE_SHEET };
-  const grid: GridRow[] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+  const grid: GridRow[] = sheet.rows.map((values, index) => {
     const cells: string[] = [];
     const problems = new Map<number, string>();
-    for (let c = 1; c <= Math.max(row.cellCount, columnKeys.length); c++) {
-      const { text, problem: issue } = cellText(row.getCell(c));
+    for (let c = 0; c < Math.max(values.length, columnKeys.length); c++) {
+      const { text, problem: issue } = cellText(values[c] ?? null);
       cells.push(text);
-      if (issue) problems.set(c - 1, issue);
+      if (issue) problems.set(c, issue);
     }
-    grid.push({ row: r, cells, problems });
-  }
-  return fromGrid(source, grid, 'xlsx', readMeta(workbook));
+    return { row: index + 1, cells, problems };
+  });
+  return fromGrid(source, grid, 'xlsx', readMeta(sheets));
 }
 
 function fromGrid(source: ProblemSource, grid: GridRow[], format: StructureFormat, meta: ExportMeta | null): ReadResult {
@@ -167,11 +172,17 @@ function decodeCsv(fileName: string, bytes: Uint8Array): { text: string } | { pr
   }
 }
 
-function readCsv(fileName: string, bytes: Uint8Array): ReadResult {
+async function readCsv(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
   const decoded = decodeCsv(fileName, bytes);
   if ('problem' in decoded) return fail(decoded.problem);
   if (decoded.text.includes('\u0000')) return fail(problem({ kind: 'file', name: fileName }, '文字のファイルではありません（バイナリのデータが含まれています）'));
-  const grid = parseCsvRows(decoded.text).map((cells, i) => ({ row: i + 1, cells: cells.map((cell) => unguard(unifyLineBreaks(cell))), problems: new Map<number, string>() }));
+  let rows: string[][];
+  try {
+    rows = await readCsvRows(fileName, decoded.text);
+  } catch (error) {
+    return fail(boundedProblem(fileName, error, problem({ kind: 'file', name: fileName }, 'CSV として読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください')));
+  }
+  const grid = rows.map((cells, i) => ({ row: i + 1, cells: cells.map((cell) => unguard(unifyLineBreaks(cell))), problems: new Map<number, string>() }));
   return fromGrid({ kind: 'file', name: fileName }, grid, 'csv', null);
 }
 

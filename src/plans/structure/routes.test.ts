@@ -4,6 +4,7 @@ import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { createTestApp, type TestClient } from '../../testing/app.ts';
 import { withDemo } from '../../testing/factories.ts';
 import { editWorkbook, rowIndexByTitle } from './testing.ts';
+import { xlsxRows } from '../../kernel/documents/bounded/testing.ts';
 
 let database: Database;
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -83,6 +84,16 @@ describe('the period editor’s Excel and CSV', () => {
     const page = await response.text();
     expect(page).toContain('ファイルに直すところがあります（1件）');
     expect(page).toContain('「plan.csv」: 文字コードが Shift_JIS の CSV です。');
+  });
+
+  it('refuses a workbook of too many rows and a CSV of too many cells, naming the file and the limit', async () => {
+    const client = await secretariat();
+    const rows = await uploadFile(client, xlsxRows(100_001), '計画.xlsx');
+    expect(rows.status).toBe(422);
+    expect(await rows.text()).toContain('「計画.xlsx」: 100,001 行あります（上限 100,000 行）。内容を分けて、小さなファイルにしてから読み込んでください');
+    const cells = await uploadFile(client, new TextEncoder().encode(',,,,,,,,,\n'.repeat(100_001)), '計画.csv');
+    expect(cells.status).toBe(422);
+    expect(await cells.text()).toContain('「計画.csv」: 欄の数が上限の 1,000,000 個を超えています。');
   });
 
   it('says there is nothing to change for an unchanged CSV', async () => {

@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { FileRefusedError, FileUnreadableError } from '../../kernel/documents/bounded/limits.ts';
+import { readSheets, type SheetGrid } from '../../kernel/documents/bounded/read.ts';
+import { valueAt } from '../../kernel/documents/bounded/sheet-values.ts';
 import type { Round } from '../queries.ts';
 import type { ReportField } from '../schema.ts';
 import { cellRef, FIRST_DATA_ROW, FIRST_FIELD_COLUMN, HEADER_ROW, INSTRUCTIONS_SHEET, MAX_VALUE_LENGTH, META_FORMAT, META_SHEET } from './layout.ts';
@@ -19,7 +22,7 @@ export function problemText(problem: WorkbookProblem): string {
 type MetaRow = { sheet: string; rowNumber: number; number: number; reportId: string; version: number; hashes: string[] };
 type Meta = { municipalityId: string; roundId: string; fieldKeys: string[]; sheets: { name: string; organisationId: string }[]; rows: MetaRow[] };
 
-export type OpenedWorkbook = { workbook: ExcelJS.Workbook; meta: Meta };
+export type OpenedWorkbook = { sheets: SheetGrid[]; meta: Meta };
 
 /** One answer row as read: the report it is about, what was exported (hashes) and what the cells hold now. */
 export type AnswerRow = { sheet: string; rowNumber: number; reportId: string; version: number; exported: Record<string, string>; values: Record<string, string>; cells: Record<string, string> };
@@ -47,11 +50,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-function readMeta(sheet: ExcelJS.Worksheet): Meta | null {
+function readMeta(sheet: SheetGrid): Meta | null {
   const meta: Meta = { municipalityId: '', roundId: '', fieldKeys: [], sheets: [], rows: [] };
   let format = '';
-  sheet.eachRow((row) => {
-    const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+  sheet.rows.forEach((row) => {
+    const cells = row.map(cellText);
     const [kind, ...rest] = cells;
     if (kind === 'format') format = rest[0] ?? '';
     else if (kind === 'municipality') meta.municipalityId = rest[0] ?? '';
@@ -74,21 +77,23 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise
     const kind = /\.xls$/i.test(fileName) ? '古い形式のExcel（.xls）のファイル' : `Excelのファイル（.xlsx）ではないファイル（${fileName}）`;
     return fail(`${kind}です。照会でお送りした .xlsx のファイルのまま保存して、アップロードしてください。`);
   }
-  const workbook = new ExcelJS.Workbook();
+  let sheets: SheetGrid[];
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    return fail(`「${fileName}」をExcelのファイルとして読めません。ファイルが壊れていないか確かめてください。`);
+    sheets = await readSheets(fileName, bytes);
+  } catch (error) {
+    if (error instanceof FileRefusedError) return fail(error.message);
+    if (error instanceof FileUnreadableError) return fail(`「${fileName}」をExcelのファイルとして読めません。ファイルが壊れていないか確かめてください。`);
+    throw error;
   }
-  const metaSheet = workbook.getWorksheet(META_SHEET);
+  const metaSheet = sheets.find((sheet) => sheet.name === META_SHEET);
   const meta = metaSheet ? readMeta(metaSheet) : null;
   if (!meta) return fail('このファイルは、支えあいから書き出した照会のファイルではありません（照会の情報が見つかりません）。事務局から届いたファイルに記入してください。');
-  return { ok: true, value: { workbook, meta } };
+  return { ok: true, value: { sheets, meta } };
 }
 
 function checkSheets(opened: OpenedWorkbook): WorkbookProblem[] {
   const expected = new Set(opened.meta.sheets.map((s) => s.name));
-  const present = new Set(opened.workbook.worksheets.map((s) => s.name));
+  const present = new Set(opened.sheets.map((s) => s.name));
   const problems: WorkbookProblem[] = [];
   for (const name of expected) {
     if (!present.has(name)) problems.push({ ref: null, field: null, message: `シート「${name}」がありません。シートの名前を変えたり、シートを削除したりしないでください。` });
@@ -101,11 +106,11 @@ function checkSheets(opened: OpenedWorkbook): WorkbookProblem[] {
   return problems;
 }
 
-function checkHeader(sheet: ExcelJS.Worksheet, fields: ReportField[]): WorkbookProblem[] {
+function checkHeader(sheet: SheetGrid, fields: ReportField[]): WorkbookProblem[] {
   const problems: WorkbookProblem[] = [];
   for (const [i, field] of fields.entries()) {
     const column = FIRST_FIELD_COLUMN + i;
-    const text = cellText(sheet.getCell(HEADER_ROW, column).value);
+    const text = cellText(valueAt(sheet, HEADER_ROW, column));
     if (!text.startsWith(field.label)) {
       problems.push({ ref: cellRef(sheet.name, column, HEADER_ROW), field: field.label, message: `列の見出しが「${text}」に変わっています。列を削除したり動かしたりしないでください。` });
     }
@@ -120,8 +125,8 @@ function checkValue(field: ReportField, value: string): string | null {
   return null;
 }
 
-function readRow(sheet: ExcelJS.Worksheet, row: MetaRow, fields: ReportField[], problems: WorkbookProblem[]): AnswerRow | null {
-  const number = cellText(sheet.getCell(row.rowNumber, 1).value);
+function readRow(sheet: SheetGrid, row: MetaRow, fields: ReportField[], problems: WorkbookProblem[]): AnswerRow | null {
+  const number = cellText(valueAt(sheet, row.rowNumber, 1));
   if (number !== String(row.number)) {
     problems.push({ ref: cellRef(sheet.name, 1, row.rowNumber), field: null, message: `番号${row.number}の行がこの位置にありません（「${number}」になっています）。行を削除したり動かしたりしないでください。` });
     return null;
@@ -129,7 +134,7 @@ function readRow(sheet: ExcelJS.Worksheet, row: MetaRow, fields: ReportField[], 
   const answer: AnswerRow = { sheet: sheet.name, rowNumber: row.rowNumber, reportId: row.reportId, version: row.version, exported: {}, values: {}, cells: {} };
   for (const [i, field] of fields.entries()) {
     const ref = cellRef(sheet.name, FIRST_FIELD_COLUMN + i, row.rowNumber);
-    const value = cellText(sheet.getCell(row.rowNumber, FIRST_FIELD_COLUMN + i).value);
+    const value = cellText(valueAt(sheet, row.rowNumber, FIRST_FIELD_COLUMN + i));
     const problem = checkValue(field, value);
     if (problem) problems.push({ ref, field: field.label, message: problem });
     answer.values[field.key] = value;
@@ -140,12 +145,11 @@ function readRow(sheet: ExcelJS.Worksheet, row: MetaRow, fields: ReportField[], 
 }
 
 /** Anything typed below the answer rows would be lost: it is named instead. */
-function checkBelow(sheet: ExcelJS.Worksheet, lastRow: number): WorkbookProblem[] {
+function checkBelow(sheet: SheetGrid, lastRow: number): WorkbookProblem[] {
   const problems: WorkbookProblem[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber <= lastRow) return;
-    row.eachCell((cell, column) => {
-      if (cellText(cell.value).trim() !== '') problems.push({ ref: cellRef(sheet.name, column, rowNumber), field: null, message: '照会の行の外に書かれています。記入は各行の黄色の欄にしてください。' });
+  sheet.rows.slice(lastRow).forEach((row, index) => {
+    row.forEach((value, column) => {
+      if (cellText(value).trim() !== '') problems.push({ ref: cellRef(sheet.name, column + 1, lastRow + index + 1), field: null, message: '照会の行の外に書かれています。記入は各行の黄色の欄にしてください。' });
     });
   });
   return problems;
@@ -153,12 +157,12 @@ function checkBelow(sheet: ExcelJS.Worksheet, lastRow: number): WorkbookProblem[
 
 /** Every answer row of the workbook, checked against the round's form; all the problems at once, or the rows. */
 export function readAnswers(opened: OpenedWorkbook, round: Round): Result<AnswerRow[]> {
-  const { workbook, meta } = opened;
+  const { sheets, meta } = opened;
   if (meta.fieldKeys.join('\n') !== round.fields.map((f) => f.key).join('\n')) return fail('このファイルの記入欄が、報告の回の様式と合いません。事務局が書き出し直したファイルを使ってください。');
   const problems = checkSheets(opened);
   const answers: AnswerRow[] = [];
   for (const { name } of meta.sheets) {
-    const sheet = workbook.getWorksheet(name);
+    const sheet = sheets.find((s) => s.name === name);
     if (!sheet) continue;
     problems.push(...checkHeader(sheet, round.fields));
     const rows = meta.rows.filter((r) => r.sheet === name);

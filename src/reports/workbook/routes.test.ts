@@ -9,6 +9,7 @@ import { saveReport } from '../commands.ts';
 import { findReportItem, listRounds, roundItems, type ReportItem, type Round } from '../queries.ts';
 import { SINGLE_OWNER_SHEET, valueHash } from './layout.ts';
 import { answer, editWorkbook } from './testing.ts';
+import { docxBomb, xlsxRows } from '../../kernel/documents/bounded/testing.ts';
 
 let database: Database;
 let testApp: Awaited<ReturnType<typeof createTestApp>>;
@@ -130,6 +131,16 @@ describe('庁内照会 on the round page', () => {
     expect(await missing.text()).toContain('ファイルを選んでください');
     const text = await upload(client, csrf, openRound, new TextEncoder().encode('a,b'), '報告.csv');
     expect(await text.text()).toContain('Excelのファイル（.xlsx）ではないファイル（報告.csv）です。');
+  });
+
+  it('refuses a zip bomb and a workbook of too many rows, naming the file and the limit, before exceljs reads them', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const bomb = await upload(client, csrf, openRound, docxBomb(300), '爆弾.xlsx');
+    expect(bomb.status).toBe(422);
+    expect(await bomb.text()).toContain('「爆弾.xlsx」は展開すると 300 MB になる部品（word/document.xml）を含んでいます（上限 64 MB）。');
+    const rows = await upload(client, csrf, openRound, xlsxRows(100_001), '行が多い.xlsx');
+    expect(rows.status).toBe(422);
+    expect(await rows.text()).toContain('「行が多い.xlsx」は100,001 行あります（上限 100,000 行）。');
   });
 
   it('keeps a staged upload to its uploader, and drops it on cancel', async () => {
