@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { pngBomb } from '../../kernel/documents/bounded/testing.ts';
 import { processPhoto } from './process.ts';
 import { jpegWithGps, pngOf } from './testing.ts';
 
@@ -94,6 +95,22 @@ describe('processing an uploaded photo', () => {
     const result = await processPhoto(pixelBomb(), 'bomb.png');
     expect(result).toEqual({ ok: false, message: expect.stringContaining('画素数が多すぎます（100000×100000）') });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('decodes a 100-megapixel PNG of 100 KB (under the pixel limit) row by row, in little memory', async () => {
+    const bomb = pngBomb(10_000, 9_984);
+    expect(bomb.byteLength).toBeLessThan(200 * 1024);
+    const start = process.memoryUsage.rss();
+    let peak = start;
+    const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+    const result = await processPhoto(bomb, 'bomb.png').finally(() => clearInterval(watch));
+    expect(result).toMatchObject({ ok: true, photo: { width: 1600, height: 1597 } });
+    expect((peak - start) / 1024 / 1024).toBeLessThan(150);
+  });
+
+  it('stops a photo that takes longer than its time limit, and says so', async () => {
+    const result = await processPhoto(pngBomb(10_000, 9_984, 4), 'slow.png', undefined, 1);
+    expect(result).toEqual({ ok: false, message: '「slow.png」は処理に時間がかかりすぎるため止めました（上限 1 秒、10000×9984 画素）。画素数の少ない写真にしてください。' });
   });
 
   it('explains a truncated image', async () => {

@@ -7,6 +7,11 @@ export const PHOTO_MAX_SIDE = 1600;
 export const PHOTO_MAX_BYTES = 30 * 1024 * 1024;
 /** A photo with more pixels than this is refused before decoding: a small file can unpack into gigabytes. */
 export const PHOTO_MAX_PIXELS = 100_000_000;
+/**
+ * libvips decodes row by row, so a photo within the pixel limit costs little memory (a 100-megapixel PNG about 30 MB)
+ * but can take seconds of a core; one that takes longer than this is stopped.
+ */
+export const PHOTO_TIME_LIMIT_S = 30;
 export const JPEG_QUALITY = 82;
 /**
  * The committee handout prints a photo about 85 mm wide: 800 px is over 230 dpi. The print copy is made once, at
@@ -43,7 +48,7 @@ const formatNames: Record<string, string> = { gif: 'GIF', tiff: 'TIFF', svg: 'SV
  * turned upright by its EXIF orientation, fit into 1600×1600, re-encoded, and with every piece of metadata (GPS
  * location, camera, date) left out: sharp writes none unless asked to keep it.
  */
-export async function processPhoto(input: Uint8Array, fileName: string, maxPixels = PHOTO_MAX_PIXELS): Promise<{ ok: true; photo: ProcessedPhoto } | PhotoProblem> {
+export async function processPhoto(input: Uint8Array, fileName: string, maxPixels = PHOTO_MAX_PIXELS, timeLimitS = PHOTO_TIME_LIMIT_S): Promise<{ ok: true; photo: ProcessedPhoto } | PhotoProblem> {
   const name = `「${fileName || '写真'}」`;
   const head = Buffer.from(input.buffer, input.byteOffset, Math.min(input.byteLength, 4096));
   if (input.byteLength === 0) return { ok: false, message: `${name}は空のファイルです。写真のファイルを選び直してください。` };
@@ -65,9 +70,12 @@ export async function processPhoto(input: Uint8Array, fileName: string, maxPixel
     return { ok: false, message: `${name}は ${format} 形式の画像です。JPEG・PNG・WebP の写真を選んでください。` };
   }
   try {
-    const stored = await encode(input, output, maxPixels);
+    const stored = await encode(input, output, maxPixels, timeLimitS);
     return { ok: true, photo: { ...stored, print: await makePrintCopy(stored) } };
-  } catch {
+  } catch (error) {
+    if (/timeout/i.test((error as Error).message)) {
+      return { ok: false, message: `${name}は処理に時間がかかりすぎるため止めました（上限 ${timeLimitS} 秒、${metadata.width}×${metadata.height} 画素）。画素数の少ない写真にしてください。` };
+    }
     if (metadata.format === 'heif') {
       return { ok: false, message: `${name}は HEIC 形式の写真で、このサーバーでは読み込めません。iPhone では「設定」→「カメラ」→「フォーマット」→「互換性優先」にして撮るか、JPEG で書き出してから選んでください。` };
     }
@@ -90,8 +98,9 @@ function outputFormatOf(metadata: Metadata): PhotoContentType | null {
   }
 }
 
-async function encode(input: Uint8Array, contentType: PhotoContentType, maxPixels: number): Promise<Omit<ProcessedPhoto, 'print'>> {
+async function encode(input: Uint8Array, contentType: PhotoContentType, maxPixels: number, timeLimitS: number): Promise<Omit<ProcessedPhoto, 'print'>> {
   const pipeline = sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })
+    .timeout({ seconds: timeLimitS })
     .autoOrient()
     .resize(PHOTO_MAX_SIDE, PHOTO_MAX_SIDE, { fit: 'inside', withoutEnlargement: true });
   const encoded =

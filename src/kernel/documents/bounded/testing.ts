@@ -137,13 +137,17 @@ export function pdfFlateBomb(megabytes: number): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
-/** A grey PNG of width × height pixels, all black: each row is a filter byte and zeros, so the zlib stream repeats. */
-export function pngBomb(width: number, height: number): Uint8Array {
+/**
+ * A PNG of width × height pixels, all black, grey or RGBA (`channels` 1 or 4): each row is a filter byte and zeros,
+ * so the zlib stream repeats.
+ */
+export function pngBomb(width: number, height: number, channels: 1 | 4 = 1): Uint8Array {
   const rowsPerChunk = 64;
   if (height % rowsPerChunk !== 0) throw new Error(`pngBomb: the height is a multiple of ${rowsPerChunk}`);
-  const chunk = new Uint8Array((width + 1) * rowsPerChunk);
+  const rowBytes = width * channels + 1;
+  const chunk = new Uint8Array(rowBytes * rowsPerChunk);
   const { data } = repeatedDeflate(chunk, Math.ceil(height / rowsPerChunk));
-  const rawLength = (width + 1) * Math.ceil(height / rowsPerChunk) * rowsPerChunk;
+  const rawLength = rowBytes * height;
   // Adler-32 of zeros: a stays 1, b adds 1 per byte.
   const adler = (((rawLength % 65521) << 16) | 1) >>> 0;
   const zlib = Buffer.concat([Buffer.from([0x78, 0xda]), data, Buffer.from([adler >>> 24, (adler >>> 16) & 0xff, (adler >>> 8) & 0xff, adler & 0xff])]);
@@ -158,7 +162,7 @@ export function pngBomb(width: number, height: number): Uint8Array {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, adaptive filtering, no interlace
+  header.set([8, channels === 1 ? 0 : 6, 0, 0, 0], 8); // 8 bits, grey or RGBA, deflate, adaptive filtering, no interlace
   return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', zlib), pngChunk('IEND', new Uint8Array(0))]));
 }
 
