@@ -38,6 +38,14 @@ export function matchOrganisation(candidates: Organisation[], written: string, w
   return matches.find((o) => o.wardId === wardId) ?? matches.find((o) => o.wardId === null) ?? null;
 }
 
+/** The contact address each of these organisations has (for bodies whose staff do not log in), if any. */
+export function contactEmailsOf(db: DbOrTx, municipalityId: string, ids: string[]): Promise<{ id: string; email: string | null }[]> {
+  return db
+    .select({ id: organisations.id, email: organisations.contactEmail })
+    .from(organisations)
+    .where(and(eq(organisations.municipalityId, municipalityId), inArray(organisations.id, ids)));
+}
+
 export async function organisationsByIds(db: DbOrTx, municipalityId: string, ids: string[]): Promise<Map<string, OrganisationRef>> {
   if (ids.length === 0) return new Map();
   const rows = await db

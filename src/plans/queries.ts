@@ -117,6 +117,14 @@ export async function findNodeRow(db: DbOrTx, municipalityId: string, id: string
   return row ?? null;
 }
 
+/** The period each of these nodes belongs to (nodes not found are left out). */
+export function periodsOfNodes(db: DbOrTx, municipalityId: string, nodeIds: string[]): Promise<Pick<NodeRow, 'id' | 'periodId'>[]> {
+  return db
+    .select({ id: planNodes.id, periodId: planNodes.periodId })
+    .from(planNodes)
+    .where(and(eq(planNodes.municipalityId, municipalityId), inArray(planNodes.id, nodeIds)));
+}
+
 export type NodeInContext = { node: PlanNode; ancestors: NodeRow[]; period: Period; plan: Plan };
 
 /** A node with its subtree, owners, the path above it, its period and its plan. */

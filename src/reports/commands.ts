@@ -1,10 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { actorId, actorName } from '../kernel/auth/actor.ts';
 import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
-import { findPeriodById, findPlanById } from '../plans/queries.ts';
-import { planNodes } from '../plans/schema.ts';
+import { findPeriodById, findPlanById, periodsOfNodes } from '../plans/queries.ts';
 import { defaultReportFields, missingValues, valuesOfFields } from './fields.ts';
 import type { OpenRoundInput, ReportFormInput, ReportInput, ReturnInput } from './inputs.ts';
 import type { Report, Round } from './queries.ts';
@@ -38,10 +37,7 @@ function snapshot(report: Report): ReportSnapshot {
 /** The checks only the database can make: the items belong to one period of this ward's plan, the owners to the ward. */
 async function checkAssignments(tx: Tx, target: { municipalityId: string; wardId: string }, input: Pick<OpenRoundInput, 'assignments'>): Promise<{ periodId: string } | { errors: Record<string, string> }> {
   const nodeIds = input.assignments.map((a) => a.nodeId);
-  const nodes = await tx
-    .select({ id: planNodes.id, periodId: planNodes.periodId })
-    .from(planNodes)
-    .where(and(eq(planNodes.municipalityId, target.municipalityId), inArray(planNodes.id, nodeIds)));
+  const nodes = await periodsOfNodes(tx, target.municipalityId, nodeIds);
   const periodIds = new Set(nodes.map((n) => n.periodId));
   const period = periodIds.size === 1 ? await findPeriodById(tx, target.municipalityId, [...periodIds][0]!) : null;
   const plan = period ? await findPlanById(tx, target.municipalityId, period.planId) : null;

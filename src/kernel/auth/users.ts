@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CommandScope } from '../db/command.ts';
 import type { DbOrTx } from '../db/database.ts';
@@ -42,6 +42,16 @@ export function scopeProblem(role: Role, scope: { wardId: string | null; organis
 export async function findUserByLogin(db: DbOrTx, login: string) {
   const [row] = await db.select().from(users).where(eq(users.login, login));
   return row ?? null;
+}
+
+/** The addresses of the enabled staff accounts of these organisations, by login. */
+export async function staffEmailsOf(db: DbOrTx, municipalityId: string, organisationIds: string[]): Promise<{ organisationId: string; email: string }[]> {
+  const rows = await db
+    .select({ organisationId: users.organisationId, email: users.email })
+    .from(users)
+    .where(and(eq(users.municipalityId, municipalityId), eq(users.role, 'owner_staff'), eq(users.disabled, false), isNotNull(users.email), inArray(users.organisationId, organisationIds)))
+    .orderBy(users.login);
+  return rows.flatMap((r) => (r.organisationId && r.email ? [{ organisationId: r.organisationId, email: r.email }] : []));
 }
 
 export async function createUser(scope: CommandScope, input: NewUserInput): Promise<{ id: string }> {

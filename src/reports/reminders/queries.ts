@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { users } from '../../kernel/auth/schema.ts';
+import { and, desc, eq } from 'drizzle-orm';
+import { staffEmailsOf } from '../../kernel/auth/users.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
-import { organisations } from '../../organisations/schema.ts';
+import { contactEmailsOf } from '../../organisations/queries.ts';
 import type { ReportItem, Round } from '../queries.ts';
 import { reportReminders } from '../schema.ts';
 import { isOutstanding } from '../workflow.ts';
@@ -23,17 +23,8 @@ async function recipientsOf(db: DbOrTx, municipalityId: string, organisationIds:
     const list = byOrganisation.get(id) ?? [];
     if (address && !list.some((a) => a.toLowerCase() === address.toLowerCase())) byOrganisation.set(id, [...list, address]);
   };
-  const contacts = await db
-    .select({ id: organisations.id, email: organisations.contactEmail })
-    .from(organisations)
-    .where(and(eq(organisations.municipalityId, municipalityId), inArray(organisations.id, organisationIds)));
-  for (const c of contacts) add(c.id, c.email);
-  const staff = await db
-    .select({ id: users.organisationId, email: users.email })
-    .from(users)
-    .where(and(eq(users.municipalityId, municipalityId), eq(users.role, 'owner_staff'), eq(users.disabled, false), isNotNull(users.email), inArray(users.organisationId, organisationIds)))
-    .orderBy(users.login);
-  for (const s of staff) if (s.id) add(s.id, s.email);
+  for (const c of await contactEmailsOf(db, municipalityId, organisationIds)) add(c.id, c.email);
+  for (const s of await staffEmailsOf(db, municipalityId, organisationIds)) add(s.organisationId, s.email);
   return byOrganisation;
 }
 
