@@ -4,7 +4,7 @@ import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { systemActor } from '../testing/factories.ts';
-import { addNode, deleteNode, moveNode, updateNode, updatePeriod } from './commands.ts';
+import { addNode, createPeriod, createPlan, deleteNode, moveNode, updateNode, updatePeriod } from './commands.ts';
 import { nodeInput, periodInput, type NodeInput } from './inputs.ts';
 import { flattenTree, type PlanNode } from './queries.ts';
 
@@ -154,6 +154,20 @@ describe('updatePeriod', () => {
     expect(ok.ok && ok.value.philosophy).toBe('誰もが\n安心して暮らせるまち');
     const stale = await run((scope) => updatePeriod(scope, { municipalityId: demo.municipality.id, periodId: period.id }, input));
     expect(stale).toMatchObject({ ok: false, reason: 'conflict' });
+  });
+});
+
+describe('createPlan and createPeriod', () => {
+  it('keep a taken key apart with a suffix, and write their audit rows', async () => {
+    const taken = await demo.plan('asahi-ward');
+    const plan = await run((scope) => createPlan(scope, demo.municipality.id, { key: taken.key, tier: 'ward', wardId: taken.wardId, districtId: null, name: '第5期 旭区地域福祉保健計画', nickname: null }));
+    expect(plan.key).toMatch(/^asahi-ward-[0-9a-f]{6}$/);
+    const period = await run((scope) =>
+      createPeriod(scope, { municipalityId: demo.municipality.id, planId: plan.id }, { number: 5, fiscalYearStart: 2026, fiscalYearEnd: 2030, name: '第5期', nickname: null, philosophy: null, levels: ['基本目標'], status: 'formulating', source: { file: 'plan.docx', lines: [1, 3] } }),
+    );
+    expect(period).toMatchObject({ planId: plan.id, number: 5, source: { file: 'plan.docx', lines: [1, 3] } });
+    expect((await historyOf(database.db, demo.municipality.id, 'plan', plan.id))[0]).toMatchObject({ action: 'create', after: { key: plan.key } });
+    expect((await historyOf(database.db, demo.municipality.id, 'plan_period', period.id))[0]).toMatchObject({ action: 'create', after: { number: 5 } });
   });
 });
 

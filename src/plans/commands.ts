@@ -1,12 +1,40 @@
+import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
 import { hasReportsOn } from '../reports/queries.ts';
 import type { MoveDirection, NewNodeInput, NodeInput, PeriodInput } from './inputs.ts';
-import { nodeOwners, planNodes, planPeriods } from './schema.ts';
-import type { NodeRow, Period } from './queries.ts';
+import { nodeOwners, planNodes, planPeriods, plans } from './schema.ts';
+import type { NodeRow, Period, Plan } from './queries.ts';
+
+/** A new plan: the key asked for (a random suffix is added if the municipality has it already), its tier and scope, its names. */
+export type NewPlan = Pick<Plan, 'key' | 'tier' | 'wardId' | 'districtId' | 'name' | 'nickname'>;
+/** A new period of a plan, with where its contents came from. */
+export type NewPeriod = Pick<Period, 'number' | 'fiscalYearStart' | 'fiscalYearEnd' | 'name' | 'nickname' | 'philosophy' | 'levels' | 'status' | 'source'>;
 
 type NodeSnapshot = Omit<NodeRow, 'createdAt' | 'updatedAt'> & { ownerIds: string[] };
+
+async function freeKey(tx: Tx, municipalityId: string, wanted: string): Promise<string> {
+  const [taken] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.municipalityId, municipalityId), eq(plans.key, wanted)));
+  return taken ? `${wanted}-${randomBytes(3).toString('hex')}` : wanted;
+}
+
+export async function createPlan(scope: CommandScope, municipalityId: string, input: NewPlan): Promise<Plan> {
+  const key = await freeKey(scope.tx, municipalityId, input.key);
+  const [row] = await scope.tx.insert(plans).values({ ...input, municipalityId, key }).returning();
+  const { createdAt: _c, updatedAt: _u, ...after } = row!;
+  await scope.audit({ municipalityId, entityType: 'plan', entityId: row!.id, action: 'create', after });
+  await scope.contentChanged(municipalityId);
+  return row!;
+}
+
+export async function createPeriod(scope: CommandScope, target: { municipalityId: string; planId: string }, input: NewPeriod): Promise<Period> {
+  const [row] = await scope.tx.insert(planPeriods).values({ ...input, ...target }).returning();
+  const { createdAt: _c, updatedAt: _u, ...after } = row!;
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan_period', entityId: row!.id, action: 'create', after });
+  await scope.contentChanged(target.municipalityId);
+  return row!;
+}
 
 async function lockNode(tx: Tx, municipalityId: string, id: string): Promise<NodeRow | null> {
   const [row] = await tx

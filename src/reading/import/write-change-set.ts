@@ -9,14 +9,13 @@ import type { CommandScope } from '../../kernel/db/command.ts';
 import { createMeeting, updateMeeting } from '../../meetings/commands.ts';
 import { findMeeting } from '../../meetings/queries.ts';
 import { createOrganisation } from '../../organisations/commands.ts';
-import { addNode, updateNode, updatePeriod } from '../../plans/commands.ts';
+import { addNode, createPeriod, createPlan, updateNode, updatePeriod } from '../../plans/commands.ts';
 import type { NodeInput } from '../../plans/inputs.ts';
 import { findPeriodById, flattenTree, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
 import type { SituationItem } from '../../plans/schema.ts';
 import { addAcceptedReport, createImportedRound, writeImportedValues } from '../../reports/commands.ts';
 import { findRound } from '../../reports/queries.ts';
-import { storedAgenda, type AgendaLine, type ChangeSet, type CreateMeeting, type CreateNode, type CreateReport, type CreateReportRound, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value, type WardContext } from './change-set.ts';
-import { insertImportedPeriod, insertImportedPlan } from './plan-writes.ts';
+import { storedAgenda, type AgendaLine, type ChangeSet, type CreateMeeting, type CreateNode, type CreatePeriod, type CreatePlan, type CreateReport, type CreateReportRound, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value, type WardContext } from './change-set.ts';
 
 export class ImportRaceError extends Error {
   constructor(what: string) {
@@ -76,6 +75,15 @@ function nodeInput(node: { version: number; code: string; title: string; descrip
     sections: node.sections,
     ownerIds,
   };
+}
+
+function writeNewPlan(scope: CommandScope, municipalityId: string, ward: WardContext['ward'], op: CreatePlan) {
+  return createPlan(scope, municipalityId, { key: `${ward.slug}-${op.tier}`, tier: op.tier, wardId: ward.id, districtId: op.districtId, name: op.name, nickname: op.nickname });
+}
+
+function writeNewPeriod(scope: CommandScope, municipalityId: string, planId: string, file: string, op: CreatePeriod) {
+  const { number, fiscalYearStart, fiscalYearEnd, name, nickname, philosophy, levels, status } = op;
+  return createPeriod(scope, { municipalityId, planId }, { number, fiscalYearStart, fiscalYearEnd, name, nickname, philosophy, levels, status, source: { file, lines: op.sourceLines } });
 }
 
 async function writeNewNode(scope: CommandScope, municipalityId: string, ids: Ids, op: CreateNode) {
@@ -184,10 +192,8 @@ export async function writeChangeSet(scope: CommandScope, context: WardContext, 
       ids.set(op.ref, row.id);
     }
   }
-  for (const op of operations) if (op.op === 'createPlan') ids.set(op.ref, await insertImportedPlan(scope, { municipalityId, wardId: ward.id, wardSlug: ward.slug }, op));
-  for (const op of operations) {
-    if (op.op === 'createPeriod') ids.set(op.ref, await insertImportedPeriod(scope, { municipalityId, planId: resolve(ids, op.plan), source: { file: source.file, lines: op.sourceLines } }, op));
-  }
+  for (const op of operations) if (op.op === 'createPlan') ids.set(op.ref, (await writeNewPlan(scope, municipalityId, ward, op)).id);
+  for (const op of operations) if (op.op === 'createPeriod') ids.set(op.ref, (await writeNewPeriod(scope, municipalityId, resolve(ids, op.plan), source.file, op)).id);
   for (const [periodId, group] of groupByTarget(writing.filter((f) => f.entity === 'period'))) await writePeriodFields(scope, municipalityId, periodId, group);
   const nodeFieldGroups = groupByTarget(writing.filter((f) => f.entity === 'node'));
   const trees = nodeFieldGroups.size === 0 ? new Map() : await treesOf(scope, municipalityId, context.plans.flatMap((p) => p.periods.map((period) => period.id)));
