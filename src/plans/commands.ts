@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
-import { hasReportsOn } from '../reports/queries.ts';
 import type { MoveDirection, NewNodeInput, NodeInput, PeriodInput } from './inputs.ts';
 import { nodeOwners, planNodes, planPeriods, plans } from './schema.ts';
-import type { NodeRow, Period, Plan } from './queries.ts';
+import { nodesAreHeld, type NodeRow, type Period, type Plan } from './queries.ts';
 
 /** A new plan: the key asked for (a random suffix is added if the municipality has it already), its tier and scope, its names. */
 export type NewPlan = Pick<Plan, 'key' | 'tier' | 'wardId' | 'districtId' | 'name' | 'nickname'>;
@@ -260,7 +259,7 @@ export async function deleteNode(
   if (!node) return { ok: false, reason: 'not_found' };
   if (node.version !== expectedVersion) return { ok: false, reason: 'conflict', current: await snapshot(tx, node) };
   const ids = await subtreeIds(tx, target.municipalityId, node.id);
-  if (await hasReportsOn(tx, target.municipalityId, ids)) {
+  if (await nodesAreHeld(tx, target.municipalityId, ids)) {
     return { ok: false, reason: 'refused', message: 'この項目（またはその下の項目）には実績報告があるため削除できません。' };
   }
   for (const id of ids) {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../kernel/db/database.ts';
+import { isHeldByForeignKeys } from '../kernel/db/references.ts';
 import { organisationsByIds, type OrganisationRef } from '../organisations/queries.ts';
 import { nodeOwners, planNodes, planPeriods, plans } from './schema.ts';
 
@@ -123,6 +124,14 @@ export function periodsOfNodes(db: DbOrTx, municipalityId: string, nodeIds: stri
     .select({ id: planNodes.id, periodId: planNodes.periodId })
     .from(planNodes)
     .where(and(eq(planNodes.municipalityId, municipalityId), inArray(planNodes.id, nodeIds)));
+}
+
+/**
+ * Whether records of other modules hang on these nodes (today the reports' assignments), so that deleting them would
+ * take the records' place in the plan away: their foreign keys say so, and plans need not know those modules.
+ */
+export function nodesAreHeld(db: DbOrTx, municipalityId: string, nodeIds: string[]): Promise<boolean> {
+  return isHeldByForeignKeys(db, planNodes, municipalityId, nodeIds);
 }
 
 export type NodeInContext = { node: PlanNode; ancestors: NodeRow[]; period: Period; plan: Plan };

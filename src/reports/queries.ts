@@ -175,17 +175,6 @@ export function itemsOfOrganisation(db: DbOrTx, municipalityId: string, organisa
   return selectItems(db, municipalityId, inArray(reportAssignments.id, mine));
 }
 
-/** Whether any of these plan items has a report written about it (such an item cannot be deleted). */
-export async function hasReportsOn(db: DbOrTx, municipalityId: string, nodeIds: string[]): Promise<boolean> {
-  if (nodeIds.length === 0) return false;
-  const [row] = await db
-    .select({ id: reportAssignments.id })
-    .from(reportAssignments)
-    .where(and(eq(reportAssignments.municipalityId, municipalityId), inArray(reportAssignments.nodeId, nodeIds)))
-    .limit(1);
-  return row !== undefined;
-}
-
 export type GoalGroup = { goal: NodeRef; levels: string[]; items: ReportItem[] };
 
 /** Reports under their goal (目指す姿), goals in plan order, reports in their round's order. */

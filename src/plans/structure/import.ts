@@ -2,8 +2,7 @@ import type { Actor } from '../../kernel/auth/actor.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database, DbOrTx } from '../../kernel/db/database.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
-import { hasReportsOn } from '../../reports/queries.ts';
-import { findNodeRow, findPeriodById, findPlanById, flattenTree, loadTree, type Period, type Plan } from '../queries.ts';
+import { findNodeRow, findPeriodById, findPlanById, flattenTree, loadTree, nodesAreHeld, type Period, type Plan } from '../queries.ts';
 import { periodTitle } from '../views/plan-page.tsx';
 import { applyChanges, StructureApplyError, type ApplySummary } from './apply.ts';
 import { computeChanges, treeDigest, type ChangeSet, type Decisions } from './changes.ts';
@@ -64,7 +63,7 @@ export async function previewImport(db: DbOrTx, target: ImportTarget, upload: Up
   const { rows, problems } = validateRows(file, { levels: target.period.levels, existing, organisations, wardId: target.plan.wardId });
   if (problems.length > 0) return capped(problems);
   const changes = await computeChanges(
-    { rows, tree, flat, levels: target.period.levels, meta: file.meta, hasReports: (ids) => hasReportsOn(db, municipalityId, ids) },
+    { rows, tree, flat, levels: target.period.levels, meta: file.meta, hasReports: (ids) => nodesAreHeld(db, municipalityId, ids) },
     decisions,
   );
   return { ok: true, changes, digest: treeDigest(flat), format: file.format };
