@@ -5,8 +5,9 @@
  */
 import type { Plan, PlanNode } from './interchange.ts';
 import { parseLevelHeading } from './level-heading.ts';
-import { keyOf, nextNonBlank } from './lines.ts';
+import { nextNonBlank } from './lines.ts';
 import { NodeBlock } from './node-blocks.ts';
+import { attachNode, depthOf, newNode, nodeByHeading, nodeByTitle, planOf, setTitle } from './node-tree.ts';
 import { paragraphEnd, paragraphLines } from './paragraphs.ts';
 import { ensurePlan } from './plans.ts';
 import type { ParseState } from './state.ts';
@@ -14,57 +15,6 @@ import { endsSentence, isProse, joinLabel, removeLayoutSpaces, startsWithBullet 
 
 const REFERENCE_TITLE = /^「(?<title>[^」]+)」(?:への|に向けた|の).*$/u;
 const LONE_NUMBER = /^[0-9０-９]{1,2}$/u;
-
-/** Node lookups by title and by (level, code, title), kept as nodes are made, so that lookups stay O(1). */
-const titleIndexes = new WeakMap<ParseState, Map<string, PlanNode>>();
-
-function titleIndex(s: ParseState): Map<string, PlanNode> {
-  let index = titleIndexes.get(s);
-  if (!index) titleIndexes.set(s, (index = new Map()));
-  return index;
-}
-
-function indexNode(s: ParseState, node: PlanNode): void {
-  if (node.title === '') return;
-  const key = keyOf(node.title);
-  if (!titleIndex(s).has(key)) titleIndex(s).set(key, node);
-  titleIndex(s).set(`${node.level}\u0001${node.code}\u0001${key}`, node);
-}
-
-function nodeByTitle(s: ParseState, text: string): PlanNode | undefined {
-  return titleIndex(s).get(keyOf(removeLayoutSpaces(text)));
-}
-
-export function newNode(level: string, code: string, title: string, sourceLines: [number, number]): PlanNode {
-  return {
-    level, code, title, description: null, owners: [], situation: [], vision: null, keywords: [], examples: [],
-    children: [], initiativesByActor: [], issues: [], review: [], efforts: [], sourceLines,
-  };
-}
-
-export function depthOf(s: ParseState, node: PlanNode): number {
-  return s.nodeInfo.get(node)?.depth ?? 0;
-}
-
-export function planOf(s: ParseState, node: PlanNode): Plan | undefined {
-  return s.nodeInfo.get(node)?.plan;
-}
-
-/** Adds a node under parent (or at the top of the plan) and names its level if the plan did not know it yet. */
-export function attachNode(s: ParseState, plan: Plan, parent: PlanNode | null, node: PlanNode): PlanNode {
-  const depth = parent ? depthOf(s, parent) + 1 : 0;
-  (parent ? parent.children : plan.nodes).push(node);
-  s.nodeInfo.set(node, { plan, parent, depth });
-  while (plan.levels.length <= depth) plan.levels.push('');
-  if (plan.levels[depth] === '' && node.level !== '') plan.levels[depth] = node.level;
-  indexNode(s, node);
-  return node;
-}
-
-function setTitle(s: ParseState, node: PlanNode, title: string): void {
-  node.title = title;
-  indexNode(s, node);
-}
 
 function ancestorAt(s: ParseState, node: PlanNode | null, depth: number): PlanNode | null {
   let current = node;
@@ -119,7 +69,7 @@ function existingNode(s: ParseState, plan: Plan, level: string, code: string, ti
   }
   // A plan still being made has no tree yet: its documents' headings name the adopted plan's nodes.
   if (title === '' || plan.status !== 'formulating' || plan.nodes.length > 0) return undefined;
-  return titleIndex(s).get(`${level}\u0001${code}\u0001${keyOf(title)}`);
+  return nodeByHeading(s, level, code, title);
 }
 
 /** Makes `node` the current node for what follows, as a reference (no block of its own opens). */

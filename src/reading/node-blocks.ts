@@ -12,12 +12,12 @@ import { paragraphEnd, paragraphLines, startsOwnLine } from './paragraphs.ts';
 import { ensurePlan } from './plans.ts';
 import type { Block, ParseState } from './state.ts';
 import { extend } from './state.ts';
+import { attachNode, depthOf, newNode, planOf } from './node-tree.ts';
 import { isProse, joinParagraph, normaliseCode, removeLayoutSpaces, splitOutsideBrackets, startsWithBullet, stripBullet } from './text.ts';
 import {
   ACTOR_LABEL, BRACKET_LABEL, EXAMPLES_LABEL, isLevelName, ISSUES_LABEL, KEYWORDS_LABEL, ORGANISATION_NAME,
   SITUATION_LABEL, VISION_LABEL,
 } from './vocabulary.ts';
-import { attachNode, depthOf, newNode, planOf } from './goal-tree.ts';
 
 const NUMBERED_ITEM = /^(?<num>[0-9０-９]{1,2}|[①-⑳]|[（(][0-9０-９]{1,2}[)）])[\s\u3000]+(?<title>\S.*)$/u;
 const ORDINAL_ITEM = /^(?<num>[一二三四五六七八九十]{1,2}|[0-9０-９]{1,2})つ目の[^\s\u3000]{1,6}?[\s\u3000]+(?<title>\S.*)$/u;

@@ -10,7 +10,7 @@ import { bestMatch } from './review.ts';
 import { csvLines } from './sheet-text.ts';
 import { parseAnswer } from './surveys.ts';
 import { joinParagraph, normaliseCode, removeLayoutSpaces, splitOutsideBrackets } from './text.ts';
-import { newNode } from './goal-tree.ts';
+import { newNode } from './node-tree.ts';
 
 describe('level headings under any name and numbering', () => {
   it.each<[string, [string, string, string] | null]>([

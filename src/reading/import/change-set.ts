@@ -5,25 +5,23 @@
  * with the three values and only written when the user asks. Items the database has and the document does not are
  * listed, never deleted. What the model cannot hold yet is listed as not stored (it stays in the parse).
  * Meetings are found by date and title: created with their 次第, or compared (times, venue, 次第) like an item's fields.
- * Reports go into the ward's round of their fiscal year (see report-changes.ts).
+ * Reports go into the ward's round of their fiscal year (see report-changes.ts); compute-change-set.ts puts it together.
  */
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { parseTime } from '../../kernel/wareki/index.ts';
-import { partsOf, listMeetings, type Meeting as DbMeeting } from '../../meetings/queries.ts';
+import { listMeetings, type Meeting as DbMeeting } from '../../meetings/queries.ts';
 import { listDistricts, type District, type Ward } from '../../municipalities/queries.ts';
 import { listOrganisationsForWard, matchOrganisation, type Organisation } from '../../organisations/queries.ts';
 import type { OrganisationKind } from '../../organisations/schema.ts';
-import { currentPeriod, listWardPlans, loadTree, type PlanNode as DbNode, type PlanWithPeriods } from '../../plans/queries.ts';
+import { currentPeriod, listWardPlans, type PlanNode as DbNode, type PlanWithPeriods } from '../../plans/queries.ts';
 import type { PeriodStatus, PlanTier, SituationItem } from '../../plans/schema.ts';
 import { listRounds, reportFormOf, type RoundSummary } from '../../reports/queries.ts';
 import type { ReportField, ReportValues } from '../../reports/schema.ts';
-import type { InterchangeDocument, Meeting, Plan, PlanNode, SourceLines } from '../interchange.ts';
+import type { Meeting, Plan, PlanNode, SourceLines } from '../interchange.ts';
 import { keyOf } from '../lines.ts';
 import { nodeKey } from './corrections.ts';
 import { guessOrganisationKind } from './organisation-kind.ts';
-import { addReports } from './report-changes.ts';
 
 /** One line of a meeting's 次第 as stored: its printed number in front of the title. */
 export type AgendaLine = { title: string; speaker: string | null; materials: string[] };
@@ -221,18 +219,6 @@ function notStoredOfNode(node: PlanNode, label: string): NotStoredItem[] {
     ['進めていること', node.efforts],
   ];
   return lists.filter(([, items]) => items.length > 0).map(([kind, items]) => ({ kind, label: `${label}（${items.length}件）`, sourceLines: node.sourceLines }));
-}
-
-function notStoredOfDocument(document: InterchangeDocument): NotStoredItem[] {
-  const item = (kind: string) => (label: string, sourceLines: SourceLines) => ({ kind, label, sourceLines });
-  return [
-    ...document.indicators.map((x) => item('指標')(x.name, x.sourceLines)),
-    ...document.surveys.map((x) => item('調査')(x.name, x.sourceLines)),
-    ...document.schedule.map((x) => item('日程')(x.title, x.sourceLines)),
-    ...document.committees.map((x) => item('委員会・体制')(x.name, x.sourceLines)),
-    ...document.sections.map((x) => item('その他の見出しと本文')(x.heading ?? '（見出しなし）', x.sourceLines)),
-    ...document.plans.flatMap((plan) => plan.review.length > 0 ? [item('計画の振り返り')(`${plan.name ?? plan.nickname ?? '計画'}（${plan.review.length}件）`, plan.sourceLines)] : []),
-  ];
 }
 
 /** Builds the change set for one document, keeping the refs of what it creates and the organisations it resolves. */
@@ -472,51 +458,6 @@ export class ChangeSetBuilder {
     this.operations.push({ op: 'createMeeting', ref, label, title: meeting.title, date: meeting.date, values, sourceLines: meeting.sourceLines });
     this.values[`meeting:${ref}`] = givenValues(values);
   }
-}
-
-/** The ward's meeting of the same date and title, with its 次第. */
-async function existingMeeting(db: DbOrTx, context: WardContext, meeting: Meeting & { date: string }) {
-  const row = context.meetings.find((m) => m.date === meeting.date && same(m.title, meeting.title));
-  return row ? { row, agenda: storedAgenda((await partsOf(db, row)).agenda) } : undefined;
-}
-
-async function addMeetings(db: DbOrTx, builder: ChangeSetBuilder, context: WardContext, document: InterchangeDocument) {
-  for (const [index, meeting] of document.meetings.entries()) {
-    const date = meeting.date;
-    if (date === null) {
-      builder.notStored.push({ kind: '会議（日付がないため保存できません。日付を書き足した文書を取り込んでください）', label: meeting.title, sourceLines: meeting.sourceLines });
-      continue;
-    }
-    const dated = { ...meeting, date };
-    builder.meeting(dated, await existingMeeting(db, context, dated), index);
-  }
-}
-
-function fingerprintOf(operations: Operation[], problems: Problem[]): string {
-  return createHash('sha256').update(JSON.stringify({ operations, problems })).digest('base64url').slice(0, 32);
-}
-
-/** The change set of a (corrected) document against the ward as the database holds it now. */
-export async function computeChangeSet(db: DbOrTx, context: WardContext, document: InterchangeDocument, baseline: Baseline): Promise<ChangeSet> {
-  const builder = new ChangeSetBuilder(context, baseline);
-  document.plans.forEach((plan, index) => builder.plan(plan, index));
-  while (builder.pendingTrees.length > 0) {
-    const { period, resolve } = builder.pendingTrees.shift()!;
-    resolve(await loadTree(db, context.municipalityId, period));
-  }
-  await addMeetings(db, builder, context, document);
-  await addReports(db, builder, context, document);
-  const notStored = [...notStoredOfDocument(document), ...builder.notStored];
-  const unrecognised = document.unrecognised.map(({ line, text }) => ({ line, text }));
-  return {
-    operations: builder.operations,
-    missing: builder.missing,
-    notStored,
-    unrecognised,
-    problems: builder.problems,
-    values: builder.values,
-    fingerprint: fingerprintOf(builder.operations, builder.problems),
-  };
 }
 
 export function conflictsOf(changeSet: ChangeSet): SetField[] {
