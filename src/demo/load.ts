@@ -1,13 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { createUser } from '../kernel/auth/users.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
-import type { Database, Tx } from '../kernel/db/database.ts';
+import type { Database } from '../kernel/db/database.ts';
 import { deleteMunicipalityData } from '../kernel/db/tenant.ts';
-import { districts, municipalities, wards } from '../municipalities/schema.ts';
+import { loadMunicipality } from '../municipalities/commands.ts';
+import { findMunicipality, listMunicipalities } from '../municipalities/queries.ts';
+import { loadOrganisations } from '../organisations/commands.ts';
 import { matchOrganisation, type Organisation } from '../organisations/queries.ts';
-import { organisations } from '../organisations/schema.ts';
-import { nodeOwners, planNodes, planPeriods, plans, type NodeSection } from '../plans/schema.ts';
+import { loadPlan, type NodeLoad, type PeriodLoad } from '../plans/commands.ts';
+import type { NodeSection } from '../plans/schema.ts';
 import { DEMO_PASSWORD, demoAccounts, demoDistricts } from './accounts.ts';
 import { readDemoSet, type DemoNode, type DemoPeriod, type DemoPlan } from './demo-data.ts';
 import { insertDemoReports } from './load-reports.ts';
@@ -36,137 +37,81 @@ function sectionsOf(node: DemoNode, periodNumber: number): NodeSection[] {
   return sections;
 }
 
-async function insertNodes(
-  tx: Tx,
-  ids: Ids,
-  context: { periodId: string; periodNumber: number; wardId: string | null; planKey: string },
-  nodes: DemoNode[],
-  parentId: string | null,
-): Promise<number> {
-  let count = 0;
-  for (const [position, node] of nodes.entries()) {
-    const [row] = await tx
-      .insert(planNodes)
-      .values({
-        municipalityId: ids.municipalityId,
-        periodId: context.periodId,
-        parentId,
-        position,
-        code: node.code ?? '',
-        title: node.title,
-        description: node.description ?? null,
-        situation: node.situation ?? [],
-        vision: node.vision ?? null,
-        keywords: node.keywords ?? [],
-        examples: node.examples ?? [],
-        sections: sectionsOf(node, context.periodNumber),
-        source: node.source ?? null,
-      })
-      .returning({ id: planNodes.id });
-    const owners = (node.owners ?? []).map((written) => {
-      const found = matchOrganisation(ids.organisations, written, context.wardId);
-      if (!found) throw new Error(`デモデータ ${context.planKey} の「${node.code ?? ''} ${node.title}」: 推進主体「${written}」が登録簿にありません`);
-      return found.id;
-    });
-    const uniqueOwners = [...new Set(owners)];
-    if (uniqueOwners.length > 0) {
-      await tx
-        .insert(nodeOwners)
-        .values(uniqueOwners.map((organisationId, i) => ({ municipalityId: ids.municipalityId, nodeId: row!.id, organisationId, position: i })));
-    }
-    count += 1 + (await insertNodes(tx, ids, context, node.children ?? [], row!.id));
-  }
-  return count;
+function ownerIdsOf(ids: Ids, planKey: string, wardId: string | null, node: DemoNode): string[] {
+  return (node.owners ?? []).map((written) => {
+    const found = matchOrganisation(ids.organisations, written, wardId);
+    if (!found) throw new Error(`デモデータ ${planKey} の「${node.code ?? ''} ${node.title}」: 推進主体「${written}」が登録簿にありません`);
+    return found.id;
+  });
 }
 
-async function insertPeriod(tx: Tx, ids: Ids, plan: DemoPlan, planId: string, wardId: string | null, period: DemoPeriod): Promise<number> {
-  const [row] = await tx
-    .insert(planPeriods)
-    .values({
-      municipalityId: ids.municipalityId,
-      planId,
-      number: period.period,
-      fiscalYearStart: period.fiscalYearStart,
-      fiscalYearEnd: period.fiscalYearEnd,
-      name: period.name,
-      nickname: period.nickname ?? null,
-      philosophy: period.philosophy ?? null,
-      levels: period.levels,
-      status: period.status ?? 'adopted',
-      source: period.source ?? null,
-    })
-    .returning({ id: planPeriods.id });
-  return insertNodes(tx, ids, { periodId: row!.id, periodNumber: period.period, wardId, planKey: plan.key }, period.nodes, null);
+function nodeLoad(ids: Ids, context: { periodNumber: number; wardId: string | null; planKey: string }, node: DemoNode): NodeLoad {
+  return {
+    code: node.code ?? '',
+    title: node.title,
+    description: node.description ?? null,
+    situation: node.situation ?? [],
+    vision: node.vision ?? null,
+    keywords: node.keywords ?? [],
+    examples: node.examples ?? [],
+    sections: sectionsOf(node, context.periodNumber),
+    source: node.source ?? null,
+    ownerIds: ownerIdsOf(ids, context.planKey, context.wardId, node),
+    children: (node.children ?? []).map((child) => nodeLoad(ids, context, child)),
+  };
 }
 
-async function insertPlan(tx: Tx, ids: Ids, plan: DemoPlan, wardSlug: string | null): Promise<{ periods: number; nodes: number }> {
+function periodLoad(ids: Ids, plan: DemoPlan, wardId: string | null, period: DemoPeriod): PeriodLoad {
+  const context = { periodNumber: period.period, wardId, planKey: plan.key };
+  return {
+    number: period.period,
+    fiscalYearStart: period.fiscalYearStart,
+    fiscalYearEnd: period.fiscalYearEnd,
+    name: period.name,
+    nickname: period.nickname ?? null,
+    philosophy: period.philosophy ?? null,
+    levels: period.levels,
+    status: period.status ?? 'adopted',
+    source: period.source ?? null,
+    nodes: period.nodes.map((node) => nodeLoad(ids, context, node)),
+  };
+}
+
+async function insertPlan(scope: CommandScope, ids: Ids, plan: DemoPlan, wardSlug: string | null): Promise<{ periods: number; nodes: number }> {
   const wardId = wardSlug ? ids.wardIds.get(wardSlug) ?? null : null;
   if (wardSlug && !wardId) throw new Error(`デモデータ ${plan.key}: 区「${wardSlug}」がありません`);
   const parentPlanId = plan.parent ? ids.planIds.get(plan.parent) : null;
   if (plan.parent && !parentPlanId) throw new Error(`デモデータ ${plan.key}: 上位計画「${plan.parent}」がありません`);
-  const [row] = await tx
-    .insert(plans)
-    .values({
-      municipalityId: ids.municipalityId,
-      key: plan.key,
-      tier: plan.tier,
-      wardId: plan.tier === 'city' ? null : wardId,
-      parentPlanId: parentPlanId ?? null,
-      name: plan.name,
-      nickname: plan.nickname ?? null,
-      description: plan.description ?? null,
-    })
-    .returning({ id: plans.id });
-  ids.planIds.set(plan.key, row!.id);
-  let nodes = 0;
-  for (const period of plan.periods) nodes += await insertPeriod(tx, ids, plan, row!.id, wardId, period);
+  const { planId, nodes } = await loadPlan(scope, ids.municipalityId, {
+    key: plan.key,
+    tier: plan.tier,
+    wardId: plan.tier === 'city' ? null : wardId,
+    parentPlanId: parentPlanId ?? null,
+    name: plan.name,
+    nickname: plan.nickname ?? null,
+    description: plan.description ?? null,
+    periods: plan.periods.map((period) => periodLoad(ids, plan, wardId, period)),
+  });
+  ids.planIds.set(plan.key, planId);
   return { periods: plan.periods.length, nodes };
 }
 
 async function insertRegistry(scope: CommandScope): Promise<Ids> {
-  const { tx } = scope;
   const set = await readDemoSet();
   const m = set.municipality;
-  const [municipality] = await tx.insert(municipalities).values(m.municipality).returning({ id: municipalities.id });
-  const municipalityId = municipality!.id;
-  const wardRows = await tx
-    .insert(wards)
-    .values(m.wards.map((w, position) => ({ municipalityId, slug: w.slug, name: w.name, position })))
-    .returning({ id: wards.id, slug: wards.slug });
-  const wardIds = new Map(wardRows.map((w) => [w.slug, w.id]));
+  const loaded = await loadMunicipality(scope, { municipality: m.municipality, wards: m.wards, districts: [...m.districts, ...demoDistricts] });
   const wardOf = (slug: string | null | undefined) => {
     if (!slug) return null;
-    const id = wardIds.get(slug);
+    const id = loaded.wardIds.get(slug);
     if (!id) throw new Error(`デモデータ: 区「${slug}」がありません`);
     return id;
   };
-  const allDistricts = [...m.districts, ...demoDistricts];
-  const districtRows = await tx
-    .insert(districts)
-    .values(allDistricts.map((d, position) => ({ municipalityId, slug: d.slug, name: d.name, wardId: wardOf(d.ward), position })))
-    .returning({ id: districts.id, slug: districts.slug });
-  const orgRows = await tx
-    .insert(organisations)
-    .values(
-      m.organisations.map((o) => ({
-        municipalityId,
-        key: o.key,
-        name: o.name,
-        kind: o.kind,
-        wardId: wardOf(o.ward),
-        aliases: o.aliases,
-        collective: o.collective,
-        description: o.description ?? null,
-      })),
-    )
-    .returning();
-  return {
-    municipalityId,
-    wardIds,
-    districtIds: new Map(districtRows.map((d) => [d.slug, d.id])),
-    organisations: orgRows,
-    planIds: new Map(),
-  };
+  const organisations = await loadOrganisations(
+    scope,
+    loaded.municipalityId,
+    m.organisations.map((o) => ({ key: o.key, name: o.name, kind: o.kind, wardId: wardOf(o.ward), aliases: o.aliases, collective: o.collective, description: o.description ?? null })),
+  );
+  return { ...loaded, organisations, planIds: new Map() };
 }
 
 async function insertAccounts(scope: CommandScope, ids: Ids): Promise<number> {
@@ -193,13 +138,9 @@ async function insertAccounts(scope: CommandScope, ids: Ids): Promise<number> {
 export async function loadDemo(database: Database, options: { replace?: boolean } = {}): Promise<DemoSummary | null> {
   const set = await readDemoSet();
   return runCommand(database, demoActor, async (scope) => {
-    const { tx } = scope;
-    const [existing] = await tx
-      .select({ id: municipalities.id })
-      .from(municipalities)
-      .where(eq(municipalities.slug, set.municipality.municipality.slug));
+    const existing = await findMunicipality(scope.tx, set.municipality.municipality.slug);
     if (existing && !options.replace) return null;
-    if (existing) await deleteMunicipalityData(tx, existing.id);
+    if (existing) await deleteMunicipalityData(scope.tx, existing.id);
     const ids = await insertRegistry(scope);
     let periods = 0;
     let nodes = 0;
@@ -208,7 +149,7 @@ export async function loadDemo(database: Database, options: { replace?: boolean 
       ...set.wards.flatMap((file) => file.plans.map((plan) => ({ plan, ward: file.ward as string | null }))),
     ];
     for (const { plan, ward } of allPlans) {
-      const counts = await insertPlan(tx, ids, plan, ward);
+      const counts = await insertPlan(scope, ids, plan, ward);
       periods += counts.periods;
       nodes += counts.nodes;
     }
@@ -230,6 +171,5 @@ export async function loadDemo(database: Database, options: { replace?: boolean 
 }
 
 export async function databaseIsEmpty(database: Database): Promise<boolean> {
-  const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(municipalities);
-  return (row?.n ?? 0) === 0;
+  return (await listMunicipalities(database.db)).length === 0;
 }

@@ -49,3 +49,14 @@ export async function updateOrganisation(scope: CommandScope, target: { municipa
   await scope.contentChanged(target.municipalityId);
   return { ok: true, value: row! };
 }
+
+/** An organisation of the registry as bulk loaded: its own key, its ward by id. */
+export type OrganisationLoad = Pick<Organisation, 'key' | 'name' | 'kind' | 'wardId' | 'aliases' | 'collective' | 'description'>;
+
+/** Bulk-loads a municipality's registry of organisations (the demo); no audit rows, as for the municipality itself. */
+export function loadOrganisations(scope: CommandScope, municipalityId: string, load: OrganisationLoad[]): Promise<Organisation[]> {
+  return scope.tx
+    .insert(organisations)
+    .values(load.map((o) => ({ ...o, municipalityId })))
+    .returning();
+}

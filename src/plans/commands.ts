@@ -60,6 +60,10 @@ async function snapshot(tx: Tx, row: NodeRow): Promise<NodeSnapshot> {
 
 async function setOwners(tx: Tx, municipalityId: string, nodeId: string, ownerIds: string[]): Promise<void> {
   await tx.delete(nodeOwners).where(and(eq(nodeOwners.municipalityId, municipalityId), eq(nodeOwners.nodeId, nodeId)));
+  await addOwners(tx, municipalityId, nodeId, ownerIds);
+}
+
+async function addOwners(tx: Tx, municipalityId: string, nodeId: string, ownerIds: string[]): Promise<void> {
   const unique = [...new Set(ownerIds)];
   if (unique.length > 0) {
     await tx.insert(nodeOwners).values(unique.map((organisationId, position) => ({ municipalityId, nodeId, organisationId, position })));
@@ -308,4 +312,41 @@ export async function updatePeriod(
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan_period', entityId: current.id, action: 'update', before, after });
   await scope.contentChanged(target.municipalityId);
   return { ok: true, value: row! };
+}
+
+// ---- bulk load (the demo) ----------------------------------------------------------------------
+
+/** A node as bulk loaded: its texts, its owners by id in order, its children in order. */
+export type NodeLoad = Pick<NodeRow, 'code' | 'title' | 'description' | 'situation' | 'vision' | 'keywords' | 'examples' | 'sections' | 'source'> & {
+  ownerIds: string[];
+  children: NodeLoad[];
+};
+export type PeriodLoad = NewPeriod & { nodes: NodeLoad[] };
+/** A plan with its periods and their trees; the key is used as it is. */
+export type PlanLoad = Pick<Plan, 'key' | 'tier' | 'wardId' | 'parentPlanId' | 'name' | 'nickname' | 'description'> & { periods: PeriodLoad[] };
+
+async function loadNodes(tx: Tx, target: { municipalityId: string; periodId: string; parentId: string | null }, nodes: NodeLoad[]): Promise<number> {
+  let count = 0;
+  for (const [position, { ownerIds, children, ...fields }] of nodes.entries()) {
+    const [row] = await tx.insert(planNodes).values({ ...target, ...fields, position }).returning({ id: planNodes.id });
+    await addOwners(tx, target.municipalityId, row!.id, ownerIds);
+    count += 1 + (await loadNodes(tx, { ...target, parentId: row!.id }, children));
+  }
+  return count;
+}
+
+/**
+ * Bulk-loads a plan with its periods and trees (the demo), without audit rows: the history starts with the first
+ * edit, as after an import of the printed plan. Answers the plan's id and how many nodes were loaded.
+ */
+export async function loadPlan(scope: CommandScope, municipalityId: string, load: PlanLoad): Promise<{ planId: string; nodes: number }> {
+  const { tx } = scope;
+  const { periods, ...plan } = load;
+  const [row] = await tx.insert(plans).values({ ...plan, municipalityId }).returning({ id: plans.id });
+  let nodes = 0;
+  for (const { nodes: tree, ...period } of periods) {
+    const [periodRow] = await tx.insert(planPeriods).values({ ...period, municipalityId, planId: row!.id }).returning({ id: planPeriods.id });
+    nodes += await loadNodes(tx, { municipalityId, periodId: periodRow!.id, parentId: null }, tree);
+  }
+  return { planId: row!.id, nodes };
 }

@@ -1,0 +1,38 @@
+import type { CommandScope } from '../kernel/db/command.ts';
+import type { District, Municipality, Ward } from './queries.ts';
+import { districts, municipalities, wards } from './schema.ts';
+
+/** A municipality with its wards and districts in their order; a district names its ward by slug. */
+export type MunicipalityLoad = {
+  municipality: Pick<Municipality, 'slug' | 'name' | 'kind' | 'prefecture'>;
+  wards: Pick<Ward, 'slug' | 'name'>[];
+  districts: (Pick<District, 'slug' | 'name'> & { ward: string | null })[];
+};
+
+export type LoadedMunicipality = { municipalityId: string; wardIds: Map<string, string>; districtIds: Map<string, string> };
+
+/**
+ * Bulk-loads a municipality's registry (the demo). No audit rows: the registry is set up, not edited, and a
+ * municipality has no history before it exists.
+ */
+export async function loadMunicipality(scope: CommandScope, load: MunicipalityLoad): Promise<LoadedMunicipality> {
+  const { tx } = scope;
+  const [municipality] = await tx.insert(municipalities).values(load.municipality).returning({ id: municipalities.id });
+  const municipalityId = municipality!.id;
+  const wardRows = await tx
+    .insert(wards)
+    .values(load.wards.map((w, position) => ({ municipalityId, slug: w.slug, name: w.name, position })))
+    .returning({ id: wards.id, slug: wards.slug });
+  const wardIds = new Map(wardRows.map((w) => [w.slug, w.id]));
+  const wardOf = (slug: string | null) => {
+    if (!slug) return null;
+    const id = wardIds.get(slug);
+    if (!id) throw new Error(`区「${slug}」がありません`);
+    return id;
+  };
+  const districtRows = await tx
+    .insert(districts)
+    .values(load.districts.map((d, position) => ({ municipalityId, slug: d.slug, name: d.name, wardId: wardOf(d.ward), position })))
+    .returning({ id: districts.id, slug: districts.slug });
+  return { municipalityId, wardIds, districtIds: new Map(districtRows.map((d) => [d.slug, d.id])) };
+}
