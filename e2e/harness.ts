@@ -14,7 +14,7 @@ import axe from 'axe-core';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../src/kernel/documents/chromium.ts';
-import { defaultConfig, type Config } from '../src/env.ts';
+import { defaultConfig, type Config } from '../src/kernel/config/env.ts';
 import type { Database } from '../src/kernel/db/database.ts';
 import { createTestDatabase } from '../src/kernel/db/testing.ts';
 import { loadDemo } from '../src/demo/load.ts';

@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.tsx';
 import { loadDemo } from '../src/demo/load.ts';
-import { defaultConfig } from '../src/env.ts';
+import { defaultConfig } from '../src/kernel/config/env.ts';
 import { openDatabase } from '../src/kernel/db/database.ts';
 import { migrateDatabase } from '../src/kernel/db/migrate.ts';
 import { PageCache } from '../src/kernel/web/page-cache.ts';

@@ -3,9 +3,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { logger } from 'hono/logger';
-import type { Config } from './env.ts';
+import { findSession } from './accounts/sessions.ts';
+import { accountRoutes } from './accounts/routes.tsx';
+import type { Config } from './kernel/config/env.ts';
 import { LoginRequiredError, PermissionDeniedError } from './kernel/auth/policy.ts';
-import { authRoutes } from './kernel/auth/routes.tsx';
 import type { Database } from './kernel/db/database.ts';
 import { assetRoutes } from './kernel/ui/assets.ts';
 import { ErrorPage } from './kernel/ui/error-page.tsx';
@@ -93,13 +94,13 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
       }),
     ),
   );
-  app.use(loadSession);
+  app.use(loadSession(findSession));
   app.use(verifyCsrf);
   app.route('/', homeRoutes());
   app.route('/', planRoutes());
   app.route('/', organisationRoutes());
   app.route('/', reportRoutes());
-  app.route('/', authRoutes());
+  app.route('/', accountRoutes());
   app.route('/', adminRoutes());
   app.route('/', planAdminRoutes());
   app.route('/', planStructureRoutes());

@@ -1,4 +1,4 @@
-import { ConfigError, readConfig } from './env.ts';
+import { ConfigError, readConfig } from './kernel/config/env.ts';
 import { databaseIsEmpty, loadDemo } from './demo/load.ts';
 import { DataDirInUseError } from './kernel/db/data-dir-lock.ts';
 import { DatabaseLocaleError, openDatabase } from './kernel/db/database.ts';

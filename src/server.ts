@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.tsx';
-import type { Config } from './env.ts';
+import type { Config } from './kernel/config/env.ts';
 import type { Database } from './kernel/db/database.ts';
 import { PageCache } from './kernel/web/page-cache.ts';
 

@@ -1,4 +1,4 @@
-import { readConfig } from '../env.ts';
+import { readConfig } from '../kernel/config/env.ts';
 import { openDatabase, type Database } from '../kernel/db/database.ts';
 import { migrateDatabase } from '../kernel/db/migrate.ts';
 

@@ -1,7 +1,7 @@
 import { BackupError, backupDatabase, restoreDatabase } from '../kernel/db/backup.ts';
 import { DataDirInUseError } from '../kernel/db/data-dir-lock.ts';
 import { DatabaseLocaleError } from '../kernel/db/database.ts';
-import { ConfigError } from '../env.ts';
+import { ConfigError } from '../kernel/config/env.ts';
 import { loadDemo } from '../demo/load.ts';
 import { withDatabase } from './database.ts';
 import { CliError } from './errors.ts';

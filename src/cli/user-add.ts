@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Actor } from '../kernel/auth/actor.ts';
-import { roles } from '../kernel/auth/schema.ts';
-import { createUser, findUserByLogin, newUserInput, scopeProblem } from '../kernel/auth/users.ts';
+import { roles } from '../kernel/auth/actor.ts';
+import { createUser, findUserByLogin, newUserInput, scopeProblem } from '../accounts/users.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { findDistrict, findMunicipality, findWardByNameOrSlug, listMunicipalities } from '../municipalities/queries.ts';

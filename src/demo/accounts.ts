@@ -1,4 +1,4 @@
-import type { Role } from '../kernel/auth/schema.ts';
+import type { Role } from '../kernel/auth/actor.ts';
 
 /** The password of every demo account (documented in the README). Demo data only: never used elsewhere. */
 export const DEMO_PASSWORD = 'sasaeai-demo-2024';

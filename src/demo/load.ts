@@ -1,5 +1,5 @@
 import type { Actor } from '../kernel/auth/actor.ts';
-import { createUser } from '../kernel/auth/users.ts';
+import { createUser } from '../accounts/users.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { deleteMunicipalityData } from '../kernel/db/tenant.ts';

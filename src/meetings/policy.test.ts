@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonymous, type SessionUser } from '../kernel/auth/actor.ts';
-import type { Role } from '../kernel/auth/schema.ts';
+import type { Role } from '../kernel/auth/actor.ts';
 import { meetingPolicy } from './policy.ts';
 
 const M = 'm-1';

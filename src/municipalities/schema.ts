@@ -1,25 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { check, foreignKey, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { municipalities } from '../kernel/tenancy/schema.ts';
 
-/**
- * A municipality (市町村) is the tenant: every other record carries its id in its key, so that the
- * database can later be sharded by municipality (Citus distribution column) without redesign.
- */
-export const municipalityKinds = ['designated_city', 'city', 'town', 'village'] as const;
-export type MunicipalityKind = (typeof municipalityKinds)[number];
-
-export const municipalities = pgTable(
-  'municipalities',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    slug: text('slug').notNull().unique(),
-    name: text('name').notNull(),
-    kind: text('kind', { enum: municipalityKinds }).notNull(),
-    prefecture: text('prefecture').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [check('municipalities_kind_check', sql`${t.kind} in ('designated_city','city','town','village')`)],
-);
+export { municipalities, municipalityKinds, type MunicipalityKind } from '../kernel/tenancy/schema.ts';
 
 export const wards = pgTable(
   'wards',

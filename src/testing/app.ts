@@ -1,5 +1,5 @@
 import { createApp } from '../app.tsx';
-import { defaultConfig, type Config } from '../env.ts';
+import { defaultConfig, type Config } from '../kernel/config/env.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { PageCache } from '../kernel/web/page-cache.ts';

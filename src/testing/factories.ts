@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Actor, SessionUser } from '../kernel/auth/actor.ts';
-import { users } from '../kernel/auth/schema.ts';
+import { findUserByLogin } from '../accounts/users.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { loadDemo } from '../demo/load.ts';
 import { findMunicipality } from '../municipalities/queries.ts';
@@ -19,7 +18,7 @@ export async function withDemo(database: Database) {
       return { plan, period, nodes: await loadTree(database.db, municipality.id, period.id) };
     },
     user: async (login: string): Promise<SessionUser> => {
-      const [row] = await database.db.select().from(users).where(eq(users.login, login));
+      const row = await findUserByLogin(database.db, login);
       if (!row) throw new Error(`no demo user ${login}`);
       return {
         kind: 'user',

@@ -1,4 +1,6 @@
-import type { Role } from './schema.ts';
+/** What an account may do; each role is scoped to a ward, an organisation or a district, or (city admin) to the whole city. */
+export const roles = ['city_admin', 'ward_secretariat', 'owner_staff', 'committee_member', 'district_support'] as const;
+export type Role = (typeof roles)[number];
 
 /** Someone logged in, as the request and the commands see them. */
 export type SessionUser = {
@@ -12,6 +14,9 @@ export type SessionUser = {
   organisationId: string | null;
   districtId: string | null;
 };
+
+/** A session the request carries: who, and the token its forms must send back. */
+export type ActiveSession = { user: SessionUser; csrfToken: string };
 
 export type Anonymous = { kind: 'anonymous' };
 

@@ -1,5 +1,4 @@
-import type { Actor, SessionUser } from './actor.ts';
-import type { Role } from './schema.ts';
+import type { Actor, Role, SessionUser } from './actor.ts';
 
 /** Thrown when an anonymous visitor reaches something that needs an account: the app sends them to log in. */
 export class LoginRequiredError extends Error {

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
-import { getTableName, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from './database.ts';
 import { tablesInDependencyOrder } from './tenant.ts';
 
@@ -21,7 +21,7 @@ async function migrationCount(database: Database): Promise<number> {
 }
 
 async function* backupLines(database: Database): AsyncGenerator<string> {
-  const tables = tablesInDependencyOrder.map((t) => getTableName(t));
+  const tables = await tablesInDependencyOrder(database.db);
   const header: Header = { format: FORMAT, formatVersion: FORMAT_VERSION, createdAt: new Date().toISOString(), migrations: await migrationCount(database), tables };
   yield `${JSON.stringify(header)}\n`;
   for (const table of tables) {
@@ -75,7 +75,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
     throw new BackupError(`${file} は 支えあい のバックアップファイルではありません（gzip された JSON Lines を期待しました）`);
   }
   if (header.format !== FORMAT || header.formatVersion !== FORMAT_VERSION) throw new BackupError(`${file} は 支えあい のバックアップファイルではありません`);
-  const known = new Set(tablesInDependencyOrder.map((t) => getTableName(t)));
+  const known = new Set(await tablesInDependencyOrder(database.db));
   const current = await migrationCount(database);
   if (header.migrations !== current) {
     throw new BackupError(`バックアップのスキーマ（マイグレーション ${header.migrations} 件）と、復元先（${current} 件）が一致しません。同じ版の 支えあい で復元してください。`);

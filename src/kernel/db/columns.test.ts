@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDemo } from '../../testing/factories.ts';
-import { users } from '../auth/schema.ts';
 import { stagedUploads } from '../uploads/schema.ts';
 import { bytesOf } from './columns.ts';
 import type { Database } from './database.ts';
@@ -13,8 +13,7 @@ describe(`bytea (${testDatabaseKind()})`, () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const demo = await withDemo(database);
-    const [user] = await database.db.select({ id: users.id }).from(users).limit(1);
-    owner = { municipalityId: demo.municipality.id, userId: user!.id };
+    owner = { municipalityId: demo.municipality.id, userId: randomUUID() };
   });
   afterAll(() => database.close());
 

@@ -2,7 +2,7 @@
  * Vitest global setup for the database test projects (see vitest.config.ts). Runs once per project and test run, in
  * Vitest's main process; tests read what it provides through `inject` (src/kernel/db/testing.ts does).
  *
- * - Project with `TEST_DB=postgres`: starts a throwaway PostgreSQL server (scripts/postgres-server.ts) and provides
+ * - Project with `TEST_DB=postgres`: starts a throwaway PostgreSQL server (postgres-server.ts) and provides
  *   its superuser URL as `postgresAdminUrl`; stops it and deletes its folder afterwards. When `TEST_POSTGRES_URL` is
  *   set, that existing server is used instead and nothing is started.
  * - Project with `TEST_DB=pglite`: opens and migrates one PGlite data directory (with the application's own
@@ -15,7 +15,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startPostgresServer } from '../../../scripts/postgres-server.ts';
+import { startPostgresServer } from './postgres-server.ts';
 import { openDatabase } from './database.ts';
 import { migrateDatabase } from './migrate.ts';
 

@@ -1,5 +1,5 @@
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { municipalities } from '../../municipalities/schema.ts';
+import { municipalities } from '../tenancy/schema.ts';
 import { bytea } from '../db/columns.ts';
 
 /**

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { createTestDatabase } from '../db/testing.ts';
 import { withDemo } from '../../testing/factories.ts';
-import { users } from '../auth/schema.ts';
+import { stagedUploads } from './schema.ts';
 import { discardStagedUpload, loadStagedUpload, stageUpload } from './staging.ts';
 
 describe('staged uploads', () => {
@@ -12,10 +13,9 @@ describe('staged uploads', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await withDemo(database);
-    const accounts = await database.db.select().from(users);
-    owner = { municipalityId: accounts[0]!.municipalityId, userId: accounts[0]!.id };
-    other = accounts[1]!.id;
+    const demo = await withDemo(database);
+    owner = { municipalityId: demo.municipality.id, userId: randomUUID() };
+    other = randomUUID();
   });
   afterAll(() => database?.close());
 
@@ -36,7 +36,7 @@ describe('staged uploads', () => {
     const expired = await stageUpload(database.db, { ...owner, purpose: 'test', fileName: 'a', contentType: 'x', bytes }, -1);
     expect(await loadStagedUpload(database.db, { ...owner, purpose: 'test', id: expired })).toBeNull();
     const kept = await stageUpload(database.db, { ...owner, purpose: 'test', fileName: 'b', contentType: 'x', bytes });
-    const rows = await database.db.query.stagedUploads.findMany();
+    const rows = await database.db.select().from(stagedUploads);
     expect(rows.map((r) => r.id)).not.toContain(expired);
     await discardStagedUpload(database.db, { ...owner, purpose: 'test', id: kept });
     expect(await loadStagedUpload(database.db, { ...owner, purpose: 'test', id: kept })).toBeNull();

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
-import type { Config } from '../../env.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { ActiveSession } from '../auth/sessions.ts';
+import type { ActiveSession, Actor } from '../auth/actor.ts';
+import type { Config } from '../config/env.ts';
 import type { Database } from '../db/database.ts';
 import type { Catalogue, Locale, Translate } from '../i18n/index.ts';
 import type { PageCache } from './page-cache.ts';

@@ -1,8 +1,9 @@
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { timingSafeEqual } from 'node:crypto';
-import { anonymous } from '../auth/actor.ts';
-import { findSession, randomToken } from '../auth/sessions.ts';
+import { anonymous, type ActiveSession } from '../auth/actor.ts';
+import { randomToken } from '../auth/token.ts';
+import type { Db } from '../db/database.ts';
 import { isLocale, translator, type Locale } from '../i18n/index.ts';
 import type { AppContext, AppEnv, Services } from './context.ts';
 import { HttpError } from './errors.ts';
@@ -56,18 +57,23 @@ export const serveFromPageCache = createMiddleware<AppEnv>(async (c, next) => {
   return entry ? sendEntry(c, entry) : next();
 });
 
+/** Where sessions are kept is the accounts module's business: the app hands its finder to `loadSession`. */
+export type SessionFinder = (db: Db, token: string) => Promise<ActiveSession | null>;
+
 /**
  * Loads the session only when the browser sends a session cookie, so anonymous readers never wait on the database.
  * Anonymous visitors who fill a form (the login form) get a CSRF token in a cookie instead (double submit).
  */
-export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
-  const token = getCookie(c, SESSION_COOKIE);
-  const session = token ? await findSession(c.var.services.database.db, token) : null;
-  c.set('session', session);
-  c.set('actor', session?.user ?? anonymous);
-  c.set('csrfToken', session?.csrfToken ?? getCookie(c, CSRF_COOKIE) ?? '');
-  await next();
-});
+export function loadSession(findSession: SessionFinder) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await findSession(c.var.services.database.db, token) : null;
+    c.set('session', session);
+    c.set('actor', session?.user ?? anonymous);
+    c.set('csrfToken', session?.csrfToken ?? getCookie(c, CSRF_COOKIE) ?? '');
+    await next();
+  });
+}
 
 /** Gives an anonymous visitor a CSRF cookie: called by the few pages that show them a form. */
 export function ensureAnonymousCsrfToken(c: AppContext): string {

@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Address } from 'nodemailer/lib/mailer/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
-import type { MailConfig } from '../../env.ts';
+import type { MailConfig } from '../../kernel/config/env.ts';
 import type { ReminderMail } from './message.ts';
 
 /** What the mail server said about each recipient of one message. */

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { staffEmailsOf } from '../../kernel/auth/users.ts';
+import { staffEmailsOf } from '../../accounts/users.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import { contactEmailsOf } from '../../organisations/queries.ts';
 import type { ReportItem, Round } from '../queries.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../kernel/auth/schema.ts';
+import { users } from '../../accounts/schema.ts';
 import type { Database } from '../../kernel/db/database.ts';
 import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { listWards } from '../../municipalities/queries.ts';

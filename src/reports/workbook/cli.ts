@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from '../../cli/errors.ts';
 import { municipalityFor } from '../../cli/user-add.ts';
 import type { Actor, SessionUser } from '../../kernel/auth/actor.ts';
-import { findUserByLogin } from '../../kernel/auth/users.ts';
+import { findUserByLogin } from '../../accounts/users.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
 import { sha256Hex } from '../../kernel/uploads/staging.ts';

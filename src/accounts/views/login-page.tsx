@@ -1,5 +1,5 @@
-import { CsrfField, ErrorSummary, TextInput, type FieldErrors } from '../ui/forms.tsx';
-import { Layout, type Chrome } from '../ui/layout.tsx';
+import { CsrfField, ErrorSummary, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 
 export function LoginPage({ chrome, login, next, errors }: { chrome: Chrome; login: string; next: string; errors: FieldErrors }) {
   const { t } = chrome;

@@ -1,14 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
-import type { SessionUser } from './actor.ts';
+import type { ActiveSession } from '../kernel/auth/actor.ts';
+import { randomToken } from '../kernel/auth/token.ts';
+import type { Db } from '../kernel/db/database.ts';
 import { sessions, users } from './schema.ts';
-
-export type ActiveSession = { user: SessionUser; csrfToken: string };
-
-export function randomToken(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 /** Only a hash of the token is stored: a leaked sessions table does not let anyone log in. */
 function hashToken(token: string): string {

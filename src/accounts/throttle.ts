@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import type { Db } from '../kernel/db/database.ts';
 import { loginThrottle } from './schema.ts';
 
 export const WINDOW_MINUTES = 15;

@@ -2,15 +2,15 @@ import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
-import type { AppContext, AppEnv } from '../web/context.ts';
-import { chromeOf, html } from '../web/render.tsx';
-import { ensureAnonymousCsrfToken, isSecureRequest, SESSION_COOKIE } from '../web/request.ts';
-import { LoginPage } from './login-page.tsx';
-import { decoyPasswordHash, verifyPassword } from './password.ts';
+import { decoyPasswordHash, verifyPassword } from '../kernel/auth/password.ts';
+import type { FieldErrors } from '../kernel/ui/forms.tsx';
+import type { AppContext, AppEnv } from '../kernel/web/context.ts';
+import { chromeOf, html } from '../kernel/web/render.tsx';
+import { ensureAnonymousCsrfToken, isSecureRequest, SESSION_COOKIE } from '../kernel/web/request.ts';
 import { createSession, deleteSession } from './sessions.ts';
 import { clearFailures, lockedMinutes, recordFailure, throttleKeys } from './throttle.ts';
 import { findUserByLogin } from './users.ts';
-import type { FieldErrors } from '../ui/forms.tsx';
+import { LoginPage } from './views/login-page.tsx';
 
 /** Only a path on this site: `next` must never send someone elsewhere after logging in. */
 function safeNext(next: string | undefined): string {
@@ -32,7 +32,7 @@ function showLogin(c: AppContext, values: { login: string; next: string }, error
   return html(c, <LoginPage chrome={chromeOf(c)} login={values.login} next={values.next} errors={errors} />, status);
 }
 
-export function authRoutes() {
+export function accountRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/login', (c) => {
     if (c.var.session) return c.redirect(safeNext(c.req.query('next')), 303);

@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import type { CommandScope } from '../db/command.ts';
-import type { DbOrTx } from '../db/database.ts';
-import { optionalEmail } from '../web/inputs.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './password.ts';
-import { roles, users, type Role } from './schema.ts';
+import { roles, type Role } from '../kernel/auth/actor.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../kernel/auth/password.ts';
+import type { CommandScope } from '../kernel/db/command.ts';
+import type { DbOrTx } from '../kernel/db/database.ts';
+import { optionalEmail } from '../kernel/web/inputs.ts';
+import { users } from './schema.ts';
 
 export const newUserInput = z.object({
   login: z

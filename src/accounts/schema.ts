@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { districts, municipalities, wards } from '../../municipalities/schema.ts';
-import { organisations } from '../../organisations/schema.ts';
-
-export const roles = ['city_admin', 'ward_secretariat', 'owner_staff', 'committee_member', 'district_support'] as const;
-export type Role = (typeof roles)[number];
+import { roles } from '../kernel/auth/actor.ts';
+import { municipalities } from '../kernel/tenancy/schema.ts';
+import { districts, wards } from '../municipalities/schema.ts';
+import { organisations } from '../organisations/schema.ts';
 
 /**
  * An account. Its role fixes which scope column is set (a ward, an organisation or a district), enforced by a check
