@@ -1,5 +1,6 @@
 import { mergeMessages, translator, type Catalogue, type Locale, type Translate } from './kernel/i18n/index.ts';
 import { kernelMessages } from './kernel/i18n/messages.ts';
+import { accountMessages } from './accounts/messages.ts';
 import { adminMessages } from './admin/messages.ts';
 import { meetingMessages } from './meetings/messages.ts';
 import { municipalityMessages } from './municipalities/messages.ts';
@@ -14,6 +15,7 @@ import { reportMessages } from './reports/messages.ts';
  */
 export const catalogue: Catalogue = mergeMessages(
   kernelMessages,
+  accountMessages,
   municipalityMessages,
   organisationMessages,
   planMessages,
