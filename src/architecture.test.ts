@@ -73,8 +73,6 @@ const exceptions: Exception[] = [
     reason: `${TO_BE_REMOVED}: the home, municipality and ward pages show other modules' content, while every module finds its municipality in municipalities/queries.ts`,
   })),
   { rule: 'cycle', from: 'src/organisations/', to: 'src/plans/', reason: `${TO_BE_REMOVED}: an organisation's page and API list the plan items it owns, while plans name their owners` },
-  { rule: 'cycle', from: 'src/meetings/cli.ts', to: 'src/cli/', reason: `${TO_BE_REMOVED}: a command beside its module uses the CLI's helpers, and cli/main.ts imports it` },
-  { rule: 'cycle', from: 'src/reports/workbook/cli.ts', to: 'src/cli/', reason: `${TO_BE_REMOVED}: a command beside its module uses the CLI's helpers, and cli/main.ts imports it` },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ import { parseCommand, parseHelp } from './parse.ts';
 import { importCommand, importHelp } from './import.ts';
 import { userAdd, userAddHelp } from './user-add.ts';
 import { planExport, planImport, planStructureHelp } from './plan-structure.ts';
-import { exportXlsx, importXlsx, workbookHelp } from '../reports/workbook/cli.ts';
-import { materialCommand, materialHelp } from '../meetings/cli.ts';
+import { exportXlsx, importXlsx, workbookHelp } from './reports-workbook.ts';
+import { materialCommand, materialHelp } from './material.ts';
 
 const help = `支えあい（Sasaeai）コマンドライン
 

@@ -18,7 +18,7 @@ import { previewImport, runImport, type Problems } from '../plans/structure/impo
 import { problemText } from '../plans/structure/problems.ts';
 import { periodTitle } from '../plans/views/plan-page.tsx';
 import { CliError } from './errors.ts';
-import { municipalityFor } from './user-add.ts';
+import { municipalityFor } from './database.ts';
 
 export const planStructureHelp = `./bin/sasaeai plan export --ward 区 --period 期 --out FILE [--format xlsx|csv] [--plan キー]
   計画の期の構成（1行に1項目: 階層・番号・項目名・推進主体・本文）を Excel（.xlsx）か CSV（UTF-8、BOM付き）に書き出します。

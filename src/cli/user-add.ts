@@ -4,8 +4,9 @@ import { roles } from '../kernel/auth/actor.ts';
 import { createUser, findUserByLogin, newUserInput, scopeProblem } from '../accounts/users.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { findDistrict, findMunicipality, findWardByNameOrSlug, listMunicipalities } from '../municipalities/queries.ts';
+import { findDistrict, findWardByNameOrSlug } from '../municipalities/queries.ts';
 import { findOrganisation } from '../organisations/queries.ts';
+import { municipalityFor } from './database.ts';
 import { CliError } from './errors.ts';
 
 export const userAddHelp = `./bin/sasaeai user add --login ID --name 表示名 --role 役割 [--ward 区] [--organisation キー] [--district 地区] [--email アドレス] [--municipality 市] [--password-stdin]
@@ -17,17 +18,6 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
-
-export async function municipalityFor(database: Database, slug: string | undefined) {
-  if (slug) {
-    const found = await findMunicipality(database.db, slug);
-    if (!found) throw new CliError(`市町村「${slug}」が見つかりません`);
-    return found;
-  }
-  const all = await listMunicipalities(database.db);
-  if (all.length !== 1) throw new CliError(`市町村が${all.length}件あります。--municipality で指定してください`);
-  return all[0]!;
 }
 
 export async function userAdd(database: Database, argv: string[]): Promise<string> {

@@ -5,22 +5,22 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError } from '../../cli/errors.ts';
-import { municipalityFor } from '../../cli/user-add.ts';
-import type { Actor, SessionUser } from '../../kernel/auth/actor.ts';
-import { findUserByLogin } from '../../accounts/users.ts';
-import { runCommand } from '../../kernel/db/command.ts';
-import type { Database } from '../../kernel/db/database.ts';
-import { sha256Hex } from '../../kernel/uploads/staging.ts';
-import { formatFiscalYear } from '../../kernel/wareki/index.ts';
-import { findWardByNameOrSlug } from '../../municipalities/queries.ts';
-import { listOrganisationsForWard, matchOrganisation } from '../../organisations/queries.ts';
-import { reportPolicy } from '../policy.ts';
-import { listRounds, type Round } from '../queries.ts';
-import { reportHeading } from '../views/parts.tsx';
-import { applyImport, loadImport, outcomeOf, previewImport, roundName, type ImportOutcome, type MergeItem } from './import.ts';
-import { problemText } from './read.ts';
-import { contactOf, roundWorkbook } from './round-workbook.ts';
+import { CliError } from './errors.ts';
+import { municipalityFor } from './database.ts';
+import type { Actor, SessionUser } from '../kernel/auth/actor.ts';
+import { findUserByLogin } from '../accounts/users.ts';
+import { runCommand } from '../kernel/db/command.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { sha256Hex } from '../kernel/uploads/staging.ts';
+import { formatFiscalYear } from '../kernel/wareki/index.ts';
+import { findWardByNameOrSlug } from '../municipalities/queries.ts';
+import { listOrganisationsForWard, matchOrganisation } from '../organisations/queries.ts';
+import { reportPolicy } from '../reports/policy.ts';
+import { listRounds, type Round } from '../reports/queries.ts';
+import { reportHeading } from '../reports/views/parts.tsx';
+import { applyImport, loadImport, outcomeOf, previewImport, roundName, type ImportOutcome, type MergeItem } from '../reports/workbook/import.ts';
+import { problemText } from '../reports/workbook/read.ts';
+import { contactOf, roundWorkbook } from '../reports/workbook/round-workbook.ts';
 
 export const workbookHelp = `./bin/sasaeai reports export-xlsx --ward 区 --fiscal-year 年度 --out FILE [--owner 推進主体]
   報告の回の庁内照会のExcelファイルを書き出します。--owner を付けないと、推進主体ごとのシートを一つのファイルに入れます。

@@ -2,18 +2,18 @@ import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError } from '../cli/errors.ts';
-import { municipalityFor } from '../cli/user-add.ts';
+import { CliError } from './errors.ts';
+import { municipalityFor } from './database.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { closeDocumentBrowser } from '../kernel/documents/pdf.ts';
 import { translatorFor } from '../messages.ts';
 import { formatFiscalYear, parseFiscalYear } from '../kernel/wareki/index.ts';
 import { findWardByNameOrSlug, type Ward } from '../municipalities/queries.ts';
 import { acceptedReports } from '../reports/queries.ts';
-import { meetingHandout, reportCount, yearHandout, type Handout } from './handout/handout.ts';
-import { renderHandoutDocx } from './handout/handout-docx.ts';
-import { renderHandoutPdf } from './handout/handout-pdf.tsx';
-import { findMeeting, meetingsWithReportsOf } from './queries.ts';
+import { meetingHandout, reportCount, yearHandout, type Handout } from '../meetings/handout/handout.ts';
+import { renderHandoutDocx } from '../meetings/handout/handout-docx.ts';
+import { renderHandoutPdf } from '../meetings/handout/handout-pdf.tsx';
+import { findMeeting, meetingsWithReportsOf } from '../meetings/queries.ts';
 
 export const materialHelp = `./bin/sasaeai material --ward 区 --fiscal-year 年度 --format pdf|docx --out FILE [--meeting ID] [--municipality 市]
   推進会議の資料（表紙と次第、計画の概要、その年度の受理済みの取組報告）を PDF か Word で書き出します。
