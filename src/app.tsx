@@ -27,6 +27,8 @@ import { meetingAdminRoutes } from './meetings/admin/routes.tsx';
 import { reportRoutes } from './reports/routes.tsx';
 import { photoUpload } from './reports/photos/upload-limit.ts';
 import { documentUpload } from './reading/import/upload-limit.ts';
+import { workbookUpload } from './reports/workbook/upload-limit.ts';
+import { structureUpload } from './plans/structure/upload-limit.ts';
 import { largeUploadLimit, largeUploadRule } from './kernel/uploads/large-upload.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { importRoutes } from './reading/import/routes.tsx';
@@ -80,8 +82,10 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.use(provideServices(services));
   app.use(serveFromPageCache);
   app.use(chooseLocale);
-  // Photos on the report form (30 MB) and documents to import (50 MB) have their own, larger limits (kernel/uploads/large-upload.ts).
-  const largeUploads = [photoUpload, documentUpload];
+  app.use(loadSession(findSession));
+  // Photos on the report form (30 MB), documents to import (50 MB), 庁内照会 workbooks and plan structure files (10 MB)
+  // have their own, larger limits, read only from a signed-in sender with the form's token (kernel/uploads/large-upload.ts).
+  const largeUploads = [photoUpload, documentUpload, workbookUpload, structureUpload];
   app.use(largeUploadLimit(largeUploads));
   app.use(
     except(
@@ -94,7 +98,6 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
       }),
     ),
   );
-  app.use(loadSession(findSession));
   app.use(verifyCsrf);
   app.route('/', homeRoutes());
   app.route('/', planRoutes());

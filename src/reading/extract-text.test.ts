@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadError } from './errors.ts';
 import { extractBytes, extractFile, MAX_BYTES } from './extract-text.ts';
 import { unifyRadicals } from './pdf-text.ts';
-import { docxBomb, xlsxRows } from '../kernel/documents/bounded/testing.ts';
+import { docxBomb, docxOf, xlsxRows } from '../kernel/documents/bounded/testing.ts';
 import { makeDocx, makePdf, makeTextlessPdf, makeXlsx } from './testing/documents.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -123,13 +123,18 @@ describe('bad files get a clear Japanese error naming the file', () => {
   });
 });
 
-describe('hostile files are refused at a limit, the file and the limit named', () => {
+describe('hostile and broken files: the file named, what is wrong (a limit with its value), no parser internals', () => {
   it('a Word document of 1 MB that unpacks to 300 MB', async () => {
     expect(await problem(extractBytes('計画.docx', docxBomb(300)))).toBe('計画.docx: 展開すると 300 MB になる部品（word/document.xml）を含んでいます（上限 64 MB）。内容を分けて、小さなファイルにしてから読み込んでください');
   });
 
   it('a workbook with more rows than the limit', async () => {
     expect(await problem(extractBytes('表.xlsx', xlsxRows(100_001)))).toMatch(/^表\.xlsx: 100,001 行あります（上限 100,000 行）/);
+  });
+
+  it('a Word document its XML parser cannot read, without the parser’s own words', async () => {
+    const message = await problem(extractBytes('実体.docx', docxOf('<w:p><w:r><w:t>a &nbsp; b</w:t></w:r></w:p>')));
+    expect(message).toBe('実体.docx: Word 文書（.docx）として読めません（壊れているか、途中で切れています）。Word で開けるか確かめ、保存し直してください');
   });
 
   it('a text with more characters than any document', async () => {

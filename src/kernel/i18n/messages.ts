@@ -27,6 +27,15 @@ export const kernelMessages = defineMessages({
   },
   'error.backHome': { ja: 'トップページへ戻る', en: 'Back to the home page' },
   'error.summary': { ja: '入力内容に問題があります', en: 'There is a problem' },
+  'upload.tooLarge': {
+    ja: '「{file}」は約 {size} で、上限の {max} を超えています。ファイルを分けるか小さくしてから選び直してください',
+    en: '"{file}" is about {size}, over the limit of {max}. Split or shrink the file and choose it again',
+  },
+  'upload.overLimit': {
+    ja: '「{file}」は上限の {max} を超えています。ファイルを分けるか小さくしてから選び直してください',
+    en: '"{file}" is over the limit of {max}. Split or shrink the file and choose it again',
+  },
+  'upload.chosenFile': { ja: '選んだファイル', en: 'The chosen file' },
   'admin.save': { ja: '保存する', en: 'Save' },
   'admin.cancel': { ja: '取り消す', en: 'Cancel' },
   'admin.conflict.title': { ja: '他の人が先に変更を保存しました', en: 'Someone else saved a change first' },

@@ -92,6 +92,9 @@ function sameToken(a: string, b: string): boolean {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Whether `sent` is this request's CSRF token (of its session, or of the anonymous CSRF cookie). */
+export const isCsrfToken = (c: AppContext, sent: string): boolean => sameToken(sent, c.var.csrfToken);
+
 /** Every state-changing request carries the token of its session (or of the anonymous CSRF cookie). */
 export const verifyCsrf = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
@@ -101,6 +104,6 @@ export const verifyCsrf = createMiddleware<AppEnv>(async (c, next) => {
     const body = await c.req.parseBody();
     sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : '';
   }
-  if (!sameToken(sent, c.var.csrfToken)) throw new HttpError(403, c.var.t('error.csrf'));
+  if (!isCsrfToken(c, sent)) throw new HttpError(403, c.var.t('error.csrf'));
   await next();
 });

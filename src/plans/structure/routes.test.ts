@@ -96,6 +96,13 @@ describe('the period editor’s Excel and CSV', () => {
     expect(await cells.text()).toContain('「計画.csv」: 欄の数が上限の 1,000,000 個を超えています。');
   });
 
+  it('refuses a file over 10 MB with its name, its size and the limit', async () => {
+    const client = await secretariat();
+    const response = await uploadFile(client, new Uint8Array(11 * 1024 * 1024), '大きな計画.xlsx');
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('「大きな計画.xlsx」は上限の 10.0 MB を超えています。ファイルを分けるか小さくしてから選び直してください');
+  });
+
   it('says there is nothing to change for an unchanged CSV', async () => {
     const client = await secretariat();
     const csv = new Uint8Array(await (await client.request(`${period}/structure/csv`)).arrayBuffer());

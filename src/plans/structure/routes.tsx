@@ -16,6 +16,8 @@ import { previewImport, runImport, type UploadedFile } from './import.ts';
 import { structurePaths } from './paths.ts';
 import { StructurePreviewPage } from './preview-page.tsx';
 import { problem } from './problems.ts';
+import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../../kernel/uploads/large-upload.ts';
+import { MAX_FILE_BYTES } from './read.ts';
 
 type PeriodContext = { municipality: Municipality; plan: PlanWithPeriods; period: Period; userId: string };
 
@@ -79,6 +81,11 @@ export function planStructureRoutes() {
     const file = body['file'];
     const chrome = chromeOf(c);
     const page = { chrome, m: ctx.municipality.slug, plan: ctx.plan, period: ctx.period };
+    const refused = refusedFile(body[TOO_LARGE_FIELD]) ?? (file instanceof File && file.size > MAX_FILE_BYTES ? { name: file.name, size: file.size } : null);
+    if (refused) {
+      const tooLarge = { problems: [problem(null, tooLargeMessage(c.var.t, refused, MAX_FILE_BYTES))], more: 0 };
+      return html(c, <StructurePreviewPage {...page} fileName={refused.name || '—'} kind="problems" problems={tooLarge} />, 422);
+    }
     if (!(file instanceof File) || file.size === 0) {
       const missing = { problems: [problem(null, 'ファイルを選んでください（書き出した .xlsx か .csv）')], more: 0 };
       return html(c, <StructurePreviewPage {...page} fileName="—" kind="problems" problems={missing} />, 422);

@@ -16,15 +16,6 @@ export const importMessages = defineMessages({
   },
   'import.upload.submit': { ja: '読み取って確認する', en: 'Read and review' },
   'import.upload.missing': { ja: 'ファイルを選んでください', en: 'Choose a file' },
-  'import.upload.tooLarge': {
-    ja: '「{file}」は約 {size} で、上限の {max} を超えています。ファイルを分けるか小さくしてから選び直してください',
-    en: '"{file}" is about {size}, over the limit of {max}. Split or shrink the file and choose it again',
-  },
-  'import.upload.overLimit': {
-    ja: '「{file}」は上限の {max} を超えています。ファイルを分けるか小さくしてから選び直してください',
-    en: '"{file}" is over the limit of {max}. Split or shrink the file and choose it again',
-  },
-  'import.upload.chosenFile': { ja: '選んだファイル', en: 'The chosen file' },
   'import.list.title': { ja: 'これまでの取り込み', en: 'Earlier imports' },
   'import.list.empty': { ja: 'まだ取り込みはありません。', en: 'No imports yet.' },
   'import.list.file': { ja: 'ファイル', en: 'File' },

@@ -208,6 +208,37 @@ describe('bad files', { timeout: DEMO_SETUP_MS }, () => {
     expect(await streamed.text()).toContain('「streamed.pdf」は上限の 50.0 MB を超えています。');
   });
 
+  it('reads a few kilobytes of a 49 MB upload from a visitor without a session, or without the form’s token, before turning it away', async () => {
+    const boundary = '----sasaeaiImportBoundary';
+    const total = 49 * 1024 * 1024;
+    /** A 49 MB multipart body that counts how much of it the server pulls. */
+    const counted = (csrf: string) => {
+      const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="計画.pdf"\r\n\r\n`);
+      let pulled = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= total) return controller.close();
+          const chunk = pulled === 0 ? head : new Uint8Array(Math.min(64 * 1024, total - pulled)).fill(0x20);
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      const init = { method: 'POST', body, duplex: 'half', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(total) } };
+      return { init: init as RequestInit, pulled: () => pulled };
+    };
+    const anonymous = counted('');
+    const turnedAway = await testApp.client().request(list, anonymous.init);
+    expect(turnedAway.status).toBe(303);
+    expect(turnedAway.headers.get('location')).toMatch(/^\/login/);
+    expect(anonymous.pulled()).toBeLessThan(256 * 1024);
+
+    const forged = counted('not-the-token');
+    const refused = await secretariat.request(list, forged.init);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('フォームの有効期限が切れたか、不正な送信です。');
+    expect(forged.pulled()).toBeLessThan(256 * 1024);
+  });
+
   it('asks for a file when none was chosen', async () => {
     const response = await upload(secretariat, '', new Uint8Array(0));
     expect(response.status).toBe(422);

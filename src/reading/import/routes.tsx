@@ -18,12 +18,12 @@ import { applyInput, correctionInput, discardInput, type CorrectionFormInput } f
 import { importPaths } from './paths.ts';
 import { importPolicy } from './policy.ts';
 import { correctionsOf, documentOf, findImport, listImports, type DocumentImport } from './queries.ts';
-import { ImportListPage, megabytes } from './views/list-page.tsx';
+import { ImportListPage } from './views/list-page.tsx';
 import { nodeAnchor, planAnchor, reportAnchor } from './views/line-usage.ts';
 import { ImportPreviewPage, type TypedCorrection } from './views/preview-page.tsx';
 import { ImportResultPage } from './views/result-page.tsx';
 import { MAX_UPLOAD_BYTES } from './upload-limit.ts';
-import { refusedFile, TOO_LARGE_FIELD } from '../../kernel/uploads/large-upload.ts';
+import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../../kernel/uploads/large-upload.ts';
 
 export { MAX_UPLOAD_BYTES } from './upload-limit.ts';
 
@@ -109,14 +109,6 @@ function typedCorrection(raw: Record<string, string | string[]>): TypedCorrectio
   return { kind: values['kind'] ?? '', key: values['key'] ?? '', values };
 }
 
-/** Which file was too large and by how much (unknown when the browser streamed it; not said when it rounds to the limit). */
-function tooLargeMessage(t: AppContext['var']['t'], refused: { name: string; size: number }): string {
-  const file = refused.name || t('import.upload.chosenFile');
-  const max = megabytes(MAX_UPLOAD_BYTES);
-  const size = megabytes(refused.size);
-  return refused.size > 0 && size !== max ? t('import.upload.tooLarge', { file, size, max }) : t('import.upload.overLimit', { file, max });
-}
-
 export function importRoutes() {
   const app = new Hono<AppEnv>();
   const base = '/admin/m/:m/wards/:ward/imports';
@@ -129,7 +121,7 @@ export function importRoutes() {
     const t = c.var.t;
     const body = await c.req.parseBody();
     const refused = refusedFile(body[TOO_LARGE_FIELD]) ?? (body['file'] instanceof File && body['file'].size > MAX_UPLOAD_BYTES ? { name: body['file'].name, size: body['file'].size } : null);
-    if (refused) return renderList(c, scope, { file: tooLargeMessage(t, refused) }, 422);
+    if (refused) return renderList(c, scope, { file: tooLargeMessage(t, refused, MAX_UPLOAD_BYTES) }, 422);
     const file = body['file'];
     if (!(file instanceof File) || file.name === '') return renderList(c, scope, { file: t('import.upload.missing') }, 422);
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -143,6 +143,13 @@ describe('庁内照会 on the round page', () => {
     expect(await rows.text()).toContain('「行が多い.xlsx」は100,001 行あります（上限 100,000 行）。');
   });
 
+  it('refuses a workbook over 10 MB with its name, its size and the limit', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const response = await upload(client, csrf, openRound, new Uint8Array(11 * 1024 * 1024), '大きな回答.xlsx');
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('「大きな回答.xlsx」は上限の 10.0 MB を超えています。ファイルを分けるか小さくしてから選び直してください');
+  });
+
   it('keeps a staged upload to its uploader, and drops it on cancel', async () => {
     const { client, csrf } = await signedIn('asahi-secretariat');
     const preview = (await upload(client, csrf, openRound, await download(client, openRound))).headers.get('location')!;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { actorId } from '../../kernel/auth/actor.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import { contentDisposition } from '../../kernel/documents/download.ts';
+import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../../kernel/uploads/large-upload.ts';
 import { discardStagedUpload, loadStagedUpload, stageUpload, type StagedUpload } from '../../kernel/uploads/staging.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
@@ -16,6 +17,7 @@ import { ImportDonePage, ImportPreviewPage, UploadProblemsPage } from './pages.t
 import { workbookPaths } from './paths.ts';
 import { problemText } from './read.ts';
 import { contactOf, roundWorkbook } from './round-workbook.ts';
+import { WORKBOOK_MAX_BYTES } from './upload-limit.ts';
 
 type RoundContext = Awaited<ReturnType<typeof roundInUrl>>;
 
@@ -74,7 +76,10 @@ export function workbookRoutes() {
 
   app.post(`${round}/workbook-imports`, async (c) => {
     const context = await roundInUrl(c);
-    const file = (await c.req.parseBody())['workbook'];
+    const body = await c.req.parseBody();
+    const file = body['workbook'];
+    const refused = refusedFile(body[TOO_LARGE_FIELD]) ?? (file instanceof File && file.size > WORKBOOK_MAX_BYTES ? { name: file.name, size: file.size } : null);
+    if (refused) return showProblems(c, context, [tooLargeMessage(c.var.t, refused, WORKBOOK_MAX_BYTES)]);
     if (!(file instanceof File) || (file.size === 0 && file.name === '')) return showProblems(c, context, [c.var.t('workbook.noFile')]);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const db = c.var.services.database.db;

@@ -168,8 +168,12 @@ export function pngBomb(width: number, height: number, channels: 1 | 4 = 1): Uin
 
 /** A Word document of `count` different paragraphs (each numbered), packed as Word packs it. */
 export function docxParagraphs(count: number): Uint8Array {
-  const paragraphs = Array.from({ length: count }, (_, i) => `<w:p><w:r><w:t>第${i + 1}段落：地域の中で${(i * 7919) % 100_003}番目の関係をつくります。</w:t></w:r></w:p>`);
-  const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${paragraphs.join('')}</w:body></w:document>`;
+  return docxOf(Array.from({ length: count }, (_, i) => `<w:p><w:r><w:t>第${i + 1}段落：地域の中で${(i * 7919) % 100_003}番目の関係をつくります。</w:t></w:r></w:p>`).join(''));
+}
+
+/** A Word document whose body is the given XML, as it is (a broken one too). */
+export function docxOf(bodyXml: string): Uint8Array {
+  const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${bodyXml}</w:body></w:document>`;
   return zipOf([
     { name: '[Content_Types].xml', content: deflated(utf8(CONTENT_TYPES('<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'))) },
     { name: '_rels/.rels', content: deflated(utf8(RELS('word/document.xml'))) },

@@ -7,13 +7,13 @@ import { importPaths } from '../paths.ts';
 import type { ImportSummary } from '../queries.ts';
 import { Notice } from '../../../kernel/ui/notice.tsx';
 import { CaptionedTable } from '../../../kernel/ui/captioned-table.tsx';
+import { megabytes } from '../../../kernel/uploads/large-upload.ts';
 
 /** Admin → the ward's imports: the first crumbs of every page of the import. */
 export function importCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
   return [{ label: t('nav.admin'), href: '/admin' }, { label: t('import.title', { ward: ward.name }), href: importPaths.list(m, ward.slug) }, ...more];
 }
 
-export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; imports: ImportSummary[]; errors: FieldErrors; maxBytes: number; notice: string | null };
 
