@@ -31,6 +31,7 @@ import { workbookUpload } from './reports/workbook/upload-limit.ts';
 import { structureUpload } from './plans/structure/upload-limit.ts';
 import { largeUploadLimit, largeUploadRule } from './kernel/uploads/large-upload.ts';
 import { adminRoutes } from './admin/routes.tsx';
+import { municipalityFromUrl, placePrefixes, wardFromUrl } from './municipalities/route-context.ts';
 import { importRoutes } from './reading/import/routes.tsx';
 import { catalogue } from './messages.ts';
 
@@ -99,6 +100,11 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
     ),
   );
   app.use(verifyCsrf);
+  // The municipality (and ward) a URL names, looked up once for every route under it (municipalities/route-context.ts).
+  for (const prefix of placePrefixes) {
+    app.use(`${prefix}/*`, municipalityFromUrl);
+    app.use(`${prefix}/wards/:ward/*`, wardFromUrl);
+  }
   app.route('/', homeRoutes());
   app.route('/', planRoutes());
   app.route('/', organisationRoutes());

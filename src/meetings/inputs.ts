@@ -1,28 +1,12 @@
 import { z } from 'zod';
+import { textOf, textsOf, type FormBody, type Parsed } from '../kernel/web/form.ts';
 import { dateInput, fiscalYearInput, requiredText, typedText, versionInput } from '../kernel/web/inputs.ts';
+import { fieldErrors } from '../kernel/web/validation.ts';
 import { parseTime } from '../kernel/wareki/index.ts';
 import { materialKinds, type MaterialKind } from './schema.ts';
 
 /** Inputs of the meeting commands, checked at the edge; text is kept as typed, line endings unified. */
 
-export type FormBody = Record<string, string | File | (string | File)[]>;
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
-
-export function stringOf(value: FormBody[string] | undefined): string {
-  if (Array.isArray(value)) return stringOf(value[0]);
-  return typeof value === 'string' ? value : '';
-}
-
-function stringsOf(value: FormBody[string] | undefined): string[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-}
-
-function firstErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return errors;
-}
 
 // ---- a meeting and its 次第 ----------------------------------------------------------------------
 
@@ -66,13 +50,13 @@ export function agendaRowsOf(body: FormBody): AgendaRowValues[] {
     const match = /^agenda-(\d+)-(title|speaker|materials)$/.exec(name);
     if (!match) continue;
     const row = rows.get(Number(match[1])) ?? { title: '', speaker: '', materials: '' };
-    rows.set(Number(match[1]), { ...row, [match[2]!]: stringOf(value) });
+    rows.set(Number(match[1]), { ...row, [match[2]!]: textOf(value) });
   }
   return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
 }
 
 export function typedMeeting(body: FormBody): MeetingValues {
-  const text = (name: string) => stringOf(body[name]);
+  const text = (name: string) => textOf(body[name]);
   return { title: text('title'), date: text('date'), startTime: text('startTime'), endTime: text('endTime'), venue: text('venue'), notes: text('notes'), agenda: agendaRowsOf(body) };
 }
 
@@ -97,7 +81,7 @@ function checkAgenda(rows: AgendaRowValues[], errors: Record<string, string>): A
 export function parseMeeting(body: FormBody): Parsed<MeetingInput> {
   const typed = typedMeeting(body);
   const fields = meetingFields.safeParse(typed);
-  const errors: Record<string, string> = fields.success ? {} : firstErrors(fields.error);
+  const errors: Record<string, string> = fields.success ? {} : fieldErrors(fields.error);
   checkTimeOrder(typed, errors);
   const agenda = checkAgenda(typed.agenda, errors);
   if (!fields.success || Object.keys(errors).length > 0) return { ok: false, errors };
@@ -105,7 +89,7 @@ export function parseMeeting(body: FormBody): Parsed<MeetingInput> {
 }
 
 export function parseVersion(body: FormBody): Parsed<number> {
-  const version = versionInput.safeParse(stringOf(body['version']));
+  const version = versionInput.safeParse(textOf(body['version']));
   return version.success ? { ok: true, value: version.data } : { ok: false, errors: { version: '不正な版数です' } };
 }
 
@@ -132,7 +116,7 @@ export function materialChoiceOf(material: { kind: MaterialKind; options: Record
 export type MaterialValues = { kind: string; number: string; title: string; periodId: string; fiscalYear: string; scope: string; reportIds: string[]; body: string };
 
 export function typedMaterial(body: FormBody): MaterialValues {
-  const text = (name: string) => stringOf(body[name]);
+  const text = (name: string) => textOf(body[name]);
   return {
     kind: text('kind'),
     number: text('number'),
@@ -140,7 +124,7 @@ export function typedMaterial(body: FormBody): MaterialValues {
     periodId: text('periodId'),
     fiscalYear: text('fiscalYear'),
     scope: text('scope') || 'all',
-    reportIds: stringsOf(body['reportIds']),
+    reportIds: textsOf(body['reportIds']),
     body: text('body'),
   };
 }
@@ -174,7 +158,7 @@ export function parseMaterial(body: FormBody): Parsed<MaterialInput & { version:
   const typed = typedMaterial(body);
   const head = materialHead.safeParse(typed);
   const version = parseVersion(body);
-  const errors: Record<string, string> = { ...(head.success ? {} : firstErrors(head.error)), ...(version.ok ? {} : version.errors) };
+  const errors: Record<string, string> = { ...(head.success ? {} : fieldErrors(head.error)), ...(version.ok ? {} : version.errors) };
   const kind = materialKinds.find((k) => k === typed.kind);
   const choice = kind ? choiceOf(kind, typed, errors) : null;
   if (!head.success || !choice || !version.ok || Object.keys(errors).length > 0) return { ok: false, errors };

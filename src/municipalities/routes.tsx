@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import type { DbOrTx } from '../kernel/db/database.ts';
 import type { AppEnv } from '../kernel/web/context.ts';
-import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
 import { listCityPlans, listWardPlans } from '../plans/queries.ts';
 import { publishedFiscalYears } from '../reports/queries.ts';
-import { findMunicipality, findWard, listDistricts, listMunicipalities, listWards, type Municipality } from './queries.ts';
+import { listDistricts, listMunicipalities, listWards, type Municipality } from './queries.ts';
+import { municipalityInUrl, wardInUrl } from './route-context.ts';
 import { HomePage, MunicipalityPage, type MunicipalityOverview } from './views/home-page.tsx';
 import { WardPage } from './views/ward-page.tsx';
 
@@ -26,18 +26,13 @@ export function homeRoutes() {
   );
   app.get('/m/:m', (c) =>
     cachedHtml(c, async () => {
-      const db = c.var.services.database.db;
-      const municipality = await findMunicipality(db, c.req.param('m'));
-      if (!municipality) throw new NotFoundError();
-      return <MunicipalityPage chrome={chromeOf(c)} overview={await overviewOf(db, municipality)} />;
+      return <MunicipalityPage chrome={chromeOf(c)} overview={await overviewOf(c.var.services.database.db, municipalityInUrl(c))} />;
     }),
   );
   app.get('/m/:m/wards/:ward', (c) =>
     cachedHtml(c, async () => {
       const db = c.var.services.database.db;
-      const municipality = await findMunicipality(db, c.req.param('m'));
-      const ward = municipality ? await findWard(db, municipality.id, c.req.param('ward')) : null;
-      if (!municipality || !ward) throw new NotFoundError();
+      const { municipality, ward } = wardInUrl(c);
       return (
         <WardPage
           chrome={chromeOf(c)}

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../kernel/web/context.ts';
 import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedJson } from '../kernel/web/render.tsx';
-import { findMunicipality, listWards } from '../municipalities/queries.ts';
+import { listWards } from '../municipalities/queries.ts';
+import { municipalityInUrl } from '../municipalities/route-context.ts';
 import { nodesOwnedBy } from '../plans/queries.ts';
 import { findOrganisation, listOrganisations, type Organisation } from './queries.ts';
 
@@ -15,8 +16,7 @@ export function organisationApi() {
   app.get('/municipalities/:m/organisations', (c) =>
     cachedJson(c, async () => {
       const db = c.var.services.database.db;
-      const municipality = await findMunicipality(db, c.req.param('m'));
-      if (!municipality) throw new NotFoundError();
+      const municipality = municipalityInUrl(c);
       const wards = new Map((await listWards(db, municipality.id)).map((w) => [w.id, w.name]));
       const all = await listOrganisations(db, municipality.id);
       return { organisations: all.map((o) => organisationJson(o, o.wardId ? wards.get(o.wardId) ?? null : null)) };
@@ -25,9 +25,9 @@ export function organisationApi() {
   app.get('/municipalities/:m/organisations/:key', (c) =>
     cachedJson(c, async () => {
       const db = c.var.services.database.db;
-      const municipality = await findMunicipality(db, c.req.param('m'));
-      const organisation = municipality ? await findOrganisation(db, municipality.id, c.req.param('key')) : null;
-      if (!municipality || !organisation) throw new NotFoundError();
+      const municipality = municipalityInUrl(c);
+      const organisation = await findOrganisation(db, municipality.id, c.req.param('key'));
+      if (!organisation) throw new NotFoundError();
       const wards = new Map((await listWards(db, municipality.id)).map((w) => [w.id, w.name]));
       const owned = await nodesOwnedBy(db, municipality.id, organisation.id);
       return {

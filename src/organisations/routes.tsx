@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../kernel/web/context.ts';
 import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
-import { findMunicipality, findWardById } from '../municipalities/queries.ts';
+import { findWardById } from '../municipalities/queries.ts';
+import { municipalityInUrl } from '../municipalities/route-context.ts';
 import { nodesOwnedBy } from '../plans/queries.ts';
 import { findOrganisation, listOrganisations } from './queries.ts';
 import { OrganisationListPage, OrganisationPage } from './views/organisation-page.tsx';
@@ -13,17 +14,16 @@ export function organisationRoutes() {
   app.get('/m/:m/organisations', (c) =>
     cachedHtml(c, async () => {
       const db = c.var.services.database.db;
-      const municipality = await findMunicipality(db, c.req.param('m'));
-      if (!municipality) throw new NotFoundError();
+      const municipality = municipalityInUrl(c);
       return <OrganisationListPage chrome={chromeOf(c)} municipality={municipality} organisations={await listOrganisations(db, municipality.id)} />;
     }),
   );
   app.get('/m/:m/organisations/:key', (c) =>
     cachedHtml(c, async () => {
       const db = c.var.services.database.db;
-      const municipality = await findMunicipality(db, c.req.param('m'));
-      const organisation = municipality ? await findOrganisation(db, municipality.id, c.req.param('key')) : null;
-      if (!municipality || !organisation) throw new NotFoundError();
+      const municipality = municipalityInUrl(c);
+      const organisation = await findOrganisation(db, municipality.id, c.req.param('key'));
+      if (!organisation) throw new NotFoundError();
       return (
         <OrganisationPage
           chrome={chromeOf(c)}

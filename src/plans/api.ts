@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../kernel/web/context.ts';
 import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedJson } from '../kernel/web/render.tsx';
-import { findMunicipality, listWards, type Municipality } from '../municipalities/queries.ts';
+import { listWards, type Municipality } from '../municipalities/queries.ts';
+import { municipalityInUrl } from '../municipalities/route-context.ts';
 import { findPlan, listPlans, loadTree, type Period, type PlanNode, type PlanWithPeriods } from './queries.ts';
 
 /** The period as the interchange document writes it: integer fiscal years, the levels, the philosophy. */
@@ -49,24 +50,18 @@ async function planJson(c: AppContext, municipality: Municipality, plan: PlanWit
   };
 }
 
-async function municipalityOf(c: AppContext): Promise<Municipality> {
-  const municipality = await findMunicipality(c.var.services.database.db, c.req.param('m') ?? '');
-  if (!municipality) throw new NotFoundError();
-  return municipality;
-}
-
 export function planApi() {
   const app = new Hono<AppEnv>();
   app.get('/municipalities/:m/plans', (c) =>
     cachedJson(c, async () => {
-      const municipality = await municipalityOf(c);
+      const municipality = municipalityInUrl(c);
       const plans = await listPlans(c.var.services.database.db, municipality.id);
       return { plans: await Promise.all(plans.map((plan) => planJson(c, municipality, plan))) };
     }),
   );
   app.get('/municipalities/:m/plans/:plan', (c) =>
     cachedJson(c, async () => {
-      const municipality = await municipalityOf(c);
+      const municipality = municipalityInUrl(c);
       const plan = await findPlan(c.var.services.database.db, municipality.id, c.req.param('plan'));
       if (!plan) throw new NotFoundError();
       return planJson(c, municipality, plan);
@@ -74,7 +69,7 @@ export function planApi() {
   );
   app.get('/municipalities/:m/plans/:plan/periods/:n{[0-9]+}/tree', (c) =>
     cachedJson(c, async () => {
-      const municipality = await municipalityOf(c);
+      const municipality = municipalityInUrl(c);
       const plan = await findPlan(c.var.services.database.db, municipality.id, c.req.param('plan'));
       const period = plan?.periods.find((p) => p.number === Number(c.req.param('n')));
       if (!plan || !period) throw new NotFoundError();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fiscalYearInput as fiscalYear, optionalTypedText as optionalText, typedText as text } from '../kernel/web/inputs.ts';
+import { textOf, textsOf, type FormBody } from '../kernel/web/form.ts';
 import type { NodeSection, SituationItem } from './schema.ts';
 
 /**
@@ -59,18 +60,6 @@ export const periodInput = z
   });
 export type PeriodInput = z.output<typeof periodInput>;
 
-type FormBody = Record<string, string | File | (string | File)[]>;
-
-function stringValue(value: FormBody[string] | undefined): string {
-  if (Array.isArray(value)) return stringValue(value[0]);
-  return typeof value === 'string' ? value : '';
-}
-
-function stringValues(value: FormBody[string] | undefined): string[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-}
-
 /** Collects `prefix[i][field]` (and deeper `prefix[i][items][j][field]`) keys into arrays, in index order. */
 function indexed(body: FormBody, prefix: string): Map<number, Map<string, string>> {
   const rows = new Map<number, Map<string, string>>();
@@ -80,7 +69,7 @@ function indexed(body: FormBody, prefix: string): Map<number, Map<string, string
     if (!match) continue;
     const index = Number(match[1]);
     const row = rows.get(index) ?? new Map<string, string>();
-    row.set(match[2]!, stringValue(value));
+    row.set(match[2]!, textOf(value));
     rows.set(index, row);
   }
   return new Map([...rows.entries()].sort(([a], [b]) => a - b));
@@ -116,15 +105,15 @@ function sectionsFromForm(body: FormBody): NodeSection[] {
 /** Turns the node form's fields into the shape `nodeInput` checks. */
 export function nodeFormToInput(body: FormBody): Record<string, unknown> {
   return {
-    version: stringValue(body['version']),
-    code: stringValue(body['code']),
-    title: stringValue(body['title']),
-    description: stringValue(body['description']),
-    vision: stringValue(body['vision']),
-    keywords: stringValue(body['keywords']),
-    examples: stringValue(body['examples']),
+    version: textOf(body['version']),
+    code: textOf(body['code']),
+    title: textOf(body['title']),
+    description: textOf(body['description']),
+    vision: textOf(body['vision']),
+    keywords: textOf(body['keywords']),
+    examples: textOf(body['examples']),
     situation: situationFromForm(body),
     sections: sectionsFromForm(body),
-    ownerIds: stringValues(body['ownerIds']),
+    ownerIds: textsOf(body['ownerIds']),
   };
 }

@@ -5,19 +5,15 @@ import { PDF_CONTENT_TYPE } from '../kernel/documents/pdf.ts';
 import type { AppContext, AppEnv } from '../kernel/web/context.ts';
 import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
-import { findMunicipality, findWardById, type Municipality } from '../municipalities/queries.ts';
+import { findWardById, type Municipality } from '../municipalities/queries.ts';
+import { municipalityInUrl } from '../municipalities/route-context.ts';
+import { uuid } from '../kernel/web/params.ts';
 import { planFileName } from './documents/plan-document.ts';
 import { renderPlanDocx } from './documents/plan-docx.ts';
 import { renderPlanPdf } from './documents/plan-pdf.tsx';
 import { currentPeriod, findNodeInContext, findPlan, findPlanById, listChildPlans, loadTree, type PlanWithPeriods } from './queries.ts';
 import { NodePage } from './views/node-page.tsx';
 import { PeriodHistoryPage, PlanPage } from './views/plan-page.tsx';
-
-async function municipalityOf(c: AppContext): Promise<Municipality> {
-  const municipality = await findMunicipality(c.var.services.database.db, c.req.param('m') ?? '');
-  if (!municipality) throw new NotFoundError();
-  return municipality;
-}
 
 async function planOf(c: AppContext, municipality: Municipality): Promise<PlanWithPeriods> {
   const plan = await findPlan(c.var.services.database.db, municipality.id, c.req.param('plan') ?? '');
@@ -33,7 +29,7 @@ const planDocumentFormats = {
 /** A period of a plan as a file to download, generated once and then served from the page cache. */
 function planDocument(extension: keyof typeof planDocumentFormats) {
   return async (c: AppContext) => {
-    const municipality = await municipalityOf(c);
+    const municipality = municipalityInUrl(c);
     const plan = await planOf(c, municipality);
     const period = plan.periods.find((p) => p.number === Number(c.req.param('n')));
     if (!period) throw new NotFoundError();
@@ -49,7 +45,7 @@ function planDocument(extension: keyof typeof planDocumentFormats) {
 
 async function renderPlan(c: AppContext, periodNumber: number | null) {
   const db = c.var.services.database.db;
-  const municipality = await municipalityOf(c);
+  const municipality = municipalityInUrl(c);
   const plan = await planOf(c, municipality);
   const period = periodNumber === null ? currentPeriod(plan) : plan.periods.find((p) => p.number === periodNumber);
   if (period === undefined) throw new NotFoundError();
@@ -73,7 +69,7 @@ export function planRoutes() {
   app.get('/m/:m/plans/:plan', (c) => cachedHtml(c, () => renderPlan(c, null)));
   app.get('/m/:m/plans/:plan/periods', (c) =>
     cachedHtml(c, async () => {
-      const municipality = await municipalityOf(c);
+      const municipality = municipalityInUrl(c);
       const plan = await planOf(c, municipality);
       const ward = plan.wardId ? await findWardById(c.var.services.database.db, municipality.id, plan.wardId) : null;
       return <PeriodHistoryPage chrome={chromeOf(c)} municipality={municipality} ward={ward} plan={plan} />;
@@ -82,10 +78,10 @@ export function planRoutes() {
   app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}', (c) => cachedHtml(c, () => renderPlan(c, Number(c.req.param('n')))));
   app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.pdf', planDocument('pdf'));
   app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.docx', planDocument('docx'));
-  app.get('/m/:m/nodes/:id{[0-9a-f-]{36}}', (c) =>
+  app.get(`/m/:m/nodes/${uuid('id')}`, (c) =>
     cachedHtml(c, async () => {
       const db = c.var.services.database.db;
-      const municipality = await municipalityOf(c);
+      const municipality = municipalityInUrl(c);
       const context = await findNodeInContext(db, municipality.id, c.req.param('id'));
       if (!context) throw new NotFoundError();
       const ward = context.plan.wardId ? await findWardById(db, municipality.id, context.plan.wardId) : null;

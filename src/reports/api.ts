@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import type { AppContext, AppEnv } from '../kernel/web/context.ts';
-import { NotFoundError } from '../kernel/web/errors.ts';
+import type { AppEnv } from '../kernel/web/context.ts';
 import { cachedJson } from '../kernel/web/render.tsx';
-import { findMunicipality, findWard } from '../municipalities/queries.ts';
+import { wardInUrl } from '../municipalities/route-context.ts';
 import { reportPolicy } from './policy.ts';
 import { acceptedReports, itemTitle, publishedFiscalYears, scopeOf, type ReportItem } from './queries.ts';
 
@@ -21,26 +20,18 @@ export function publishedReportJson(item: ReportItem) {
   };
 }
 
-async function wardOf(c: AppContext) {
-  const db = c.var.services.database.db;
-  const municipality = await findMunicipality(db, c.req.param('m') ?? '');
-  const ward = municipality ? await findWard(db, municipality.id, c.req.param('ward') ?? '') : null;
-  if (!municipality || !ward) throw new NotFoundError();
-  return { municipality, ward };
-}
-
 /** The reports the public may read, as JSON: what the ward's yearly report page shows, and nothing else. */
 export function reportApi() {
   const app = new Hono<AppEnv>();
   app.get('/municipalities/:m/wards/:ward/reports', (c) =>
     cachedJson(c, async () => {
-      const { municipality, ward } = await wardOf(c);
+      const { municipality, ward } = wardInUrl(c);
       return { ward: { slug: ward.slug, name: ward.name }, fiscalYears: await publishedFiscalYears(c.var.services.database.db, municipality.id, ward.id) };
     }),
   );
   app.get('/municipalities/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', (c) =>
     cachedJson(c, async () => {
-      const { municipality, ward } = await wardOf(c);
+      const { municipality, ward } = wardInUrl(c);
       const fiscalYear = Number(c.req.param('fiscalYear'));
       const items = await acceptedReports(c.var.services.database.db, municipality.id, ward.id, fiscalYear, { publishedOnly: true });
       const published = items.filter((item) => reportPolicy.readPublished(scopeOf(item)));

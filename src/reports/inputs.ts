@@ -1,27 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { textOf, textsOf, type FormBody, type FormValue, type Parsed } from '../kernel/web/form.ts';
 import { dateInput, fiscalYearInput, requiredText, typedText, versionInput } from '../kernel/web/inputs.ts';
 import { fieldCommentName, valueName } from './fields.ts';
 import { reportFieldKinds, roundStatuses, type ReportField, type ReportValues } from './schema.ts';
 
 /** Inputs of the report commands, checked at the edge; text is kept as typed, line endings unified. */
 
-export type FormBody = Record<string, string | File | (string | File)[]>;
-type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
-
-function stringOf(value: FormBody[string] | undefined): string {
-  if (Array.isArray(value)) return stringOf(value[0]);
-  return typeof value === 'string' ? value : '';
-}
-
-function stringsOf(value: FormBody[string] | undefined): string[] {
-  if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-}
 
 /** Form fields named `prefix-<i>-<part>`, as rows in index order: what the repeating rows of a form send. */
-function rowsOf(body: FormBody, prefix: string): Map<number, Map<string, FormBody[string]>> {
-  const rows = new Map<number, Map<string, FormBody[string]>>();
+function rowsOf(body: FormBody, prefix: string): Map<number, Map<string, FormValue>> {
+  const rows = new Map<number, Map<string, FormValue>>();
   const pattern = new RegExp(`^${prefix}-(\\d+)-([a-z]+)$`);
   for (const [name, value] of Object.entries(body)) {
     const match = pattern.exec(name);
@@ -55,9 +44,9 @@ export type OpenRoundInput = z.output<typeof roundFields> & { assignments: Assig
 /** The rows as sent, in order and numbered from 0 again: the form is shown again with these numbers. */
 export function assignmentRowsOf(body: FormBody): AssignmentRowValues[] {
   return [...rowsOf(body, 'rows').values()].map((row) => ({
-    nodeId: stringOf(row.get('node')),
-    title: stringOf(row.get('title')),
-    ownerIds: stringsOf(row.get('owners')),
+    nodeId: textOf(row.get('node')),
+    title: textOf(row.get('title')),
+    ownerIds: textsOf(row.get('owners')),
   }));
 }
 
@@ -76,7 +65,7 @@ function checkRows(rows: AssignmentRowValues[]): Parsed<AssignmentRow[]> {
 }
 
 export function parseOpenRound(body: FormBody): Parsed<OpenRoundInput> {
-  const fields = roundFields.safeParse({ title: stringOf(body['title']), fiscalYear: stringOf(body['fiscalYear']), deadline: stringOf(body['deadline']) });
+  const fields = roundFields.safeParse({ title: textOf(body['title']), fiscalYear: textOf(body['fiscalYear']), deadline: textOf(body['deadline']) });
   const rows = checkRows(assignmentRowsOf(body));
   const errors = { ...(fields.success ? {} : firstErrors(fields.error, (path) => String(path[0]))), ...(rows.ok ? {} : rows.errors) };
   if (!fields.success || !rows.ok) return { ok: false, errors };
@@ -89,7 +78,7 @@ export type ReportInput = { version: number; values: ReportValues };
 
 /** The values typed into a round's form, exactly as sent (for showing again). */
 export function typedValuesOf(fields: ReportField[], body: FormBody): ReportValues {
-  return Object.fromEntries(fields.map((field) => [field.key, stringOf(body[valueName(field.key)])]));
+  return Object.fromEntries(fields.map((field) => [field.key, textOf(body[valueName(field.key)])]));
 }
 
 function fieldValue(field: ReportField) {
@@ -100,11 +89,11 @@ function fieldValue(field: ReportField) {
 
 export function parseReport(fields: ReportField[], body: FormBody): Parsed<ReportInput> {
   const errors: Record<string, string> = {};
-  const version = versionInput.safeParse(stringOf(body['version']));
+  const version = versionInput.safeParse(textOf(body['version']));
   if (!version.success) errors['version'] = '不正な版数です';
   const values: ReportValues = {};
   for (const field of fields) {
-    const parsed = fieldValue(field).safeParse(stringOf(body[valueName(field.key)]));
+    const parsed = fieldValue(field).safeParse(textOf(body[valueName(field.key)]));
     if (parsed.success) values[field.key] = parsed.data;
     else errors[valueName(field.key)] = parsed.error.issues[0]?.message ?? '入力が不正です';
   }
@@ -118,11 +107,11 @@ export type ReturnInput = { version: number; comment: string; fieldComments: Rec
 
 export function parseReturn(fields: ReportField[], body: FormBody): Parsed<ReturnInput> {
   const schema = z.object({ version: versionInput, comment: requiredText(4_000, '差し戻す理由を入力してください') });
-  const parsed = schema.safeParse({ version: stringOf(body['version']), comment: stringOf(body['comment']) });
+  const parsed = schema.safeParse({ version: textOf(body['version']), comment: textOf(body['comment']) });
   const fieldComments: Record<string, string> = {};
   const errors: Record<string, string> = parsed.success ? {} : firstErrors(parsed.error, (path) => String(path[0]));
   for (const field of fields) {
-    const text = stringOf(body[fieldCommentName(field.key)]).replace(/\r\n?/g, '\n');
+    const text = textOf(body[fieldCommentName(field.key)]).replace(/\r\n?/g, '\n');
     if (text.length > 4_000) errors[fieldCommentName(field.key)] = '4000文字以内で入力してください';
     else if (text.trim() !== '') fieldComments[field.key] = text;
   }
@@ -142,10 +131,10 @@ export type FieldRowValues = { key: string; label: string; kind: string; options
 
 export function fieldRowsOf(body: FormBody): FieldRowValues[] {
   return [...rowsOf(body, 'fields').values()].map((row) => ({
-    key: stringOf(row.get('key')),
-    label: stringOf(row.get('label')),
-    kind: stringOf(row.get('kind')),
-    options: stringOf(row.get('options')),
+    key: textOf(row.get('key')),
+    label: textOf(row.get('label')),
+    kind: textOf(row.get('kind')),
+    options: textOf(row.get('options')),
   }));
 }
 
@@ -174,7 +163,7 @@ function checkFieldRow(row: FieldRowValues, index: number, errors: Record<string
 /** The rows with a label become the form's fields, in order; a blank label drops its row. */
 export function parseReportForm(body: FormBody): Parsed<ReportFormInput> {
   const errors: Record<string, string> = {};
-  const version = versionInput.safeParse(stringOf(body['version']));
+  const version = versionInput.safeParse(textOf(body['version']));
   if (!version.success) errors['version'] = '不正な版数です';
   const rows = fieldRowsOf(body).map((row, index) => ({ row, index })).filter(({ row }) => row.label.trim() !== '');
   if (rows.length === 0) errors['fields'] = '項目を一つ以上入力してください';

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../kernel/web/context.ts';
 import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
-import { findMunicipality, findWard } from '../municipalities/queries.ts';
+import { wardInUrl } from '../municipalities/route-context.ts';
 import { reportPolicy } from './policy.ts';
 import { acceptedReports, groupByGoal, scopeOf } from './queries.ts';
 import { PublishedReportsPage } from './views/year-page.tsx';
@@ -13,9 +13,7 @@ export function reportRoutes() {
   app.get('/m/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', (c) =>
     cachedHtml(c, async () => {
       const db = c.var.services.database.db;
-      const municipality = await findMunicipality(db, c.req.param('m'));
-      const ward = municipality ? await findWard(db, municipality.id, c.req.param('ward')) : null;
-      if (!municipality || !ward) throw new NotFoundError();
+      const { municipality, ward } = wardInUrl(c);
       const fiscalYear = Number(c.req.param('fiscalYear'));
       const items = (await acceptedReports(db, municipality.id, ward.id, fiscalYear, { publishedOnly: true })).filter((item) => reportPolicy.readPublished(scopeOf(item)));
       if (items.length === 0) throw new NotFoundError();

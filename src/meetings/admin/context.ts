@@ -1,7 +1,8 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import type { AppContext } from '../../kernel/web/context.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
-import { recordInUrl, redirectNotices } from '../../reports/admin/context.ts';
+import { redirectNotices } from '../../kernel/web/notices.ts';
+import { recordInUrl } from '../../municipalities/route-context.ts';
 import type { MeetingScope } from '../policy.ts';
 import { findMeeting, type MeetingRecord } from '../queries.ts';
 

@@ -8,12 +8,13 @@ import { latestEvent } from '../../kernel/audit/queries.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
-import { fieldErrors } from '../../kernel/web/validation.ts';
+import { buttonInput, type FormBody } from '../../kernel/web/form.ts';
 import { formatDateTime } from '../../kernel/ui/time.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { listWardPlans } from '../../plans/queries.ts';
-import { wardInUrl } from '../../reports/admin/context.ts';
+import { wardInUrl } from '../../municipalities/route-context.ts';
+import { uuid } from '../../kernel/web/params.ts';
 import { acceptedFiscalYears, acceptedReports } from '../../reports/queries.ts';
 import { addMaterial, createMeeting, deleteMeeting, moveMaterial, removeMaterial, setShared, updateMaterial, updateMeeting } from '../commands.ts';
 import { handoutFileName, meetingHandout, periodCovering } from '../handout/handout.ts';
@@ -32,7 +33,6 @@ import {
   typedMeeting,
   versionOnlyInput,
   type AgendaRowValues,
-  type FormBody,
   type MaterialValues,
   type MeetingValues,
 } from '../inputs.ts';
@@ -163,13 +163,6 @@ function materialWrite(command: (scope: CommandScope, target: Target, materialId
   };
 }
 
-/** A button's few fields (the version read, a direction …); anything else is a form this app did not send. */
-async function buttonInput<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await c.req.parseBody());
-  if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
-  return parsed.data;
-}
-
 /** Move, delete, share: the buttons on the meeting page; a stale page or a refused step shows the page again, saying why. */
 function meetingButton<S extends z.ZodType>(schema: S, command: (scope: CommandScope, target: Target, materialId: string, input: z.output<S>) => Promise<Result>, notice: (input: z.output<S>) => MeetingNotice) {
   return async (c: AppContext) => {
@@ -201,29 +194,29 @@ async function sendHandout(c: AppContext, format: 'pdf' | 'docx') {
 export function meetingAdminRoutes() {
   const app = new Hono<AppEnv>();
   const ward = '/admin/m/:m/wards/:ward/meetings';
-  const meeting = '/admin/m/:m/meetings/:meeting{[0-9a-f-]{36}}';
-  const material = `${meeting}/materials/:material{[0-9a-f-]{36}}`;
+  const meeting = `/admin/m/:m/meetings/${uuid('meeting')}`;
+  const material = `${meeting}/materials/${uuid('material')}`;
 
   app.get('/meetings/handout.css', (c) => c.body(handoutCss, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
 
   app.get(ward, async (c) => {
-    const { municipality, ward } = await wardInUrl(c, meetingPolicy.listShared);
+    const { municipality, ward } = wardInUrl(c, meetingPolicy.listShared);
     const canManage = meetingPolicy.manageWard(c.var.actor, { municipalityId: municipality.id, wardId: ward.id });
     const meetings = (await listMeetings(c.var.services.database.db, municipality.id, ward.id)).filter((m) => meetingPolicy.read(c.var.actor, m));
-    return html(c, <MeetingsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} meetings={meetings} canManage={canManage} notice={noticeOf(c, c.var.t)} />);
+    return html(c, <MeetingsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} meetings={meetings} canManage={canManage} notice={noticeOf(c)} />);
   });
 
   const showMeetingForm = (c: AppContext, municipality: Municipality, wardRow: Ward, editing: { id: string; version: number } | null, values: MeetingValues, errors: Record<string, string>, status: 200 | 409 | 422 = 200, conflict: MeetingConflict | null = null) =>
     html(c, <MeetingFormPage chrome={chromeOf(c)} municipality={municipality} ward={wardRow} editing={editing} values={values} errors={errors} conflict={conflict} />, status);
 
   app.get(`${ward}/new`, async (c) => {
-    const { municipality, ward } = await wardInUrl(c, meetingPolicy.manageWard);
+    const { municipality, ward } = wardInUrl(c, meetingPolicy.manageWard);
     const values = { title: c.var.t('meeting.titleDefault', { ward: ward.name }), date: '', startTime: '', endTime: '', venue: '', notes: '', agenda: blankAgenda(BLANK_AGENDA_ROWS) };
     return showMeetingForm(c, municipality, ward, null, values, {});
   });
 
   app.post(ward, async (c) => {
-    const { municipality, ward } = await wardInUrl(c, meetingPolicy.manageWard);
+    const { municipality, ward } = wardInUrl(c, meetingPolicy.manageWard);
     const body: FormBody = await c.req.parseBody();
     const typed = typedMeeting(body);
     if (body['intent'] === 'more') return showMeetingForm(c, municipality, ward, null, { ...typed, agenda: [...typed.agenda, ...blankAgenda(BLANK_AGENDA_ROWS)] }, {});
@@ -236,7 +229,7 @@ export function meetingAdminRoutes() {
 
   app.get(meeting, async (c) => {
     const { municipality, ward, record } = await meetingInUrl(c, meetingPolicy.read);
-    return html(c, <MeetingPage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={record} canManage={meetingPolicy.manage(c.var.actor, record.meeting)} notice={noticeOf(c, c.var.t)} />);
+    return html(c, <MeetingPage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={record} canManage={meetingPolicy.manage(c.var.actor, record.meeting)} notice={noticeOf(c)} />);
   });
 
   app.get(`${meeting}/edit`, async (c) => {

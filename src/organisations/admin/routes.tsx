@@ -4,7 +4,9 @@ import { runCommand } from '../../kernel/db/command.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
-import { findMunicipality, listWards, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import { listWards, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import { municipalityInUrl } from '../../municipalities/route-context.ts';
+import { textOf, type FormBody } from '../../kernel/web/form.ts';
 import { fieldErrors } from '../../kernel/web/validation.ts';
 import { createOrganisation, updateOrganisation } from '../commands.ts';
 import { organisationInput } from '../inputs.ts';
@@ -13,10 +15,11 @@ import { organisationPolicy } from '../policy.ts';
 import { findOrganisation, listOrganisations, type Organisation } from '../queries.ts';
 import { emptyOrganisation, OrganisationFormPage, RegistryPage, valuesOfOrganisation, type OrganisationFormValues } from './views.tsx';
 
-async function municipalityOf(c: AppContext): Promise<Municipality> {
-  const municipality = await findMunicipality(c.var.services.database.db, c.req.param('m') ?? '');
-  authorize(c.var.actor, municipality !== null && organisationPolicy.manageAny(c.var.actor, municipality.id));
-  return municipality!;
+/** The municipality in the URL, for someone who keeps (part of) its registry. */
+function registryOf(c: AppContext): Municipality {
+  const municipality = municipalityInUrl(c);
+  authorize(c.var.actor, organisationPolicy.manageAny(c.var.actor, municipality.id));
+  return municipality;
 }
 
 /** The wards this user may file an organisation under, and whether "the whole city" is one of the choices. */
@@ -27,8 +30,8 @@ async function wardScope(c: AppContext, municipality: Municipality): Promise<{ w
   return { wards, wardChoices: cityAdmin ? wards : wards.filter((w) => actor.kind === 'user' && w.id === actor.wardId), allowWholeCity: cityAdmin };
 }
 
-function formValues(body: Record<string, unknown>): OrganisationFormValues {
-  const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
+function formValues(body: FormBody): OrganisationFormValues {
+  const text = (key: string) => textOf(body[key]);
   return { version: Number(text('version')) || 0, name: text('name'), kind: text('kind'), wardId: text('wardId'), aliases: text('aliases'), collective: text('collective') === 'on', description: text('description'), contactEmail: text('contactEmail') };
 }
 
@@ -37,21 +40,21 @@ export function organisationAdminRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get('/admin/m/:m/organisations', async (c) => {
-    const municipality = await municipalityOf(c);
+    const municipality = registryOf(c);
     const all = await listOrganisations(c.var.services.database.db, municipality.id);
     const editable = all.filter((o) => organisationPolicy.manage(c.var.actor, o));
     return html(c, <RegistryPage chrome={chromeOf(c)} municipality={municipality} wards={(await wardScope(c, municipality)).wards} organisations={editable} />);
   });
 
   app.get('/admin/m/:m/organisations/new', async (c) => {
-    const municipality = await municipalityOf(c);
+    const municipality = registryOf(c);
     const scope = await wardScope(c, municipality);
     const values = emptyOrganisation(scope.allowWholeCity ? '' : (scope.wardChoices[0]?.id ?? ''));
     return html(c, <OrganisationFormPage chrome={chromeOf(c)} municipality={municipality} {...scope} organisation={null} values={values} errors={{}} conflict={null} />);
   });
 
   const save = async (c: AppContext, existing: Organisation | null) => {
-    const municipality = await municipalityOf(c);
+    const municipality = registryOf(c);
     const scope = await wardScope(c, municipality);
     const body = await c.req.parseBody();
     const values = formValues(body);
@@ -75,7 +78,7 @@ export function organisationAdminRoutes() {
   app.post('/admin/m/:m/organisations', (c) => save(c, null));
 
   const existingOf = async (c: AppContext) => {
-    const municipality = await municipalityOf(c);
+    const municipality = registryOf(c);
     const organisation = await findOrganisation(c.var.services.database.db, municipality.id, c.req.param('key') ?? '');
     if (!organisation) throw new NotFoundError();
     authorize(c.var.actor, organisationPolicy.manage(c.var.actor, organisation));

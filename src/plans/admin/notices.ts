@@ -1,8 +1,6 @@
-import type { Translate } from '../../kernel/i18n/index.ts';
+import { redirectNotices } from '../../kernel/web/notices.ts';
 
 /** The one-line confirmations the tree editor shows after a redirect (`?notice=saved`). */
-export type NoticeKey = 'saved' | 'moved' | 'deleted' | 'imported';
+export type PlanNotice = 'saved' | 'moved' | 'deleted' | 'imported';
 
-export function notices(t: Translate): Record<NoticeKey, string> {
-  return { saved: t('admin.saved'), moved: t('admin.moved'), deleted: t('admin.deleted'), imported: t('structure.imported') };
-}
+export const { noticeOf, withNotice } = redirectNotices<PlanNotice>({ saved: 'admin.saved', moved: 'admin.moved', deleted: 'admin.deleted', imported: 'structure.imported' });

@@ -5,8 +5,11 @@ import { runCommand } from '../../kernel/db/command.ts';
 import { formatDateTime } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { buttonInput, textFields } from '../../kernel/web/form.ts';
+import { uuid } from '../../kernel/web/params.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
-import { findMunicipality, type Municipality } from '../../municipalities/queries.ts';
+import type { Municipality } from '../../municipalities/queries.ts';
+import { municipalityInUrl } from '../../municipalities/route-context.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
 import { addNode, deleteNode, moveNode, updateNode, updatePeriod } from '../commands.ts';
 import { fieldErrors } from '../../kernel/web/validation.ts';
@@ -14,21 +17,15 @@ import { deleteInput, moveInput, newNodeInput, nodeFormToInput, nodeInput, perio
 import { planPaths } from '../paths.ts';
 import { planPolicy } from '../policy.ts';
 import { findNodeInContext, findPlan, loadTree, type NodeInContext, type Period, type PlanWithPeriods } from '../queries.ts';
-import { notices, type NoticeKey } from './notices.ts';
+import { noticeOf, withNotice, type PlanNotice } from './notices.ts';
 import { NodeFormPage, valuesOfNode, type NodeFormValues } from './node-form.tsx';
 import { NodeHistoryPage } from './history-page.tsx';
 import { PeriodFormPage, valuesOfPeriod } from './period-form.tsx';
 import { TreeEditorPage } from './tree-editor.tsx';
 
-async function municipalityOf(c: AppContext): Promise<Municipality> {
-  const municipality = await findMunicipality(c.var.services.database.db, c.req.param('m') ?? '');
-  if (!municipality) throw new NotFoundError();
-  return municipality;
-}
-
 /** The plan and period named in the URL, after checking the user may edit that plan. */
 async function editablePeriod(c: AppContext): Promise<{ municipality: Municipality; plan: PlanWithPeriods; period: Period }> {
-  const municipality = await municipalityOf(c);
+  const municipality = municipalityInUrl(c);
   const plan = await findPlan(c.var.services.database.db, municipality.id, c.req.param('plan') ?? '');
   authorize(c.var.actor, plan !== null && planPolicy.edit(c.var.actor, plan));
   const period = plan!.periods.find((p) => p.number === Number(c.req.param('n')));
@@ -38,14 +35,14 @@ async function editablePeriod(c: AppContext): Promise<{ municipality: Municipali
 
 /** The node named in the URL, after checking the user may edit its plan. */
 async function editableNode(c: AppContext): Promise<{ municipality: Municipality; context: NodeInContext }> {
-  const municipality = await municipalityOf(c);
+  const municipality = municipalityInUrl(c);
   const context = await findNodeInContext(c.var.services.database.db, municipality.id, c.req.param('id') ?? '');
   authorize(c.var.actor, context !== null && planPolicy.edit(c.var.actor, context.plan));
   return { municipality, context: context! };
 }
 
-function backToTree(c: AppContext, m: string, context: { plan: { key: string }; period: { number: number } }, notice: NoticeKey, anchor = '') {
-  return c.redirect(`${planPaths.adminPeriod(m, context.plan.key, context.period.number)}?notice=${notice}${anchor}`, 303);
+function backToTree(c: AppContext, m: string, context: { plan: { key: string }; period: { number: number } }, notice: PlanNotice, anchor = '') {
+  return c.redirect(withNotice(planPaths.adminPeriod(m, context.plan.key, context.period.number), notice, anchor), 303);
 }
 
 async function ownerChoices(c: AppContext, context: NodeInContext) {
@@ -91,8 +88,7 @@ export function planAdminRoutes() {
   app.get(base, async (c) => {
     const { municipality, plan, period } = await editablePeriod(c);
     const tree = await loadTree(c.var.services.database.db, municipality.id, period.id);
-    const notice = notices(c.var.t)[c.req.query('notice') as NoticeKey] ?? null;
-    return html(c, <TreeEditorPage chrome={chromeOf(c)} municipality={municipality} plan={plan} period={period} tree={tree} notice={notice} />);
+    return html(c, <TreeEditorPage chrome={chromeOf(c)} municipality={municipality} plan={plan} period={period} tree={tree} notice={noticeOf(c)} />);
   });
 
   app.get(`${base}/edit`, async (c) => {
@@ -102,8 +98,7 @@ export function planAdminRoutes() {
 
   app.post(`${base}/edit`, async (c) => {
     const { municipality, plan, period } = await editablePeriod(c);
-    const body = await c.req.parseBody();
-    const raw = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+    const raw = textFields(await c.req.parseBody());
     const values = { ...valuesOfPeriod(period), ...raw, version: Number(raw['version'] ?? period.version) };
     const parsed = periodInput.safeParse(raw);
     const show = (errors: Record<string, string>, conflict: boolean, status: 200 | 409 | 422) =>
@@ -117,19 +112,18 @@ export function planAdminRoutes() {
 
   app.post(`${base}/nodes`, async (c) => {
     const { municipality, period } = await editablePeriod(c);
-    const parsed = newNodeInput.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
-    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => addNode(scope, { municipalityId: municipality.id, periodId: period.id }, parsed.data));
+    const input = await buttonInput(c, newNodeInput);
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => addNode(scope, { municipalityId: municipality.id, periodId: period.id }, input));
     if (!result.ok) throw new NotFoundError();
     return c.redirect(planPaths.adminNodeEdit(municipality.slug, result.value.id), 303);
   });
 
-  app.get('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/edit', async (c) => {
+  app.get(`/admin/m/:m/nodes/${uuid('id')}/edit`, async (c) => {
     const { municipality, context } = await editableNode(c);
     return renderNodeForm(c, municipality.slug, context, valuesOfNode(context), {}, 200);
   });
 
-  app.post('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}', async (c) => {
+  app.post(`/admin/m/:m/nodes/${uuid('id')}`, async (c) => {
     const { municipality, context } = await editableNode(c);
     const raw = nodeFormToInput(await c.req.parseBody({ all: true }));
     const parsed = nodeInput.safeParse(raw);
@@ -145,26 +139,24 @@ export function planAdminRoutes() {
     return renderNodeForm(c, municipality.slug, context, { ...parsed.data, version: current.version }, {}, 409, theirs);
   });
 
-  app.post('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/move', async (c) => {
+  app.post(`/admin/m/:m/nodes/${uuid('id')}/move`, async (c) => {
     const { municipality, context } = await editableNode(c);
-    const parsed = moveInput.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
-    await runCommand(c.var.services.database, c.var.actor, (scope) => moveNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, parsed.data.direction));
+    const { direction } = await buttonInput(c, moveInput);
+    await runCommand(c.var.services.database, c.var.actor, (scope) => moveNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, direction));
     return backToTree(c, municipality.slug, context, 'moved', `#item-${context.node.id}`);
   });
 
-  app.post('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/delete', async (c) => {
+  app.post(`/admin/m/:m/nodes/${uuid('id')}/delete`, async (c) => {
     const { municipality, context } = await editableNode(c);
-    const parsed = deleteInput.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
-    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => deleteNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, parsed.data.version));
+    const { version } = await buttonInput(c, deleteInput);
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => deleteNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, version));
     if (result.ok) return backToTree(c, municipality.slug, context, 'deleted');
     if (result.reason === 'conflict') return renderNodeForm(c, municipality.slug, context, valuesOfNode(context), {}, 409, { ...result.current });
     if (result.reason === 'refused') throw new HttpError(409, result.message);
     throw new NotFoundError();
   });
 
-  app.get('/admin/m/:m/nodes/:id{[0-9a-f-]{36}}/history', async (c) => {
+  app.get(`/admin/m/:m/nodes/${uuid('id')}/history`, async (c) => {
     const { municipality, context } = await editableNode(c);
     authorize(c.var.actor, planPolicy.readHistory(c.var.actor, context.plan));
     const events = await historyOf(c.var.services.database.db, municipality.id, 'plan_node', context.node.id);

@@ -5,7 +5,11 @@ import { discardStagedUpload, loadStagedUpload, stageUpload } from '../../kernel
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
-import { findMunicipality, type Municipality } from '../../municipalities/queries.ts';
+import type { Municipality } from '../../municipalities/queries.ts';
+import { municipalityInUrl } from '../../municipalities/route-context.ts';
+import { textOf, textsOf, type FormBody } from '../../kernel/web/form.ts';
+import { uuid } from '../../kernel/web/params.ts';
+import { withNotice } from '../admin/notices.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
 import { planPaths } from '../paths.ts';
 import { planPolicy } from '../policy.ts';
@@ -23,10 +27,8 @@ type PeriodContext = { municipality: Municipality; plan: PlanWithPeriods; period
 
 /** The period named in the URL, for someone who may edit its plan (the same rule as the tree editor). */
 async function editablePeriod(c: AppContext): Promise<PeriodContext> {
-  const db = c.var.services.database.db;
-  const municipality = await findMunicipality(db, c.req.param('m') ?? '');
-  if (!municipality) throw new NotFoundError();
-  const plan = await findPlan(db, municipality.id, c.req.param('plan') ?? '');
+  const municipality = municipalityInUrl(c);
+  const plan = await findPlan(c.var.services.database.db, municipality.id, c.req.param('plan') ?? '');
   const actor = c.var.actor;
   authorize(actor, plan !== null && planPolicy.edit(actor, plan) && actor.kind === 'user');
   const period = plan!.periods.find((p) => p.number === Number(c.req.param('n')));
@@ -53,9 +55,8 @@ async function showPreview(c: AppContext, ctx: PeriodContext, uploadId: string, 
   return html(c, <StructurePreviewPage {...base} kind="changes" changes={preview.changes} digest={preview.digest} action={action} ownerNames={await ownerNames(c, ctx)} />, status);
 }
 
-function decisionsOf(body: Record<string, string | File | (string | File)[]>): Decisions {
-  const overwrite = [body['overwrite'] ?? []].flat().filter((v): v is string => typeof v === 'string');
-  return { overwrite: new Set(overwrite), allowRemoval: body['allowRemoval'] === '1' };
+function decisionsOf(body: FormBody): Decisions {
+  return { overwrite: new Set(textsOf(body['overwrite'])), allowRemoval: textOf(body['allowRemoval']) === '1' };
 }
 
 /** Export of a period's structure (Excel, CSV), and its re-import: upload → preview → confirm. */
@@ -104,14 +105,14 @@ export function planStructureRoutes() {
     return c.redirect(structurePaths.preview(ctx.municipality.slug, ctx.plan.key, ctx.period.number, id), 303);
   });
 
-  app.get(`${base}/imports/:upload{[0-9a-f-]{36}}`, async (c) => {
+  app.get(`${base}/imports/${uuid('upload')}`, async (c) => {
     const ctx = await editablePeriod(c);
     const staged = await loadStagedUpload(c.var.services.database.db, stagedKey(ctx, c.req.param('upload')));
     if (!staged) throw new NotFoundError();
     return showPreview(c, ctx, staged.id, staged, null);
   });
 
-  app.post(`${base}/imports/:upload{[0-9a-f-]{36}}`, async (c) => {
+  app.post(`${base}/imports/${uuid('upload')}`, async (c) => {
     const ctx = await editablePeriod(c);
     const db = c.var.services.database.db;
     const key = stagedKey(ctx, c.req.param('upload'));
@@ -125,11 +126,11 @@ export function planStructureRoutes() {
     if (!staged) throw new NotFoundError();
     const outcome = await runImport(c.var.services.database, c.var.actor, ctx, staged, {
       ...decisionsOf(body),
-      expectedDigest: typeof body['digest'] === 'string' ? body['digest'] : '',
+      expectedDigest: textOf(body['digest']),
     });
     if (outcome.kind === 'applied') {
       await discardStagedUpload(db, key);
-      return c.redirect(`${back}?notice=imported`, 303);
+      return c.redirect(withNotice(back, 'imported'), 303);
     }
     return showPreview(c, ctx, staged.id, staged, outcome.kind === 'stale' ? outcome.message : null, 409);
   });

@@ -3,13 +3,16 @@
  * parse side by side, corrections, change set with conflicts), confirmation, discarding and result.
  */
 import { Hono } from 'hono';
-import { authorize } from '../../kernel/auth/policy.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { buttonInput, textFields, textsOf } from '../../kernel/web/form.ts';
+import { redirectNotices } from '../../kernel/web/notices.ts';
+import { uuid } from '../../kernel/web/params.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
 import { fieldErrors } from '../../kernel/web/validation.ts';
-import { findMunicipality, findWard, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { wardInUrl } from '../../municipalities/route-context.ts';
 import { listWardPlans } from '../../plans/queries.ts';
 import { ReadError } from '../errors.ts';
 import { readUpload } from '../read-document.ts';
@@ -29,16 +32,13 @@ export { MAX_UPLOAD_BYTES } from './upload-limit.ts';
 
 type Scope = { municipality: Municipality; ward: Ward };
 
-async function managedWard(c: AppContext): Promise<Scope> {
-  const db = c.var.services.database.db;
-  const municipality = await findMunicipality(db, c.req.param('m') ?? '');
-  const ward = municipality ? await findWard(db, municipality.id, c.req.param('ward') ?? '') : null;
-  authorize(c.var.actor, ward !== null && importPolicy.manage(c.var.actor, { municipalityId: ward.municipalityId, wardId: ward.id }));
-  return { municipality: municipality!, ward: ward! };
-}
+const managedWard = (c: AppContext): Scope => wardInUrl(c, importPolicy.manage);
+
+/** The one-line confirmations shown after a redirect (`?notice=corrected`). */
+const { noticeOf, withNotice } = redirectNotices({ corrected: 'import.correct.saved', discarded: 'import.result.discarded' });
 
 async function managedImport(c: AppContext): Promise<Scope & { row: DocumentImport }> {
-  const scope = await managedWard(c);
+  const scope = managedWard(c);
   const row = await findImport(c.var.services.database.db, scope.municipality.id, c.req.param('id') ?? '');
   if (!row || row.wardId !== scope.ward.id) throw new NotFoundError();
   return { ...scope, row };
@@ -46,8 +46,7 @@ async function managedImport(c: AppContext): Promise<Scope & { row: DocumentImpo
 
 async function renderList(c: AppContext, { municipality, ward }: Scope, errors: Record<string, string>, status: 200 | 422 = 200) {
   const imports = await listImports(c.var.services.database.db, municipality.id, ward.id);
-  const notice = c.req.query('notice') === 'discarded' ? c.var.t('import.result.discarded') : null;
-  return html(c, <ImportListPage chrome={chromeOf(c)} municipality={municipality} ward={ward} imports={imports} errors={errors} maxBytes={MAX_UPLOAD_BYTES} notice={notice} />, status);
+  return html(c, <ImportListPage chrome={chromeOf(c)} municipality={municipality} ward={ward} imports={imports} errors={errors} maxBytes={MAX_UPLOAD_BYTES} notice={noticeOf(c)} />, status);
 }
 
 type PreviewOptions = { errors?: Record<string, string>; typed?: TypedCorrection; warning?: string | null; status?: 200 | 409 | 422 };
@@ -58,7 +57,6 @@ async function renderImport(c: AppContext, { municipality, ward, row }: Scope & 
     return html(c, <ImportResultPage chrome={chromeOf(c)} municipality={municipality} ward={ward} row={row} plans={await listWardPlans(db, municipality.id, ward.id)} />, options.status ?? 200);
   }
   const { changeSet } = await previewImport(db, row);
-  const notice = c.req.query('notice') === 'corrected' ? c.var.t('import.correct.saved') : null;
   return html(
     c,
     <ImportPreviewPage
@@ -71,16 +69,10 @@ async function renderImport(c: AppContext, { municipality, ward, row }: Scope & 
       changeSet={changeSet}
       errors={options.errors ?? {}}
       typed={options.typed ?? null}
-      notice={notice}
+      notice={noticeOf(c)}
       warning={options.warning ?? null}
     />,
     options.status ?? 200,
-  );
-}
-
-function stringFields(body: Record<string, string | File | (string | File)[]>): Record<string, string | string[]> {
-  return Object.fromEntries(
-    Object.entries(body).map(([key, value]) => [key, Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? value : '']),
   );
 }
 
@@ -98,26 +90,25 @@ function asCorrection(input: CorrectionFormInput): CorrectionInput {
 }
 
 /** A correction's errors, keyed by the id of the field in that item's form so the summary links to it. */
-function correctionErrors(raw: Record<string, string | string[]>, errors: Record<string, string>): Record<string, string> {
+function correctionErrors(raw: Record<string, string>, errors: Record<string, string>): Record<string, string> {
   const key = String(raw['key'] ?? '');
   const prefix = raw['kind'] === 'plan' ? planAnchor(Number(key)) : raw['kind'] === 'report' ? reportAnchor(Number(key)) : nodeAnchor(key);
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [`${prefix}-${field}`, message]));
 }
 
-function typedCorrection(raw: Record<string, string | string[]>): TypedCorrection {
-  const values = Object.fromEntries(Object.entries(raw).map(([field, value]) => [field, String(value)]));
+function typedCorrection(values: Record<string, string>): TypedCorrection {
   return { kind: values['kind'] ?? '', key: values['key'] ?? '', values };
 }
 
 export function importRoutes() {
   const app = new Hono<AppEnv>();
   const base = '/admin/m/:m/wards/:ward/imports';
-  const one = `${base}/:id{[0-9a-f-]{36}}`;
+  const one = `${base}/${uuid('id')}`;
 
-  app.get(base, async (c) => renderList(c, await managedWard(c), {}));
+  app.get(base, async (c) => renderList(c, managedWard(c), {}));
 
   app.post(base, async (c) => {
-    const scope = await managedWard(c);
+    const scope = managedWard(c);
     const t = c.var.t;
     const body = await c.req.parseBody();
     const refused = refusedFile(body[TOO_LARGE_FIELD]) ?? (body['file'] instanceof File && body['file'].size > MAX_UPLOAD_BYTES ? { name: body['file'].name, size: body['file'].size } : null);
@@ -142,12 +133,12 @@ export function importRoutes() {
 
   app.post(`${one}/corrections`, async (c) => {
     const scope = await managedImport(c);
-    const raw = stringFields(await c.req.parseBody());
+    const raw = textFields(await c.req.parseBody());
     const parsed = correctionInput.safeParse(raw);
     if (!parsed.success) return renderImport(c, scope, { errors: correctionErrors(raw, fieldErrors(parsed.error)), typed: typedCorrection(raw), status: 422 });
     const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (command) => saveCorrection(command, target, asCorrection(parsed.data)));
-    if (result.ok) return c.redirect(`${importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id)}?notice=corrected`, 303);
+    if (result.ok) return c.redirect(withNotice(importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id), 'corrected'), 303);
     if (result.reason === 'conflict') {
       const typed = Object.entries(raw).filter(([key]) => !['_csrf', 'version', 'kind', 'key'].includes(key)).map(([key, value]) => `${key}: ${String(value)}`).join(' / ');
       return renderImport(c, { ...scope, row: result.current }, { warning: c.var.t('import.correct.conflict', { typed }), status: 409 });
@@ -159,9 +150,7 @@ export function importRoutes() {
   app.post(`${one}/apply`, async (c) => {
     const scope = await managedImport(c);
     const body = await c.req.parseBody({ all: true });
-    const raw = stringFields(body);
-    const overwrite = raw['overwrite'] === undefined ? [] : Array.isArray(raw['overwrite']) ? raw['overwrite'] : [raw['overwrite']];
-    const parsed = applyInput.safeParse({ ...raw, overwrite });
+    const parsed = applyInput.safeParse({ ...textFields(body), overwrite: textsOf(body['overwrite']) });
     if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
     const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
     const result = await runApplyImport(c.var.services.database, c.var.actor, target, { ...parsed.data, overwrite: new Set(parsed.data.overwrite) });
@@ -175,11 +164,10 @@ export function importRoutes() {
 
   app.post(`${one}/discard`, async (c) => {
     const scope = await managedImport(c);
-    const parsed = discardInput.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    const { version } = await buttonInput(c, discardInput);
     const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
-    const result = await runCommand(c.var.services.database, c.var.actor, (command) => discardImport(command, target, parsed.data.version));
-    if (result.ok) return c.redirect(`${importPaths.list(scope.municipality.slug, scope.ward.slug)}?notice=discarded`, 303);
+    const result = await runCommand(c.var.services.database, c.var.actor, (command) => discardImport(command, target, version));
+    if (result.ok) return c.redirect(withNotice(importPaths.list(scope.municipality.slug, scope.ward.slug), 'discarded'), 303);
     if (result.reason === 'conflict') return renderImport(c, { ...scope, row: result.current }, { warning: c.var.t('admin.conflict.title'), status: 409 });
     if (result.reason === 'refused') throw new HttpError(409, result.message);
     throw new NotFoundError();

@@ -5,9 +5,9 @@ import { runCommand, type CommandResult, type CommandScope } from '../../kernel/
 import type { Crumb } from '../../kernel/ui/layout.tsx';
 import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
-import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
-import { fieldErrors } from '../../kernel/web/validation.ts';
+import { buttonInput } from '../../kernel/web/form.ts';
 import type { Ward } from '../../municipalities/queries.ts';
 import { acceptReport, returnReport, saveReport, setPublished, submitReport, type ReportSnapshot } from '../commands.ts';
 import { fieldCommentName } from '../fields.ts';
@@ -20,7 +20,9 @@ import { photoRoutes } from '../photos/routes.tsx';
 import { reportPolicy } from '../policy.ts';
 import { findReportItem, itemsOfOrganisation, reportHistory, scopeOf, type Report, type ReportItem } from '../queries.ts';
 import type { ReportValues } from '../schema.ts';
-import { municipalityOf, noticeOf, reportInUrl, withNotice, type ReportNotice } from './context.ts';
+import { noticeOf, reportInUrl, withNotice, type ReportNotice } from './context.ts';
+import { municipalityInUrl } from '../../municipalities/route-context.ts';
+import { uuid } from '../../kernel/web/params.ts';
 import { MyReportsPage } from './my-reports-page.tsx';
 import { ReportFormPage, type Conflict } from './report-form-page.tsx';
 import { ReportPage, type ReturnValues } from './report-page.tsx';
@@ -53,7 +55,7 @@ async function showReport(c: AppContext, m: string, ward: Ward, item: ReportItem
       item={item}
       history={history}
       today={todayInJapan()}
-      notice={noticeOf(c, c.var.t)}
+      notice={noticeOf(c)}
       refusal={options.refusal ?? null}
       can={{ review: reportPolicy.review(c.var.actor, scope), write: reportPolicy.write(c.var.actor, scope) }}
       {...(options.returnForm ? { returnForm: options.returnForm } : {})}
@@ -83,7 +85,7 @@ async function showForm(c: AppContext, m: string, item: ReportItem, options: For
       item={item}
       history={history}
       today={todayInJapan()}
-      notice={noticeOf(c, c.var.t)}
+      notice={noticeOf(c)}
       values={options.values}
       version={options.version}
       errors={options.errors ?? {}}
@@ -153,9 +155,8 @@ function ownerWrite(command: (scope: CommandScope, target: Target, input: Report
 function reviewAction<S extends z.ZodType>(schema: S, command: (scope: CommandScope, target: Target, input: z.output<S>) => Promise<Result>, notice: (input: z.output<S>) => ReportNotice) {
   return async (c: AppContext) => {
     const { municipality, ward, item } = await reportInUrl(c, reportPolicy.review);
-    const parsed = schema.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
-    return runReview(c, municipality.slug, ward, item, (scope, target) => command(scope, target, parsed.data), notice(parsed.data));
+    const input = await buttonInput(c, schema);
+    return runReview(c, municipality.slug, ward, item, (scope, target) => command(scope, target, input), notice(input));
   };
 }
 
@@ -171,17 +172,17 @@ async function runReview(c: AppContext, m: string, ward: Ward, item: ReportItem,
 /** Owners write and hand in their reports; the secretariat reviews them; the committee reads accepted ones. */
 export function reportAdminRoutes() {
   const app = new Hono<AppEnv>();
-  const report = '/admin/m/:m/reports/:report{[0-9a-f-]{36}}';
+  const report = `/admin/m/:m/reports/${uuid('report')}`;
   app.route('/', photoRoutes());
 
   app.get('/admin/m/:m/my-reports', async (c) => {
-    const municipality = await municipalityOf(c);
+    const municipality = municipalityInUrl(c);
     const actor = c.var.actor;
     authorize(actor, reportPolicy.listOwn(actor, municipality.id));
     const organisationId = actor.kind === 'user' ? actor.organisationId! : '';
     const items = await itemsOfOrganisation(c.var.services.database.db, municipality.id, organisationId);
     const sorted = [...items].sort((a, b) => Number(a.round.status === 'closed') - Number(b.round.status === 'closed'));
-    return html(c, <MyReportsPage chrome={chromeOf(c)} m={municipality.slug} items={sorted} today={todayInJapan()} notice={noticeOf(c, c.var.t)} />);
+    return html(c, <MyReportsPage chrome={chromeOf(c)} m={municipality.slug} items={sorted} today={todayInJapan()} notice={noticeOf(c)} />);
   });
 
   app.get(report, async (c) => {
@@ -194,7 +195,7 @@ export function reportAdminRoutes() {
     return showForm(c, municipality.slug, item, { values: item.report.values, version: item.report.version });
   });
 
-  app.post(report, ownerWrite(saveReport, (m, saved, photoChanged) => `${withNotice(reportPaths.edit(m, saved.id), 'saved')}${photoChanged ? '#photos' : ''}`));
+  app.post(report, ownerWrite(saveReport, (m, saved, photoChanged) => withNotice(reportPaths.edit(m, saved.id), 'saved', photoChanged ? '#photos' : '')));
   app.post(`${report}/submit`, ownerWrite(submitReport, (m) => withNotice(reportPaths.myReports(m), 'submitted')));
 
   app.post(`${report}/return`, async (c) => {

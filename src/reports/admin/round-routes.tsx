@@ -6,14 +6,15 @@ import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
-import { fieldErrors } from '../../kernel/web/validation.ts';
+import { buttonInput } from '../../kernel/web/form.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
 import { currentPeriod, flattenTree, listWardPlans, loadTree } from '../../plans/queries.ts';
 import { openRound, saveReportForm, setRoundStatus } from '../commands.ts';
 import { isPreset, reportFormPresets } from '../fields.ts';
-import { assignmentRowsOf, fieldRowsOf, parseOpenRound, parseReportForm, roundStatusInput, type AssignmentRowValues, type FieldRowValues, type FormBody } from '../inputs.ts';
+import { assignmentRowsOf, fieldRowsOf, parseOpenRound, parseReportForm, roundStatusInput, type AssignmentRowValues, type FieldRowValues } from '../inputs.ts';
+import { textOf, type FormBody } from '../../kernel/web/form.ts';
 import { reportPaths } from '../paths.ts';
 import { reportPolicy } from '../policy.ts';
 import { acceptedReports, groupByGoal, itemTitle, listRounds, reportFormOf, roundItems, type ReportItem } from '../queries.ts';
@@ -21,7 +22,9 @@ import type { ReportField } from '../schema.ts';
 import { nodeLabelOf, ownerNames } from '../views/parts.tsx';
 import { isOutstanding } from '../workflow.ts';
 import { AcceptedReportsPage } from './accepted-page.tsx';
-import { noticeOf, roundInUrl, wardInUrl, withNotice } from './context.ts';
+import { noticeOf, roundInUrl, withNotice } from './context.ts';
+import { wardInUrl } from '../../municipalities/route-context.ts';
+import { uuid } from '../../kernel/web/params.ts';
 import { FormSettingsPage } from './form-settings-page.tsx';
 import { OpenRoundPage, type OpenRoundValues, type PeriodChoice } from './open-round-page.tsx';
 import { itemTimeLeft, RoundPage } from './round-page.tsx';
@@ -53,8 +56,7 @@ function suggestedRows(choices: PeriodChoice[]): AssignmentRowValues[] {
 }
 
 function typedRound(body: FormBody): OpenRoundValues {
-  const text = (name: string) => (typeof body[name] === 'string' ? body[name] : '');
-  return { title: text('title'), fiscalYear: text('fiscalYear'), deadline: text('deadline'), rows: assignmentRowsOf(body) };
+  return { title: textOf(body['title']), fiscalYear: textOf(body['fiscalYear']), deadline: textOf(body['deadline']), rows: assignmentRowsOf(body) };
 }
 
 async function showOpenRound(c: AppContext, municipality: Municipality, ward: Ward, values: OpenRoundValues, errors: Record<string, string>, status: 200 | 422) {
@@ -93,17 +95,17 @@ function remindersCsv(c: AppContext, items: ReportItem[], today: string): string
 export function roundAdminRoutes() {
   const app = new Hono<AppEnv>();
   const ward = '/admin/m/:m/wards/:ward';
-  const round = '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}';
+  const round = `/admin/m/:m/rounds/${uuid('round')}`;
   app.route('/', reminderRoutes());
 
   app.get(`${ward}/rounds`, async (c) => {
-    const { municipality, ward } = await wardInUrl(c);
+    const { municipality, ward } = wardInUrl(c, reportPolicy.manageWard);
     const rounds = await listRounds(c.var.services.database.db, municipality.id, ward.id);
-    return html(c, <RoundsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} rounds={rounds} notice={noticeOf(c, c.var.t)} />);
+    return html(c, <RoundsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} rounds={rounds} notice={noticeOf(c)} />);
   });
 
   app.get(`${ward}/rounds/new`, async (c) => {
-    const { municipality, ward } = await wardInUrl(c);
+    const { municipality, ward } = wardInUrl(c, reportPolicy.manageWard);
     const fiscalYear = fiscalYearOf(todayInJapan()) - 1;
     const title = c.var.t('report.round.titleDefault', { fiscalYear: formatFiscalYear(fiscalYear, { locale: c.var.locale }) });
     const rows = suggestedRows(await periodChoices(c, municipality, ward));
@@ -111,7 +113,7 @@ export function roundAdminRoutes() {
   });
 
   app.post(`${ward}/rounds`, async (c) => {
-    const { municipality, ward } = await wardInUrl(c);
+    const { municipality, ward } = wardInUrl(c, reportPolicy.manageWard);
     const body = await c.req.parseBody({ all: true });
     const typed = typedRound(body);
     if (body['intent'] === 'more') return showOpenRound(c, municipality, ward, { ...typed, rows: [...typed.rows, ...blankRows(BLANK_ROWS)] }, {}, 200);
@@ -125,7 +127,7 @@ export function roundAdminRoutes() {
   });
 
   app.get(`${ward}/report-form`, async (c) => {
-    const { municipality, ward } = await wardInUrl(c);
+    const { municipality, ward } = wardInUrl(c, reportPolicy.manageWard);
     const form = await reportFormOf(c.var.services.database.db, municipality.id, ward.id);
     const preset = c.req.query('preset');
     const rows = isPreset(preset) ? presetRows(form.fields, reportFormPresets[preset]) : asRows(form.fields);
@@ -133,7 +135,7 @@ export function roundAdminRoutes() {
   });
 
   app.post(`${ward}/report-form`, async (c) => {
-    const { municipality, ward } = await wardInUrl(c);
+    const { municipality, ward } = wardInUrl(c, reportPolicy.manageWard);
     const body = await c.req.parseBody();
     const typed = fieldRowsOf(body);
     const show = (errors: Record<string, string>, version: number, conflict: ReportField[] | null, status: 409 | 422) =>
@@ -147,7 +149,7 @@ export function roundAdminRoutes() {
   });
 
   app.get(`${ward}/reports/:fiscalYear{[0-9]{4}}`, async (c) => {
-    const { municipality, ward } = await wardInUrl(c, reportPolicy.readAccepted);
+    const { municipality, ward } = wardInUrl(c, reportPolicy.readAccepted);
     const fiscalYear = Number(c.req.param('fiscalYear'));
     const items = await acceptedReports(c.var.services.database.db, municipality.id, ward.id, fiscalYear, { publishedOnly: false });
     return html(c, <AcceptedReportsPage chrome={chromeOf(c)} ward={ward} fiscalYear={fiscalYear} groups={groupByGoal(items)} />);
@@ -166,7 +168,7 @@ export function roundAdminRoutes() {
         round={round}
         items={items}
         today={todayInJapan()}
-        notice={noticeOf(c, c.var.t)}
+        notice={noticeOf(c)}
         formatTime={formatTime}
         reminders={await reminderPanel(c, round, items)}
       />,
@@ -186,10 +188,9 @@ export function roundAdminRoutes() {
 
   app.post(`${round}/status`, async (c) => {
     const { municipality, round } = await roundInUrl(c);
-    const parsed = roundStatusInput.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
-    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => setRoundStatus(scope, { municipalityId: municipality.id, roundId: round.id }, parsed.data));
-    if (result.ok) return c.redirect(withNotice(reportPaths.round(municipality.slug, round.id), parsed.data.status === 'closed' ? 'closed' : 'reopened'), 303);
+    const input = await buttonInput(c, roundStatusInput);
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => setRoundStatus(scope, { municipalityId: municipality.id, roundId: round.id }, input));
+    if (result.ok) return c.redirect(withNotice(reportPaths.round(municipality.slug, round.id), input.status === 'closed' ? 'closed' : 'reopened'), 303);
     if (result.reason === 'refused') throw new HttpError(409, result.message);
     if (result.reason === 'conflict') throw new HttpError(409, c.var.t('admin.conflict.title'));
     throw new NotFoundError();

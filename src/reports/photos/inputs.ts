@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { refusedFile } from '../../kernel/uploads/large-upload.ts';
+import { textOf, type FormBody } from '../../kernel/web/form.ts';
 import { requiredText, typedText } from '../../kernel/web/inputs.ts';
 import { fieldErrors } from '../../kernel/web/validation.ts';
 import type { PhotoText } from './commands.ts';
 import { PHOTO_MAX_BYTES } from './process.ts';
 import type { PhotoMeta } from './queries.ts';
 import { TOO_LARGE_FIELD } from './upload-limit.ts';
-
-type Body = Record<string, string | File | (string | File)[]>;
 
 /** Form field names of the photo parts of the report form. */
 export const photoFieldNames = {
@@ -22,22 +21,20 @@ export const photoFieldNames = {
 const ALT_MISSING = '写真の代替テキストを入力してください（写真を見られない方に読み上げられる、写真の内容の説明です）';
 const photoText = z.object({ caption: typedText(200), alt: requiredText(300, ALT_MISSING) });
 
-const text = (body: Body, name: string) => (typeof body[name] === 'string' ? body[name] : '');
-
 /** What was typed for the photos, to show again when the page comes back. */
 export type PhotoTyped = { texts: Record<string, PhotoText>; newCaption: string; newAlt: string };
 
-export function photoTypedOf(body: Body, photos: PhotoMeta[]): PhotoTyped {
+export function photoTypedOf(body: FormBody, photos: PhotoMeta[]): PhotoTyped {
   const texts = Object.fromEntries(
-    photos.filter((p) => photoFieldNames.alt(p.id) in body).map((p) => [p.id, { caption: text(body, photoFieldNames.caption(p.id)), alt: text(body, photoFieldNames.alt(p.id)) }]),
+    photos.filter((p) => photoFieldNames.alt(p.id) in body).map((p) => [p.id, { caption: textOf(body[photoFieldNames.caption(p.id)]), alt: textOf(body[photoFieldNames.alt(p.id)]) }]),
   );
-  return { texts, newCaption: text(body, photoFieldNames.newCaption), newAlt: text(body, photoFieldNames.newAlt) };
+  return { texts, newCaption: textOf(body[photoFieldNames.newCaption]), newAlt: textOf(body[photoFieldNames.newAlt]) };
 }
 
 export const photoTypedFrom = (photos: PhotoMeta[]): PhotoTyped => ({ texts: Object.fromEntries(photos.map((p) => [p.id, { caption: p.caption, alt: p.alt }])), newCaption: '', newAlt: '' });
 
 /** The captions and alternative texts typed for the existing photos, checked; errors keyed by field name. */
-export function parsePhotoTexts(body: Body, photos: PhotoMeta[]): { texts: Record<string, PhotoText>; errors: Record<string, string> } {
+export function parsePhotoTexts(body: FormBody, photos: PhotoMeta[]): { texts: Record<string, PhotoText>; errors: Record<string, string> } {
   const texts: Record<string, PhotoText> = {};
   const errors: Record<string, string> = {};
   for (const [id, typed] of Object.entries(photoTypedOf(body, photos).texts)) {
@@ -56,17 +53,17 @@ export type PhotoRequest =
   | { kind: 'delete'; photoId: string }
   | { kind: 'none' };
 
-const chosenFile = (body: Body): File | null => {
+const chosenFile = (body: FormBody): File | null => {
   const value = body[photoFieldNames.file];
   return value instanceof File && (value.size > 0 || value.name !== '') ? value : null;
 };
 
-export const hasChosenFile = (body: Body) => chosenFile(body) !== null;
+export const hasChosenFile = (body: FormBody) => chosenFile(body) !== null;
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The refusal of a file the upload limit stopped, in words: which file, how big, and the limit. */
-export function tooLargeMessage(body: Body): string | null {
+export function tooLargeMessage(body: FormBody): string | null {
   const refused = refusedFile(body[TOO_LARGE_FIELD]);
   if (!refused) return null;
   const file = refused.name ? `「${refused.name}」` : '選んだファイル';
@@ -79,15 +76,15 @@ export function tooLargeMessage(body: Body): string | null {
  * What the photo button asked for: move or delete a photo (photoAction=up:ID, down:ID, delete:ID), or add the
  * chosen file (any other button, when a file was chosen). A new photo needs its alternative text.
  */
-export function parsePhotoRequest(body: Body): { ok: true; value: PhotoRequest } | { ok: false; errors: Record<string, string> } {
-  const action = /^(up|down|delete):([0-9a-f-]{36})$/.exec(text(body, photoFieldNames.action));
+export function parsePhotoRequest(body: FormBody): { ok: true; value: PhotoRequest } | { ok: false; errors: Record<string, string> } {
+  const action = /^(up|down|delete):([0-9a-f-]{36})$/.exec(textOf(body[photoFieldNames.action]));
   if (action) {
     const [, verb, photoId] = action;
     return { ok: true, value: verb === 'delete' ? { kind: 'delete', photoId: photoId! } : { kind: 'move', photoId: photoId!, direction: verb as 'up' | 'down' } };
   }
   const file = chosenFile(body);
-  if (!file) return text(body, photoFieldNames.action) === 'add' ? { ok: false, errors: { [photoFieldNames.file]: '追加する写真のファイルを選んでください' } } : { ok: true, value: { kind: 'none' } };
-  const parsed = photoText.safeParse({ caption: text(body, photoFieldNames.newCaption), alt: text(body, photoFieldNames.newAlt) });
+  if (!file) return textOf(body[photoFieldNames.action]) === 'add' ? { ok: false, errors: { [photoFieldNames.file]: '追加する写真のファイルを選んでください' } } : { ok: true, value: { kind: 'none' } };
+  const parsed = photoText.safeParse({ caption: textOf(body[photoFieldNames.newCaption]), alt: textOf(body[photoFieldNames.newAlt]) });
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     return { ok: false, errors: Object.fromEntries(Object.entries(errors).map(([field, message]) => [field === 'alt' ? photoFieldNames.newAlt : photoFieldNames.newCaption, message])) };

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { authorize } from '../../kernel/auth/policy.ts';
 import type { AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
+import { uuid } from '../../kernel/web/params.ts';
 import { reportPolicy } from '../policy.ts';
 import { findPhoto, photoReportScope } from './queries.ts';
 
@@ -13,7 +14,7 @@ import { findPhoto, photoReportScope } from './queries.ts';
  */
 export function photoRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/photos/:municipality{[0-9a-f-]{36}}/:photo{[0-9a-f-]{36}}', async (c) => {
+  app.get(`/photos/${uuid('municipality')}/${uuid('photo')}`, async (c) => {
     const db = c.var.services.database.db;
     const municipalityId = c.req.param('municipality');
     const copy = c.req.query('size') === 'print' ? 'print' : 'stored';

@@ -5,6 +5,7 @@ import { todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError } from '../../kernel/web/errors.ts';
 import { roundInUrl } from '../admin/context.ts';
+import { uuid } from '../../kernel/web/params.ts';
 import { reportPaths } from '../paths.ts';
 import { roundItems, type ReportItem, type Round } from '../queries.ts';
 import { recordReminders } from './commands.ts';
@@ -51,7 +52,7 @@ const chosenOwners = (body: Record<string, string | File | (string | File)[]>, o
  */
 export function reminderRoutes() {
   const app = new Hono<AppEnv>();
-  app.post('/admin/m/:m/rounds/:round{[0-9a-f-]{36}}/reminders', async (c) => {
+  app.post(`/admin/m/:m/rounds/${uuid('round')}/reminders`, async (c) => {
     const { municipality, ward, round } = await roundInUrl(c);
     const m = municipality.slug;
     const config = c.var.services.config.mail;

@@ -8,6 +8,7 @@ import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
 import { roundInUrl } from '../admin/context.ts';
+import { uuid } from '../../kernel/web/params.ts';
 import { reportPaths } from '../paths.ts';
 import { XLSX_CONTENT_TYPE } from './export.ts';
 import { applyImport, loadImport, outcomeOf, previewImport, WORKBOOK_PURPOSE, type LoadedImport } from './import.ts';
@@ -59,8 +60,8 @@ async function stagedImport(c: AppContext, context: RoundContext): Promise<{ sta
 /** 庁内照会 by Excel on a round: download the workbooks, upload one back, preview it, confirm it. */
 export function workbookRoutes() {
   const app = new Hono<AppEnv>();
-  const round = '/admin/m/:m/rounds/:round{[0-9a-f-]{36}}';
-  const staged = `${round}/workbook-imports/:upload{[0-9a-f-]{36}}`;
+  const round = `/admin/m/:m/rounds/${uuid('round')}`;
+  const staged = `${round}/workbook-imports/${uuid('upload')}`;
 
   app.get(`${round}/workbook.xlsx`, async (c) => {
     const { ward, round } = await roundInUrl(c);
