@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: one run, four measurements, printed as a table and then as one JSON block.
+ * `npm run bench`: one run, five measurements, printed as a table and then as one JSON block.
  *
  *  1. Throughput of a public plan page against a static response of the very same bytes, both served by the same
  *     server process (scripts/bench-server.ts), loaded with autocannon: page cache on, then PAGE_CACHE=off.
@@ -7,6 +7,8 @@
  *     migrate, load the demo), then again on the same folder.
  *  3. Peak RSS (VmHWM) of each server process after its load.
  *  4. Document reading: parse throughput (MB/s) at 1×, 4× and 16× a generated document (scripts/bench-reading.ts).
+ *  5. Hostile uploads through the real routes of `npm start`: each bomb's refusal, the server's and the parsing
+ *     process's peak memory, the slowest public page meanwhile (scripts/bench-hostile.ts).
  *
  * Every child process and temporary folder is removed on the way out, also after an error or Ctrl-C.
  */
@@ -14,6 +16,7 @@ import autocannon from 'autocannon';
 import { benchReading } from './bench-reading.ts';
 import { benchMaterial } from './bench-material.ts';
 import { benchWorkbooks } from './bench-workbooks.ts';
+import { benchHostile, printHostile } from './bench-hostile.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -483,6 +486,10 @@ async function main(): Promise<void> {
   const workbooks = await benchWorkbooks();
   console.log(`  export ${fmt(workbooks['exportMs'] as number)} ms, preview ${fmt(workbooks['previewMs'] as number)} ms, apply ${fmt(workbooks['applyMs'] as number)} ms (${workbooks['reports']} reports)`);
 
+  console.log('\n5. hostile uploads through the real routes of `npm start`, a public page requested meanwhile (scripts/bench-hostile.ts) …');
+  const hostile = await benchHostile();
+  printHostile(hostile);
+
   // ------ the table
   console.log('\nThroughput (same server process; static = the same bytes from a bare Hono route)');
   const rows: (string | number)[][] = [];
@@ -573,6 +580,7 @@ async function main(): Promise<void> {
     reading,
     material,
     workbooks,
+    hostile,
     loadAvgAtEnd,
     benchSeconds: totalS,
   };

@@ -2,7 +2,7 @@
  * Any supported file → numbered lines of text. Checks what the bytes are before trusting the extension, and turns
  * every problem (missing, empty, too big, wrong kind, broken, too slow, past a limit) into a ReadError with a Japanese
  * message. Word, Excel, PDF and CSV are parsed within the limits of kernel/documents/bounded (sizes, rows, cells,
- * pages, characters; a worker stopped at its time and memory limits).
+ * pages, characters; a parsing process killed at its time and memory limits).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -114,7 +114,7 @@ function decodedWithin(file: string, bytes: Uint8Array) {
   return decoded;
 }
 
-/** How long Word, Excel, PDF and CSV may take to parse; the worker is stopped then (default: the kernel's limit). */
+/** How long Word, Excel, PDF and CSV may take to parse; the parsing process is killed then (default: the kernel’s limit). */
 export type ExtractOptions = RunOptions;
 
 /** Lines of a file given as bytes (an upload); `file` is the name shown in messages and decides the format. */

@@ -1,10 +1,10 @@
 /**
  * How much of an uploaded file is read, and the Japanese sentence for each limit. A file past a limit is refused with
- * its name, what was found and the limit, before the parser holds it in memory; the parsers run in a worker that is
- * stopped at the time and memory limits (run.ts), so a hostile file costs the server neither memory nor other users'
- * time.
+ * its name, what was found and the limit, before the parser holds it in memory; the parsers run in a child process
+ * that is killed at the time and memory limits (run.ts), so a hostile file costs the server neither memory nor other
+ * users' time.
  *
- * The limits are set from measurements in a worker with the heap below: exceljs reads 100,000 rows of 2 cells or
+ * The limits are set from measurements in a parsing process with the heap below: exceljs reads 100,000 rows of 2 cells or
  * 40,000 rows of 10 cells in it (200,000 rows of 2 do not fit), mammoth 40,000 short paragraphs; every real document
  * and workbook of the cities is far below them.
  */
@@ -29,11 +29,13 @@ export const CSV_LIMITS = { rows: 200_000, cells: 1_000_000 } as const;
 /** Characters of text a document may give (a 200-page plan has about 300,000). */
 export const TEXT_LIMITS = { characters: 5_000_000 } as const;
 
-/** The worker that parses: its heap, how much the process may grow while it works, how long it may take. */
+/**
+ * The process that parses (run.ts): its heap, the resident memory it may reach (its buffers count too; the server's
+ * own memory is not touched), how long it may take.
+ */
 export const WORKER_LIMITS = {
-  heapMb: 192,
-  /** Growth of the whole process's resident memory over the moment the task started (the worker's buffers count too). */
-  memoryMb: 320,
+  heapMb: 224,
+  memoryMb: 400,
   timeMs: 60_000,
 } as const;
 

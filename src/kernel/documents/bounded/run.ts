@@ -1,57 +1,80 @@
 /**
- * Runs a parsing task in a worker thread that is stopped, not just abandoned, when it takes too long or grows too
- * large: its heap is capped by `resourceLimits` (running out ends the worker, not the process), and the process's
- * resident memory is watched while it works, since a parser's buffers live outside that heap. Either way the worker is
- * terminated and the file refused with a Japanese sentence; the server goes on as if nothing happened.
+ * Runs a parsing task in a child process that is stopped, not just abandoned, when it takes too long or grows too
+ * large: its heap is capped (--max-old-space-size), and its resident memory is watched while it works, since a
+ * parser's buffers live outside that heap. Either way the process is killed, the file refused with a Japanese
+ * sentence, and all its memory goes back to the system; the server's own memory never holds a parse. (A worker thread
+ * would share the server's memory: what a killed thread had allocated stayed with the server, and grew with each bomb.)
  *
- * One task runs at a time per process (the others wait their turn), so parsing takes at most one core from the
- * pages. The worker stays for the next task a moment and then ends; it never keeps the process alive.
+ * One task runs at a time per server (the others wait their turn), so parsing takes at most one core from the pages.
+ * The process stays for the next task a moment and then ends; it never keeps the server alive.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileRefusedError, FileUnreadableError, refusal, WORKER_LIMITS } from './limits.ts';
+import type { TaskOutcome } from './parser-process.ts';
 import type { Task, TaskValue } from './tasks.ts';
-import type { TaskOutcome } from './worker.ts';
 
 export type RunOptions = { timeLimitMs?: number };
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
-const MODULE = new URL('./worker.ts', import.meta.url).href;
+const ENTRY = fileURLToPath(new URL('./parser-process.ts', import.meta.url));
+/** tsx by its full address, so the process starts the same from any folder, under Vitest too. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const IDLE_MS = 2_000;
 const WATCH_MS = 20;
 const MB = 1024 * 1024;
+/** A process that kept this much after a task starts afresh for the next one. */
+const REUSE_BELOW = (WORKER_LIMITS.memoryMb / 2) * MB;
 
-let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+type Parser = { child: ChildProcess; stderr: () => string };
+
+let idle: { parser: Parser; timer: NodeJS.Timeout } | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-function startWorker(): Worker {
-  const worker = new Worker(ENTRY, {
-    workerData: { module: MODULE },
-    execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_LIMITS.heapMb, maxYoungGenerationSizeMb: 16 },
+function startParser(): Parser {
+  const child = fork(ENTRY, [], {
+    execArgv: ['--import', TSX, `--max-old-space-size=${WORKER_LIMITS.heapMb}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-  worker.once('exit', () => {
-    if (idle?.worker === worker) idle = null;
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.once('exit', () => {
+    if (idle?.parser.child === child) idle = null;
   });
-  return worker;
+  return { child, stderr: () => stderr };
 }
 
-/** The idle worker if there is one, else a new one. */
-function takeWorker(): Worker {
-  if (!idle) return startWorker();
-  const { worker, timer } = idle;
+/** Resident memory of a process, from /proc (Linux); null elsewhere, where only the heap limit holds. */
+function residentBytes(pid: number | undefined): number | null {
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+  } catch {
+    return null;
+  }
+}
+
+function takeParser(): Parser {
+  if (!idle) return startParser();
+  const { parser, timer } = idle;
   clearTimeout(timer);
   idle = null;
-  worker.ref();
-  return worker;
+  parser.child.ref();
+  parser.child.channel?.ref();
+  return parser;
 }
 
-function keepIdle(worker: Worker): void {
-  worker.unref();
+function release(parser: Parser): void {
+  const resident = residentBytes(parser.child.pid);
+  if (resident !== null && resident > REUSE_BELOW) return void parser.child.kill('SIGKILL');
+  parser.child.unref();
+  parser.child.channel?.unref();
   const timer = setTimeout(() => {
     idle = null;
-    void worker.terminate();
+    parser.child.kill('SIGKILL');
   }, IDLE_MS).unref();
-  idle = { worker, timer };
+  idle = { parser, timer };
 }
 
 function outcomeValue<K extends Task['kind']>(task: Task, outcome: TaskOutcome): TaskValue[K] {
@@ -61,44 +84,40 @@ function outcomeValue<K extends Task['kind']>(task: Task, outcome: TaskOutcome):
 }
 
 function execute<K extends Task['kind']>(task: Extract<Task, { kind: K }>, timeLimitMs: number): Promise<TaskValue[K]> {
-  const worker = takeWorker();
-  const ceiling = process.memoryUsage.rss() + WORKER_LIMITS.memoryMb * MB;
+  const parser = takeParser();
+  const { child } = parser;
   return new Promise<TaskValue[K]>((resolve, reject) => {
     const stop = (refused: string) => {
       finish();
-      void worker.terminate();
+      child.kill('SIGKILL');
       reject(new FileRefusedError(task.file, refused));
     };
     const timer = setTimeout(() => stop(refusal.time(timeLimitMs)), timeLimitMs);
     const watch = setInterval(() => {
-      if (process.memoryUsage.rss() > ceiling) stop(refusal.memory(WORKER_LIMITS.memoryMb));
+      if ((residentBytes(child.pid) ?? 0) > WORKER_LIMITS.memoryMb * MB) stop(refusal.memory(WORKER_LIMITS.memoryMb));
     }, WATCH_MS);
     const onMessage = (outcome: TaskOutcome) => {
       finish();
-      keepIdle(worker);
+      release(parser);
       try {
         resolve(outcomeValue<K>(task, outcome));
       } catch (error) {
         reject(error);
       }
     };
-    const onError = (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return stop(refusal.memory(WORKER_LIMITS.memoryMb));
+    const onExit = (code: number | null, signal: string | null) => {
       finish();
-      void worker.terminate();
-      reject(error);
-    };
-    const onExit = (code: number) => {
-      finish();
-      reject(new Error(`the parsing worker stopped (exit code ${code})`));
+      // V8 ends the process itself when the heap is full.
+      if (/heap limit|out of memory/i.test(parser.stderr())) return reject(new FileRefusedError(task.file, refusal.memory(WORKER_LIMITS.memoryMb)));
+      reject(new Error(`the parsing process stopped (${signal ?? `exit code ${code}`}): ${parser.stderr()}`));
     };
     function finish() {
       clearTimeout(timer);
       clearInterval(watch);
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      child.off('message', onMessage).off('close', onExit);
     }
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage(task);
+    child.on('message', onMessage).on('close', onExit);
+    child.send(task);
   });
 }
 

@@ -1,8 +1,8 @@
 /**
- * What the parsing worker does (worker.ts runs these; read.ts asks for them). Each task counts what its limits are
+ * What the parsing process does (parser-process.ts runs these; read.ts asks for them). Each task counts what its limits are
  * about before the parser builds anything, then parses, and returns plain data that a structured clone carries back:
  * the HTML of a Word document, the cell values of a workbook, the text items of a PDF's pages, the rows of a CSV.
- * The parsers are imported when a task needs them, so a worker that reads a PDF never loads exceljs.
+ * The parsers are imported when a task needs them, so a process that reads a PDF never loads exceljs.
  */
 import type { CellValue } from 'exceljs';
 import { CsvLimitError, parseCsvRows } from '../csv-rows.ts';

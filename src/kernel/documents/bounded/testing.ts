@@ -107,13 +107,25 @@ export function xlsxRows(rows: number, columns = 1): Uint8Array {
   const letters = Array.from({ length: columns }, (_, i) => String.fromCharCode(65 + i));
   const lines: string[] = [];
   for (let r = 1; r <= rows; r++) lines.push(`<row r="${r}">${letters.map((l) => `<c r="${l}${r}"><v>${r}</v></c>`).join('')}</row>`);
-  const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${S}"><sheetData>${lines.join('')}</sheetData></worksheet>`;
+  return xlsxOf(deflated(utf8(`${SHEET_START}${lines.join('')}${SHEET_END}`)));
+}
+
+/** A workbook of about 1 MB whose sheet unpacks to `megabytes` of one-cell rows (about 40,000 rows a megabyte). */
+export function xlsxBomb(megabytes: number): Uint8Array {
+  const row = '<row><c><v>1</v></c></row>';
+  return xlsxOf(concatDeflated([repeatedDeflate(utf8(SHEET_START), 1), repeatedDeflate(utf8(row.repeat(Math.ceil((1024 * 1024) / row.length))), megabytes), repeatedDeflate(utf8(SHEET_END), 1)]));
+}
+
+const SHEET_START = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${S}"><sheetData>`;
+const SHEET_END = '</sheetData></worksheet>';
+
+function xlsxOf(sheet: Deflated): Uint8Array {
   return zipOf([
     { name: '[Content_Types].xml', content: deflated(utf8(CONTENT_TYPES(XLSX_MAIN))) },
     { name: '_rels/.rels', content: deflated(utf8(RELS('xl/workbook.xml'))) },
     { name: 'xl/workbook.xml', content: deflated(utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${S}" xmlns:r="${R}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`)) },
     { name: 'xl/_rels/workbook.xml.rels', content: deflated(utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)) },
-    { name: 'xl/worksheets/sheet1.xml', content: deflated(utf8(sheet)) },
+    { name: 'xl/worksheets/sheet1.xml', content: sheet },
   ]);
 }
 

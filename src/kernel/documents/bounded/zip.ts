@@ -2,7 +2,7 @@
  * A zip (.docx, .xlsx) checked before it is unpacked. `checkZipDirectory` reads only the central directory at the
  * end of the file, where every part's packed and unpacked sizes are written: too many parts, a part or the whole too
  * large unpacked, or packed too tightly (a zip bomb) is refused at once. The sizes written there may lie, so
- * `scanZipParts` (in the worker) then unpacks each part as a stream, keeping nothing, and stops at the first byte
+ * `scanZipParts` (in the parsing process) then unpacks each part as a stream, keeping nothing, and stops at the first byte
  * past its written size; on the way it counts the elements the limits are about (rows, cells, paragraphs).
  */
 import { Inflate } from 'fflate';
@@ -88,7 +88,7 @@ export function zipDirectory(file: string, bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** Refuses a zip whose directory promises too much; cheap (no unpacking), run before a worker is started. */
+/** Refuses a zip whose directory promises too much; cheap (no unpacking), run before a parsing process is started. */
 export function checkZipDirectory(file: string, bytes: Uint8Array): ZipEntry[] {
   const entries = zipDirectory(file, bytes);
   let total = 0;

@@ -1,5 +1,7 @@
-/** The parsing worker (started by run.ts through worker-entry.mjs): one task at a time, answered with plain data. */
-import { parentPort } from 'node:worker_threads';
+/**
+ * The parsing process (started by run.ts with `node --import tsx`): one task at a time from the parent, answered with
+ * plain data over IPC (structured clone), or with why not.
+ */
 import { FileRefusedError, FileUnreadableError } from './limits.ts';
 import { runTask, type Task } from './tasks.ts';
 
@@ -19,4 +21,6 @@ async function outcomeOf(task: Task): Promise<TaskOutcome> {
   }
 }
 
-parentPort!.on('message', async (task: Task) => parentPort!.postMessage(await outcomeOf(task)));
+process.on('message', async (task: Task) => process.send!(await outcomeOf(task)));
+// The parent gone, nothing is left to do.
+process.on('disconnect', () => process.exit(0));
