@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,11 @@ describe('./bin/sasaeai', () => {
     const rows = Number(/(\d+) 行を書き出しました/.exec(backup.stdout)?.[1]);
     expect(rows).toBeGreaterThan(100);
     const empty = await createTestDatabaseTarget();
+    const truncated = join(folder, 'truncated.jsonl.gz');
+    await writeFile(truncated, (await readFile(file)).subarray(0, 20_000));
+    const refused = await sasaeai(empty, ['restore', truncated], { LOAD_DEMO: 'never' });
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect(refused.stderr).toMatch(/^エラー: .*truncated\.jsonl\.gz は \d+ 行目の後で途切れています。書き出しが最後まで終わったバックアップから復元してください。\n$/);
     const restored = await sasaeai(empty, ['restore', file], { LOAD_DEMO: 'never' });
     expect(restored.stdout).toBe(`${file} から ${rows} 行を復元しました\n`);
     const again = await sasaeai(empty, ['restore', file]);
