@@ -3,6 +3,7 @@ import type { Database } from './kernel/db/database.ts';
 import { createTestDatabase } from './kernel/db/testing.ts';
 import { createTestApp } from './testing/app.ts';
 import { withDemo } from './testing/factories.ts';
+import { DEMO_PASSWORD } from './demo/accounts.ts';
 
 let database: Database;
 let demo: Awaited<ReturnType<typeof withDemo>>;
@@ -123,6 +124,23 @@ describe('sign-in', () => {
     const locked = await client.request('/login', { form: { _csrf: await client.csrf(), login: 'tsurumi-secretariat', password: 'sasaeai-demo-2024' } });
     expect(locked.status).toBe(429);
     expect(await locked.text()).toContain('ログインの失敗が続いたため');
+  });
+
+  it('goes after login only to a path of this site, however `next` is disguised', async () => {
+    const elsewhere = ['/\t/evil.example', '/\r\n/evil.example', '//evil.example', '/\\evil.example', '/\t\\evil.example', 'https://evil.example/', 'javascript:alert(1)', ' //evil.example'];
+    for (const next of elsewhere) {
+      const client = testApp.client();
+      const response = await client.request('/login', { form: { _csrf: await client.csrf(), login: 'asahi-secretariat', password: DEMO_PASSWORD, next } });
+      expect([next, response.status, response.headers.get('location')]).toEqual([next, 303, '/admin']);
+    }
+    const client = testApp.client();
+    const here = await client.request('/login', { form: { _csrf: await client.csrf(), login: 'asahi-secretariat', password: DEMO_PASSWORD, next: '/m/yokohama/plans/asahi-ward?lang=ja#goals' } });
+    expect(here.headers.get('location')).toBe('/m/yokohama/plans/asahi-ward?lang=ja#goals');
+    for (const query of ['/%09/evil.example', '/%0d%0a/evil.example', '%2F%2Fevil.example', '/%5Cevil.example', 'https:%2F%2Fevil.example']) {
+      const again = await client.request(`/login?next=${query}`);
+      expect([query, again.status, again.headers.get('location')]).toEqual([query, 303, '/admin']);
+    }
+    expect((await client.request('/login?next=/%252F%252Fevil.example')).headers.get('location')).toBe('/%2F%2Fevil.example');
   });
 
   it('sets an HttpOnly session cookie and ends the session on logout', async () => {

@@ -12,9 +12,21 @@ import { clearFailures, lockedMinutes, recordFailure, throttleKeys } from './thr
 import { findUserByLogin } from './users.ts';
 import { LoginPage } from './views/login-page.tsx';
 
-/** Only a path on this site: `next` must never send someone elsewhere after logging in. */
+const THIS_SITE = 'http://this-site.invalid';
+
+/**
+ * Only a path on this site: `next` must never send someone elsewhere after logging in. It is judged after the URL
+ * parser has run, as the browser will (which drops tabs and line breaks and reads `\` as `/`), and the path is
+ * sent as the parser wrote it (no raw control characters reach the Location header).
+ */
 function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/admin';
+  if (!next?.startsWith('/')) return '/admin';
+  try {
+    const url = new URL(next, THIS_SITE);
+    return url.origin === THIS_SITE ? `${url.pathname}${url.search}${url.hash}` : '/admin';
+  } catch {
+    return '/admin';
+  }
 }
 
 function clientAddress(c: AppContext): string {
