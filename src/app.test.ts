@@ -78,6 +78,20 @@ describe('public site', () => {
     expect(await response.text()).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)[a-z]/i);
   });
 
+  it('sends Strict-Transport-Security only over HTTPS, as HSTS says', async () => {
+    const https = { headers: { 'x-forwarded-proto': 'https' } };
+    expect((await testApp.client().request('/')).headers.get('strict-transport-security')).toBeNull();
+    expect((await testApp.client().request('/', https)).headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+    for (const [hsts, sent] of [['this-host', 'max-age=15552000'], ['off', null]] as const) {
+      const other = await createTestApp(database, { config: { hsts } });
+      try {
+        expect((await other.client().request('/m/yokohama/wards/asahi', https)).headers.get('strict-transport-security')).toBe(sent);
+      } finally {
+        await other.close();
+      }
+    }
+  });
+
   it('serves pages from the cache with an ETag, and a 304 when unchanged', async () => {
     const client = testApp.client();
     const first = await client.request('/m/yokohama/wards/asahi');

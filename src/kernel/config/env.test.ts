@@ -19,3 +19,11 @@ describe('mail configuration', () => {
     expect(() => readConfig({ SMTP_URL: 'mail.example.jp:25', MAIL_FROM: 'a@example.jp' })).toThrow('SMTP_URL: smtp://ユーザー:パスワード@ホスト:587 の形で');
   });
 });
+
+describe('HSTS', () => {
+  it('covers subdomains by default, and can be narrowed or turned off', () => {
+    expect(readConfig({}).hsts).toBe('include-subdomains');
+    expect(readConfig({ HSTS: 'this-host' }).hsts).toBe('this-host');
+    expect(() => readConfig({ HSTS: 'yes' })).toThrow('HSTS');
+  });
+});

@@ -13,6 +13,7 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  HSTS: z.enum(['include-subdomains', 'this-host', 'off']).default('include-subdomains'),
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   LOAD_DEMO: z.enum(['auto', 'never']).default('auto'),
   LOG_REQUESTS: z.enum(['on', 'off']).default('off'),
@@ -29,6 +30,8 @@ export type Config = {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   sessionHours: number;
   cookieSecure: 'auto' | 'always' | 'never';
+  /** Strict-Transport-Security on HTTPS responses (judged as for cookies): for this host and its subdomains, this host only, or none. */
+  hsts: 'include-subdomains' | 'this-host' | 'off';
   pageCache: boolean;
   loadDemoWhenEmpty: boolean;
   logRequests: boolean;
@@ -56,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'pglite', dataDir: resolve(e.DATA_DIR) },
     sessionHours: e.SESSION_HOURS,
     cookieSecure: e.COOKIE_SECURE,
+    hsts: e.HSTS,
     pageCache: e.PAGE_CACHE === 'on',
     loadDemoWhenEmpty: e.LOAD_DEMO === 'auto',
     logRequests: e.LOG_REQUESTS === 'on',

@@ -42,6 +42,12 @@ describe.runIf(process.env.TEST_DB === 'pglite')('PDF printing', () => {
     await expect(renderPdf(html, { resources: new Map([['../photo.png', png]]) })).rejects.toThrow('「../photo.png」は使えません');
   });
 
+  it('runs no script of the document', async () => {
+    const { text } = inspectPdf(await renderPdf(page('<p id="p">静的な本文</p><script>document.getElementById("p").textContent = "スクリプト実行"</script>')));
+    expect(text).toContain('静的な本文');
+    expect(text).not.toContain('スクリプト実行');
+  });
+
   it('launches the browser again after it was closed', async () => {
     await closeDocumentBrowser();
     expect(inspectPdf(await renderPdf(page('<p>再起動</p>'))).text).toContain('再起動');

@@ -79,8 +79,9 @@ async function writeDocumentFolder(html: string, resources: PrintResources): Pro
  */
 export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
   const folder = await writeDocumentFolder(html, options.resources ?? new Map());
-  // A page of its own (in a context of its own, closed with it), offline: nothing is fetched from the network.
-  const page = await (await sharedBrowser()).newPage({ offline: true });
+  // A page of its own (in a context of its own, closed with it), offline: nothing is fetched from the network; and
+  // without JavaScript: the documents are static, and a script slipped into their text must not run.
+  const page = await (await sharedBrowser()).newPage({ offline: true, javaScriptEnabled: false });
   try {
     await page.goto(pathToFileURL(join(folder, 'document.html')).href, { waitUntil: 'load' });
     return await page.pdf({

@@ -20,6 +20,15 @@ export function isSecureRequest(c: AppContext): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
+const HSTS_HEADER = { 'include-subdomains': 'max-age=15552000; includeSubDomains', 'this-host': 'max-age=15552000' } as const;
+
+/** Strict-Transport-Security only on a response over HTTPS: a browser must not pin a site it reached over plain HTTP. */
+export const strictTransportSecurity = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const mode = c.var.services.config.hsts;
+  if (mode !== 'off' && isSecureRequest(c)) c.header('Strict-Transport-Security', HSTS_HEADER[mode]);
+});
+
 export function provideServices(services: Services) {
   return createMiddleware<AppEnv>(async (c, next) => {
     c.set('services', services);
