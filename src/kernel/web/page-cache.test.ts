@@ -43,6 +43,21 @@ describe('page cache', () => {
     }
   });
 
+  it('keeps for everyone only a page rendered without a query string', async () => {
+    const app = await createTestApp(database);
+    try {
+      const path = '/m/yokohama/wards/asahi';
+      const first = await (await app.client().request(`${path}?from=%22elsewhere%22`)).text();
+      expect(first).toContain('from=%22elsewhere%22&amp;lang=en');
+      const next = await (await app.client().request(path)).text();
+      expect(next).not.toContain('elsewhere');
+      expect(next).toContain(`href="${path}?lang=en"`);
+      expect(app.pageCache.size).toBe(1);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('gives signed-in users a fresh page, never the cached one', async () => {
     const app = await createTestApp(database);
     try {

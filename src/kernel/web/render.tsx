@@ -38,7 +38,11 @@ async function cached(c: AppContext, contentType: string, render: () => Promise<
   // made-up query strings from filling the cache.
   const key = pageKey(c.var.locale, c.req.path);
   const cache = c.var.services.pageCache;
-  return sendEntry(c, cache.get(key) ?? (await cache.remember(key, contentType, render)));
+  const entry = cache.get(key);
+  if (entry) return sendEntry(c, entry);
+  // Only a page rendered without a query is kept for everyone: one rendered for `?x=…` shows it (in the language switch).
+  if (new URL(c.req.url).search) return c.body(await render(), 200, { 'content-type': contentType });
+  return sendEntry(c, await cache.remember(key, contentType, render));
 }
 
 export function sendEntry(c: Context, entry: CachedEntry): Response {
