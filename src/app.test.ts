@@ -273,4 +273,26 @@ describe('when something breaks', () => {
       await app.close();
     }
   });
+
+  it('answers a malformed multipart body with a Japanese 400 page and one log line', async () => {
+    const logged: unknown[][] = [];
+    const original = { error: console.error, warn: console.warn };
+    console.error = console.warn = (...args: unknown[]) => logged.push(args);
+    try {
+      const client = testApp.client();
+      const csrf = await client.csrf();
+      for (const body of ['--x\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n' + csrf, 'not multipart at all']) {
+        logged.length = 0;
+        const response = await client.request('/login', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body });
+        expect(response.status).toBe(400);
+        const page = await response.text();
+        expect(page).toContain('送信された内容を読み取れませんでした');
+        expect(page).not.toMatch(/Error|at \/|\.ts:/);
+        expect(logged).toHaveLength(1);
+        expect(String(logged[0]!.join(' ')).split('\n')).toHaveLength(1);
+      }
+    } finally {
+      Object.assign(console, original);
+    }
+  });
 });

@@ -25,6 +25,10 @@ export const kernelMessages = defineMessages({
     ja: 'フォームの有効期限が切れたか、不正な送信です。ページを読み込み直してからもう一度送信してください。',
     en: 'The form expired or was not sent from this site. Reload the page and send it again.',
   },
+  'error.unreadableForm': {
+    ja: '送信された内容を読み取れませんでした（フォームの形式が壊れています）。ページを読み込み直してから、もう一度送信してください。',
+    en: 'What was sent could not be read (the form data is malformed). Reload the page and send it again.',
+  },
   'error.backHome': { ja: 'トップページへ戻る', en: 'Back to the home page' },
   'error.summary': { ja: '入力内容に問題があります', en: 'There is a problem' },
   'upload.tooLarge': {

@@ -99,6 +99,19 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
 }
 
+/**
+ * The form of a request (parsed once; routes read it again from Hono's cache). A body that does not parse is the
+ * sender's fault: a 400 with one log line, not a 500 with a stack trace.
+ */
+async function readForm(c: AppContext): Promise<Record<string, unknown>> {
+  try {
+    return await c.req.parseBody();
+  } catch (error) {
+    console.warn(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}: 400 ${(error as Error).message} (${c.req.header('content-type')?.split(';')[0]})`);
+    throw new HttpError(400, c.var.t('error.unreadableForm'));
+  }
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Whether `sent` is this request's CSRF token (of its session, or of the anonymous CSRF cookie). */
@@ -110,7 +123,7 @@ export const verifyCsrf = createMiddleware<AppEnv>(async (c, next) => {
   const contentType = c.req.header('content-type') ?? '';
   let sent = c.req.header('x-csrf-token') ?? '';
   if (!sent && (contentType.startsWith('application/x-www-form-urlencoded') || contentType.startsWith('multipart/form-data'))) {
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : '';
   }
   if (!isCsrfToken(c, sent)) throw new HttpError(403, c.var.t('error.csrf'));
