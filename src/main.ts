@@ -5,6 +5,7 @@ import { DatabaseLocaleError, openDatabase } from './kernel/db/database.ts';
 import { migrateDatabase } from './kernel/db/migrate.ts';
 import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
 import { startServer } from './server.ts';
+import { startCleanup } from './cleanup.ts';
 
 /** `npm start`: open (or create) the database, migrate it, load the demo into an empty one, and serve. */
 async function main(): Promise<void> {
@@ -19,9 +20,11 @@ async function main(): Promise<void> {
     if (summary) console.log(`デモデータを読み込みました: ${summary.municipality}・${summary.wards}区・計画${summary.plans}件・項目${summary.nodes}件・アカウント${summary.accounts}件`);
   }
   const server = await startServer({ database, config });
+  const stopCleanup = startCleanup(database, config);
   console.log(`支えあい を起動しました（${Date.now() - started} ms）: ${server.url}/`);
   const stop = async (signal: string) => {
     console.log(`${signal} を受け取りました。終了します。`);
+    stopCleanup();
     await server.close();
     await closeDocumentBrowser();
     await database.close();

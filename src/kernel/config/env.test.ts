@@ -27,3 +27,11 @@ describe('HSTS', () => {
     expect(() => readConfig({ HSTS: 'yes' })).toThrow('HSTS');
   });
 });
+
+describe('IMPORT_PREVIEW_DAYS', () => {
+  it('keeps imports never confirmed for two weeks by default, and takes a positive number of days', () => {
+    expect(readConfig({}).importPreviewDays).toBe(14);
+    expect(readConfig({ IMPORT_PREVIEW_DAYS: '2.5' }).importPreviewDays).toBe(2.5);
+    expect(() => readConfig({ IMPORT_PREVIEW_DAYS: '0' })).toThrow('IMPORT_PREVIEW_DAYS');
+  });
+});

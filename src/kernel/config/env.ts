@@ -12,6 +12,7 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_HOURS: z.coerce.number().positive().default(12),
+  IMPORT_PREVIEW_DAYS: z.coerce.number().positive().default(14),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   HSTS: z.enum(['include-subdomains', 'this-host', 'off']).default('include-subdomains'),
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
@@ -29,6 +30,8 @@ export type Config = {
   host: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   sessionHours: number;
+  /** How long a document import read but never confirmed (previewed or discarded) is kept, with its file, before the daily clean-up removes it. */
+  importPreviewDays: number;
   cookieSecure: 'auto' | 'always' | 'never';
   /** Strict-Transport-Security on HTTPS responses (judged as for cookies): for this host and its subdomains, this host only, or none. */
   hsts: 'include-subdomains' | 'this-host' | 'off';
@@ -58,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: resolve(e.DATA_DIR) },
     sessionHours: e.SESSION_HOURS,
+    importPreviewDays: e.IMPORT_PREVIEW_DAYS,
     cookieSecure: e.COOKIE_SECURE,
     hsts: e.HSTS,
     pageCache: e.PAGE_CACHE === 'on',

@@ -20,9 +20,14 @@ const DEFAULT_LIFETIME_MS = 60 * 60 * 1000;
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** Removes every staged file whose time is up; answers how many. */
+export async function deleteExpiredStagedUploads(db: DbOrTx): Promise<number> {
+  return (await db.delete(stagedUploads).where(lt(stagedUploads.expiresAt, new Date())).returning({ id: stagedUploads.id })).length;
+}
+
 /** Keeps an uploaded file until it is confirmed or expires (an hour by default); expired files are removed first. */
 export async function stageUpload(db: DbOrTx, input: StageInput, lifetimeMs = DEFAULT_LIFETIME_MS): Promise<string> {
-  await db.delete(stagedUploads).where(lt(stagedUploads.expiresAt, new Date()));
+  await deleteExpiredStagedUploads(db);
   const [row] = await db
     .insert(stagedUploads)
     .values({ ...input, sha256: sha256Hex(input.bytes), expiresAt: new Date(Date.now() + lifetimeMs) })

@@ -4,7 +4,7 @@
  * fingerprint): an edit made while the preview was open gives a conflict, and nothing is half-written.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { actorName, type Actor } from '../../kernel/auth/actor.ts';
 import { runCommand, type CommandResult, type CommandScope } from '../../kernel/db/command.ts';
 import type { Database, DbOrTx } from '../../kernel/db/database.ts';
@@ -94,6 +94,19 @@ export async function discardImport(scope: CommandScope, target: ImportTarget, v
     .returning();
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'document_import', entityId: row.id, action: 'discard', before: summary(row), after: summary(updated!) });
   return { ok: true, value: updated! };
+}
+
+/**
+ * Removes imports never confirmed (previewed or discarded) that were made before `before`, with their files: the
+ * periodic clean-up. Applied imports stay, as the baseline of the next. One statement, so that several processes
+ * cleaning up at once do not get in each other's way, and an import being applied (row locked) is judged as it ends.
+ */
+export async function deleteUnconfirmedImports(db: DbOrTx, before: Date): Promise<number> {
+  const deleted = await db
+    .delete(documentImports)
+    .where(and(inArray(documentImports.status, ['previewed', 'discarded']), lt(documentImports.createdAt, before)))
+    .returning({ id: documentImports.id });
+  return deleted.length;
 }
 
 export type Preview = { context: WardContext; changeSet: ChangeSet };
