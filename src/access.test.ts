@@ -6,6 +6,7 @@ import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
 import { createTestApp, type TestClient } from './testing/app.ts';
 import { withDemo } from './testing/factories.ts';
 import { listWards } from './municipalities/queries.ts';
+import { findUserByLogin } from './accounts/users.ts';
 import { listRounds, roundItems } from './reports/queries.ts';
 import { photoPath } from './reports/photos/paths.ts';
 import { attachTestPhoto } from './reports/photos/testing.ts';
@@ -31,12 +32,14 @@ const signedIn = everyone.filter((a) => a !== 'anonymous');
 const totsukaEditors: ActorName[] = ['cityAdmin', 'totsukaSecretariat'];
 const registryKeepers: ActorName[] = ['cityAdmin', 'totsukaSecretariat', 'asahiSecretariat'];
 const asahiManagers: ActorName[] = ['cityAdmin', 'asahiSecretariat'];
+const accountKeepers: ActorName[] = ['cityAdmin', 'totsukaSecretariat', 'asahiSecretariat'];
+const accounts = '/admin/m/yokohama/accounts';
 
 /**
  * Reports of 旭区's demo rounds: the open round, 区社協's returned report (its staff may write it), a submitted one
  * (to review), and こども家庭支援課's accepted one from the finished round (the committee reads it; 区社協's staff may not).
  */
-type Ctx = { node: string; round: string; returned: string; submitted: string; accepted: string; meeting: string; material: string; importId: string };
+type Ctx = { asahiStaff: string; node: string; round: string; returned: string; submitted: string; accepted: string; meeting: string; material: string; importId: string };
 type Row = { method: 'GET' | 'POST'; path: string; url: (ctx: Ctx) => string; allowed: ActorName[]; form?: Record<string, string> };
 
 const base = '/admin/m/yokohama/plans/totsuka-ward/periods/4';
@@ -75,6 +78,17 @@ const matrix: Row[] = [
   { method: 'POST', path: '/admin/m/:m/organisations', url: () => '/admin/m/yokohama/organisations', allowed: registryKeepers, form: { name: '' } },
   { method: 'GET', path: '/admin/m/:m/organisations/:key/edit', url: () => '/admin/m/yokohama/organisations/totsuka-shakyo/edit', allowed: totsukaEditors },
   { method: 'POST', path: '/admin/m/:m/organisations/:key', url: () => '/admin/m/yokohama/organisations/totsuka-shakyo', allowed: totsukaEditors, form: { name: '' } },
+  { method: 'GET', path: '/account/password', url: () => '/account/password', allowed: signedIn },
+  { method: 'POST', path: '/account/password', url: () => '/account/password', allowed: signedIn, form: { currentPassword: '' } },
+  { method: 'GET', path: '/admin/m/:m/accounts', url: () => accounts, allowed: accountKeepers },
+  { method: 'GET', path: '/admin/m/:m/accounts/new', url: () => `${accounts}/new`, allowed: accountKeepers },
+  { method: 'POST', path: '/admin/m/:m/accounts', url: () => accounts, allowed: accountKeepers, form: { login: '' } },
+  // 旭区社協's staff: kept by the city administrator and 旭区's secretariat, not 戸塚区's.
+  { method: 'GET', path: `/admin/m/:m/accounts/${uuid('id')}/edit`, url: (c) => `${accounts}/${c.asahiStaff}/edit`, allowed: asahiManagers },
+  { method: 'POST', path: `/admin/m/:m/accounts/${uuid('id')}`, url: (c) => `${accounts}/${c.asahiStaff}`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'POST', path: `/admin/m/:m/accounts/${uuid('id')}/state`, url: (c) => `${accounts}/${c.asahiStaff}/state`, allowed: asahiManagers, form: { version: 'x', disabled: '1' } },
+  { method: 'GET', path: `/admin/m/:m/accounts/${uuid('id')}/password`, url: (c) => `${accounts}/${c.asahiStaff}/password`, allowed: asahiManagers },
+  { method: 'POST', path: `/admin/m/:m/accounts/${uuid('id')}/password`, url: (c) => `${accounts}/${c.asahiStaff}/password`, allowed: asahiManagers, form: { version: 'x', password: '' } },
   { method: 'GET', path: '/m/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', url: () => '/m/yokohama/wards/asahi/reports/2023', allowed: everyone },
   { method: 'GET', path: '/admin/m/:m/wards/:ward/rounds', url: () => `${asahi}/rounds`, allowed: asahiManagers },
   { method: 'GET', path: '/admin/m/:m/wards/:ward/rounds/new', url: () => `${asahi}/rounds/new`, allowed: asahiManagers },
@@ -148,7 +162,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const demo = await withDemo(database);
   const { nodes } = await demo.tree('totsuka-ward', 4);
-  ctx = { node: nodes[0]!.children[0]!.id, ...(await asahiReports(demo.municipality.id)), ...(await asahiMeeting(demo.municipality.id)), importId: await stageDemoImport(database, demo.municipality.id) };
+  ctx = { asahiStaff: (await findUserByLogin(database.db, 'asahi-shakyo-staff'))!.id, node: nodes[0]!.children[0]!.id, ...(await asahiReports(demo.municipality.id)), ...(await asahiMeeting(demo.municipality.id)), importId: await stageDemoImport(database, demo.municipality.id) };
   photoUrl = photoPath(await attachTestPhoto(database, demo.municipality.id, ctx.returned));
   testApp = await createTestApp(database);
   for (const name of everyone) clients.set(name, await signIn(name));

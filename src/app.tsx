@@ -4,7 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { logger } from 'hono/logger';
 import { findSession } from './accounts/sessions.ts';
-import { accountRoutes } from './accounts/routes.tsx';
+import { accountRoutes, passwordChangeGate } from './accounts/routes.tsx';
+import { accountAdminRoutes } from './accounts/admin/routes.tsx';
 import type { Config } from './kernel/config/env.ts';
 import { LoginRequiredError, PermissionDeniedError } from './kernel/auth/policy.ts';
 import type { Database } from './kernel/db/database.ts';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
     ),
   );
   app.use(verifyCsrf);
+  app.use(passwordChangeGate);
   // The municipality (and ward) a URL names, looked up once for every route under it (municipalities/route-context.ts).
   for (const prefix of placePrefixes) {
     app.use(`${prefix}/*`, municipalityFromUrl);
@@ -115,6 +117,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', planAdminRoutes());
   app.route('/', planStructureRoutes());
   app.route('/', organisationAdminRoutes());
+  app.route('/', accountAdminRoutes());
   app.route('/', reportsAdminRoutes());
   app.route('/', meetingAdminRoutes());
   app.route('/', importRoutes());

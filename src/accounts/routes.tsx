@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import type { FieldErrors } from '../kernel/ui/forms.tsx';
 import type { AppContext, AppEnv } from '../kernel/web/context.ts';
 import { chromeOf, html } from '../kernel/web/render.tsx';
 import { ensureAnonymousCsrfToken, isSecureRequest, SESSION_COOKIE } from '../kernel/web/request.ts';
+import { accountPaths } from './paths.ts';
 import { createSession, deleteSession } from './sessions.ts';
 import { clearFailures, lockedMinutes, recordFailure, throttleKeys } from './throttle.ts';
 import { findUserByLogin } from './users.ts';
@@ -43,6 +44,12 @@ function showLogin(c: AppContext, values: { login: string; next: string }, error
   ensureAnonymousCsrfToken(c);
   return html(c, <LoginPage chrome={chromeOf(c)} login={values.login} next={values.next} errors={errors} />, status);
 }
+
+/** After an administrator's reset, the person chooses their own password before anything else (logging out aside). */
+export const passwordChangeGate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.var.session?.passwordChangeRequired && c.req.path !== accountPaths.ownPassword && c.req.path !== '/logout') return c.redirect(accountPaths.ownPassword, 303);
+  await next();
+};
 
 export function accountRoutes() {
   const app = new Hono<AppEnv>();

@@ -25,7 +25,12 @@ export const users = pgTable(
     email: text('email'),
     locale: text('locale', { enum: ['ja', 'en'] }).notNull().default('ja'),
     disabled: boolean('disabled').notNull().default(false),
+    /** Set when an administrator resets the password: the person chooses their own before doing anything else. */
+    passwordChangeRequired: boolean('password_change_required').notNull().default(false),
+    /** Optimistic lock: an edit made on an older version is refused, not silently applied. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),

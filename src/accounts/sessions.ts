@@ -6,7 +6,7 @@ import type { Db } from '../kernel/db/database.ts';
 import { sessions, users } from './schema.ts';
 
 /** Only a hash of the token is stored: a leaked sessions table does not let anyone log in. */
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -34,13 +34,14 @@ export async function findSession(db: Db, token: string): Promise<ActiveSession 
       wardId: users.wardId,
       organisationId: users.organisationId,
       districtId: users.districtId,
+      passwordChangeRequired: users.passwordChangeRequired,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.municipalityId, sessions.municipalityId), eq(users.id, sessions.userId)))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`), eq(users.disabled, false)));
   if (!row) return null;
-  const { csrfToken, ...user } = row;
-  return { csrfToken, user: { kind: 'user', ...user } };
+  const { csrfToken, passwordChangeRequired, ...user } = row;
+  return { csrfToken, passwordChangeRequired, user: { kind: 'user', ...user } };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

@@ -1,15 +1,16 @@
 import type { SessionUser } from '../kernel/auth/actor.ts';
 import { Layout, type Chrome } from '../kernel/ui/layout.tsx';
 import type { Municipality } from '../municipalities/queries.ts';
+import { accountPaths } from '../accounts/paths.ts';
 import { organisationPaths } from '../organisations/paths.ts';
 import { planPaths } from '../plans/paths.ts';
 import type { PlanWithPeriods } from '../plans/queries.ts';
 import type { AdminLink } from '../reports/admin/links.ts';
 import { periodSpan, periodTitle } from '../plans/views/plan-page.tsx';
 
-type Props = { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean; reportLinks: AdminLink[]; importLinks?: AdminLink[] };
+type Props = { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean; canManageAccounts: boolean; reportLinks: AdminLink[]; importLinks?: AdminLink[] };
 
-export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry, reportLinks, importLinks = [] }: Props) {
+export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry, canManageAccounts, reportLinks, importLinks = [] }: Props) {
   const { t, locale } = chrome;
   return (
     <Layout chrome={chrome} title={t('admin.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('nav.admin') }]}>
@@ -24,11 +25,21 @@ export function AdminHomePage({ chrome, municipality, user, plans, canManageRegi
           {t(`role.${user.role}`)}・{municipality.name}
         </dd>
       </dl>
-      {canManageRegistry ? (
-        <p>
-          <a href={organisationPaths.adminList(municipality.slug)}>{t('registry.manage')}</a>
-        </p>
-      ) : null}
+      <ul>
+        <li>
+          <a href={accountPaths.ownPassword}>{t('account.changePasswordLink')}</a>
+        </li>
+        {canManageAccounts ? (
+          <li>
+            <a href={accountPaths.adminList(municipality.slug)}>{t('account.title')}</a>
+          </li>
+        ) : null}
+        {canManageRegistry ? (
+          <li>
+            <a href={organisationPaths.adminList(municipality.slug)}>{t('registry.manage')}</a>
+          </li>
+        ) : null}
+      </ul>
       {reportLinks.length > 0 ? (
         <>
           <h2>{t('report.title')}</h2>

@@ -3,6 +3,7 @@ import { requireUser } from '../kernel/auth/policy.ts';
 import type { AppEnv } from '../kernel/web/context.ts';
 import { chromeOf, html } from '../kernel/web/render.tsx';
 import { findMunicipalityById } from '../municipalities/queries.ts';
+import { accountPolicy } from '../accounts/policy.ts';
 import { organisationPolicy } from '../organisations/policy.ts';
 import { planPolicy } from '../plans/policy.ts';
 import { listPlans } from '../plans/queries.ts';
@@ -22,7 +23,7 @@ export function adminRoutes() {
     const reportLinks = [...(await reportLinksFor(db, actor, municipality!, c.var.t, c.var.locale)), ...(await meetingLinksFor(db, actor, municipality!, c.var.t))];
     return html(
       c,
-      <AdminHomePage chrome={chromeOf(c)} municipality={municipality!} user={actor} plans={plans} canManageRegistry={organisationPolicy.manageAny(actor, actor.municipalityId)} reportLinks={reportLinks} importLinks={await importLinksFor(db, actor, municipality!, c.var.t)} />,
+      <AdminHomePage chrome={chromeOf(c)} municipality={municipality!} user={actor} plans={plans} canManageRegistry={organisationPolicy.manageAny(actor, actor.municipalityId)} canManageAccounts={accountPolicy.manageAny(actor, actor.municipalityId)} reportLinks={reportLinks} importLinks={await importLinksFor(db, actor, municipality!, c.var.t)} />,
     );
   });
   return app;

@@ -29,9 +29,9 @@ describe('./bin/sasaeai', () => {
     });
     expect(added).toMatchObject({ code: 0, stdout: 'アカウント hodogaya（ward_secretariat）を作成しました\n' });
     const missingWard = await sasaeai(main, ['user', 'add', '--login', 'member-1', '--name', 'x', '--role', 'committee_member'], { SASAEAI_PASSWORD: 'a-long-enough-password' });
-    expect(missingWard).toMatchObject({ code: 1, stderr: 'エラー: この役割には区（--ward）の指定が必要です\n' });
+    expect(missingWard).toMatchObject({ code: 1, stderr: 'エラー: --ward: この役割には区の指定が必要です\n' });
     const shortPassword = await sasaeai(main, ['user', 'add', '--login', 'admin-2', '--name', 'x', '--role', 'city_admin'], { SASAEAI_PASSWORD: 'short' });
-    expect(shortPassword.stderr).toContain('パスワードは10文字以上にしてください');
+    expect(shortPassword.stderr).toContain('パスワード: パスワードは12文字以上にしてください');
     const unknown = await sasaeai(main, ['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('知らないコマンドです: frobnicate');

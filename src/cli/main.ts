@@ -8,6 +8,7 @@ import { CliError } from './errors.ts';
 import { parseCommand, parseHelp } from './parse.ts';
 import { importCommand, importHelp } from './import.ts';
 import { userAdd, userAddHelp } from './user-add.ts';
+import { userDisable, userEnable, userList, userManageHelp, userSetPassword } from './user-manage.ts';
 import { planExport, planImport, planStructureHelp } from './plan-structure.ts';
 import { exportXlsx, importXlsx, workbookHelp } from './reports-workbook.ts';
 import { materialCommand, materialHelp } from './material.ts';
@@ -20,6 +21,9 @@ const help = `支えあい（Sasaeai）コマンドライン
   db migrate               データベースを最新のスキーマにします（起動時にも自動で行います）
   demo                     デモデータ（横浜市 戸塚区・鶴見区・旭区）を読み込み直します
   user add …               アカウントを作成します
+  user list …              アカウントを一覧にします
+  user set-password …      パスワードを再設定します
+  user disable / enable …  アカウントを無効にする・有効に戻す
   plan export …            計画の期の構成を Excel か CSV に書き出します
   plan import FILE …       編集した計画の構成（Excel・CSV）を確認して取り込みます
   parse FILE [--json]      計画書・会議資料（.txt .md .pdf .docx .xlsx .csv）を読み取り、内容を表示します
@@ -31,6 +35,8 @@ const help = `支えあい（Sasaeai）コマンドライン
   material …               推進会議の資料を PDF か Word で書き出します
 
 ${userAddHelp}
+
+${userManageHelp}
 
 ${planStructureHelp}
 
@@ -56,6 +62,10 @@ const commands: Record<string, Command> = {
       return `デモデータを読み込みました: ${s!.municipality}・${s!.wards}区・推進主体${s!.organisations}件・計画${s!.plans}件・期${s!.periods}件・項目${s!.nodes}件・アカウント${s!.accounts}件`;
     }),
   'user add': (args) => withDatabase((database) => userAdd(database, args)),
+  'user list': (args) => withDatabase((database) => userList(database, args)),
+  'user set-password': (args) => withDatabase((database) => userSetPassword(database, args)),
+  'user disable': (args) => withDatabase((database) => userDisable(database, args)),
+  'user enable': (args) => withDatabase((database) => userEnable(database, args)),
   'plan export': (args) => withDatabase((database) => planExport(database, args)),
   'plan import': (args) => withDatabase((database) => planImport(database, args)),
   'reports export-xlsx': (args) => withDatabase((database) => exportXlsx(database, args)),

@@ -30,7 +30,7 @@ describe('user add --email', () => {
   });
 
   it('refuses an address that is not one, saying which option', async () => {
-    await expect(userAdd(database, owner('shakyo-bad', 'staff@'))).rejects.toThrow('email: メールアドレスの形が正しくありません');
+    await expect(userAdd(database, owner('shakyo-bad', 'staff@'))).rejects.toThrow('--email: メールアドレスの形が正しくありません');
     expect(await database.db.select().from(users).where(eq(users.login, 'shakyo-bad'))).toEqual([]);
   });
 });

@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { roles } from '../kernel/auth/actor.ts';
-import { createUser, findUserByLogin, newUserInput, scopeProblem } from '../accounts/users.ts';
+import { createUser } from '../accounts/commands.ts';
+import { newUserInput } from '../accounts/inputs.ts';
+import { MIN_PASSWORD_LENGTH } from '../accounts/password-rules.ts';
+import { findUserByLogin } from '../accounts/users.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { findDistrict, findWardByNameOrSlug } from '../municipalities/queries.ts';
@@ -9,15 +13,40 @@ import { findOrganisation } from '../organisations/queries.ts';
 import { municipalityFor } from './database.ts';
 import { CliError } from './errors.ts';
 
+export const passwordHelp = `  パスワードは環境変数 SASAEAI_PASSWORD か、--password-stdin で標準入力から渡します（コマンド行には書きません）。
+  パスワードは${MIN_PASSWORD_LENGTH}文字以上で、ログインIDを含まず、よく使われるパスワードの一覧にないものにします。`;
+
 export const userAddHelp = `./bin/sasaeai user add --login ID --name 表示名 --role 役割 [--ward 区] [--organisation キー] [--district 地区] [--email アドレス] [--municipality 市] [--password-stdin]
   役割: ${roles.join(' | ')}
   --email は督促メールの送り先（推進主体の担当者など。省略可）。
-  パスワードは環境変数 SASAEAI_PASSWORD か、--password-stdin で標準入力から渡します（コマンド行には書きません）。`;
+${passwordHelp}`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** The password a command is given: from standard input with --password-stdin, else from SASAEAI_PASSWORD. */
+export function readPassword(fromStdin: boolean | undefined): Promise<string> {
+  return fromStdin ? readStdin() : Promise.resolve(process.env['SASAEAI_PASSWORD'] ?? '');
+}
+
+/** The option each input field comes from, so that an error names what the operator typed. */
+const optionOf: Record<string, string> = {
+  login: '--login',
+  displayName: '--name',
+  role: '--role',
+  wardId: '--ward',
+  organisationId: '--organisation',
+  districtId: '--district',
+  email: '--email',
+  password: 'パスワード',
+};
+
+/** Zod's issues as lines naming the option at fault. */
+export function cliError(error: z.ZodError): CliError {
+  return new CliError(error.issues.map((issue) => `${optionOf[String(issue.path[0])] ?? String(issue.path[0] ?? '')}: ${issue.message}`).join('\n'));
 }
 
 export async function userAdd(database: Database, argv: string[]): Promise<string> {
@@ -36,7 +65,7 @@ export async function userAdd(database: Database, argv: string[]): Promise<strin
     },
     strict: true,
   });
-  const password = values['password-stdin'] ? await readStdin() : (process.env['SASAEAI_PASSWORD'] ?? '');
+  const password = await readPassword(values['password-stdin']);
   const municipality = await municipalityFor(database, values.municipality);
   const ward = values.ward ? await findWardByNameOrSlug(database.db, municipality.id, values.ward) : null;
   if (values.ward && !ward) throw new CliError(`区「${values.ward}」が${municipality.name}にありません`);
@@ -56,9 +85,7 @@ export async function userAdd(database: Database, argv: string[]): Promise<strin
     districtId: district?.id ?? null,
     email: values.email ?? '',
   });
-  if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n'));
-  const problem = scopeProblem(parsed.data.role, parsed.data);
-  if (problem) throw new CliError(problem);
+  if (!parsed.success) throw cliError(parsed.error);
   if (await findUserByLogin(database.db, parsed.data.login)) throw new CliError(`ログインID「${parsed.data.login}」は既に使われています`);
   const actor: Actor = { kind: 'system', name: 'コマンドライン（user add）' };
   await runCommand(database, actor, (scope) => createUser(scope, parsed.data));

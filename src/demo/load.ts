@@ -1,5 +1,5 @@
 import type { Actor } from '../kernel/auth/actor.ts';
-import { createUser } from '../accounts/users.ts';
+import { createUser } from '../accounts/commands.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { deleteMunicipalityData } from '../kernel/db/tenant.ts';
@@ -126,6 +126,7 @@ async function insertAccounts(scope: CommandScope, ids: Ids): Promise<number> {
       wardId: account.ward ? ids.wardIds.get(account.ward) ?? null : null,
       organisationId: organisation?.id ?? null,
       districtId: account.district ? ids.districtIds.get(account.district) ?? null : null,
+      email: null,
     });
   }
   return demoAccounts.length;

@@ -15,8 +15,11 @@ export type SessionUser = {
   districtId: string | null;
 };
 
-/** A session the request carries: who, and the token its forms must send back. */
-export type ActiveSession = { user: SessionUser; csrfToken: string };
+/**
+ * A session the request carries: who, the token its forms must send back, and whether its holder must first choose a
+ * new password (after an administrator's reset) before doing anything else.
+ */
+export type ActiveSession = { user: SessionUser; csrfToken: string; passwordChangeRequired: boolean };
 
 export type Anonymous = { kind: 'anonymous' };
 

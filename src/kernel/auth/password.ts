@@ -1,7 +1,5 @@
 import argon2 from 'argon2';
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 /**
  * argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): about 0.1 s on the small servers wards
  * run, where the library default (64 MiB, 4 lanes) takes 0.7 s and lets a burst of logins stall the server.

@@ -85,6 +85,21 @@ export function TextInput(props: { name: string; label: string; value: string; h
   );
 }
 
+/** A choice from a list: [value, text] pairs, the current value selected. */
+export function Select(props: { name: string; label: string; value: string; options: [string, string][]; hint?: string; error?: string | undefined }) {
+  return (
+    <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      <select {...controlAttrs(props.name, { hint: Boolean(props.hint), error: props.error })}>
+        {props.options.map(([value, text]) => (
+          <option value={value} selected={value === props.value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 export function TextArea(props: { name: string; label: string; value: string; hint?: string; error?: string | undefined; rows?: number }) {
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>

@@ -1,5 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { controlAttrs, CsrfField, ErrorSummary, Field, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -41,20 +41,6 @@ export const emptyOrganisation = (wardId: string): OrganisationFormValues => ({
   description: '',
   contactEmail: '',
 });
-
-function Select({ name, label, value, options, error }: { name: string; label: string; value: string; options: [string, string][]; error?: string | undefined }) {
-  return (
-    <Field name={name} label={label} error={error}>
-      <select {...controlAttrs(name, { error })}>
-        {options.map(([v, text]) => (
-          <option value={v} selected={v === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
 
 function wardName(wards: Ward[], id: string | null, t: Translate): string {
   return wards.find((w) => w.id === id)?.name ?? t('registry.wholeCity');
