@@ -112,7 +112,7 @@ async function processed(jpegs: Buffer[]) {
   const result: ProcessedPhoto[] = [];
   for (const [n, jpeg] of jpegs.entries()) {
     const done = await processPhoto(jpeg, `photo${n + 1}.jpg`);
-    if (!done.ok) throw new Error(done.message);
+    if (!done.ok) throw new Error(done.message.key);
     result.push(done.photo);
   }
   return result;

@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../kernel/auth/password.ts';
 import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
+import { problem } from '../kernel/i18n/index.ts';
 import { scopeOfRole, type AccountEditInput, type NewUserInput } from './inputs.ts';
 import { hashToken } from './sessions.ts';
 import { sessions, users } from './schema.ts';
@@ -95,7 +96,7 @@ export async function changeOwnPassword(scope: CommandScope, target: Target, inp
     .where(and(eq(users.municipalityId, target.municipalityId), eq(users.id, target.id)))
     .for('update');
   if (!row) return { ok: false, reason: 'not_found' };
-  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) return { ok: false, reason: 'invalid', errors: { currentPassword: '今のパスワードが正しくありません' } };
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) return { ok: false, reason: 'invalid', errors: { currentPassword: problem('account.error.currentPasswordWrong') } };
   const locked = await lockAccount(scope.tx, target, row.version);
   if (!locked.ok) return locked;
   await endSessions(scope.tx, target, input.sessionToken);

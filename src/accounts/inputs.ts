@@ -1,33 +1,35 @@
 import { z } from 'zod';
 import { roles, type Role } from '../kernel/auth/actor.ts';
+import type { MessageKey, Problem } from '../kernel/i18n/index.ts';
 import { optionalEmail, versionInput } from '../kernel/web/inputs.ts';
+import { says } from '../kernel/web/validation.ts';
 import { passwordProblem } from './password-rules.ts';
 
 const login = z
   .string()
-  .min(3, 'ログインIDは3文字以上にしてください')
-  .max(100, 'ログインIDは100文字以内にしてください')
-  .regex(/^[a-zA-Z0-9._@-]+$/, 'ログインIDに使えるのは半角英数字と . _ @ - です');
-const displayName = z.string().trim().min(1, '表示名を入力してください').max(100, '表示名は100文字以内にしてください');
-const role = z.enum(roles, { message: `役割は ${roles.join(' / ')} のいずれかです` });
+  .min(3, says('account.error.loginShort'))
+  .max(100, says('account.error.loginLong'))
+  .regex(/^[a-zA-Z0-9._@-]+$/, says('account.error.loginCharacters'));
+const displayName = z.string().trim().min(1, says('account.error.nameRequired')).max(100, says('account.error.nameLong'));
+const role = z.enum(roles, says('account.error.role', { roles: roles.join(' / ') }));
 /** A ward, organisation or district chosen in a form ('' for none) or given by the CLI (null). */
-const scopeId = z.union([z.literal('').transform(() => null), z.null(), z.uuid('指定が正しくありません')]).optional().transform((id) => id ?? null);
+const scopeId = z.union([z.literal('').transform(() => null), z.null(), z.uuid(says('account.error.scope'))]).optional().transform((id) => id ?? null);
 
 type Scope = { role: Role; wardId: string | null; organisationId: string | null; districtId: string | null };
 export type ScopeField = 'wardId' | 'organisationId' | 'districtId';
 
 /** Which scope each role needs: the field to fill and what to say beside it. */
-export function scopeProblem(scope: Scope): { field: ScopeField; message: string } | null {
+export function scopeProblem(scope: Scope): { field: ScopeField; message: MessageKey } | null {
   switch (scope.role) {
     case 'city_admin':
       return null;
     case 'ward_secretariat':
     case 'committee_member':
-      return scope.wardId ? null : { field: 'wardId', message: 'この役割には区の指定が必要です' };
+      return scope.wardId ? null : { field: 'wardId', message: 'account.error.wardNeeded' };
     case 'owner_staff':
-      return scope.organisationId ? null : { field: 'organisationId', message: 'この役割には推進主体の指定が必要です' };
+      return scope.organisationId ? null : { field: 'organisationId', message: 'account.error.organisationNeeded' };
     case 'district_support':
-      return scope.districtId ? null : { field: 'districtId', message: 'この役割には地区の指定が必要です' };
+      return scope.districtId ? null : { field: 'districtId', message: 'account.error.districtNeeded' };
   }
 }
 
@@ -44,14 +46,16 @@ export function scopeOfRole<T extends Scope>(input: T): Scope {
 
 function checkScope(scope: Scope, ctx: z.RefinementCtx) {
   const problem = scopeProblem(scope);
-  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], ...says(problem.message) });
 }
+
+const saysProblem = (problem: Problem) => says(problem.key, problem.params);
 
 /** A new password for this login, checked against the rules (password-rules.ts). */
 export const newPassword = (forLogin: string) =>
   z.string().superRefine((password, ctx) => {
     const problem = passwordProblem(password, forLogin);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', ...saysProblem(problem) });
   });
 
 const profile = {
@@ -69,7 +73,7 @@ export const newUserInput = z
   .superRefine((input, ctx) => {
     checkScope(input, ctx);
     const problem = passwordProblem(input.password, input.login);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], ...saysProblem(problem) });
   });
 export type NewUserInput = z.output<typeof newUserInput>;
 
@@ -88,4 +92,4 @@ export const passwordResetInput = (forLogin: string) =>
   });
 
 export const ownPasswordInput = (forLogin: string) =>
-  z.object({ currentPassword: z.string().min(1, '今のパスワードを入力してください').max(500), password: newPassword(forLogin) });
+  z.object({ currentPassword: z.string().min(1, says('account.error.currentPassword')).max(500, says('form.tooLong')), password: newPassword(forLogin) });

@@ -64,6 +64,25 @@ export const accountMessages = defineMessages({
     en: 'An administrator reset your password. Choose a new one of your own to continue.',
   },
   'account.changedNotice': { ja: 'パスワードを変更しました。他の端末でのログインは終了しました。', en: 'Your password was changed. Your other sessions have ended.' },
+  'account.error.loginShort': { ja: 'ログインIDは{min}文字以上にしてください', en: 'The login ID takes at least {min} characters' },
+  'account.error.loginLong': { ja: 'ログインIDは{max}文字以内にしてください', en: 'The login ID takes at most {max} characters' },
+  'account.error.loginCharacters': { ja: 'ログインIDに使えるのは半角英数字と . _ @ - です', en: 'A login ID is made of letters, digits and . _ @ -' },
+  'account.error.nameRequired': { ja: '表示名を入力してください', en: 'Enter the display name' },
+  'account.error.nameLong': { ja: '表示名は{max}文字以内にしてください', en: 'The display name takes at most {max} characters' },
+  'account.error.role': { ja: '役割は {roles} のいずれかです', en: 'The role is one of {roles}' },
+  'account.error.scope': { ja: '指定が正しくありません', en: 'This choice is not valid' },
+  'account.error.wardNeeded': { ja: 'この役割には区の指定が必要です', en: 'This role needs a ward' },
+  'account.error.organisationNeeded': { ja: 'この役割には推進主体の指定が必要です', en: 'This role needs a promoting body' },
+  'account.error.districtNeeded': { ja: 'この役割には地区の指定が必要です', en: 'This role needs a district' },
+  'account.error.passwordShort': { ja: 'パスワードは{min}文字以上にしてください', en: 'The password takes at least {min} characters' },
+  'account.error.passwordLong': { ja: 'パスワードは{max}文字以内にしてください', en: 'The password takes at most {max} characters' },
+  'account.error.passwordHasLogin': { ja: 'パスワードにログインIDを含めないでください', en: 'The password must not contain the login ID' },
+  'account.error.passwordCommon': {
+    ja: 'よく使われていて推測されやすいパスワードです。別のものにしてください',
+    en: 'This password is common and easy to guess. Choose another one',
+  },
+  'account.error.currentPassword': { ja: '今のパスワードを入力してください', en: 'Enter your current password' },
+  'account.error.currentPasswordWrong': { ja: '今のパスワードが正しくありません', en: 'The current password is not correct' },
 });
 
 type AccountMessages = typeof accountMessages;

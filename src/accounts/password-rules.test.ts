@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { inJapanese } from '../testing/messages.ts';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
 import { passwordProblem } from './password-rules.ts';
 
 describe('password rules (NIST SP 800-63B)', () => {
   it('asks for 12 characters, counting characters, not bytes', () => {
-    expect(passwordProblem('elevenchars', 'someone')).toBe('パスワードは12文字以上にしてください');
+    expect(inJapanese(passwordProblem('elevenchars', 'someone'))).toBe('パスワードは12文字以上にしてください');
     expect(passwordProblem('ささえあいのまちづくり計画', 'someone')).toBeNull();
   });
 
   it('refuses the login, or a password containing it, whatever the case', () => {
-    expect(passwordProblem('asahi-secretariat', 'asahi-secretariat')).toBe('パスワードにログインIDを含めないでください');
-    expect(passwordProblem('my-Hodogaya-2025!', 'hodogaya')).toBe('パスワードにログインIDを含めないでください');
+    expect(inJapanese(passwordProblem('asahi-secretariat', 'asahi-secretariat'))).toBe('パスワードにログインIDを含めないでください');
+    expect(inJapanese(passwordProblem('my-Hodogaya-2025!', 'hodogaya'))).toBe('パスワードにログインIDを含めないでください');
   });
 
   it('refuses a password from the list of common ones, whatever the case', () => {
-    expect(passwordProblem('qwerty123456', 'someone')).toBe('よく使われていて推測されやすいパスワードです。別のものにしてください');
-    expect(passwordProblem('Administrator', 'someone')).toBe('よく使われていて推測されやすいパスワードです。別のものにしてください');
+    expect(inJapanese(passwordProblem('qwerty123456', 'someone'))).toBe('よく使われていて推測されやすいパスワードです。別のものにしてください');
+    expect(inJapanese(passwordProblem('Administrator', 'someone'))).toBe('よく使われていて推測されやすいパスワードです。別のものにしてください');
   });
 
   it('accepts the demo accounts’ password for every demo login', () => {

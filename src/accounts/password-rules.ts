@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { problem, type Problem } from '../kernel/i18n/index.ts';
 
 /** NIST SP 800-63B: long enough, not the login, not a password everyone tries first. No composition rules. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -18,11 +19,11 @@ function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-/** Why this password may not be used for this login, in Japanese, or null when it may. */
-export function passwordProblem(password: string, login: string): string | null {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください`;
-  if ([...password].length > MAX_PASSWORD_LENGTH) return `パスワードは${MAX_PASSWORD_LENGTH}文字以内にしてください`;
-  if (login !== '' && password.toLowerCase().includes(login.toLowerCase())) return 'パスワードにログインIDを含めないでください';
-  if (isCommonPassword(password)) return 'よく使われていて推測されやすいパスワードです。別のものにしてください';
+/** Why this password may not be used for this login, or null when it may. */
+export function passwordProblem(password: string, login: string): Problem | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return problem('account.error.passwordShort', { min: MIN_PASSWORD_LENGTH });
+  if ([...password].length > MAX_PASSWORD_LENGTH) return problem('account.error.passwordLong', { max: MAX_PASSWORD_LENGTH });
+  if (login !== '' && password.toLowerCase().includes(login.toLowerCase())) return problem('account.error.passwordHasLogin');
+  if (isCommonPassword(password)) return problem('account.error.passwordCommon');
   return null;
 }

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
+import { translateProblem } from '../kernel/i18n/index.ts';
 import { translatorFor } from '../messages.ts';
 import { listAllWards, listMunicipalities, type Ward } from '../municipalities/queries.ts';
 import { ReadError } from '../reading/errors.ts';
@@ -83,10 +84,10 @@ export async function importCommand(database: Database, args: string[]): Promise
     const row = await createImport(scope, target, { fileName: basename(file), contentType: 'application/octet-stream', bytes, read });
     return applyImport(scope, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: values['overwrite-conflicts'] ? 'all' : new Set() });
   }).catch((error: unknown) => {
-    if (error instanceof ImportRaceError) throw new CliError(error.message);
+    if (error instanceof ImportRaceError) throw new CliError(t('import.refused.changed', { what: error.what }));
     throw error;
   });
-  if (!result.ok) throw new CliError(result.reason === 'refused' ? result.message : '取り込めませんでした');
+  if (!result.ok) throw new CliError(result.reason === 'refused' ? translateProblem(t, result.message) : '取り込めませんでした');
   const { outcome } = result.value;
   const written = `${report}\n\n書き込みました: ${outcome.done.length}件（変更履歴の名前: ${actor.name}）`;
   if (conflictsOf(changeSet).length > 0 && outcome.kept.length > 0) {

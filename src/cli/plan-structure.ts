@@ -6,6 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../kernel/auth/actor.ts';
+import { translateProblem } from '../kernel/i18n/index.ts';
+import { translatorFor } from '../messages.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { findWardByNameOrSlug } from '../municipalities/queries.ts';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
@@ -118,7 +120,7 @@ export async function planImport(database: Database, args: string[]): Promise<st
     case 'blocked':
       throw new CliError(`取り込めません:\n${changeSummary(outcome.changes, owners)}`);
     case 'stale':
-      throw new CliError(outcome.message);
+      throw new CliError(translateProblem(translatorFor('ja'), outcome.message));
     case 'applied': {
       const { summary } = outcome;
       if (isEmpty(outcome.changes)) return '変更はありません';

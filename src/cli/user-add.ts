@@ -8,6 +8,9 @@ import { MIN_PASSWORD_LENGTH } from '../accounts/password-rules.ts';
 import { findUserByLogin } from '../accounts/users.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
+import { translateProblems } from '../kernel/i18n/index.ts';
+import { fieldErrors } from '../kernel/web/validation.ts';
+import { translatorFor } from '../messages.ts';
 import { findDistrict, findWardByNameOrSlug } from '../municipalities/queries.ts';
 import { findOrganisation } from '../organisations/queries.ts';
 import { municipalityFor } from './database.ts';
@@ -44,9 +47,10 @@ const optionOf: Record<string, string> = {
   password: 'パスワード',
 };
 
-/** Zod's issues as lines naming the option at fault. */
+/** Zod's problems as lines naming the option at fault, in Japanese. */
 export function cliError(error: z.ZodError): CliError {
-  return new CliError(error.issues.map((issue) => `${optionOf[String(issue.path[0])] ?? String(issue.path[0] ?? '')}: ${issue.message}`).join('\n'));
+  const problems = translateProblems(translatorFor('ja'), fieldErrors(error));
+  return new CliError(Object.entries(problems).map(([field, message]) => `${optionOf[field] ?? field}: ${message}`).join('\n'));
 }
 
 export async function userAdd(database: Database, argv: string[]): Promise<string> {

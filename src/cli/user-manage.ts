@@ -6,6 +6,9 @@ import { belongsTo, loadScopes, wardOfAccount } from '../accounts/scopes.ts';
 import { findAccount, findUserByLogin, listAccounts, type Account } from '../accounts/users.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
+import { translateProblem } from '../kernel/i18n/index.ts';
+import { firstProblem } from '../kernel/web/validation.ts';
+import { translatorFor } from '../messages.ts';
 import { findWardByNameOrSlug } from '../municipalities/queries.ts';
 import { municipalityFor } from './database.ts';
 import { CliError } from './errors.ts';
@@ -58,7 +61,7 @@ export async function userSetPassword(database: Database, argv: string[]): Promi
   const { values } = parseArgs({ args: argv, options: { login: { type: 'string' }, 'must-change': { type: 'boolean', default: false }, 'password-stdin': { type: 'boolean', default: false } }, strict: true });
   const account = await accountNamed(database, values.login);
   const parsed = newPassword(account.login).safeParse(await readPassword(values['password-stdin']));
-  if (!parsed.success) throw new CliError(`パスワード: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success) throw new CliError(`パスワード: ${translateProblem(translatorFor('ja'), firstProblem(parsed.error))}`);
   await change(database, 'set-password', account, (scope) => resetPassword(scope, account, { version: account.version, password: parsed.data, passwordChangeRequired: values['must-change'] }));
   return `アカウント ${account.login} のパスワードを再設定しました${values['must-change'] ? '（次回ログイン時に変更を求めます）' : ''}`;
 }

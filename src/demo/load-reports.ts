@@ -10,7 +10,7 @@ type Context = { municipalityId: string; wardIds: Map<string, string>; organisat
 /** A demo step must go through; if it does not, the data file is wrong and loading stops with the reason. */
 export function expectOk<T>(result: CommandResult<T, unknown>, what: string, kind = '実績報告'): T {
   if (result.ok) return result.value;
-  const why = result.reason === 'refused' ? result.message : result.reason === 'invalid' ? JSON.stringify(result.errors) : result.reason;
+  const why = result.reason === 'refused' ? JSON.stringify(result.message) : result.reason === 'invalid' ? JSON.stringify(result.errors) : result.reason;
   throw new Error(`デモデータの${kind}「${what}」を読み込めません: ${why}`);
 }
 

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { inJapanese } from '../testing/messages.ts';
 import { historyOf } from '../kernel/audit/queries.ts';
 import { actorName, type SessionUser } from '../kernel/auth/actor.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
@@ -158,8 +159,8 @@ describe('its materials', () => {
   it('refuses in words to move the first up or the last down, and refuses a stale reorder as a conflict', async () => {
     const meeting = await withMaterials(['資料1', '資料2']);
     const [first, last] = (await findMeeting(database.db, m, meeting.id))!.materials;
-    expect(await as((s) => moveMaterial(s, target(meeting), first!.id, { version: meeting.version, direction: 'up' }))).toEqual({ ok: false, reason: 'refused', message: 'この資料はすでに先頭です。' });
-    expect(await as((s) => moveMaterial(s, target(meeting), last!.id, { version: meeting.version, direction: 'down' }))).toEqual({ ok: false, reason: 'refused', message: 'この資料はすでに最後です。' });
+    expect(inJapanese(await as((s) => moveMaterial(s, target(meeting), first!.id, { version: meeting.version, direction: 'up' })))).toEqual({ ok: false, reason: 'refused', message: 'この資料はすでに先頭です。' });
+    expect(inJapanese(await as((s) => moveMaterial(s, target(meeting), last!.id, { version: meeting.version, direction: 'down' })))).toEqual({ ok: false, reason: 'refused', message: 'この資料はすでに最後です。' });
     const stale = await as((s) => moveMaterial(s, target(meeting), last!.id, { version: meeting.version - 1, direction: 'up' }));
     expect(stale).toMatchObject({ ok: false, reason: 'conflict' });
     expect(await numbersOf(meeting)).toEqual(['資料1', '資料2']);
@@ -169,13 +170,13 @@ describe('its materials', () => {
     const meeting = await newMeeting();
     const totsukaPeriod = (await demo.tree('totsuka-ward', 4)).period.id;
     const foreign = await as((s) => addMaterial(s, target(meeting), { version: 1, number: '資料1', title: '概要', kind: 'plan_overview', options: { periodId: totsukaPeriod } }));
-    expect(foreign).toEqual({ ok: false, reason: 'invalid', errors: { periodId: 'この区の計画の期を選んでください' } });
+    expect(inJapanese(foreign)).toEqual({ ok: false, reason: 'invalid', errors: { periodId: 'この区の計画の期を選んでください' } });
     const noYear = await as((s) => addMaterial(s, target(meeting), { version: 1, number: '資料2', title: '報告', kind: 'reports', options: { fiscalYear: 2019, reportIds: null } }));
-    expect(noYear).toEqual({ ok: false, reason: 'invalid', errors: { fiscalYear: '2019年度の受理済みの報告がありません' } });
+    expect(inJapanese(noYear)).toEqual({ ok: false, reason: 'invalid', errors: { fiscalYear: '2019年度の受理済みの報告がありません' } });
     const notAccepted = await as((s) =>
       addMaterial(s, target(meeting), { version: 1, number: '資料2', title: '報告', kind: 'reports', options: { fiscalYear: 2023, reportIds: ['00000000-0000-4000-8000-000000000000'] } }),
     );
-    expect(notAccepted).toMatchObject({ ok: false, reason: 'invalid', errors: { reportIds: expect.stringContaining('受理済みの報告でないもの') } });
+    expect(inJapanese(notAccepted)).toMatchObject({ ok: false, reason: 'invalid', errors: { reportIds: expect.stringContaining('受理済みの報告でないもの') } });
     const [one] = await acceptedReports(database.db, m, asahi, 2023, { publishedOnly: false });
     const plan = await as((s) => addMaterial(s, target(meeting), { version: 1, number: '資料1', title: '概要', kind: 'plan_overview', options: { periodId: period4 } }));
     expect(plan.ok).toBe(true);

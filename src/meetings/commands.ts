@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
+import { problem, type Problems } from '../kernel/i18n/index.ts';
 import { fiscalYearOf } from '../kernel/wareki/index.ts';
 import { findPeriodById, findPlanById } from '../plans/queries.ts';
 import { acceptedReports } from '../reports/queries.ts';
@@ -99,17 +100,17 @@ export async function deleteMeeting(scope: CommandScope, target: MeetingTarget, 
 // ---- materials -----------------------------------------------------------------------------------
 
 /** The checks only the database can make: the period is of this ward's plan; the chosen reports are accepted ones of the year. */
-async function checkMaterial(tx: Tx, meeting: Meeting, input: MaterialInput): Promise<Record<string, string>> {
+async function checkMaterial(tx: Tx, meeting: Meeting, input: MaterialInput): Promise<Problems> {
   if (input.kind === 'plan_overview') {
     const period = await findPeriodById(tx, meeting.municipalityId, input.options.periodId);
     const plan = period ? await findPlanById(tx, meeting.municipalityId, period.planId) : null;
-    return plan?.wardId === meeting.wardId ? {} : { periodId: 'この区の計画の期を選んでください' };
+    return plan?.wardId === meeting.wardId ? {} : { periodId: problem('meeting.error.periodOfWard') };
   }
   if (input.kind === 'reports') {
     const accepted = await acceptedReports(tx, meeting.municipalityId, meeting.wardId, input.options.fiscalYear, { publishedOnly: false });
-    if (accepted.length === 0) return { fiscalYear: `${input.options.fiscalYear}年度の受理済みの報告がありません` };
+    if (accepted.length === 0) return { fiscalYear: problem('meeting.error.noAcceptedReports', { fiscalYear: input.options.fiscalYear }) };
     const ids = new Set(accepted.map((item) => item.report.id));
-    if ((input.options.reportIds ?? []).some((id) => !ids.has(id))) return { reportIds: '選んだ報告の中に、この年度の受理済みの報告でないものがあります' };
+    if ((input.options.reportIds ?? []).some((id) => !ids.has(id))) return { reportIds: problem('meeting.error.notAccepted') };
   }
   return {};
 }
@@ -154,7 +155,7 @@ export async function moveMaterial(scope: CommandScope, target: MeetingTarget, m
   const index = begun.materials.findIndex((m) => m.id === materialId);
   if (index < 0) return { ok: false, reason: 'not_found' };
   const other = begun.materials[input.direction === 'up' ? index - 1 : index + 1];
-  if (!other) return { ok: false, reason: 'refused', message: input.direction === 'up' ? 'この資料はすでに先頭です。' : 'この資料はすでに最後です。' };
+  if (!other) return { ok: false, reason: 'refused', message: problem(input.direction === 'up' ? 'meeting.refused.first' : 'meeting.refused.last') };
   const moved = begun.materials[index]!;
   await scope.tx.update(meetingMaterials).set({ position: other.position }).where(materialWhere(target, moved.id));
   await scope.tx.update(meetingMaterials).set({ position: moved.position }).where(materialWhere(target, other.id));

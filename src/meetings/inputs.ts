@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { problem, type MessageKey, type Problems } from '../kernel/i18n/index.ts';
 import { textOf, textsOf, type FormBody, type Parsed } from '../kernel/web/form.ts';
 import { dateInput, fiscalYearInput, requiredText, typedText, versionInput } from '../kernel/web/inputs.ts';
-import { fieldErrors } from '../kernel/web/validation.ts';
+import { fieldErrors, firstProblem, says } from '../kernel/web/validation.ts';
 import { parseTime } from '../kernel/wareki/index.ts';
 import { materialKinds, type MaterialKind } from './schema.ts';
 
@@ -11,29 +12,29 @@ import { materialKinds, type MaterialKind } from './schema.ts';
 // ---- a meeting and its 次第 ----------------------------------------------------------------------
 
 /** 10:00, 10時, 午前10時30分 → 'HH:MM'; blank → null. */
-const timeInput = (label: string) =>
+const timeInput = (message: MessageKey) =>
   z.string().transform((text, ctx) => {
     if (text.trim() === '') return null;
     const parsed = parseTime(text.trim());
     if (parsed.ok) return parsed.value;
-    ctx.addIssue({ code: 'custom', message: `${label}は「10:00」か「10時」の形で入力してください（${parsed.error}）` });
+    ctx.addIssue({ code: 'custom', ...says(message, { reason: parsed.error }) });
     return z.NEVER;
   });
 
 const meetingFields = z.object({
-  title: requiredText(200, '会議の名前を入力してください'),
+  title: requiredText(200, 'meeting.error.title'),
   date: dateInput,
-  startTime: timeInput('開始時刻'),
-  endTime: timeInput('終了時刻'),
+  startTime: timeInput('meeting.error.startTime'),
+  endTime: timeInput('meeting.error.endTime'),
   venue: typedText(200),
   notes: typedText(4_000),
 });
 
 /** The end after the start, checked on its own so that it is reported beside the other fields' problems. */
-function checkTimeOrder(typed: MeetingValues, errors: Record<string, string>): void {
-  const start = timeInput('開始時刻').safeParse(typed.startTime);
-  const end = timeInput('終了時刻').safeParse(typed.endTime);
-  if (start.success && end.success && start.data && end.data && start.data >= end.data) errors['endTime'] ??= '終了時刻は開始時刻より後にしてください';
+function checkTimeOrder(typed: MeetingValues, errors: Problems): void {
+  const start = meetingFields.shape.startTime.safeParse(typed.startTime);
+  const end = meetingFields.shape.endTime.safeParse(typed.endTime);
+  if (start.success && end.success && start.data && end.data && start.data >= end.data) errors['endTime'] ??= problem('meeting.error.timeOrder');
 }
 
 /** One line of the 次第 as typed: its material numbers as written (資料1 資料2-1, separated by spaces, 、 or ,). */
@@ -63,16 +64,16 @@ export function typedMeeting(body: FormBody): MeetingValues {
 export const splitMaterialNumbers = (text: string) => text.split(/[\s、,，]+/u).filter((n) => n !== '');
 
 /** The lines with a title, in order; a line with only a speaker or materials is an error, not silently dropped. */
-function checkAgenda(rows: AgendaRowValues[], errors: Record<string, string>): AgendaLine[] {
+function checkAgenda(rows: AgendaRowValues[], errors: Problems): AgendaLine[] {
   const lines: AgendaLine[] = [];
   rows.forEach((row, index) => {
     const title = row.title.replace(/\r\n?/g, '\n');
     if (title.trim() === '') {
-      if (row.speaker.trim() !== '' || row.materials.trim() !== '') errors[`agenda-${index}-title`] = `次第の${index + 1}行目：項目名を入力してください`;
+      if (row.speaker.trim() !== '' || row.materials.trim() !== '') errors[`agenda-${index}-title`] = problem('meeting.error.agendaTitle', { row: index + 1 });
       return;
     }
-    if (title.length > 400) errors[`agenda-${index}-title`] = `次第の${index + 1}行目：400文字以内で入力してください`;
-    if (row.speaker.length > 200) errors[`agenda-${index}-speaker`] = `次第の${index + 1}行目：説明者は200文字以内で入力してください`;
+    if (title.length > 400) errors[`agenda-${index}-title`] = problem('meeting.error.agendaTitleLong', { row: index + 1, max: 400 });
+    if (row.speaker.length > 200) errors[`agenda-${index}-speaker`] = problem('meeting.error.agendaSpeakerLong', { row: index + 1, max: 200 });
     lines.push({ title, speaker: row.speaker.trim() === '' ? null : row.speaker.trim(), materials: splitMaterialNumbers(row.materials) });
   });
   return lines;
@@ -81,7 +82,7 @@ function checkAgenda(rows: AgendaRowValues[], errors: Record<string, string>): A
 export function parseMeeting(body: FormBody): Parsed<MeetingInput> {
   const typed = typedMeeting(body);
   const fields = meetingFields.safeParse(typed);
-  const errors: Record<string, string> = fields.success ? {} : fieldErrors(fields.error);
+  const errors: Problems = fields.success ? {} : fieldErrors(fields.error);
   checkTimeOrder(typed, errors);
   const agenda = checkAgenda(typed.agenda, errors);
   if (!fields.success || Object.keys(errors).length > 0) return { ok: false, errors };
@@ -90,14 +91,14 @@ export function parseMeeting(body: FormBody): Parsed<MeetingInput> {
 
 export function parseVersion(body: FormBody): Parsed<number> {
   const version = versionInput.safeParse(textOf(body['version']));
-  return version.success ? { ok: true, value: version.data } : { ok: false, errors: { version: '不正な版数です' } };
+  return version.success ? { ok: true, value: version.data } : { ok: false, errors: { version: problem('form.version') } };
 }
 
 // ---- materials -----------------------------------------------------------------------------------
 
 /** What each kind of material holds in `options`. */
 export const materialOptionSchemas = {
-  plan_overview: z.object({ periodId: z.string().uuid('計画の期を選んでください') }),
+  plan_overview: z.object({ periodId: z.string().uuid(says('meeting.error.period')) }),
   reports: z.object({ fiscalYear: z.number().int(), reportIds: z.array(z.string().uuid()).nullable() }),
   text: z.object({ body: z.string() }),
 } satisfies Record<MaterialKind, z.ZodType>;
@@ -130,27 +131,27 @@ export function typedMaterial(body: FormBody): MaterialValues {
 }
 
 const materialHead = z.object({
-  kind: z.enum(materialKinds, { message: '資料の種類を選んでください' }),
-  number: requiredText(40, '資料番号を入力してください（例：資料1、資料2-1）'),
-  title: requiredText(200, '資料の名前を入力してください'),
+  kind: z.enum(materialKinds, says('meeting.error.kind')),
+  number: requiredText(40, 'meeting.error.number'),
+  title: requiredText(200, 'meeting.error.materialTitle'),
 });
 
-function choiceOf(kind: MaterialKind, typed: MaterialValues, errors: Record<string, string>): MaterialChoice | null {
+function choiceOf(kind: MaterialKind, typed: MaterialValues, errors: Problems): MaterialChoice | null {
   if (kind === 'plan_overview') {
-    if (!z.string().uuid().safeParse(typed.periodId).success) errors['periodId'] = '計画の期を選んでください';
+    if (!z.string().uuid().safeParse(typed.periodId).success) errors['periodId'] = problem('meeting.error.period');
     return { kind, options: { periodId: typed.periodId } };
   }
   if (kind === 'reports') {
     const fiscalYear = fiscalYearInput.safeParse(typed.fiscalYear);
-    if (!fiscalYear.success) errors['fiscalYear'] = fiscalYear.error.issues[0]?.message ?? '年度を選んでください';
+    if (!fiscalYear.success) errors['fiscalYear'] = firstProblem(fiscalYear.error);
     const some = typed.scope === 'some';
-    if (some && typed.reportIds.length === 0) errors['reportIds'] = '載せる報告を一つ以上選ぶか、「受理済みのすべての報告」を選んでください';
-    if (typed.reportIds.some((id) => !z.string().uuid().safeParse(id).success)) errors['reportIds'] = '報告の指定が不正です';
+    if (some && typed.reportIds.length === 0) errors['reportIds'] = problem('meeting.error.noReports');
+    if (typed.reportIds.some((id) => !z.string().uuid().safeParse(id).success)) errors['reportIds'] = problem('meeting.error.reportIds');
     return { kind, options: { fiscalYear: fiscalYear.success ? fiscalYear.data : 0, reportIds: some ? [...new Set(typed.reportIds)] : null } };
   }
   const body = typedText(20_000).safeParse(typed.body);
-  if (!body.success) errors['body'] = body.error.issues[0]?.message ?? '本文が長すぎます';
-  else if (body.data.trim() === '') errors['body'] = '本文を入力してください';
+  if (!body.success) errors['body'] = firstProblem(body.error);
+  else if (body.data.trim() === '') errors['body'] = problem('meeting.error.body');
   return { kind, options: { body: body.success ? body.data : '' } };
 }
 
@@ -158,15 +159,15 @@ export function parseMaterial(body: FormBody): Parsed<MaterialInput & { version:
   const typed = typedMaterial(body);
   const head = materialHead.safeParse(typed);
   const version = parseVersion(body);
-  const errors: Record<string, string> = { ...(head.success ? {} : fieldErrors(head.error)), ...(version.ok ? {} : version.errors) };
+  const errors: Problems = { ...(head.success ? {} : fieldErrors(head.error)), ...(version.ok ? {} : version.errors) };
   const kind = materialKinds.find((k) => k === typed.kind);
   const choice = kind ? choiceOf(kind, typed, errors) : null;
   if (!head.success || !choice || !version.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { number: head.data.number.trim(), title: head.data.title.trim(), ...choice, version: version.value } };
 }
 
-export const moveInput = z.object({ version: versionInput, direction: z.enum(['up', 'down'], { message: '移動の向きが不正です' }) });
-export const shareInput = z.object({ version: versionInput, shared: z.enum(['1', '0'], { message: '共有の指定が不正です' }).transform((v) => v === '1') });
+export const moveInput = z.object({ version: versionInput, direction: z.enum(['up', 'down'], says('form.direction')) });
+export const shareInput = z.object({ version: versionInput, shared: z.enum(['1', '0'], says('meeting.error.shared')).transform((v) => v === '1') });
 export const versionOnlyInput = z.object({ version: versionInput });
 
 /** 資料1, 資料2 → 資料3: the next number after the highest 資料N already used (資料2-1 counts as 2). */

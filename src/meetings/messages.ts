@@ -116,6 +116,41 @@ export const meetingMessages = defineMessages({
     en: 'Someone else changed this meeting first, so nothing was deleted. Check the latest version below, then delete again.',
   },
   'meeting.notice.deleted': { ja: '推進会議を削除しました。', en: 'Meeting deleted.' },
+  'meeting.error.title': { ja: '会議の名前を入力してください', en: 'Enter the name of the meeting' },
+  'meeting.error.startTime': {
+    ja: '開始時刻は「10:00」か「10時」の形で入力してください（{reason}）',
+    en: 'Enter the start time as 10:00 or 10時 ({reason})',
+  },
+  'meeting.error.endTime': {
+    ja: '終了時刻は「10:00」か「10時」の形で入力してください（{reason}）',
+    en: 'Enter the end time as 10:00 or 10時 ({reason})',
+  },
+  'meeting.error.timeOrder': { ja: '終了時刻は開始時刻より後にしてください', en: 'The end time must be after the start time' },
+  'meeting.error.agendaTitle': { ja: '次第の{row}行目：項目名を入力してください', en: 'Agenda line {row}: enter the item' },
+  'meeting.error.agendaTitleLong': { ja: '次第の{row}行目：{max}文字以内で入力してください', en: 'Agenda line {row}: enter at most {max} characters' },
+  'meeting.error.agendaSpeakerLong': {
+    ja: '次第の{row}行目：説明者は{max}文字以内で入力してください',
+    en: 'Agenda line {row}: the speaker takes at most {max} characters',
+  },
+  'meeting.error.period': { ja: '計画の期を選んでください', en: 'Choose the plan’s period' },
+  'meeting.error.kind': { ja: '資料の種類を選んでください', en: 'Choose the kind of material' },
+  'meeting.error.number': { ja: '資料番号を入力してください（例：資料1、資料2-1）', en: 'Enter the material’s number (such as 資料1 or 資料2-1)' },
+  'meeting.error.materialTitle': { ja: '資料の名前を入力してください', en: 'Enter the name of the material' },
+  'meeting.error.noReports': {
+    ja: '載せる報告を一つ以上選ぶか、「受理済みのすべての報告」を選んでください',
+    en: 'Choose at least one report, or “all accepted reports”',
+  },
+  'meeting.error.reportIds': { ja: '報告の指定が不正です', en: 'The reports chosen are not valid' },
+  'meeting.error.body': { ja: '本文を入力してください', en: 'Enter the text' },
+  'meeting.error.shared': { ja: '共有の指定が不正です', en: 'The sharing choice is not valid' },
+  'meeting.error.periodOfWard': { ja: 'この区の計画の期を選んでください', en: 'Choose a period of this ward’s plan' },
+  'meeting.error.noAcceptedReports': { ja: '{fiscalYear}年度の受理済みの報告がありません', en: 'There are no accepted reports of fiscal year {fiscalYear}' },
+  'meeting.error.notAccepted': {
+    ja: '選んだ報告の中に、この年度の受理済みの報告でないものがあります',
+    en: 'Some of the reports chosen are not accepted reports of this year',
+  },
+  'meeting.refused.first': { ja: 'この資料はすでに先頭です。', en: 'This material is already the first.' },
+  'meeting.refused.last': { ja: 'この資料はすでに最後です。', en: 'This material is already the last.' },
 });
 
 type MeetingMessages = typeof meetingMessages;

@@ -42,6 +42,13 @@ useDemoApp(async (opened) => {
 async function post(client: TestClient, path: string, form: Record<string, string | string[]>) {
   return client.request(path, { method: 'POST', form: { ...form, _csrf: await client.csrf() } });
 }
+/** Asahi's secretariat reading the pages in English (the language is remembered in a cookie). */
+async function secretariatInEnglish(): Promise<TestClient> {
+  const english = testApp.client();
+  await english.login('asahi-secretariat');
+  await english.request(`${asahi}?lang=en`);
+  return english;
+}
 const versionOn = (page: string) => /name="version" value="(\d+)"/.exec(page)![1]!;
 const meetingIdOf = (location: string | null) => /meetings\/([0-9a-f-]{36})/.exec(location ?? '')![1]!;
 
@@ -67,6 +74,29 @@ describe('the secretariat', () => {
     expect(page).toContain('日付は「2024-05-24」か「令和6年5月24日」の形で入力してください');
     expect(page).toContain('次第の1行目：項目名を入力してください');
     expect(page).toContain('value="会場そのまま"');
+  });
+
+  it('gets the errors in English when the page is in English, and no Japanese of the interface', async () => {
+    const english = await secretariatInEnglish();
+    const response = await post(english, asahi, { title: '', date: '6月31日', startTime: '朝', endTime: '', venue: '', notes: '', 'agenda-0-title': '', 'agenda-0-speaker': '区長' });
+    const page = await response.text();
+    const said = ['Enter the name of the meeting', 'Enter the date as 2024-05-24 or as 令和6年5月24日', 'Enter the start time as 10:00 or 10時', 'Agenda line 1: enter the item'];
+    expect({ status: response.status, missing: said.filter((words) => !page.includes(words)), japanese: page.includes('入力してください') }).toEqual({ status: 422, missing: [], japanese: false });
+  });
+
+  it('is told in English why a button was refused when the page is in English', async () => {
+    const english = await secretariatInEnglish();
+    const created = await post(english, asahi, { title: '英語の会議', date: '2025-07-03', startTime: '', endTime: '', venue: '', notes: '' });
+    const id = meetingIdOf(created.headers.get('location'));
+    for (const number of ['資料1', '資料2']) {
+      const form = await (await english.request(`${meetingPath(id)}/materials/new?kind=text`)).text();
+      expect((await post(english, `${meetingPath(id)}/materials`, { version: versionOn(form), kind: 'text', number, title: number, body: '本文' })).status).toBe(303);
+    }
+    const page = await (await english.request(meetingPath(id))).text();
+    const [, firstMove] = /action="([^"]+\/move)"/.exec(page)!;
+    const refused = await post(english, firstMove!, { version: versionOn(page), direction: 'up' });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('This material is already the first.');
   });
 
   it('is shown what someone else saved first, with its own edit kept, instead of overwriting it', async () => {

@@ -36,6 +36,9 @@ export const organisationMessages = defineMessages({
     ja: 'ログインしない推進主体にも、報告の督促メールがここに届きます。担当者のアカウントにメールアドレスがあれば、そちらにも送ります。',
     en: 'Report reminders go here, also for owners who do not log in. Staff accounts with an email address get them too.',
   },
+  'registry.error.kind': { ja: '種別を選んでください', en: 'Choose the kind' },
+  'registry.error.ward': { ja: '区の指定が不正です', en: 'The ward chosen is not valid' },
+  'registry.error.wardNotAllowed': { ja: 'この区には登録できません', en: 'You cannot register in this ward' },
 });
 
 type OrganisationMessages = typeof organisationMessages;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '../kernel/web/validation.ts';
+import { inJapanese } from '../testing/messages.ts';
 import { historyOf } from '../kernel/audit/queries.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
@@ -175,9 +177,7 @@ describe('inputs', () => {
   it('explains each bad field in Japanese', () => {
     const result = periodInput.safeParse({ version: '1', name: '', levels: '', fiscalYearStart: 'R3', fiscalYearEnd: '2020' });
     expect(result.success).toBe(false);
-    const messages = result.success ? [] : result.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
-    expect(messages).toContain('name: 名称を入力してください');
-    expect(messages).toContain('fiscalYearStart: 西暦の年度を数字で入力してください');
+    expect(result.success ? {} : inJapanese(fieldErrors(result.error))).toMatchObject({ name: '名称を入力してください', fiscalYearStart: '西暦の年度を数字で入力してください' });
   });
 
   it('keeps text exactly, only unifying line endings', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
+import { problem } from '../kernel/i18n/index.ts';
 import type { MoveDirection, NewNodeInput, NodeInput, PeriodInput } from './inputs.ts';
 import { nodeOwners, planNodes, planPeriods, plans } from './schema.ts';
 import { nodesAreHeld, type NodeRow, type Period, type Plan } from './queries.ts';
@@ -264,7 +265,7 @@ export async function deleteNode(
   if (node.version !== expectedVersion) return { ok: false, reason: 'conflict', current: await snapshot(tx, node) };
   const ids = await subtreeIds(tx, target.municipalityId, node.id);
   if (await nodesAreHeld(tx, target.municipalityId, ids)) {
-    return { ok: false, reason: 'refused', message: 'この項目（またはその下の項目）には実績報告があるため削除できません。' };
+    return { ok: false, reason: 'refused', message: problem('plan.refused.hasReports') };
   }
   for (const id of ids) {
     const row = await lockNode(tx, target.municipalityId, id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fiscalYearInput as fiscalYear, optionalTypedText as optionalText, typedText as text } from '../kernel/web/inputs.ts';
 import { textOf, textsOf, type FormBody } from '../kernel/web/form.ts';
+import { says } from '../kernel/web/validation.ts';
 import type { NodeSection, SituationItem } from './schema.ts';
 
 /**
@@ -9,15 +10,15 @@ import type { NodeSection, SituationItem } from './schema.ts';
  */
 const lines = z
   .string()
-  .max(20_000, '長すぎます')
+  .max(20_000, says('form.overLong'))
   .transform((s) => s.replace(/\r\n?/g, '\n').split('\n').filter((line) => line.trim() !== ''));
-const uuid = z.string().uuid('不正な値です');
+const uuid = z.string().uuid(says('form.invalidValue'));
 
 export const situationItemInput = z.object({ heading: text(500), body: text(20_000) });
 export const sectionInput = z.object({ title: text(200), items: z.array(z.object({ heading: text(500).optional(), body: text(20_000) })) });
 
 export const nodeInput = z.object({
-  version: z.coerce.number().int().min(1, '不正な版数です'),
+  version: z.coerce.number().int().min(1, says('form.version')),
   code: text(50),
   title: text(500),
   description: optionalText(20_000),
@@ -34,20 +35,20 @@ export type NodeFields = Omit<NodeInput, 'version' | 'ownerIds'>;
 export const newNodeInput = z.object({
   parentId: z.union([uuid, z.literal('')]).transform((s) => (s === '' ? null : s)),
   code: text(50).default(''),
-  title: text(500).refine((s) => s.trim() !== '', '名称を入力してください'),
+  title: text(500).refine((s) => s.trim() !== '', says('form.nameRequired')),
 });
 export type NewNodeInput = z.output<typeof newNodeInput>;
 
 export const moveDirections = ['up', 'down', 'indent', 'outdent'] as const;
 export type MoveDirection = (typeof moveDirections)[number];
-export const moveInput = z.object({ direction: z.enum(moveDirections, { message: '移動の向きが不正です' }) });
+export const moveInput = z.object({ direction: z.enum(moveDirections, says('form.direction')) });
 
 export const deleteInput = z.object({ version: z.coerce.number().int().min(1) });
 
 export const periodInput = z
   .object({
     version: z.coerce.number().int().min(1),
-    name: text(300).refine((s) => s.trim() !== '', '名称を入力してください'),
+    name: text(300).refine((s) => s.trim() !== '', says('form.nameRequired')),
     nickname: optionalText(300),
     philosophy: optionalText(5_000),
     levels: lines,
@@ -56,7 +57,7 @@ export const periodInput = z
   })
   .refine((p) => p.fiscalYearEnd === null || p.fiscalYearEnd >= p.fiscalYearStart, {
     path: ['fiscalYearEnd'],
-    message: '終了年度は開始年度と同じか、それより後にしてください',
+    ...says('form.fiscalYearOrder'),
   });
 export type PeriodInput = z.output<typeof periodInput>;
 

@@ -104,6 +104,42 @@ export const planMessages = defineMessages({
   'field.levels': { ja: '階層の名前（上から順に1行に1つ）', en: 'Level names (top first, one per line)' },
   'field.fiscalYearStart': { ja: '開始年度（西暦）', en: 'First fiscal year' },
   'field.fiscalYearEnd': { ja: '終了年度（西暦）', en: 'Last fiscal year' },
+  'plan.error.owners': { ja: 'この計画では選べない推進主体が含まれています', en: 'Some of the promoting bodies chosen cannot be chosen in this plan' },
+  'plan.refused.hasReports': {
+    ja: 'この項目（またはその下の項目）には実績報告があるため削除できません。',
+    en: 'This item (or one under it) has progress reports, so it cannot be deleted.',
+  },
+  'structure.apply.stale': {
+    ja: '確認している間に、この期の項目が変更されました。変更の一覧をもう一度確認してください',
+    en: 'The items of this period changed while you were checking. Look at the list of changes again',
+  },
+  'structure.apply.notAdded': { ja: '「{label}」（{row}行目）を追加できませんでした', en: '“{label}” (row {row}) could not be added' },
+  'structure.apply.removeRefused': { ja: '「{label}」: {reason}', en: '“{label}”: {reason}' },
+  'structure.apply.notRemoved': {
+    ja: '「{label}」は確認の後に他の人が変更したため削除しませんでした。もう一度取り込んで確認してください',
+    en: '“{label}” was not deleted because someone changed it after the preview. Import the file again and check',
+  },
+  'structure.apply.changed': {
+    ja: '「{label}」は確認の後に他の人が変更しました。もう一度取り込んで確認してください',
+    en: 'Someone changed “{label}” after the preview. Import the file again and check',
+  },
+  'structure.apply.gone': {
+    ja: '取り込みの途中で項目が見つからなくなりました。もう一度確認してください',
+    en: 'An item disappeared during the import. Check again',
+  },
+  'field.situationHeading': { ja: '■ 見出し {n}', en: '■ Heading {n}' },
+  'field.situationBody': { ja: '本文 {n}', en: 'Text {n}' },
+  'field.sections': {
+    ja: '子項目とは別に並ぶ一覧（区役所の取組、次期に向けた課題など）',
+    en: 'Lists beside the sub-items (the ward office’s initiatives, issues for the next period …)',
+  },
+  'field.section': { ja: '一覧 {n}', en: 'List {n}' },
+  'field.sectionTitle': { ja: '一覧の見出し', en: 'Heading of the list' },
+  'field.sectionItemHeading': { ja: '項目 {n} の見出し（任意）', en: 'Heading of entry {n} (optional)' },
+  'field.sectionItemBody': { ja: '項目 {n} の本文', en: 'Text of entry {n}' },
+  'admin.actionOn': { ja: '{item}を{action}', en: '{action}: {item}' },
+  'admin.historyOf': { ja: '{item}の変更履歴', en: 'Change history of {item}' },
+  'admin.unnamed': { ja: '（名称なし）', en: '(no name)' },
 });
 
 type PlanMessages = typeof planMessages;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inJapanese } from '../testing/messages.ts';
 import { historyOf } from '../kernel/audit/queries.ts';
 import type { SessionUser } from '../kernel/auth/actor.ts';
 import { onLocalContentChange, runCommand, type CommandScope } from '../kernel/db/command.ts';
@@ -72,11 +73,11 @@ describe('opening a round', () => {
     const otherWard = await as(secretariat, (s) =>
       openRound(s, { municipalityId: m, wardId: asahi }, { title: 'x', fiscalYear: 2025, deadline: '2026-04-30', assignments: [{ nodeId: totsukaNode.id, title: '', ownerIds: [orgs['asahi-shakyo']!.id] }] }),
     );
-    expect(otherWard).toEqual({ ok: false, reason: 'invalid', errors: { rows: '報告を求める項目は、この区の計画の同じ期から選んでください' } });
+    expect(inJapanese(otherWard)).toEqual({ ok: false, reason: 'invalid', errors: { rows: '報告を求める項目は、この区の計画の同じ期から選んでください' } });
     const otherOwner = await as(secretariat, (s) =>
       openRound(s, { municipalityId: m, wardId: asahi }, { title: 'x', fiscalYear: 2025, deadline: '2026-04-30', assignments: [{ nodeId: goals[0]!.id, title: '', ownerIds: [orgs['totsuka-shakyo']!.id] }] }),
     );
-    expect(otherOwner).toEqual({ ok: false, reason: 'invalid', errors: { rows: 'この区では選べない推進主体が含まれています' } });
+    expect(inJapanese(otherOwner)).toEqual({ ok: false, reason: 'invalid', errors: { rows: 'この区では選べない推進主体が含まれています' } });
     expect(await listRounds(database.db, m, asahi)).toHaveLength(before);
   });
 });
@@ -115,7 +116,7 @@ describe('the life of a report', () => {
   it('hands in nothing while a field is empty, and says which', async () => {
     const report = await shakyoReport();
     const result = await as(staff, (s) => submitReport(s, target(report), { version: 1, values: { ...complete, collaboration: ' ', outcome: '' } }));
-    expect(result).toEqual({ ok: false, reason: 'invalid', errors: { 'value-collaboration': '「地域と連携したポイント」を入力してください', 'value-outcome': '「成果」を入力してください' } });
+    expect(inJapanese(result)).toEqual({ ok: false, reason: 'invalid', errors: { 'value-collaboration': '「地域と連携したポイント」を入力してください', 'value-outcome': '「成果」を入力してください' } });
     expect((await findReportItem(database.db, m, report.id))!.report).toMatchObject({ state: 'draft', version: 1 });
   });
 
@@ -131,7 +132,7 @@ describe('the life of a report', () => {
 
   it('refuses steps the state does not allow, in Japanese, and changes nothing', async () => {
     const report = await shakyoReport();
-    const refused = async (step: Promise<unknown>, message: string) => expect(await step).toEqual({ ok: false, reason: 'refused', message });
+    const refused = async (step: Promise<unknown>, message: string) => expect(inJapanese(await step)).toEqual({ ok: false, reason: 'refused', message });
     await refused(as(secretariat, (s) => acceptReport(s, target(report), { version: 1 })), 'まだ提出されていない報告は受理できません。');
     await refused(as(secretariat, (s) => returnReport(s, target(report), { version: 1, comment: 'x', fieldComments: {} })), 'まだ提出されていない報告は差し戻せません。');
     await refused(as(secretariat, (s) => setPublished(s, target(report), { version: 1, published: true })), '受理した報告だけを公開できます。');
@@ -172,9 +173,9 @@ describe('closing a round', () => {
     await as(secretariat, (s) => acceptReport(s, target(done), { version: 2 }));
     const closed = await as(secretariat, (s) => setRoundStatus(s, { municipalityId: m, roundId: round.id }, { version: 1, status: 'closed' }));
     expect(closed).toMatchObject({ ok: true, value: { status: 'closed', version: 2 } });
-    expect(await as(secretariat, (s) => setRoundStatus(s, { municipalityId: m, roundId: round.id }, { version: 2, status: 'closed' }))).toEqual({ ok: false, reason: 'refused', message: 'この回はすでに締め切られています。' });
+    expect(inJapanese(await as(secretariat, (s) => setRoundStatus(s, { municipalityId: m, roundId: round.id }, { version: 2, status: 'closed' })))).toEqual({ ok: false, reason: 'refused', message: 'この回はすでに締め切られています。' });
     const save = await as(staff, (s) => saveReport(s, target(draft), { version: 1, values: complete }));
-    expect(save).toEqual({ ok: false, reason: 'refused', message: 'この報告の回は締め切られています。事務局が回を再開すると、また操作できます。' });
+    expect(inJapanese(save)).toEqual({ ok: false, reason: 'refused', message: 'この報告の回は締め切られています。事務局が回を再開すると、また操作できます。' });
     expect((await as(secretariat, (s) => setPublished(s, target(done), { version: 3, published: true }))).ok).toBe(true);
     expect(await as(secretariat, (s) => setRoundStatus(s, { municipalityId: m, roundId: round.id }, { version: 1, status: 'open' }))).toMatchObject({ ok: false, reason: 'conflict' });
     expect((await as(secretariat, (s) => setRoundStatus(s, { municipalityId: m, roundId: round.id }, { version: 2, status: 'open' }))).ok).toBe(true);
@@ -187,7 +188,7 @@ describe('the plan items reports are written about', () => {
   it('cannot be deleted from the plan, nor can the items above them', async () => {
     const { reports } = await open([{ nodeId: goals[2]!.children[1]!.id, title: '健康づくり', ownerIds: [orgs['asahi-shakyo']!.id] }]);
     const refusal = { ok: false, reason: 'refused', message: 'この項目（またはその下の項目）には実績報告があるため削除できません。' };
-    for (const node of [goals[2]!.children[1]!, goals[2]!]) expect(await as(secretariat, (s) => deleteNode(s, { municipalityId: m, nodeId: node.id }, node.version))).toEqual(refusal);
+    for (const node of [goals[2]!.children[1]!, goals[2]!]) expect(inJapanese(await as(secretariat, (s) => deleteNode(s, { municipalityId: m, nodeId: node.id }, node.version)))).toEqual(refusal);
     expect(await findReportItem(database.db, m, reports[0]!.id)).not.toBeNull();
   });
 });
@@ -207,7 +208,7 @@ describe('a ward’s report form', () => {
     expect((await findReportItem(database.db, m, before.id))!.round.fields.map((f) => f.label)).toEqual(['地域と共有した課題', '取組の内容', '地域と連携したポイント', '成果']);
     expect((await findReportItem(database.db, m, after.id))!.round.fields.map((f) => f.label)).toEqual(['実績', '評価', '課題', '次年度の方向性']);
     const badScale = await as(staff, (s) => submitReport(s, target(after), { version: 1, values: { results: 'a', evaluation: '', issues: 'c', 'next-year': 'd' } }));
-    expect(badScale).toEqual({ ok: false, reason: 'invalid', errors: { 'value-evaluation': '「評価」を選んでください' } });
+    expect(inJapanese(badScale)).toEqual({ ok: false, reason: 'invalid', errors: { 'value-evaluation': '「評価」を選んでください' } });
     await as(secretariat, (s) => saveReportForm(s, { municipalityId: m, wardId: asahi }, { version: 1, fields: defaultReportFields }));
   });
 });

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { actorId, actorName } from '../kernel/auth/actor.ts';
 import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
+import { problem, type Problems } from '../kernel/i18n/index.ts';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
 import { findPeriodById, findPlanById, periodsOfNodes } from '../plans/queries.ts';
 import { defaultReportFields, missingValues, valuesOfFields } from './fields.ts';
@@ -35,17 +36,17 @@ function snapshot(report: Report): ReportSnapshot {
 // ---- rounds ------------------------------------------------------------------------------------
 
 /** The checks only the database can make: the items belong to one period of this ward's plan, the owners to the ward. */
-async function checkAssignments(tx: Tx, target: { municipalityId: string; wardId: string }, input: Pick<OpenRoundInput, 'assignments'>): Promise<{ periodId: string } | { errors: Record<string, string> }> {
+async function checkAssignments(tx: Tx, target: { municipalityId: string; wardId: string }, input: Pick<OpenRoundInput, 'assignments'>): Promise<{ periodId: string } | { errors: Problems }> {
   const nodeIds = input.assignments.map((a) => a.nodeId);
   const nodes = await periodsOfNodes(tx, target.municipalityId, nodeIds);
   const periodIds = new Set(nodes.map((n) => n.periodId));
   const period = periodIds.size === 1 ? await findPeriodById(tx, target.municipalityId, [...periodIds][0]!) : null;
   const plan = period ? await findPlanById(tx, target.municipalityId, period.planId) : null;
   if (nodes.length !== new Set(nodeIds).size || !period || plan?.wardId !== target.wardId) {
-    return { errors: { rows: '報告を求める項目は、この区の計画の同じ期から選んでください' } };
+    return { errors: { rows: problem('report.error.rowsOfWard') } };
   }
   const allowed = new Set((await listOrganisationsForWard(tx, target.municipalityId, target.wardId)).map((o) => o.id));
-  if (input.assignments.some((a) => a.ownerIds.some((id) => !allowed.has(id)))) return { errors: { rows: 'この区では選べない推進主体が含まれています' } };
+  if (input.assignments.some((a) => a.ownerIds.some((id) => !allowed.has(id)))) return { errors: { rows: problem('report.error.ownersOfWard') } };
   return { periodId: period.id };
 }
 
@@ -88,7 +89,7 @@ export async function setRoundStatus(scope: CommandScope, target: { municipality
   const where = and(eq(reportRounds.municipalityId, target.municipalityId), eq(reportRounds.id, target.roundId));
   const [current] = await scope.tx.select().from(reportRounds).where(where).for('update');
   if (!current) return { ok: false, reason: 'not_found' };
-  if (current.status === input.status) return { ok: false, reason: 'refused', message: input.status === 'closed' ? 'この回はすでに締め切られています。' : 'この回はすでに受付中です。' };
+  if (current.status === input.status) return { ok: false, reason: 'refused', message: problem(input.status === 'closed' ? 'report.refused.closed' : 'report.refused.open') };
   if (current.version !== input.version) return { ok: false, reason: 'conflict', current };
   const [round] = await scope.tx.update(reportRounds).set({ status: input.status, version: current.version + 1, updatedAt: sql`now()` }).where(where).returning();
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_round', entityId: current.id, action: input.status === 'closed' ? 'close' : 'reopen', before: { status: current.status }, after: { status: input.status } });
@@ -218,7 +219,7 @@ export async function createImportedRound(
 ): Promise<CommandResult<Round>> {
   const period = await findPeriodById(scope.tx, target.municipalityId, input.periodId);
   const plan = period ? await findPlanById(scope.tx, target.municipalityId, period.planId) : null;
-  if (plan?.wardId !== target.wardId) return { ok: false, reason: 'invalid', errors: { periodId: '報告の回の期は、この区の計画の期から選んでください' } };
+  if (plan?.wardId !== target.wardId) return { ok: false, reason: 'invalid', errors: { periodId: problem('report.error.periodOfWard') } };
   const { fields } = await reportFormOf(scope.tx, target.municipalityId, target.wardId);
   const [round] = await scope.tx.insert(reportRounds).values({ ...target, ...input, fields }).returning();
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_round', entityId: round!.id, action: 'open', after: { ...input, fields, note: DOCUMENT_IMPORT_NOTE } });
@@ -230,7 +231,7 @@ export async function addAcceptedReport(scope: CommandScope, round: Round, input
   const { values, ...assignment } = input;
   const checked = await checkAssignments(scope.tx, round, { assignments: [assignment] });
   if ('errors' in checked) return { ok: false, reason: 'invalid', errors: checked.errors };
-  if (checked.periodId !== round.periodId) return { ok: false, reason: 'invalid', errors: { rows: '報告を求める項目は、この回の計画の期から選んでください' } };
+  if (checked.periodId !== round.periodId) return { ok: false, reason: 'invalid', errors: { rows: problem('report.error.rowsOfRound') } };
   const [count] = await scope.tx.select({ n: sql<number>`count(*)::int` }).from(reportAssignments).where(and(eq(reportAssignments.municipalityId, round.municipalityId), eq(reportAssignments.roundId, round.id)));
   const draft = await addAssignment(scope, round, assignment, count?.n ?? 0);
   await scope.audit({ municipalityId: round.municipalityId, entityType: 'report_round', entityId: round.id, action: 'add-assignment', after: { ...assignment, note: DOCUMENT_IMPORT_NOTE } });

@@ -1,3 +1,4 @@
+import { problem, type Problems } from '../kernel/i18n/index.ts';
 import type { ReportField, ReportValues } from './schema.ts';
 
 /** Asahi's form (資料2 令和5年度の取組報告): the default for a ward that has not configured its own. */
@@ -29,11 +30,11 @@ export const valueName = (key: string) => `value-${key}`;
 export const fieldCommentName = (key: string) => `comment-${key}`;
 
 /** The fields a report must fill in before it can be submitted, as field name → message. */
-export function missingValues(fields: ReportField[], values: ReportValues): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function missingValues(fields: ReportField[], values: ReportValues): Problems {
+  const errors: Problems = {};
   for (const field of fields) {
     if ((values[field.key] ?? '').trim() === '') {
-      errors[valueName(field.key)] = field.kind === 'scale' ? `「${field.label}」を選んでください` : `「${field.label}」を入力してください`;
+      errors[valueName(field.key)] = problem(field.kind === 'scale' ? 'report.error.missingChoice' : 'report.error.missingText', { field: field.label });
     }
   }
   return errors;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inJapanese } from '../testing/messages.ts';
 import { defaultReportFields, reportFormPresets } from './fields.ts';
 import { parseOpenRound, parseReport, parseReportForm, parseReturn } from './inputs.ts';
 
@@ -24,13 +25,13 @@ describe('opening a round', () => {
     const parsed = parseOpenRound({ title: ' ', fiscalYear: '令和6', deadline: '4月30日', 'rows-2-node': node });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.errors).toEqual({
+    expect(inJapanese(parsed.errors)).toEqual({
       title: '回の名前を入力してください',
       fiscalYear: '西暦の年度を数字で入力してください',
       deadline: '日付は「2024-05-24」か「令和6年5月24日」の形で入力してください',
       'rows-0-owners': '1行目：報告する推進主体を選んでください',
     });
-    expect(parseOpenRound({ title: 'x', fiscalYear: '2024', deadline: '2025-04-30' })).toEqual({ ok: false, errors: { rows: '報告を求める項目を一つ以上選んでください' } });
+    expect(inJapanese(parseOpenRound({ title: 'x', fiscalYear: '2024', deadline: '2025-04-30' }))).toEqual({ ok: false, errors: { rows: '報告を求める項目を一つ以上選んでください' } });
   });
 });
 
@@ -46,11 +47,11 @@ describe('a report', () => {
   });
 
   it('refuses a scale value that is not one of its options', () => {
-    expect(parseReport(fields, { version: '1', 'value-evaluation': 'S' })).toEqual({ ok: false, errors: { 'value-evaluation': '「評価」は選択肢から選んでください' } });
+    expect(inJapanese(parseReport(fields, { version: '1', 'value-evaluation': 'S' }))).toEqual({ ok: false, errors: { 'value-evaluation': '「評価」は選択肢から選んでください' } });
   });
 
   it('needs a reason to return one', () => {
-    expect(parseReturn(fields, { version: '2', comment: '', 'comment-outcome': '数字を' })).toEqual({ ok: false, errors: { comment: '差し戻す理由を入力してください' } });
+    expect(inJapanese(parseReturn(fields, { version: '2', comment: '', 'comment-outcome': '数字を' }))).toEqual({ ok: false, errors: { comment: '差し戻す理由を入力してください' } });
     expect(parseReturn(fields, { version: '2', comment: '成果を具体的に', 'comment-outcome': '数字を', 'comment-activity': ' ' })).toEqual({
       ok: true,
       value: { version: 2, comment: '成果を具体的に', fieldComments: { outcome: '数字を' } },
@@ -84,7 +85,7 @@ describe('a ward’s report form', () => {
 
   it('asks for options of a scale, refuses twice the same heading and an empty form', () => {
     const parsed = parseReportForm({ version: '1', 'fields-0-label': '評価', 'fields-0-kind': 'scale', 'fields-0-options': 'A', 'fields-1-label': '評価', 'fields-1-kind': 'text' });
-    expect(parsed).toEqual({ ok: false, errors: { 'fields-0-options': '「評価」の選択肢を2つ以上、1行に1つずつ入力してください', 'fields-1-label': '「評価」が二度あります' } });
-    expect(parseReportForm({ version: '1', 'fields-0-label': '' })).toEqual({ ok: false, errors: { fields: '項目を一つ以上入力してください' } });
+    expect(inJapanese(parsed)).toEqual({ ok: false, errors: { 'fields-0-options': '「評価」の選択肢を2つ以上、1行に1つずつ入力してください', 'fields-1-label': '「評価」が二度あります' } });
+    expect(inJapanese(parseReportForm({ version: '1', 'fields-0-label': '' }))).toEqual({ ok: false, errors: { fields: '項目を一つ以上入力してください' } });
   });
 });

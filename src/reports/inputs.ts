@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { problem, type Problems } from '../kernel/i18n/index.ts';
 import { textOf, textsOf, type FormBody, type FormValue, type Parsed } from '../kernel/web/form.ts';
 import { dateInput, fiscalYearInput, requiredText, typedText, versionInput } from '../kernel/web/inputs.ts';
+import { fieldErrors, firstProblem, says } from '../kernel/web/validation.ts';
 import { fieldCommentName, valueName } from './fields.ts';
 import { reportFieldKinds, roundStatuses, type ReportField, type ReportValues } from './schema.ts';
 
@@ -21,12 +23,6 @@ function rowsOf(body: FormBody, prefix: string): Map<number, Map<string, FormVal
   return new Map([...rows.entries()].sort(([a], [b]) => a - b));
 }
 
-function firstErrors(error: z.ZodError, name: (path: PropertyKey[]) => string): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[name(issue.path)] ??= issue.message;
-  return errors;
-}
-
 // ---- opening a round ---------------------------------------------------------------------------
 
 export type AssignmentRow = { nodeId: string; title: string; ownerIds: string[] };
@@ -34,7 +30,7 @@ export type AssignmentRow = { nodeId: string; title: string; ownerIds: string[] 
 export type AssignmentRowValues = { nodeId: string; title: string; ownerIds: string[] };
 
 const roundFields = z.object({
-  title: requiredText(200, '回の名前を入力してください'),
+  title: requiredText(200, 'report.error.roundTitle'),
   fiscalYear: fiscalYearInput,
   deadline: dateInput,
 });
@@ -52,13 +48,13 @@ export function assignmentRowsOf(body: FormBody): AssignmentRowValues[] {
 
 /** The rows that ask for a report (an item chosen), each with at least one owner. */
 function checkRows(rows: AssignmentRowValues[]): Parsed<AssignmentRow[]> {
-  const errors: Record<string, string> = {};
+  const errors: Problems = {};
   const chosen = rows.flatMap((row, index) => (row.nodeId === '' ? [] : [{ row, index }]));
-  if (chosen.length === 0) errors['rows'] = '報告を求める項目を一つ以上選んでください';
+  if (chosen.length === 0) errors['rows'] = problem('report.error.noRows');
   for (const { row, index } of chosen) {
-    if (!z.string().uuid().safeParse(row.nodeId).success) errors[`rows-${index}-node`] = '項目の指定が不正です';
-    if (row.ownerIds.length === 0) errors[`rows-${index}-owners`] = `${index + 1}行目：報告する推進主体を選んでください`;
-    if (row.title.length > 200) errors[`rows-${index}-title`] = '200文字以内で入力してください';
+    if (!z.string().uuid().safeParse(row.nodeId).success) errors[`rows-${index}-node`] = problem('report.error.node');
+    if (row.ownerIds.length === 0) errors[`rows-${index}-owners`] = problem('report.error.owners', { row: index + 1 });
+    if (row.title.length > 200) errors[`rows-${index}-title`] = problem('form.tooLong', { max: 200 });
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: chosen.map(({ row }) => ({ nodeId: row.nodeId, title: row.title.replace(/\r\n?/g, '\n').trim(), ownerIds: [...new Set(row.ownerIds)] })) };
@@ -67,7 +63,7 @@ function checkRows(rows: AssignmentRowValues[]): Parsed<AssignmentRow[]> {
 export function parseOpenRound(body: FormBody): Parsed<OpenRoundInput> {
   const fields = roundFields.safeParse({ title: textOf(body['title']), fiscalYear: textOf(body['fiscalYear']), deadline: textOf(body['deadline']) });
   const rows = checkRows(assignmentRowsOf(body));
-  const errors = { ...(fields.success ? {} : firstErrors(fields.error, (path) => String(path[0]))), ...(rows.ok ? {} : rows.errors) };
+  const errors = { ...(fields.success ? {} : fieldErrors(fields.error)), ...(rows.ok ? {} : rows.errors) };
   if (!fields.success || !rows.ok) return { ok: false, errors };
   return { ok: true, value: { ...fields.data, assignments: rows.value } };
 }
@@ -84,18 +80,18 @@ export function typedValuesOf(fields: ReportField[], body: FormBody): ReportValu
 function fieldValue(field: ReportField) {
   const text = typedText(10_000);
   if (field.kind === 'text') return text;
-  return text.refine((value) => value === '' || field.options.includes(value), `「${field.label}」は選択肢から選んでください`);
+  return text.refine((value) => value === '' || field.options.includes(value), says('report.error.choice', { field: field.label }));
 }
 
 export function parseReport(fields: ReportField[], body: FormBody): Parsed<ReportInput> {
-  const errors: Record<string, string> = {};
+  const errors: Problems = {};
   const version = versionInput.safeParse(textOf(body['version']));
-  if (!version.success) errors['version'] = '不正な版数です';
+  if (!version.success) errors['version'] = problem('form.version');
   const values: ReportValues = {};
   for (const field of fields) {
     const parsed = fieldValue(field).safeParse(textOf(body[valueName(field.key)]));
     if (parsed.success) values[field.key] = parsed.data;
-    else errors[valueName(field.key)] = parsed.error.issues[0]?.message ?? '入力が不正です';
+    else errors[valueName(field.key)] = firstProblem(parsed.error);
   }
   if (!version.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { version: version.data, values } };
@@ -106,13 +102,13 @@ export function parseReport(fields: ReportField[], body: FormBody): Parsed<Repor
 export type ReturnInput = { version: number; comment: string; fieldComments: Record<string, string> };
 
 export function parseReturn(fields: ReportField[], body: FormBody): Parsed<ReturnInput> {
-  const schema = z.object({ version: versionInput, comment: requiredText(4_000, '差し戻す理由を入力してください') });
+  const schema = z.object({ version: versionInput, comment: requiredText(4_000, 'report.error.returnReason') });
   const parsed = schema.safeParse({ version: textOf(body['version']), comment: textOf(body['comment']) });
   const fieldComments: Record<string, string> = {};
-  const errors: Record<string, string> = parsed.success ? {} : firstErrors(parsed.error, (path) => String(path[0]));
+  const errors: Problems = parsed.success ? {} : fieldErrors(parsed.error);
   for (const field of fields) {
     const text = textOf(body[fieldCommentName(field.key)]).replace(/\r\n?/g, '\n');
-    if (text.length > 4_000) errors[fieldCommentName(field.key)] = '4000文字以内で入力してください';
+    if (text.length > 4_000) errors[fieldCommentName(field.key)] = problem('form.tooLong', { max: 4_000 });
     else if (text.trim() !== '') fieldComments[field.key] = text;
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
@@ -120,8 +116,8 @@ export function parseReturn(fields: ReportField[], body: FormBody): Parsed<Retur
 }
 
 export const versionOnlyInput = z.object({ version: versionInput });
-export const publicationInput = z.object({ version: versionInput, published: z.enum(['1', '0'], { message: '公開の指定が不正です' }).transform((v) => v === '1') });
-export const roundStatusInput = z.object({ version: versionInput, status: z.enum(roundStatuses, { message: '状態の指定が不正です' }) });
+export const publicationInput = z.object({ version: versionInput, published: z.enum(['1', '0'], says('report.error.published')).transform((v) => v === '1') });
+export const roundStatusInput = z.object({ version: versionInput, status: z.enum(roundStatuses, says('report.error.status')) });
 
 // ---- a ward's report form ----------------------------------------------------------------------
 
@@ -149,33 +145,33 @@ function newFieldKey(taken: Set<string>): string {
   }
 }
 
-function checkFieldRow(row: FieldRowValues, index: number, errors: Record<string, string>): Omit<ReportField, 'key'> {
+function checkFieldRow(row: FieldRowValues, index: number, errors: Problems): Omit<ReportField, 'key'> {
   const label = row.label.trim();
   const kind = (reportFieldKinds as readonly string[]).includes(row.kind) ? (row.kind as ReportField['kind']) : null;
   const options = row.options.split(/\r?\n/).map((o) => o.trim()).filter((o) => o !== '');
-  if (label.length > 100) errors[`fields-${index}-label`] = '100文字以内で入力してください';
-  if (!kind) errors[`fields-${index}-kind`] = '種類を選んでください';
-  if (kind === 'scale' && options.length < 2) errors[`fields-${index}-options`] = `「${label}」の選択肢を2つ以上、1行に1つずつ入力してください`;
-  if (new Set(options).size !== options.length) errors[`fields-${index}-options`] = `「${label}」の選択肢が重なっています`;
+  if (label.length > 100) errors[`fields-${index}-label`] = problem('form.tooLong', { max: 100 });
+  if (!kind) errors[`fields-${index}-kind`] = problem('report.error.fieldKind');
+  if (kind === 'scale' && options.length < 2) errors[`fields-${index}-options`] = problem('report.error.fewOptions', { field: label });
+  if (new Set(options).size !== options.length) errors[`fields-${index}-options`] = problem('report.error.sameOptions', { field: label });
   return { label, kind: kind ?? 'text', options: kind === 'scale' ? options : [] };
 }
 
 /** The rows with a label become the form's fields, in order; a blank label drops its row. */
 export function parseReportForm(body: FormBody): Parsed<ReportFormInput> {
-  const errors: Record<string, string> = {};
+  const errors: Problems = {};
   const version = versionInput.safeParse(textOf(body['version']));
-  if (!version.success) errors['version'] = '不正な版数です';
+  if (!version.success) errors['version'] = problem('form.version');
   const rows = fieldRowsOf(body).map((row, index) => ({ row, index })).filter(({ row }) => row.label.trim() !== '');
-  if (rows.length === 0) errors['fields'] = '項目を一つ以上入力してください';
+  if (rows.length === 0) errors['fields'] = problem('report.error.noFields');
   const taken = new Set(rows.map(({ row }) => row.key).filter((key) => KEY_PATTERN.test(key)));
   const seenLabels = new Set<string>();
   const fields = rows.map(({ row, index }) => {
     const field = checkFieldRow(row, index, errors);
-    if (seenLabels.has(field.label)) errors[`fields-${index}-label`] = `「${field.label}」が二度あります`;
+    if (seenLabels.has(field.label)) errors[`fields-${index}-label`] = problem('report.error.twice', { field: field.label });
     seenLabels.add(field.label);
     return { key: KEY_PATTERN.test(row.key) ? row.key : newFieldKey(taken), ...field };
   });
-  if (new Set(fields.map((f) => f.key)).size !== fields.length) errors['fields'] = '項目の指定が不正です';
+  if (new Set(fields.map((f) => f.key)).size !== fields.length) errors['fields'] = problem('report.error.fields');
   if (!version.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { version: version.data, fields } };
 }

@@ -252,6 +252,135 @@ export const reportMessages = defineMessages({
   },
   'workbook.back': { ja: '報告の回に戻る', en: 'Back to the round' },
   'workbook.blank': { ja: '（空欄）', en: '(blank)' },
+  'report.error.roundTitle': { ja: '回の名前を入力してください', en: 'Enter the name of the round' },
+  'report.error.noRows': { ja: '報告を求める項目を一つ以上選んでください', en: 'Choose at least one item to ask a report for' },
+  'report.error.node': { ja: '項目の指定が不正です', en: 'The item chosen is not valid' },
+  'report.error.owners': { ja: '{row}行目：報告する推進主体を選んでください', en: 'Row {row}: choose the promoting bodies that report' },
+  'report.error.choice': { ja: '「{field}」は選択肢から選んでください', en: 'Choose “{field}” from its options' },
+  'report.error.returnReason': { ja: '差し戻す理由を入力してください', en: 'Enter why the report goes back' },
+  'report.error.published': { ja: '公開の指定が不正です', en: 'The publication choice is not valid' },
+  'report.error.status': { ja: '状態の指定が不正です', en: 'The state chosen is not valid' },
+  'report.error.fieldKind': { ja: '種類を選んでください', en: 'Choose the kind' },
+  'report.error.fewOptions': {
+    ja: '「{field}」の選択肢を2つ以上、1行に1つずつ入力してください',
+    en: 'Enter two or more options for “{field}”, one per line',
+  },
+  'report.error.sameOptions': { ja: '「{field}」の選択肢が重なっています', en: '“{field}” has the same option twice' },
+  'report.error.noFields': { ja: '項目を一つ以上入力してください', en: 'Enter at least one field' },
+  'report.error.twice': { ja: '「{field}」が二度あります', en: '“{field}” is there twice' },
+  'report.error.fields': { ja: '項目の指定が不正です', en: 'The fields are not valid' },
+  'report.refused.save.submitted': {
+    ja: '提出済みの報告は編集できません。事務局が差し戻すと、また編集できます。',
+    en: 'A submitted report cannot be edited. It can be edited again once the secretariat returns it.',
+  },
+  'report.refused.save.accepted': { ja: '受理された報告は編集できません。', en: 'An accepted report cannot be edited.' },
+  'report.refused.submit.submitted': { ja: 'この報告はすでに提出されています。', en: 'This report has already been submitted.' },
+  'report.refused.submit.accepted': { ja: '受理された報告は提出し直せません。', en: 'An accepted report cannot be submitted again.' },
+  'report.refused.return.draft': { ja: 'まだ提出されていない報告は差し戻せません。', en: 'A report not yet submitted cannot be returned.' },
+  'report.refused.return.returned': { ja: 'この報告はすでに差し戻されています。', en: 'This report has already been returned.' },
+  'report.refused.return.accepted': { ja: '受理した報告は差し戻せません。', en: 'An accepted report cannot be returned.' },
+  'report.refused.accept.draft': { ja: 'まだ提出されていない報告は受理できません。', en: 'A report not yet submitted cannot be accepted.' },
+  'report.refused.accept.returned': {
+    ja: '差し戻し中の報告は受理できません。提出し直されるのを待ってください。',
+    en: 'A returned report cannot be accepted. Wait until it is submitted again.',
+  },
+  'report.refused.accept.accepted': { ja: 'この報告はすでに受理されています。', en: 'This report has already been accepted.' },
+  'report.refused.publish.draft': { ja: '受理した報告だけを公開できます。', en: 'Only accepted reports can be published.' },
+  'report.refused.publish.submitted': { ja: '受理した報告だけを公開できます。', en: 'Only accepted reports can be published.' },
+  'report.refused.publish.returned': { ja: '受理した報告だけを公開できます。', en: 'Only accepted reports can be published.' },
+  'report.refused.roundClosed': {
+    ja: 'この報告の回は締め切られています。事務局が回を再開すると、また操作できます。',
+    en: 'This reporting round is closed. It can be used again once the secretariat reopens it.',
+  },
+  'report.refused.published': { ja: 'この報告はすでに公開されています。', en: 'This report is already published.' },
+  'report.refused.notPublished': { ja: 'この報告は公開されていません。', en: 'This report is not published.' },
+  'report.refused.state': { ja: 'この操作は今の状態ではできません。', en: 'This cannot be done in the report’s present state.' },
+  'report.refused.closed': { ja: 'この回はすでに締め切られています。', en: 'This round is already closed.' },
+  'report.refused.open': { ja: 'この回はすでに受付中です。', en: 'This round is already open.' },
+  'report.error.rowsOfWard': {
+    ja: '報告を求める項目は、この区の計画の同じ期から選んでください',
+    en: 'Choose the items to report on from one period of this ward’s plan',
+  },
+  'report.error.ownersOfWard': { ja: 'この区では選べない推進主体が含まれています', en: 'Some of the promoting bodies chosen cannot be chosen in this ward' },
+  'report.error.periodOfWard': {
+    ja: '報告の回の期は、この区の計画の期から選んでください',
+    en: 'Choose the round’s period from the periods of this ward’s plan',
+  },
+  'report.error.rowsOfRound': {
+    ja: '報告を求める項目は、この回の計画の期から選んでください',
+    en: 'Choose the items to report on from this round’s period of the plan',
+  },
+  'report.error.missingChoice': { ja: '「{field}」を選んでください', en: 'Choose “{field}”' },
+  'report.error.missingText': { ja: '「{field}」を入力してください', en: 'Enter “{field}”' },
+  'report.photo.empty': {
+    ja: '「{file}」は空のファイルです。写真のファイルを選び直してください。',
+    en: '“{file}” is an empty file. Choose the photo’s file again.',
+  },
+  'report.photo.notImage.pdf': {
+    ja: '「{file}」は画像ではありません（PDF ファイルです）。JPEG・PNG・WebP の写真を選んでください。',
+    en: '“{file}” is not an image (it is a PDF file). Choose a JPEG, PNG or WebP photo.',
+  },
+  'report.photo.notImage.office': {
+    ja: '「{file}」は画像ではありません（Word・Excel などの Office ファイルか ZIP ファイルです）。JPEG・PNG・WebP の写真を選んでください。',
+    en: '“{file}” is not an image (it is an Office file such as Word or Excel, or a ZIP file). Choose a JPEG, PNG or WebP photo.',
+  },
+  'report.photo.notImage.oldOffice': {
+    ja: '「{file}」は画像ではありません（古い形式の Word・Excel ファイルです）。JPEG・PNG・WebP の写真を選んでください。',
+    en: '“{file}” is not an image (it is an old-format Word or Excel file). Choose a JPEG, PNG or WebP photo.',
+  },
+  'report.photo.notImage.text': {
+    ja: '「{file}」は画像ではありません（テキストファイルです）。JPEG・PNG・WebP の写真を選んでください。',
+    en: '“{file}” is not an image (it is a text file). Choose a JPEG, PNG or WebP photo.',
+  },
+  'report.photo.unreadable': {
+    ja: '「{file}」は画像として読めません。JPEG・PNG・WebP の写真を選んでください。',
+    en: '“{file}” cannot be read as an image. Choose a JPEG, PNG or WebP photo.',
+  },
+  'report.photo.tooManyPixels': {
+    ja: '「{file}」は画素数が多すぎます（{width}×{height}）。幅×高さが {pixels} 画素以下の写真にしてください。',
+    en: '“{file}” has too many pixels ({width}×{height}). Choose a photo of at most {pixels} pixels, width × height.',
+  },
+  'report.photo.format': {
+    ja: '「{file}」は {format} 形式の画像です。JPEG・PNG・WebP の写真を選んでください。',
+    en: '“{file}” is a {format} image. Choose a JPEG, PNG or WebP photo.',
+  },
+  'report.photo.formatUnknown': {
+    ja: '「{file}」は 不明 形式の画像です。JPEG・PNG・WebP の写真を選んでください。',
+    en: '“{file}” is an image of an unknown format. Choose a JPEG, PNG or WebP photo.',
+  },
+  'report.photo.tooSlow': {
+    ja: '「{file}」は処理に時間がかかりすぎるため止めました（上限 {limit} 秒、{width}×{height} 画素）。画素数の少ない写真にしてください。',
+    en: 'Processing “{file}” took too long and was stopped (limit {limit} seconds, {width}×{height} pixels). Choose a photo with fewer pixels.',
+  },
+  'report.photo.heic': {
+    ja: '「{file}」は HEIC 形式の写真で、このサーバーでは読み込めません。iPhone では「設定」→「カメラ」→「フォーマット」→「互換性優先」にして撮るか、JPEG で書き出してから選んでください。',
+    en: '“{file}” is a HEIC photo, which this server cannot read. On an iPhone, set Settings → Camera → Formats → Most Compatible before taking photos, or export the photo as JPEG and choose that.',
+  },
+  'report.photo.broken': {
+    ja: '「{file}」は画像のデータが壊れているため読めません。元の写真を選び直してください。',
+    en: '“{file}” cannot be read because its image data is damaged. Choose the original photo again.',
+  },
+  'report.photo.altMissing': {
+    ja: '写真の代替テキストを入力してください（写真を見られない方に読み上げられる、写真の内容の説明です）',
+    en: 'Enter the photo’s alternative text (a description of the photo, read out to people who cannot see it)',
+  },
+  'report.photo.nth': { ja: '{n}枚目の写真：{problem}', en: 'Photo {n}: {problem}' },
+  'report.photo.tooLarge': {
+    ja: '{file}（約 {size}）は大きすぎるため受け取れませんでした。写真は 1 枚 {limit} までです。写真を小さくしてから選び直してください。',
+    en: '{file} (about {size}) is too large to be taken. A photo may be at most {limit}. Make the photo smaller and choose it again.',
+  },
+  'report.photo.tooLargeUnknown': {
+    ja: '{file}（{limit} 超）は大きすぎるため受け取れませんでした。写真は 1 枚 {limit} までです。写真を小さくしてから選び直してください。',
+    en: '{file} (over {limit}) is too large to be taken. A photo may be at most {limit}. Make the photo smaller and choose it again.',
+  },
+  'report.photo.named': { ja: '「{name}」', en: '“{name}”' },
+  'report.photo.chosenFile': { ja: '選んだファイル', en: 'The chosen file' },
+  'report.photo.fileMissing': { ja: '追加する写真のファイルを選んでください', en: 'Choose the file of the photo to add' },
+  'report.photo.tooMany': {
+    ja: '写真は1件の報告に{max}枚までです。追加するには、先に使わない写真を削除してください。',
+    en: 'A report takes at most {max} photos. To add one, first delete a photo you do not use.',
+  },
+  'report.photo.gone': { ja: 'この写真は、すでに削除されています。', en: 'This photo has already been deleted.' },
 });
 
 type ReportMessages = typeof reportMessages;

@@ -1,3 +1,4 @@
+import { problem, type MessageKey, type Problem } from '../kernel/i18n/index.ts';
 import type { ReportState, RoundStatus } from './schema.ts';
 
 /**
@@ -19,44 +20,43 @@ const allowedFrom: Record<ReportAction, readonly ReportState[]> = {
   unpublish: ['accepted'],
 };
 
-/** Why an action cannot be taken, in the words shown to the user, for each state it is refused in. */
-const refusals: Record<ReportAction, Partial<Record<ReportState, string>>> = {
+/** Why an action cannot be taken, as the message shown to the user, for each state it is refused in. */
+const refusals: Record<ReportAction, Partial<Record<ReportState, MessageKey>>> = {
   save: {
-    submitted: '提出済みの報告は編集できません。事務局が差し戻すと、また編集できます。',
-    accepted: '受理された報告は編集できません。',
+    submitted: 'report.refused.save.submitted',
+    accepted: 'report.refused.save.accepted',
   },
   submit: {
-    submitted: 'この報告はすでに提出されています。',
-    accepted: '受理された報告は提出し直せません。',
+    submitted: 'report.refused.submit.submitted',
+    accepted: 'report.refused.submit.accepted',
   },
   return: {
-    draft: 'まだ提出されていない報告は差し戻せません。',
-    returned: 'この報告はすでに差し戻されています。',
-    accepted: '受理した報告は差し戻せません。',
+    draft: 'report.refused.return.draft',
+    returned: 'report.refused.return.returned',
+    accepted: 'report.refused.return.accepted',
   },
   accept: {
-    draft: 'まだ提出されていない報告は受理できません。',
-    returned: '差し戻し中の報告は受理できません。提出し直されるのを待ってください。',
-    accepted: 'この報告はすでに受理されています。',
+    draft: 'report.refused.accept.draft',
+    returned: 'report.refused.accept.returned',
+    accepted: 'report.refused.accept.accepted',
   },
   publish: {
-    draft: '受理した報告だけを公開できます。',
-    submitted: '受理した報告だけを公開できます。',
-    returned: '受理した報告だけを公開できます。',
+    draft: 'report.refused.publish.draft',
+    submitted: 'report.refused.publish.submitted',
+    returned: 'report.refused.publish.returned',
   },
   unpublish: {},
 };
 
-const ROUND_CLOSED = 'この報告の回は締め切られています。事務局が回を再開すると、また操作できます。';
 
-/** The refusal message for `action` on a report in `state`, or null when the action is allowed. */
-export function refusalOf(action: ReportAction, report: { state: ReportState; published: boolean }, roundStatus: RoundStatus): string | null {
+/** Why `action` is refused on a report in `state`, or null when the action is allowed. */
+export function refusalOf(action: ReportAction, report: { state: ReportState; published: boolean }, roundStatus: RoundStatus): Problem | null {
   const needsOpenRound = action !== 'publish' && action !== 'unpublish';
-  if (needsOpenRound && roundStatus === 'closed') return ROUND_CLOSED;
-  if (action === 'publish' && report.published && report.state === 'accepted') return 'この報告はすでに公開されています。';
-  if (action === 'unpublish' && !report.published) return 'この報告は公開されていません。';
+  if (needsOpenRound && roundStatus === 'closed') return problem('report.refused.roundClosed');
+  if (action === 'publish' && report.published && report.state === 'accepted') return problem('report.refused.published');
+  if (action === 'unpublish' && !report.published) return problem('report.refused.notPublished');
   if (allowedFrom[action].includes(report.state)) return null;
-  return refusals[action][report.state] ?? 'この操作は今の状態ではできません。';
+  return problem(refusals[action][report.state] ?? 'report.refused.state');
 }
 
 export function isEditable(report: { state: ReportState; published: boolean }, roundStatus: RoundStatus): boolean {

@@ -8,6 +8,7 @@ import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
 import { SESSION_COOKIE } from '../../kernel/web/request.ts';
+import { translateProblems } from '../../kernel/i18n/index.ts';
 import { fieldErrors } from '../../kernel/web/validation.ts';
 import { textOf, type FormBody } from '../../kernel/web/form.ts';
 import { redirectNotices } from '../../kernel/web/notices.ts';
@@ -114,7 +115,7 @@ export function accountAdminRoutes() {
     const values = formValues(body);
     const show = (errors: FieldErrors) => html(c, <AccountFormPage chrome={chromeOf(c)} municipality={municipality} account={null} choices={choices} values={values} errors={errors} conflict={null} />, 422);
     const parsed = newUserInput.safeParse({ ...body, municipalityId: municipality.id });
-    if (!parsed.success) return show(fieldErrors(parsed.error));
+    if (!parsed.success) return show(translateProblems(c.var.t, fieldErrors(parsed.error)));
     const refusal = scopeRefusal(c, municipality, choices, parsed.data);
     if (refusal) return show(refusal);
     if (await findUserByLogin(c.var.services.database.db, parsed.data.login)) return show({ login: c.var.t('account.loginTaken') });
@@ -155,7 +156,7 @@ export function accountAdminRoutes() {
     const { municipality, choices, account, actor } = found;
     const values = formValues(await c.req.parseBody());
     const parsed = accountEditInput.safeParse(values);
-    if (!parsed.success) return showEdit(c, found, values, fieldErrors(parsed.error));
+    if (!parsed.success) return showEdit(c, found, values, translateProblems(c.var.t, fieldErrors(parsed.error)));
     const refusal = scopeRefusal(c, municipality, choices, parsed.data);
     if (refusal) return showEdit(c, found, values, refusal);
     if (isSelfDemotion(actor, account, scopeOfRole(parsed.data))) return showEdit(c, found, values, { role: c.var.t('account.notYourself') });
@@ -168,7 +169,7 @@ export function accountAdminRoutes() {
     const { municipality, account, actor } = found;
     const parsed = accountStateInput.safeParse(await c.req.parseBody());
     const values = valuesOfAccount(account);
-    if (!parsed.success) return showEdit(c, found, values, fieldErrors(parsed.error));
+    if (!parsed.success) return showEdit(c, found, values, translateProblems(c.var.t, fieldErrors(parsed.error)));
     if (isSelfDemotion(actor, account, { disabled: parsed.data.disabled })) return showEdit(c, found, values, { role: c.var.t('account.notYourself') });
     const result = await runCommand(c.var.services.database, actor, (s) => setAccountDisabled(s, account, parsed.data));
     return afterChange(c, municipality.slug, account, result, parsed.data.disabled ? 'disabled' : 'enabled') ?? showEdit(c, found, values, {}, result);
@@ -185,7 +186,7 @@ export function accountAdminRoutes() {
     const parsed = passwordResetInput(account.login).safeParse(body);
     const show = (errors: FieldErrors, conflict: Account | null = null) =>
       html(c, <PasswordResetPage chrome={chromeOf(c)} municipality={municipality} account={account} scopes={choices.scopes} errors={errors} conflict={conflict} passwordChangeRequired={textOf(body['passwordChangeRequired']) === 'on'} />, conflict ? 409 : 422);
-    if (!parsed.success) return show(fieldErrors(parsed.error));
+    if (!parsed.success) return show(translateProblems(c.var.t, fieldErrors(parsed.error)));
     const result = await runCommand(c.var.services.database, actor, (s) => resetPassword(s, account, parsed.data));
     return afterChange(c, municipality.slug, account, result, 'reset') ?? show({}, !result.ok && result.reason === 'conflict' ? result.current : null);
   });
@@ -200,11 +201,11 @@ export function accountAdminRoutes() {
     const actor = requireUser(c.var.actor);
     const show = (errors: FieldErrors) => html(c, <OwnPasswordPage chrome={chromeOf(c)} errors={errors} mustChange={c.var.session?.passwordChangeRequired ?? false} notice={null} />, 422);
     const parsed = ownPasswordInput(actor.login).safeParse(await c.req.parseBody());
-    if (!parsed.success) return show(fieldErrors(parsed.error));
+    if (!parsed.success) return show(translateProblems(c.var.t, fieldErrors(parsed.error)));
     const sessionToken = getCookie(c, SESSION_COOKIE) ?? '';
     const result = await runCommand(c.var.services.database, actor, (s) => changeOwnPassword(s, actor, { ...parsed.data, sessionToken }));
     if (result.ok) return c.redirect(ownNotices.withNotice(accountPaths.ownPassword, 'changed'), 303);
-    if (result.reason === 'invalid') return show(result.errors);
+    if (result.reason === 'invalid') return show(translateProblems(c.var.t, result.errors));
     throw new NotFoundError();
   });
   return app;

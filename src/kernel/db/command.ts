@@ -1,20 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { auditEvents } from '../audit/schema.ts';
 import { actorId, actorName, type Actor } from '../auth/actor.ts';
+import type { Problem, Problems } from '../i18n/index.ts';
 import type { Database, Tx } from './database.ts';
 
 export const CONTENT_CHANNEL = 'sasaeai_content';
 
 /**
  * A command answers ok, or why not: a stale version (someone saved first, `current` is what is saved now), a record
- * that is gone, input that breaks a rule only the database can check, or a step the record's state does not allow.
+ * that is gone, input that breaks a rule only the database can check, or a step the record's state does not allow
+ * (errors and refusals as message keys, translated where they are shown).
  */
 export type CommandResult<T, Current = never> =
   | { ok: true; value: T }
   | { ok: false; reason: 'conflict'; current: Current }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'invalid'; errors: Record<string, string> }
-  | { ok: false; reason: 'refused'; message: string };
+  | { ok: false; reason: 'invalid'; errors: Problems }
+  | { ok: false; reason: 'refused'; message: Problem };
 
 export type AuditEntry = {
   municipalityId: string;

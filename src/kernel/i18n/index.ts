@@ -36,7 +36,34 @@ export function mergeMessages<const Parts extends readonly Record<string, Messag
   return merged as Merged<Parts>;
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Params = Record<string, string | number>;
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+/**
+ * Text decided before the reader's language is known — a validation error, a command's refusal: its key and
+ * parameters, translated where it is shown.
+ */
+export type Problem = { readonly key: MessageKey; readonly params?: ProblemParams };
+
+/** A problem's parameters; one may be a problem itself (a sentence inside a sentence), translated with it. */
+export type ProblemParams = Record<string, string | number | Problem>;
+
+export function problem(key: MessageKey, params?: ProblemParams): Problem {
+  return params ? { key, params } : { key };
+}
+
+/** Problems by field (or by any name a form gives them). */
+export type Problems = Record<string, Problem>;
+
+export function translateProblem(t: Translate, p: Problem): string {
+  if (!p.params) return t(p.key);
+  return t(p.key, Object.fromEntries(Object.entries(p.params).map(([name, value]) => [name, typeof value === 'object' ? translateProblem(t, value) : value])));
+}
+
+export function translateProblems(t: Translate, problems: Problems): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).map(([name, p]) => [name, translateProblem(t, p)]));
+}
 
 export function translator(catalogue: Catalogue, locale: Locale): Translate {
   return (key, params) => {

@@ -1,13 +1,13 @@
 import type { z } from 'zod';
+import type { Problems } from '../i18n/index.ts';
 import type { AppContext } from './context.ts';
-import { HttpError } from './errors.ts';
-import { fieldErrors } from './validation.ts';
+import { invalidRequest } from './validation.ts';
 
 /** A form's body as Hono parses it: each field a text, a file, or (with `all: true`) several of them. */
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
-/** A form read at the edge: its input, or each field's first error. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+/** A form read at the edge: its input, or each field's first problem (translated when the form is shown again). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Problems };
 
 /** What was sent under one name. */
 export type FormValue = FormBody[string];
@@ -31,6 +31,6 @@ export function textFields(body: FormBody): Record<string, string> {
 /** A button's few fields (the version read, a direction …), checked by `schema`; anything else is a form this app did not send. */
 export async function buttonInput<S extends z.ZodType>(c: AppContext, schema: S): Promise<z.output<S>> {
   const parsed = schema.safeParse(await c.req.parseBody());
-  if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+  if (!parsed.success) throw invalidRequest(c.var.t, parsed.error);
   return parsed.data;
 }

@@ -1,28 +1,30 @@
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/index.ts';
 import { parseDate } from '../wareki/index.ts';
+import { says } from './validation.ts';
 
 /**
  * Zod builders for form fields that every module reads the same way. Text is kept exactly as typed except that line
  * endings become \n.
  */
-export const typedText = (max: number) => z.string().max(max, `${max}文字以内で入力してください`).transform((s) => s.replace(/\r\n?/g, '\n'));
+export const typedText = (max: number) => z.string().max(max, says('form.tooLong')).transform((s) => s.replace(/\r\n?/g, '\n'));
 
 /** Optional text: blank (only spaces) becomes null. */
 export const optionalTypedText = (max: number) => typedText(max).transform((s) => (s.trim() === '' ? null : s));
 
-export const requiredText = (max: number, message: string) => typedText(max).refine((s) => s.trim() !== '', message);
+export const requiredText = (max: number, message: MessageKey) => typedText(max).refine((s) => s.trim() !== '', says(message));
 
 export const fiscalYearInput = z.coerce
-  .number({ message: '西暦の年度を数字で入力してください' })
-  .int('西暦の年度を数字で入力してください')
-  .min(1900, '1900年度以降を入力してください')
-  .max(2200, '2200年度以前を入力してください');
+  .number(says('form.fiscalYear'))
+  .int(says('form.fiscalYear'))
+  .min(1900, says('form.fiscalYearMin'))
+  .max(2200, says('form.fiscalYearMax'));
 
 /** A date as the browser's date field sends it (2024-05-24) or as people type it (令和6年5月24日, R6.5.24): ISO out. */
 export const dateInput = z.string().transform((text, ctx) => {
   const parsed = parseDate(text.trim());
   if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: 'custom', message: text.trim() === '' ? '日付を入力してください' : '日付は「2024-05-24」か「令和6年5月24日」の形で入力してください' });
+  ctx.addIssue({ code: 'custom', ...says(text.trim() === '' ? 'form.dateRequired' : 'form.dateShape') });
   return z.NEVER;
 });
 
@@ -30,9 +32,9 @@ export const dateInput = z.string().transform((text, ctx) => {
 export const optionalEmail = z
   .string()
   .trim()
-  .max(254, 'メールアドレスが長すぎます')
+  .max(254, says('form.emailTooLong'))
   .default('')
-  .pipe(z.union([z.literal('').transform(() => null), z.email('メールアドレスの形が正しくありません（例 info@example.jp）')]));
+  .pipe(z.union([z.literal('').transform(() => null), z.email(says('form.emailShape'))]));
 
 /** The version a form was read at (0: the record did not exist yet). */
-export const versionInput = z.coerce.number({ message: '不正な版数です' }).int('不正な版数です').min(0, '不正な版数です');
+export const versionInput = z.coerce.number(says('form.version')).int(says('form.version')).min(0, says('form.version'));

@@ -5,6 +5,7 @@ import { contentDisposition } from '../../kernel/documents/download.ts';
 import { DOCX_CONTENT_TYPE } from '../../kernel/documents/docx.ts';
 import { PDF_CONTENT_TYPE } from '../../kernel/documents/pdf.ts';
 import { latestEvent } from '../../kernel/audit/queries.ts';
+import { translateProblem, translateProblems, type Problems } from '../../kernel/i18n/index.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
@@ -129,14 +130,14 @@ function storedMaterialValues(material: Material): MaterialValues {
 
 const kindOf = (text: string | undefined): MaterialKind | null => (materialKinds as readonly string[]).includes(text ?? '') ? (text as MaterialKind) : null;
 
-type MaterialFormState = { materialId: string | null; values: MaterialValues; errors: Record<string, string>; conflict?: MeetingConflict | null; status?: 200 | 409 | 422 };
+type MaterialFormState = { materialId: string | null; values: MaterialValues; errors: Problems; conflict?: MeetingConflict | null; status?: 200 | 409 | 422 };
 
 async function showMaterialForm(c: AppContext, municipality: Municipality, ward: Ward, record: MeetingRecord, kind: MaterialKind, state: MaterialFormState) {
   const year = Number(state.values.fiscalYear);
   const sources = await materialSources(c, ward, Number.isInteger(year) && year > 0 ? year : null);
   return html(
     c,
-    <MaterialFormPage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={record} materialId={state.materialId} kind={kind} values={state.values} sources={sources} errors={state.errors} conflict={state.conflict ?? null} />,
+    <MaterialFormPage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={record} materialId={state.materialId} kind={kind} values={state.values} sources={sources} errors={translateProblems(c.var.t, state.errors)} conflict={state.conflict ?? null} />,
     state.status ?? 200,
   );
 }
@@ -149,7 +150,7 @@ function materialWrite(command: (scope: CommandScope, target: Target, materialId
     const body = await c.req.parseBody({ all: true });
     const typed = typedMaterial(body);
     const kind = kindOf(typed.kind);
-    if (!kind) throw new HttpError(422, '資料の種類が不正です');
+    if (!kind) throw new HttpError(422, c.var.t('meeting.error.kind'));
     const show = (state: Omit<MaterialFormState, 'materialId' | 'values'>, current = record) => showMaterialForm(c, municipality, ward, current, kind, { materialId, values: typed, ...state });
     if (body['intent'] === 'refresh') return show({ errors: {} });
     const parsed = parseMaterial(body);
@@ -173,7 +174,7 @@ function meetingButton<S extends z.ZodType>(schema: S, command: (scope: CommandS
     if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), notice(input)), 303);
     if (result.reason === 'not_found' || result.reason === 'invalid') throw new NotFoundError();
     const current = result.reason === 'conflict' ? result.current : record;
-    const refusal = result.reason === 'refused' ? result.message : c.var.t('meeting.conflict.buttons');
+    const refusal = result.reason === 'refused' ? translateProblem(c.var.t, result.message) : c.var.t('meeting.conflict.buttons');
     return html(c, <MeetingPage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={current} canManage notice={null} refusal={refusal} />, 409);
   };
 }
@@ -206,8 +207,8 @@ export function meetingAdminRoutes() {
     return html(c, <MeetingsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} meetings={meetings} canManage={canManage} notice={noticeOf(c)} />);
   });
 
-  const showMeetingForm = (c: AppContext, municipality: Municipality, wardRow: Ward, editing: { id: string; version: number } | null, values: MeetingValues, errors: Record<string, string>, status: 200 | 409 | 422 = 200, conflict: MeetingConflict | null = null) =>
-    html(c, <MeetingFormPage chrome={chromeOf(c)} municipality={municipality} ward={wardRow} editing={editing} values={values} errors={errors} conflict={conflict} />, status);
+  const showMeetingForm = (c: AppContext, municipality: Municipality, wardRow: Ward, editing: { id: string; version: number } | null, values: MeetingValues, errors: Problems, status: 200 | 409 | 422 = 200, conflict: MeetingConflict | null = null) =>
+    html(c, <MeetingFormPage chrome={chromeOf(c)} municipality={municipality} ward={wardRow} editing={editing} values={values} errors={translateProblems(c.var.t, errors)} conflict={conflict} />, status);
 
   app.get(`${ward}/new`, async (c) => {
     const { municipality, ward } = wardInUrl(c, meetingPolicy.manageWard);

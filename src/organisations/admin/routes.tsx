@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { authorize } from '../../kernel/auth/policy.ts';
 import { runCommand } from '../../kernel/db/command.ts';
+import { problem, translateProblems, type Problems } from '../../kernel/i18n/index.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
@@ -58,12 +59,12 @@ export function organisationAdminRoutes() {
     const scope = await wardScope(c, municipality);
     const body = await c.req.parseBody();
     const values = formValues(body);
-    const show = (errors: Record<string, string>, status: 409 | 422, conflict: Organisation | null = null) =>
-      html(c, <OrganisationFormPage chrome={chromeOf(c)} municipality={municipality} {...scope} organisation={existing} values={conflict ? { ...values, version: conflict.version } : values} errors={errors} conflict={conflict} />, status);
+    const show = (errors: Problems, status: 409 | 422, conflict: Organisation | null = null) =>
+      html(c, <OrganisationFormPage chrome={chromeOf(c)} municipality={municipality} {...scope} organisation={existing} values={conflict ? { ...values, version: conflict.version } : values} errors={translateProblems(c.var.t, errors)} conflict={conflict} />, status);
     const parsed = organisationInput.safeParse(body);
     if (!parsed.success) return show(fieldErrors(parsed.error), 422);
     const target = { municipalityId: municipality.id, wardId: parsed.data.wardId };
-    if (!organisationPolicy.manage(c.var.actor, target)) return show({ wardId: 'この区には登録できません' }, 422);
+    if (!organisationPolicy.manage(c.var.actor, target)) return show({ wardId: problem('registry.error.wardNotAllowed') }, 422);
     const database = c.var.services.database;
     if (!existing) {
       const created = await runCommand(database, c.var.actor, (s) => createOrganisation(s, municipality.id, parsed.data));

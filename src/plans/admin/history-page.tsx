@@ -1,19 +1,25 @@
 import { changedFields, type AuditEvent } from '../../kernel/audit/queries.ts';
+import type { MessageKey, Translate } from '../../kernel/i18n/index.ts';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import type { NodeInContext } from '../queries.ts';
 import { nodeLabel } from '../views/node-content.tsx';
 import { nodeCrumbs } from './node-form.tsx';
 
-const actionNames: Record<string, string> = {
-  create: '追加',
-  update: '編集',
-  delete: '削除',
-  move_up: '上へ移動',
-  move_down: '下へ移動',
-  move_indent: '一つ上の項目の下へ移動',
-  move_outdent: '一つ外へ移動',
+const actionNames: Record<string, MessageKey> = {
+  create: 'history.action.create',
+  update: 'history.action.update',
+  delete: 'history.action.delete',
+  move_up: 'history.action.moveUp',
+  move_down: 'history.action.moveDown',
+  move_indent: 'history.action.indent',
+  move_outdent: 'history.action.outdent',
 };
+
+function actionNameOf(t: Translate, action: string): string {
+  const key = actionNames[action];
+  return key ? t(key) : action;
+}
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -40,7 +46,7 @@ export function NodeHistoryPage({ chrome, m, context, events, formatTime }: { ch
           <tr>
             <td>{formatTime(event.at)}</td>
             <td>{event.actorName}</td>
-            <td>{actionNames[event.action] ?? event.action}</td>
+            <td>{actionNameOf(t, event.action)}</td>
             <td>
               <dl class="meta">
                 {changedFields(event.before, event.after).map((change) => (

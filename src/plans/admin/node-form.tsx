@@ -38,9 +38,9 @@ function SituationFields({ t, items }: { t: Translate; items: SituationItem[] })
       <legend>{t('field.situation')}</legend>
       {rows.map((item, i) => (
         <div class="repeat">
-          <label for={`situation-${i}-heading`}>■ 見出し {i + 1}</label>
+          <label for={`situation-${i}-heading`}>{t('field.situationHeading', { n: i + 1 })}</label>
           <input type="text" id={`situation-${i}-heading`} name={`situation[${i}][heading]`} value={item.heading} />
-          <label for={`situation-${i}-body`}>本文 {i + 1}</label>
+          <label for={`situation-${i}-body`}>{t('field.situationBody', { n: i + 1 })}</label>
           <textarea id={`situation-${i}-body`} name={`situation[${i}][body]`} rows={4}>
             {item.body}
           </textarea>
@@ -50,21 +50,21 @@ function SituationFields({ t, items }: { t: Translate; items: SituationItem[] })
   );
 }
 
-function SectionFields({ sections }: { sections: NodeSection[] }) {
+function SectionFields({ t, sections }: { t: Translate; sections: NodeSection[] }) {
   const rows = [...sections, { title: '', items: [] }];
   return (
     <fieldset id="field-sections">
-      <legend>子項目とは別に並ぶ一覧（区役所の取組、次期に向けた課題など）</legend>
+      <legend>{t('field.sections')}</legend>
       {rows.map((section, s) => (
         <fieldset>
-          <legend>一覧 {s + 1}</legend>
-          <label for={`sections-${s}-title`}>一覧の見出し</label>
+          <legend>{t('field.section', { n: s + 1 })}</legend>
+          <label for={`sections-${s}-title`}>{t('field.sectionTitle')}</label>
           <input type="text" id={`sections-${s}-title`} name={`sections[${s}][title]`} value={section.title} />
           {[...section.items, { heading: '', body: '' }].map((item, i) => (
             <div class="repeat">
-              <label for={`sections-${s}-${i}-heading`}>項目 {i + 1} の見出し（任意）</label>
+              <label for={`sections-${s}-${i}-heading`}>{t('field.sectionItemHeading', { n: i + 1 })}</label>
               <input type="text" id={`sections-${s}-${i}-heading`} name={`sections[${s}][items][${i}][heading]`} value={item.heading ?? ''} />
-              <label for={`sections-${s}-${i}-body`}>項目 {i + 1} の本文</label>
+              <label for={`sections-${s}-${i}-body`}>{t('field.sectionItemBody', { n: i + 1 })}</label>
               <textarea id={`sections-${s}-${i}-body`} name={`sections[${s}][items][${i}][body]`} rows={2}>
                 {item.body}
               </textarea>
@@ -158,7 +158,7 @@ export function NodeFormPage({ chrome, m, context, organisations, values, errors
         <TextArea name="vision" label={t('field.vision')} value={values.vision ?? ''} error={errors['vision']} rows={3} />
         <TextArea name="keywords" label={t('field.keywords')} value={values.keywords.join('\n')} error={errors['keywords']} rows={3} />
         <TextArea name="examples" label={t('field.examples')} value={values.examples.join('\n')} error={errors['examples']} rows={4} />
-        <SectionFields sections={values.sections} />
+        <SectionFields t={t} sections={values.sections} />
         <div class="actions">
           <button type="submit" class="button">
             {t('admin.save')}

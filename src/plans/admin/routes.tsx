@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { latestEvent, historyOf } from '../../kernel/audit/queries.ts';
 import { authorize } from '../../kernel/auth/policy.ts';
 import { runCommand } from '../../kernel/db/command.ts';
+import { problem, translateProblem, translateProblems, type Problems } from '../../kernel/i18n/index.ts';
 import { formatDateTime } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
@@ -12,7 +13,7 @@ import type { Municipality } from '../../municipalities/queries.ts';
 import { municipalityInUrl } from '../../municipalities/route-context.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
 import { addNode, deleteNode, moveNode, updateNode, updatePeriod } from '../commands.ts';
-import { fieldErrors } from '../../kernel/web/validation.ts';
+import { fieldErrors, invalidRequest } from '../../kernel/web/validation.ts';
 import { deleteInput, moveInput, newNodeInput, nodeFormToInput, nodeInput, periodInput } from '../inputs.ts';
 import { planPaths } from '../paths.ts';
 import { planPolicy } from '../policy.ts';
@@ -49,7 +50,7 @@ async function ownerChoices(c: AppContext, context: NodeInContext) {
   return listOrganisationsForWard(c.var.services.database.db, context.plan.municipalityId, context.plan.wardId);
 }
 
-async function renderNodeForm(c: AppContext, m: string, context: NodeInContext, values: NodeFormValues, errors: Record<string, string>, status: 200 | 409 | 422, conflictValues?: NodeFormValues) {
+async function renderNodeForm(c: AppContext, m: string, context: NodeInContext, values: NodeFormValues, errors: Problems, status: 200 | 409 | 422, conflictValues?: NodeFormValues) {
   let conflict = null;
   if (conflictValues) {
     const last = await latestEvent(c.var.services.database.db, context.plan.municipalityId, 'plan_node', context.node.id);
@@ -57,7 +58,7 @@ async function renderNodeForm(c: AppContext, m: string, context: NodeInContext, 
   }
   return html(
     c,
-    <NodeFormPage chrome={chromeOf(c)} m={m} context={context} organisations={await ownerChoices(c, context)} values={values} errors={errors} conflict={conflict} />,
+    <NodeFormPage chrome={chromeOf(c)} m={m} context={context} organisations={await ownerChoices(c, context)} values={values} errors={translateProblems(c.var.t, errors)} conflict={conflict} />,
     status,
   );
 }
@@ -101,8 +102,8 @@ export function planAdminRoutes() {
     const raw = textFields(await c.req.parseBody());
     const values = { ...valuesOfPeriod(period), ...raw, version: Number(raw['version'] ?? period.version) };
     const parsed = periodInput.safeParse(raw);
-    const show = (errors: Record<string, string>, conflict: boolean, status: 200 | 409 | 422) =>
-      html(c, <PeriodFormPage chrome={chromeOf(c)} m={municipality.slug} plan={plan} period={period} values={{ ...values, version: conflict ? period.version : values.version }} errors={errors} conflict={conflict} />, status);
+    const show = (errors: Problems, conflict: boolean, status: 200 | 409 | 422) =>
+      html(c, <PeriodFormPage chrome={chromeOf(c)} m={municipality.slug} plan={plan} period={period} values={{ ...values, version: conflict ? period.version : values.version }} errors={translateProblems(c.var.t, errors)} conflict={conflict} />, status);
     if (!parsed.success) return show(fieldErrors(parsed.error), false, 422);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => updatePeriod(scope, { municipalityId: municipality.id, periodId: period.id }, parsed.data));
     if (result.ok) return backToTree(c, municipality.slug, { plan, period }, 'saved');
@@ -130,7 +131,7 @@ export function planAdminRoutes() {
     const typed = parsed.success ? parsed.data : asTyped(raw, context.node.version);
     if (!parsed.success) return renderNodeForm(c, municipality.slug, context, typed, fieldErrors(parsed.error), 422);
     const allowed = new Set((await ownerChoices(c, context)).map((o) => o.id));
-    if (parsed.data.ownerIds.some((id) => !allowed.has(id))) return renderNodeForm(c, municipality.slug, context, typed, { ownerIds: 'この計画では選べない推進主体が含まれています' }, 422);
+    if (parsed.data.ownerIds.some((id) => !allowed.has(id))) return renderNodeForm(c, municipality.slug, context, typed, { ownerIds: problem('plan.error.owners') }, 422);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => updateNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, parsed.data));
     if (result.ok) return backToTree(c, municipality.slug, context, 'saved', `#item-${context.node.id}`);
     if (result.reason !== 'conflict') throw new NotFoundError();
@@ -152,7 +153,7 @@ export function planAdminRoutes() {
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => deleteNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, version));
     if (result.ok) return backToTree(c, municipality.slug, context, 'deleted');
     if (result.reason === 'conflict') return renderNodeForm(c, municipality.slug, context, valuesOfNode(context), {}, 409, { ...result.current });
-    if (result.reason === 'refused') throw new HttpError(409, result.message);
+    if (result.reason === 'refused') throw new HttpError(409, translateProblem(c.var.t, result.message));
     throw new NotFoundError();
   });
 

@@ -38,13 +38,13 @@ function TreeItem({ chrome, m, node, period, index, count, addAction }: { chrome
   const label = nodeLabel(node, period.levels, node.depth);
   const move = (direction: string, text: string, enabled: boolean) =>
     enabled ? (
-      <PostButton action={planPaths.adminNodeMove(m, node.id)} csrf={chrome.csrfToken} label={text} fields={{ direction }} ariaLabel={`${label}を${text}`} />
+      <PostButton action={planPaths.adminNodeMove(m, node.id)} csrf={chrome.csrfToken} label={text} fields={{ direction }} ariaLabel={t('admin.actionOn', { item: label, action: text })} />
     ) : null;
   return (
     <li class="tree__item" id={`item-${node.id}`}>
       <div class="tree__row">
         <span class="tree__label">
-          <a href={planPaths.adminNodeEdit(m, node.id)}>{label || '（名称なし）'}</a>
+          <a href={planPaths.adminNodeEdit(m, node.id)}>{label || t('admin.unnamed')}</a>
           {node.owners.length > 0 ? <span class="muted">　{t('plan.owners')}：{node.owners.map((o) => o.name).join('、')}</span> : null}
         </span>
         <span class="tree__tools">
@@ -52,7 +52,7 @@ function TreeItem({ chrome, m, node, period, index, count, addAction }: { chrome
           {move('down', t('admin.moveDown'), index < count - 1)}
           {move('indent', t('admin.indent'), index > 0)}
           {move('outdent', t('admin.outdent'), node.parentId !== null)}
-          <a class="button button--secondary button--small" href={planPaths.adminNodeHistory(m, node.id)} aria-label={`${label}の${t('admin.history')}`}>
+          <a class="button button--secondary button--small" href={planPaths.adminNodeHistory(m, node.id)} aria-label={t('admin.historyOf', { item: label })}>
             {t('admin.history')}
           </a>
           <PostButton
@@ -62,7 +62,7 @@ function TreeItem({ chrome, m, node, period, index, count, addAction }: { chrome
             fields={{ version: String(node.version) }}
             className="button button--danger button--small"
             confirm={t('admin.deleteConfirm')}
-            ariaLabel={`${label}を${t('admin.delete')}`}
+            ariaLabel={t('admin.actionOn', { item: label, action: t('admin.delete') })}
           />
         </span>
       </div>

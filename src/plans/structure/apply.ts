@@ -1,11 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { CommandScope } from '../../kernel/db/command.ts';
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
 import { addNode, deleteNode, updateNode } from '../commands.ts';
 import { planNodes } from '../schema.ts';
 import type { ChangeSet } from './changes.ts';
 
 /** The import could not be applied as previewed; the transaction rolls back and nothing changes. */
-export class StructureApplyError extends Error {}
+/** A change the apply could not make: thrown to roll the whole import back, with the reason to show. */
+export class StructureApplyError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.key);
+  }
+}
 
 export type ApplySummary = { added: number; updated: number; moved: number; removed: number };
 
@@ -21,7 +27,7 @@ export async function applyChanges(scope: CommandScope, target: Target, changes:
   const idOf = (key: string | null) => (key === null ? null : (ids.get(key) ?? key));
   for (const added of changes.added) {
     const created = await addNode(scope, target, { parentId: idOf(added.parentKey), code: added.state.code, title: added.state.title });
-    if (!created.ok) throw new StructureApplyError(`「${added.label}」（${added.row}行目）を追加できませんでした`);
+    if (!created.ok) throw new StructureApplyError(problem('structure.apply.notAdded', { label: added.label, row: added.row }));
     ids.set(added.key, created.value.id);
     const { parentId: _parent, ...fields } = added.state;
     if (hasTexts(fields)) await updateOrFail(scope, target, created.value.id, created.value.version, fields, added.label);
@@ -56,7 +62,7 @@ async function removeNodes(scope: CommandScope, target: Target, removed: ChangeS
     const result = await deleteNode(scope, { municipalityId: target.municipalityId, nodeId: root.nodeId }, root.version);
     if (!result.ok) {
       throw new StructureApplyError(
-        result.reason === 'refused' ? `「${root.label}」: ${result.message}` : `「${root.label}」は確認の後に他の人が変更したため削除しませんでした。もう一度取り込んで確認してください`,
+        result.reason === 'refused' ? problem('structure.apply.removeRefused', { label: root.label, reason: result.message }) : problem('structure.apply.notRemoved', { label: root.label }),
       );
     }
     count += result.value.deleted;
@@ -67,7 +73,7 @@ async function removeNodes(scope: CommandScope, target: Target, removed: ChangeS
 async function updateOrFail(scope: CommandScope, target: Target, nodeId: string, version: number, fields: NodeTexts, label: string): Promise<void> {
   const current = await currentRow(scope, target, nodeId);
   const result = await updateNode(scope, { municipalityId: target.municipalityId, nodeId }, { ...fields, version, sections: current?.sections ?? [] });
-  if (!result.ok) throw new StructureApplyError(`「${label}」は確認の後に他の人が変更しました。もう一度取り込んで確認してください`);
+  if (!result.ok) throw new StructureApplyError(problem('structure.apply.changed', { label }));
 }
 
 async function currentRow(scope: CommandScope, target: Target, nodeId: string) {
@@ -86,7 +92,7 @@ async function currentRow(scope: CommandScope, target: Target, nodeId: string) {
  */
 async function placeNode(scope: CommandScope, target: Target, nodeId: string, parentId: string | null, position: number, isMove: boolean): Promise<void> {
   const current = await currentRow(scope, target, nodeId);
-  if (!current) throw new StructureApplyError('取り込みの途中で項目が見つからなくなりました。もう一度確認してください');
+  if (!current) throw new StructureApplyError(problem('structure.apply.gone'));
   if (current.parentId === parentId && current.position === position) return;
   await scope.tx
     .update(planNodes)

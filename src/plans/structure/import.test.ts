@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { inJapanese } from '../../testing/messages.ts';
 import { auditEvents } from '../../kernel/audit/schema.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
@@ -137,7 +138,7 @@ describe('someone else saved after the download', () => {
       rows[rowIndexByTitle(rows, '地域施設間の連携促進')]![6] = '地域施設の連携促進';
     });
     const outcome = await runImport(database, systemActor, target, upload(bytes), { ...noDecisions, expectedDigest: 'an-older-tree' });
-    expect(outcome).toEqual({ kind: 'stale', message: '確認している間に、この期の項目が変更されました。変更の一覧をもう一度確認してください' });
+    expect(inJapanese(outcome)).toEqual({ kind: 'stale', message: '確認している間に、この期の項目が変更されました。変更の一覧をもう一度確認してください' });
     expect(byTitle((await totsuka()).flat, '地域施設間の連携促進')).toBeDefined();
   });
 });

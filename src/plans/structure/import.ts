@@ -1,6 +1,7 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database, DbOrTx } from '../../kernel/db/database.ts';
+import type { Problem } from '../../kernel/i18n/index.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
 import { findNodeRow, findPeriodById, findPlanById, flattenTree, loadTree, nodesAreHeld, type Period, type Plan } from '../queries.ts';
 import { periodTitle } from '../views/plan-page.tsx';
@@ -72,7 +73,7 @@ export async function previewImport(db: DbOrTx, target: ImportTarget, upload: Up
 export type ImportOutcome =
   | ({ kind: 'invalid' } & Problems)
   | { kind: 'blocked'; changes: ChangeSet }
-  | { kind: 'stale'; message: string }
+  | { kind: 'stale'; message: Problem }
   | { kind: 'applied'; summary: ApplySummary; changes: ChangeSet };
 
 /**
@@ -91,14 +92,14 @@ export async function runImport(
       const preview = await previewImport(scope.tx, target, upload, options);
       if (!preview.ok) return { kind: 'invalid', problems: preview.problems, more: preview.more };
       if (options.expectedDigest !== undefined && options.expectedDigest !== preview.digest) {
-        return { kind: 'stale', message: '確認している間に、この期の項目が変更されました。変更の一覧をもう一度確認してください' };
+        return { kind: 'stale', message: { key: 'structure.apply.stale' } };
       }
       if (preview.changes.blocked.length > 0) return { kind: 'blocked', changes: preview.changes };
       const summary = await applyChanges(scope, { municipalityId: target.plan.municipalityId, periodId: target.period.id }, preview.changes, options.allowRemoval);
       return { kind: 'applied', summary, changes: preview.changes };
     });
   } catch (error) {
-    if (error instanceof StructureApplyError) return { kind: 'stale', message: error.message };
+    if (error instanceof StructureApplyError) return { kind: 'stale', message: error.problem };
     throw error;
   }
 }

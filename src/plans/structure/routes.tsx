@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { authorize } from '../../kernel/auth/policy.ts';
 import { contentDisposition } from '../../kernel/documents/download.ts';
+import { translateProblem } from '../../kernel/i18n/index.ts';
 import { discardStagedUpload, loadStagedUpload, stageUpload } from '../../kernel/uploads/staging.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
@@ -132,7 +133,7 @@ export function planStructureRoutes() {
       await discardStagedUpload(db, key);
       return c.redirect(withNotice(back, 'imported'), 303);
     }
-    return showPreview(c, ctx, staged.id, staged, outcome.kind === 'stale' ? outcome.message : null, 409);
+    return showPreview(c, ctx, staged.id, staged, outcome.kind === 'stale' ? translateProblem(c.var.t, outcome.message) : null, 409);
   });
   return app;
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Organisation } from '../../organisations/queries.ts';
 import { nodeInput } from '../inputs.ts';
 import type { PlanNode } from '../queries.ts';
@@ -114,7 +115,7 @@ function checkRow(raw: RawRow, context: ValidationContext, at: At, scan: Scan): 
   if (!input.success) {
     for (const issue of input.error.issues) {
       const column = columnOfField[String(issue.path[0])];
-      if (column) problems.push(at(raw, column, issue.message));
+      if (column) problems.push(at(raw, column, cellProblem(issue)));
     }
   }
   if (problems.length > 0 || !input.success || !situation.ok) return { parsed: null, problems };
@@ -123,6 +124,14 @@ function checkRow(raw: RawRow, context: ValidationContext, at: At, scan: Scan): 
     parsed: { row: raw.row, id, version, depth, parent: parent?.parsed ?? null, state },
     problems,
   };
+}
+
+/**
+ * What the node's input refuses in a cell, in the Japanese of the structure's problems (which are not interface
+ * messages yet: the node input's own errors are message keys).
+ */
+function cellProblem(issue: z.core.$ZodIssue): string {
+  return issue.code === 'too_big' ? `${String(issue.maximum)}文字以内で入力してください` : '値が正しくありません';
 }
 
 function checkDepth(raw: RawRow, at: At, scan: Scan, problems: StructureProblem[]): void {

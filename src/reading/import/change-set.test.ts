@@ -4,6 +4,7 @@
  * with nothing written, unknown owners become new organisations (listed), items the document lacks are listed.
  */
 import { describe, expect, it } from 'vitest';
+import { inJapanese } from '../../testing/messages.ts';
 import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
@@ -119,7 +120,7 @@ describe('an edit while the preview is open', { timeout: DEMO_SETUP_MS }, () => 
     const other = nodes.find((n) => n.code === '2' && n.parentId === null)!;
     await editByHand(other, { keywords: ['プレビュー中に別の人が書いた'] });
     const result = await runApplyImport(database, importActor, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: 'all' });
-    expect(result).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('もう一度確かめて') });
+    expect(inJapanese(result)).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('もう一度確かめて') });
     const after = await period4Nodes();
     expect(after.find((n) => n.id === goal.id)!.title).toBe('直した名前');
     expect(after.find((n) => n.id === other.id)!.keywords).toEqual(['プレビュー中に別の人が書いた']);
@@ -174,7 +175,7 @@ describe('owners, corrections and what the document lacks', { timeout: DEMO_SETU
     // Without the period, 資料2's reports of 令和5年度 have no period to go into either: said once for the year.
     expect(changeSet.problems.map((p) => p.message)).toEqual([expect.stringContaining('開始年度'), expect.stringContaining('令和5年度の実績報告を入れる計画の期')]);
     const result = await runApplyImport(database, importActor, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set() });
-    expect(result).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('開始年度') });
+    expect(inJapanese(result)).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('開始年度') });
     expect(await listWardPlans(database.db, demo.municipality.id, ward.id)).toEqual([]);
   });
 });

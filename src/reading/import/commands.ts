@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { actorName, type Actor } from '../../kernel/auth/actor.ts';
 import { runCommand, type CommandResult, type CommandScope } from '../../kernel/db/command.ts';
+import { problem } from '../../kernel/i18n/index.ts';
 import type { Database, DbOrTx } from '../../kernel/db/database.ts';
 import { findWardById } from '../../municipalities/queries.ts';
 import type { ReadDocument } from '../read-document.ts';
@@ -19,7 +20,7 @@ import { ImportRaceError, writeChangeSet, type Overwrite, type WriteOutcome } fr
 
 type ImportTarget = { municipalityId: string; importId: string };
 
-const RACE_MESSAGE = '確認の後に、計画か取り込みの内容が変更されました。変更内容をもう一度確かめてから確定してください。';
+const RACE = problem('import.refused.race');
 
 function summary(row: DocumentImport) {
   return { fileName: row.fileName, sha256: row.sha256, status: row.status, version: row.version };
@@ -67,7 +68,7 @@ export type CorrectionInput = { version: number } & (
 export async function saveCorrection(scope: CommandScope, target: ImportTarget, input: CorrectionInput): Promise<CommandResult<DocumentImport, DocumentImport>> {
   const row = await lockImport(scope, target);
   if (!row) return { ok: false, reason: 'not_found' };
-  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: 'この取り込みは確定済みか破棄済みのため、訂正できません。' };
+  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: problem('import.refused.cannotCorrect') };
   if (row.version !== input.version) return { ok: false, reason: 'conflict', current: row };
   const corrections = correctionsSchema.parse(row.corrections ?? {});
   if (input.kind === 'plan') corrections.plans[input.key] = input.correction;
@@ -85,7 +86,7 @@ export async function saveCorrection(scope: CommandScope, target: ImportTarget, 
 export async function discardImport(scope: CommandScope, target: ImportTarget, version: number): Promise<CommandResult<DocumentImport, DocumentImport>> {
   const row = await lockImport(scope, target);
   if (!row) return { ok: false, reason: 'not_found' };
-  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: 'この取り込みは確定済みか破棄済みです。' };
+  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: problem('import.refused.done') };
   if (row.version !== version) return { ok: false, reason: 'conflict', current: row };
   const [updated] = await scope.tx
     .update(documentImports)
@@ -127,11 +128,11 @@ export type Applied = { row: DocumentImport; outcome: WriteOutcome; changeSet: C
 export async function applyImport(scope: CommandScope, target: ImportTarget, input: ApplyInput): Promise<CommandResult<Applied>> {
   const row = await lockImport(scope, target);
   if (!row) return { ok: false, reason: 'not_found' };
-  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: 'この取り込みは確定済みか破棄済みです。' };
-  if (row.version !== input.version) return { ok: false, reason: 'refused', message: RACE_MESSAGE };
+  if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: problem('import.refused.done') };
+  if (row.version !== input.version) return { ok: false, reason: 'refused', message: RACE };
   const { context, changeSet } = await previewImport(scope.tx, row);
-  if (changeSet.problems.length > 0) return { ok: false, reason: 'refused', message: changeSet.problems.map((p) => p.message).join(' ') };
-  if (changeSet.fingerprint !== input.fingerprint) return { ok: false, reason: 'refused', message: RACE_MESSAGE };
+  if (changeSet.problems.length > 0) return { ok: false, reason: 'refused', message: problem('import.refused.problems', { problems: changeSet.problems.map((p) => p.message).join(' ') }) };
+  if (changeSet.fingerprint !== input.fingerprint) return { ok: false, reason: 'refused', message: RACE };
   const outcome = await writeChangeSet(scope, context, changeSet, input.overwrite, { file: row.fileName });
   const applied: AppliedRecord = { operations: outcome.done, kept: outcome.kept, values: outcome.values, created: outcome.created };
   const [updated] = await scope.tx
@@ -148,7 +149,7 @@ export async function runApplyImport(database: Database, actor: Actor, target: I
   try {
     return await runCommand(database, actor, (scope) => applyImport(scope, target, input));
   } catch (error) {
-    if (error instanceof ImportRaceError) return { ok: false, reason: 'refused', message: `${error.message}` };
+    if (error instanceof ImportRaceError) return { ok: false, reason: 'refused', message: problem('import.refused.changed', { what: error.what }) };
     throw error;
   }
 }

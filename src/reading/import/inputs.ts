@@ -1,13 +1,14 @@
 /** The preview's forms, checked at the edge: a correction of a plan or of an item, the confirmation. */
 import { z } from 'zod';
 import { fiscalYearInput, optionalTypedText, typedText } from '../../kernel/web/inputs.ts';
+import { says } from '../../kernel/web/validation.ts';
 
-const version = z.coerce.number().int().min(1, '不正な版数です');
+const version = z.coerce.number().int().min(1, says('form.version'));
 
 /** One entry per line; blank lines dropped, each line kept as typed. */
 const lines = z
   .string()
-  .max(20_000, '長すぎます')
+  .max(20_000, says('form.overLong'))
   .transform((s) => s.replace(/\r\n?/g, '\n').split('\n').filter((line) => line.trim() !== ''));
 
 /** A number field that may be left blank (null). */
@@ -16,7 +17,7 @@ const optionalNumber = <T extends z.ZodType<number>>(number: T) => z.preprocess(
 export const nodeCorrectionInput = z.object({
   version,
   kind: z.literal('node'),
-  key: z.string().regex(/^\d+:\d+(\.\d+)*$/, '不正な項目です'),
+  key: z.string().regex(/^\d+:\d+(\.\d+)*$/, says('import.error.item')),
   code: typedText(50),
   title: typedText(500),
   owners: lines,
@@ -28,23 +29,23 @@ export const planCorrectionInput = z
   .object({
     version,
     kind: z.literal('plan'),
-    key: z.string().regex(/^\d+$/, '不正な計画です'),
+    key: z.string().regex(/^\d+$/, says('import.error.plan')),
     name: optionalTypedText(300),
     nickname: optionalTypedText(300),
-    period: optionalNumber(z.coerce.number({ message: '期は数字で入力してください' }).int('期は数字で入力してください').min(1, '期は1以上にしてください')),
+    period: optionalNumber(z.coerce.number(says('import.error.period')).int(says('import.error.period')).min(1, says('import.error.periodMin'))),
     fiscalYearStart: optionalNumber(fiscalYearInput),
     fiscalYearEnd: optionalNumber(fiscalYearInput),
   })
   .refine((p) => p.fiscalYearStart === null || p.fiscalYearEnd === null || p.fiscalYearEnd >= p.fiscalYearStart, {
     path: ['fiscalYearEnd'],
-    message: '終了年度は開始年度と同じか、それより後にしてください',
+    ...says('form.fiscalYearOrder'),
   });
 
 /** Where a report goes: its goal (number and title as in the plan), its owners, its fiscal year. */
 export const reportCorrectionInput = z.object({
   version,
   kind: z.literal('report'),
-  key: z.string().regex(/^\d+$/, '不正な報告です'),
+  key: z.string().regex(/^\d+$/, says('import.error.report')),
   goalCode: optionalTypedText(50),
   goal: optionalTypedText(500),
   owner: optionalTypedText(500),

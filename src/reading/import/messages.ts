@@ -117,6 +117,22 @@ export const importMessages = defineMessages({
   'import.result.plans': { ja: '計画を見る', en: 'See the plan' },
   'import.result.discarded': { ja: 'この取り込みは破棄されました。計画は変わっていません。', en: 'This import was discarded. The plan did not change.' },
   'import.result.back': { ja: '取り込みの一覧へ', en: 'Back to the imports' },
+  'import.refused.cannotCorrect': {
+    ja: 'この取り込みは確定済みか破棄済みのため、訂正できません。',
+    en: 'This import has been confirmed or discarded, so it cannot be corrected.',
+  },
+  'import.refused.done': { ja: 'この取り込みは確定済みか破棄済みです。', en: 'This import has already been confirmed or discarded.' },
+  'import.refused.race': {
+    ja: '確認の後に、計画か取り込みの内容が変更されました。変更内容をもう一度確かめてから確定してください。',
+    en: 'The plan or the import changed after the preview. Check the changes again before confirming.',
+  },
+  'import.refused.changed': { ja: '{what}が、確認の後に変更されました。もう一度確認してください。', en: '“{what}” changed after the preview. Check again.' },
+  'import.refused.problems': { ja: '{problems}', en: 'The document has problems to solve first: {problems}' },
+  'import.error.item': { ja: '不正な項目です', en: 'This item is not valid' },
+  'import.error.plan': { ja: '不正な計画です', en: 'This plan is not valid' },
+  'import.error.report': { ja: '不正な報告です', en: 'This report is not valid' },
+  'import.error.period': { ja: '期は数字で入力してください', en: 'Enter the period as a number' },
+  'import.error.periodMin': { ja: '期は{min}以上にしてください', en: 'The period is {min} or more' },
 });
 
 type ImportMessages = typeof importMessages;

@@ -6,6 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { inJapanese } from '../../testing/messages.ts';
 import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
@@ -236,7 +237,7 @@ describe('a report the import cannot place', { timeout: DEMO_SETUP_MS }, () => {
     const refused = await runCommand(database, importActor, (scope) =>
       applyImport(scope, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set() }),
     );
-    expect(refused).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('計画にない目指す姿') });
+    expect(inJapanese(refused)).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('計画にない目指す姿') });
     expect(await roundsOf2023()).toEqual([]);
 
     // The user corrects the goal to the plan's 3 (by title alone): the report goes there.

@@ -4,13 +4,14 @@
  */
 import { Hono } from 'hono';
 import { runCommand } from '../../kernel/db/command.ts';
+import { translateProblem, translateProblems } from '../../kernel/i18n/index.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
 import { buttonInput, textFields, textsOf } from '../../kernel/web/form.ts';
 import { redirectNotices } from '../../kernel/web/notices.ts';
 import { uuid } from '../../kernel/web/params.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
-import { fieldErrors } from '../../kernel/web/validation.ts';
+import { fieldErrors, invalidRequest } from '../../kernel/web/validation.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { wardInUrl } from '../../municipalities/route-context.ts';
 import { listWardPlans } from '../../plans/queries.ts';
@@ -135,7 +136,7 @@ export function importRoutes() {
     const scope = await managedImport(c);
     const raw = textFields(await c.req.parseBody());
     const parsed = correctionInput.safeParse(raw);
-    if (!parsed.success) return renderImport(c, scope, { errors: correctionErrors(raw, fieldErrors(parsed.error)), typed: typedCorrection(raw), status: 422 });
+    if (!parsed.success) return renderImport(c, scope, { errors: correctionErrors(raw, translateProblems(c.var.t, fieldErrors(parsed.error))), typed: typedCorrection(raw), status: 422 });
     const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (command) => saveCorrection(command, target, asCorrection(parsed.data)));
     if (result.ok) return c.redirect(withNotice(importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id), 'corrected'), 303);
@@ -143,7 +144,7 @@ export function importRoutes() {
       const typed = Object.entries(raw).filter(([key]) => !['_csrf', 'version', 'kind', 'key'].includes(key)).map(([key, value]) => `${key}: ${String(value)}`).join(' / ');
       return renderImport(c, { ...scope, row: result.current }, { warning: c.var.t('import.correct.conflict', { typed }), status: 409 });
     }
-    if (result.reason === 'refused') throw new HttpError(409, result.message);
+    if (result.reason === 'refused') throw new HttpError(409, translateProblem(c.var.t, result.message));
     throw new NotFoundError();
   });
 
@@ -151,13 +152,13 @@ export function importRoutes() {
     const scope = await managedImport(c);
     const body = await c.req.parseBody({ all: true });
     const parsed = applyInput.safeParse({ ...textFields(body), overwrite: textsOf(body['overwrite']) });
-    if (!parsed.success) throw new HttpError(422, Object.values(fieldErrors(parsed.error)).join(' '));
+    if (!parsed.success) throw invalidRequest(c.var.t, parsed.error);
     const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
     const result = await runApplyImport(c.var.services.database, c.var.actor, target, { ...parsed.data, overwrite: new Set(parsed.data.overwrite) });
     if (result.ok) return c.redirect(importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id), 303);
     if (result.reason === 'refused') {
       const row = (await findImport(c.var.services.database.db, scope.municipality.id, scope.row.id))!;
-      return renderImport(c, { ...scope, row }, { warning: result.message, status: 409 });
+      return renderImport(c, { ...scope, row }, { warning: translateProblem(c.var.t, result.message), status: 409 });
     }
     throw new NotFoundError();
   });
@@ -169,7 +170,7 @@ export function importRoutes() {
     const result = await runCommand(c.var.services.database, c.var.actor, (command) => discardImport(command, target, version));
     if (result.ok) return c.redirect(withNotice(importPaths.list(scope.municipality.slug, scope.ward.slug), 'discarded'), 303);
     if (result.reason === 'conflict') return renderImport(c, { ...scope, row: result.current }, { warning: c.var.t('admin.conflict.title'), status: 409 });
-    if (result.reason === 'refused') throw new HttpError(409, result.message);
+    if (result.reason === 'refused') throw new HttpError(409, translateProblem(c.var.t, result.message));
     throw new NotFoundError();
   });
 

@@ -18,8 +18,8 @@ import { findRound } from '../../reports/queries.ts';
 import { storedAgenda, type AgendaLine, type ChangeSet, type CreateMeeting, type CreateNode, type CreatePeriod, type CreatePlan, type CreateReport, type CreateReportRound, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value, type WardContext } from './change-set.ts';
 
 export class ImportRaceError extends Error {
-  constructor(what: string) {
-    super(`${what}が、確認の後に変更されました。もう一度確認してください。`);
+  constructor(readonly what: string) {
+    super(`${what} changed after the preview`);
   }
 }
 

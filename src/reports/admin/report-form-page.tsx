@@ -1,4 +1,4 @@
-import type { Translate } from '../../kernel/i18n/index.ts';
+import { translateProblem, type Translate } from '../../kernel/i18n/index.ts';
 import { CsrfField, ErrorSummary, FieldError, TextArea, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { valueName } from '../fields.ts';
@@ -124,7 +124,7 @@ export function ReportFormPage({ chrome, m, item, history, today, notice, values
       ) : (
         <>
           <h2>{t('report.contents')}</h2>
-          {refusal ? null : <p>{whyNot}</p>}
+          {refusal ? null : <p>{translateProblem(t, whyNot)}</p>}
           <ReportTable fields={fields} values={item.report.values} caption={t('report.contents')} />
           <PhotoFigures photos={item.photos} />
         </>

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { z } from 'zod';
 import { authorize } from '../../kernel/auth/policy.ts';
 import { runCommand, type CommandResult, type CommandScope } from '../../kernel/db/command.ts';
+import { translateProblem, translateProblems, type Problem, type Problems } from '../../kernel/i18n/index.ts';
 import type { Crumb } from '../../kernel/ui/layout.tsx';
 import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
@@ -41,7 +42,7 @@ function crumbsFor(c: AppContext, m: string, ward: Ward, item: ReportItem): Crum
   return [{ label: t('nav.admin'), href: '/admin' }, { label: t('report.accepted.years'), href: reportPaths.acceptedYear(m, ward.slug, item.round.fiscalYear) }];
 }
 
-type ReportPageOptions = { status?: 200 | 409 | 422; refusal?: string; returnForm?: { values: ReturnValues; errors: Record<string, string> } };
+type ReportPageOptions = { status?: 200 | 409 | 422; refusal?: string; returnForm?: { values: ReturnValues; errors: Problems } };
 
 async function showReport(c: AppContext, m: string, ward: Ward, item: ReportItem, options: ReportPageOptions = {}) {
   const history = await reportHistory(c.var.services.database.db, item.report.municipalityId, item.report.id);
@@ -58,7 +59,7 @@ async function showReport(c: AppContext, m: string, ward: Ward, item: ReportItem
       notice={noticeOf(c)}
       refusal={options.refusal ?? null}
       can={{ review: reportPolicy.review(c.var.actor, scope), write: reportPolicy.write(c.var.actor, scope) }}
-      {...(options.returnForm ? { returnForm: options.returnForm } : {})}
+      {...(options.returnForm ? { returnForm: { values: options.returnForm.values, errors: translateProblems(c.var.t, options.returnForm.errors) } } : {})}
       formatTime={formatTime(c)}
     />,
     options.status ?? 200,
@@ -68,9 +69,9 @@ async function showReport(c: AppContext, m: string, ward: Ward, item: ReportItem
 type FormPageOptions = {
   values: ReportValues;
   version: number;
-  errors?: Record<string, string>;
+  errors?: Problems;
   conflict?: Conflict;
-  refusal?: { message: string; typed: ReportValues };
+  refusal?: { message: Problem; typed: ReportValues };
   photoTyped?: PhotoTyped;
   status?: 200 | 409 | 422;
 };
@@ -88,9 +89,9 @@ async function showForm(c: AppContext, m: string, item: ReportItem, options: For
       notice={noticeOf(c)}
       values={options.values}
       version={options.version}
-      errors={options.errors ?? {}}
+      errors={translateProblems(c.var.t, options.errors ?? {})}
       conflict={options.conflict ?? null}
-      refusal={options.refusal ?? null}
+      refusal={options.refusal ? { message: translateProblem(c.var.t, options.refusal.message), typed: options.refusal.typed } : null}
       photoTyped={options.photoTyped ?? photoTypedFrom(item.photos)}
       formatTime={formatTime(c)}
     />,
@@ -132,7 +133,7 @@ function ownerWrite(command: (scope: CommandScope, target: Target, input: Report
       });
     } catch (error) {
       if (!(error instanceof PhotoRefusal)) throw error;
-      return again(await reloaded(c, target), { version: typedVersion, errors: { [error.field]: error.message }, status: 409 });
+      return again(await reloaded(c, target), { version: typedVersion, errors: { [error.field]: error.problem }, status: 409 });
     }
     if (result.ok) return c.redirect(done(m, result.value, photos.value.change.kind !== 'none'), 303);
     const current = await reloaded(c, target);
@@ -165,7 +166,7 @@ async function runReview(c: AppContext, m: string, ward: Ward, item: ReportItem,
   const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target));
   if (result.ok) return c.redirect(withNotice(reportPaths.report(m, item.report.id), notice), 303);
   if (result.reason === 'not_found' || result.reason === 'invalid') throw new NotFoundError();
-  const refusal = result.reason === 'refused' ? result.message : c.var.t('report.conflict.review');
+  const refusal = result.reason === 'refused' ? translateProblem(c.var.t, result.message) : c.var.t('report.conflict.review');
   return showReport(c, m, ward, await reloaded(c, target), { status: 409, refusal });
 }
 

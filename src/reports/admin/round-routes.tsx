@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { contentDisposition } from '../../kernel/documents/download.ts';
 import { CSV_CONTENT_TYPE, toCsv } from '../../kernel/documents/csv.ts';
 import { runCommand } from '../../kernel/db/command.ts';
+import { translateProblem, translateProblems, type Problems } from '../../kernel/i18n/index.ts';
 import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
@@ -59,12 +60,12 @@ function typedRound(body: FormBody): OpenRoundValues {
   return { title: textOf(body['title']), fiscalYear: textOf(body['fiscalYear']), deadline: textOf(body['deadline']), rows: assignmentRowsOf(body) };
 }
 
-async function showOpenRound(c: AppContext, municipality: Municipality, ward: Ward, values: OpenRoundValues, errors: Record<string, string>, status: 200 | 422) {
+async function showOpenRound(c: AppContext, municipality: Municipality, ward: Ward, values: OpenRoundValues, errors: Problems, status: 200 | 422) {
   const db = c.var.services.database.db;
   const periods = await periodChoices(c, municipality, ward);
   const organisations = await listOrganisationsForWard(db, municipality.id, ward.id);
   const { fields } = await reportFormOf(db, municipality.id, ward.id);
-  return html(c, <OpenRoundPage chrome={chromeOf(c)} municipality={municipality} ward={ward} periods={periods} organisations={organisations} fields={fields} values={values} errors={errors} />, status);
+  return html(c, <OpenRoundPage chrome={chromeOf(c)} municipality={municipality} ward={ward} periods={periods} organisations={organisations} fields={fields} values={values} errors={translateProblems(c.var.t, errors)} />, status);
 }
 
 const asRows = (fields: ReportField[]): FieldRowValues[] => fields.map((f) => ({ key: f.key, label: f.label, kind: f.kind, options: f.options.join('\n') }));
@@ -138,8 +139,8 @@ export function roundAdminRoutes() {
     const { municipality, ward } = wardInUrl(c, reportPolicy.manageWard);
     const body = await c.req.parseBody();
     const typed = fieldRowsOf(body);
-    const show = (errors: Record<string, string>, version: number, conflict: ReportField[] | null, status: 409 | 422) =>
-      html(c, <FormSettingsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} version={version} rows={typed} errors={errors} conflict={conflict} />, status);
+    const show = (errors: Problems, version: number, conflict: ReportField[] | null, status: 409 | 422) =>
+      html(c, <FormSettingsPage chrome={chromeOf(c)} municipality={municipality} ward={ward} version={version} rows={typed} errors={translateProblems(c.var.t, errors)} conflict={conflict} />, status);
     const parsed = parseReportForm(body);
     if (!parsed.ok) return show(parsed.errors, Number(body['version']) || 0, null, 422);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => saveReportForm(scope, { municipalityId: municipality.id, wardId: ward.id }, parsed.value));
@@ -191,7 +192,7 @@ export function roundAdminRoutes() {
     const input = await buttonInput(c, roundStatusInput);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => setRoundStatus(scope, { municipalityId: municipality.id, roundId: round.id }, input));
     if (result.ok) return c.redirect(withNotice(reportPaths.round(municipality.slug, round.id), input.status === 'closed' ? 'closed' : 'reopened'), 303);
-    if (result.reason === 'refused') throw new HttpError(409, result.message);
+    if (result.reason === 'refused') throw new HttpError(409, translateProblem(c.var.t, result.message));
     if (result.reason === 'conflict') throw new HttpError(409, c.var.t('admin.conflict.title'));
     throw new NotFoundError();
   });

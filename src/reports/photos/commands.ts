@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { actorName } from '../../kernel/auth/actor.ts';
 import type { CommandScope } from '../../kernel/db/command.ts';
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
 import type { Report } from '../queries.ts';
 import { reportPhotos } from '../schema.ts';
 import type { ProcessedPhoto } from './process.ts';
@@ -17,9 +18,9 @@ export type PhotoChange = { kind: 'add'; add: NewPhoto } | { kind: 'move'; photo
 export class PhotoRefusal extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly problem: Problem,
   ) {
-    super(message);
+    super(problem.key);
   }
 }
 
@@ -73,7 +74,7 @@ export async function changePhoto(scope: CommandScope, report: ReportRef, change
 
 async function addPhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], add: NewPhoto): Promise<void> {
   if (photos.length >= MAX_PHOTOS) {
-    throw new PhotoRefusal('photoFile', `写真は1件の報告に${MAX_PHOTOS}枚までです。追加するには、先に使わない写真を削除してください。`);
+    throw new PhotoRefusal('photoFile', problem('report.photo.tooMany', { max: MAX_PHOTOS }));
   }
   const { photo, caption, alt, originalName } = add;
   const [row] = await scope.tx
@@ -101,7 +102,7 @@ async function addPhoto(scope: CommandScope, report: ReportRef, photos: PhotoMet
 
 async function movePhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], photoId: string, direction: 'up' | 'down'): Promise<void> {
   const index = photos.findIndex((p) => p.id === photoId);
-  if (index < 0) throw new PhotoRefusal('photos', 'この写真は、すでに削除されています。');
+  if (index < 0) throw new PhotoRefusal('photos', problem('report.photo.gone'));
   const other = photos[direction === 'up' ? index - 1 : index + 1];
   if (!other) return;
   const photo = photos[index]!;

@@ -1,4 +1,5 @@
 import type { CommandScope } from '../../kernel/db/command.ts';
+import type { Problems } from '../../kernel/i18n/index.ts';
 import type { Report } from '../queries.ts';
 import { applyPhotoTexts, changePhoto, type PhotoChange, type PhotoText } from './commands.ts';
 import { parsePhotoRequest, parsePhotoTexts, photoFieldNames, tooLargeMessage } from './inputs.ts';
@@ -10,7 +11,7 @@ type Body = Parameters<typeof parsePhotoTexts>[0];
 /** The photo parts of a posted report form, checked, with a new photo already processed (outside any transaction). */
 export type PhotoParts = { texts: Record<string, PhotoText>; change: PhotoChange };
 
-export async function readPhotoParts(body: Body, photos: PhotoMeta[]): Promise<{ ok: true; value: PhotoParts } | { ok: false; errors: Record<string, string> }> {
+export async function readPhotoParts(body: Body, photos: PhotoMeta[]): Promise<{ ok: true; value: PhotoParts } | { ok: false; errors: Problems }> {
   const tooLarge = tooLargeMessage(body);
   if (tooLarge) return { ok: false, errors: { [photoFieldNames.file]: tooLarge } };
   const texts = parsePhotoTexts(body, photos);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem, type Problem, type Problems } from '../../kernel/i18n/index.ts';
 import { refusedFile } from '../../kernel/uploads/large-upload.ts';
 import { textOf, type FormBody } from '../../kernel/web/form.ts';
 import { requiredText, typedText } from '../../kernel/web/inputs.ts';
@@ -18,8 +19,7 @@ export const photoFieldNames = {
   action: 'photoAction',
 };
 
-const ALT_MISSING = '写真の代替テキストを入力してください（写真を見られない方に読み上げられる、写真の内容の説明です）';
-const photoText = z.object({ caption: typedText(200), alt: requiredText(300, ALT_MISSING) });
+const photoText = z.object({ caption: typedText(200), alt: requiredText(300, 'report.photo.altMissing') });
 
 /** What was typed for the photos, to show again when the page comes back. */
 export type PhotoTyped = { texts: Record<string, PhotoText>; newCaption: string; newAlt: string };
@@ -34,18 +34,18 @@ export function photoTypedOf(body: FormBody, photos: PhotoMeta[]): PhotoTyped {
 export const photoTypedFrom = (photos: PhotoMeta[]): PhotoTyped => ({ texts: Object.fromEntries(photos.map((p) => [p.id, { caption: p.caption, alt: p.alt }])), newCaption: '', newAlt: '' });
 
 /** The captions and alternative texts typed for the existing photos, checked; errors keyed by field name. */
-export function parsePhotoTexts(body: FormBody, photos: PhotoMeta[]): { texts: Record<string, PhotoText>; errors: Record<string, string> } {
+export function parsePhotoTexts(body: FormBody, photos: PhotoMeta[]): { texts: Record<string, PhotoText>; errors: Problems } {
   const texts: Record<string, PhotoText> = {};
-  const errors: Record<string, string> = {};
+  const errors: Problems = {};
   for (const [id, typed] of Object.entries(photoTypedOf(body, photos).texts)) {
     const parsed = photoText.safeParse(typed);
     if (parsed.success) texts[id] = parsed.data;
-    else for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors[field === 'alt' ? photoFieldNames.alt(id) : photoFieldNames.caption(id)] = `${position(photos, id)}：${message}`;
+    else for (const [field, message] of Object.entries(fieldErrors(parsed.error))) errors[field === 'alt' ? photoFieldNames.alt(id) : photoFieldNames.caption(id)] = problem('report.photo.nth', { n: position(photos, id), problem: message });
   }
   return { texts, errors };
 }
 
-const position = (photos: PhotoMeta[], id: string) => `${photos.findIndex((p) => p.id === id) + 1}枚目の写真`;
+const position = (photos: PhotoMeta[], id: string) => photos.findIndex((p) => p.id === id) + 1;
 
 export type PhotoRequest =
   | { kind: 'add'; file: File; caption: string; alt: string }
@@ -63,27 +63,26 @@ export const hasChosenFile = (body: FormBody) => chosenFile(body) !== null;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The refusal of a file the upload limit stopped, in words: which file, how big, and the limit. */
-export function tooLargeMessage(body: FormBody): string | null {
+export function tooLargeMessage(body: FormBody): Problem | null {
   const refused = refusedFile(body[TOO_LARGE_FIELD]);
   if (!refused) return null;
-  const file = refused.name ? `「${refused.name}」` : '選んだファイル';
-  const bytes = refused.size;
+  const file = refused.name ? problem('report.photo.named', { name: refused.name }) : problem('report.photo.chosenFile');
   const limit = megabytes(PHOTO_MAX_BYTES).replace('.0', '');
-  return `${file}${bytes > 0 ? `（約 ${megabytes(bytes)}）` : `（${limit} 超）`}は大きすぎるため受け取れませんでした。写真は 1 枚 ${limit} までです。写真を小さくしてから選び直してください。`;
+  return refused.size > 0 ? problem('report.photo.tooLarge', { file, size: megabytes(refused.size), limit }) : problem('report.photo.tooLargeUnknown', { file, limit });
 }
 
 /**
  * What the photo button asked for: move or delete a photo (photoAction=up:ID, down:ID, delete:ID), or add the
  * chosen file (any other button, when a file was chosen). A new photo needs its alternative text.
  */
-export function parsePhotoRequest(body: FormBody): { ok: true; value: PhotoRequest } | { ok: false; errors: Record<string, string> } {
+export function parsePhotoRequest(body: FormBody): { ok: true; value: PhotoRequest } | { ok: false; errors: Problems } {
   const action = /^(up|down|delete):([0-9a-f-]{36})$/.exec(textOf(body[photoFieldNames.action]));
   if (action) {
     const [, verb, photoId] = action;
     return { ok: true, value: verb === 'delete' ? { kind: 'delete', photoId: photoId! } : { kind: 'move', photoId: photoId!, direction: verb as 'up' | 'down' } };
   }
   const file = chosenFile(body);
-  if (!file) return textOf(body[photoFieldNames.action]) === 'add' ? { ok: false, errors: { [photoFieldNames.file]: '追加する写真のファイルを選んでください' } } : { ok: true, value: { kind: 'none' } };
+  if (!file) return textOf(body[photoFieldNames.action]) === 'add' ? { ok: false, errors: { [photoFieldNames.file]: problem('report.photo.fileMissing') } } : { ok: true, value: { kind: 'none' } };
   const parsed = photoText.safeParse({ caption: textOf(body[photoFieldNames.newCaption]), alt: textOf(body[photoFieldNames.newAlt]) });
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);

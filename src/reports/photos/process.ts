@@ -1,4 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
+import { problem, type MessageKey, type Problem, type ProblemParams } from '../../kernel/i18n/index.ts';
 import type { PhotoContentType, PrintContentType } from '../schema.ts';
 
 /** Photos are stored resized to fit this box, never enlarged. */
@@ -24,14 +25,14 @@ const PRINT_JPEG_QUALITY = 80;
 export type PrintCopy = { bytes: Uint8Array; contentType: PrintContentType; width: number; height: number };
 /** The stored photo, with its print copy; `print` is null when the photo prints as it is. */
 export type ProcessedPhoto = { bytes: Uint8Array; contentType: PhotoContentType; width: number; height: number; print: PrintCopy | null };
-export type PhotoProblem = { ok: false; message: string };
+export type PhotoProblem = { ok: false; message: Problem };
 
 /** What a file that is not an image is, by its first bytes, so the message can say "it is a PDF". */
-const notImageSignatures: { kind: string; test: (head: Buffer) => boolean }[] = [
-  { kind: 'PDF ファイル', test: (h) => h.subarray(0, 5).toString('latin1') === '%PDF-' },
-  { kind: 'Word・Excel などの Office ファイルか ZIP ファイル', test: (h) => h.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' },
-  { kind: '古い形式の Word・Excel ファイル', test: (h) => h.subarray(0, 4).toString('hex') === 'd0cf11e0' },
-  { kind: 'テキストファイル', test: (h) => isText(h) },
+const notImageSignatures: { message: MessageKey; test: (head: Buffer) => boolean }[] = [
+  { message: 'report.photo.notImage.pdf', test: (h) => h.subarray(0, 5).toString('latin1') === '%PDF-' },
+  { message: 'report.photo.notImage.office', test: (h) => h.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' },
+  { message: 'report.photo.notImage.oldOffice', test: (h) => h.subarray(0, 4).toString('hex') === 'd0cf11e0' },
+  { message: 'report.photo.notImage.text', test: (h) => isText(h) },
 ];
 
 function isText(head: Buffer): boolean {
@@ -49,37 +50,36 @@ const formatNames: Record<string, string> = { gif: 'GIF', tiff: 'TIFF', svg: 'SV
  * location, camera, date) left out: sharp writes none unless asked to keep it.
  */
 export async function processPhoto(input: Uint8Array, fileName: string, maxPixels = PHOTO_MAX_PIXELS, timeLimitS = PHOTO_TIME_LIMIT_S): Promise<{ ok: true; photo: ProcessedPhoto } | PhotoProblem> {
-  const name = `「${fileName || '写真'}」`;
+  const refused = (key: MessageKey, params: ProblemParams = {}): PhotoProblem => ({ ok: false, message: problem(key, { file: fileName, ...params }) });
   const head = Buffer.from(input.buffer, input.byteOffset, Math.min(input.byteLength, 4096));
-  if (input.byteLength === 0) return { ok: false, message: `${name}は空のファイルです。写真のファイルを選び直してください。` };
+  if (input.byteLength === 0) return refused('report.photo.empty');
   const notImage = notImageSignatures.find((s) => s.test(head));
-  if (notImage) return { ok: false, message: `${name}は画像ではありません（${notImage.kind}です）。JPEG・PNG・WebP の写真を選んでください。` };
+  if (notImage) return refused(notImage.message);
   let metadata: Metadata;
   try {
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
-    return { ok: false, message: `${name}は画像として読めません。JPEG・PNG・WebP の写真を選んでください。` };
+    return refused('report.photo.unreadable');
   }
   if ((metadata.width ?? 0) * (metadata.height ?? 0) > maxPixels) {
-    const pixels = maxPixels.toLocaleString('ja-JP');
-    return { ok: false, message: `${name}は画素数が多すぎます（${metadata.width}×${metadata.height}）。幅×高さが ${pixels} 画素以下の写真にしてください。` };
+    return refused('report.photo.tooManyPixels', { width: metadata.width ?? 0, height: metadata.height ?? 0, pixels: maxPixels.toLocaleString('ja-JP') });
   }
   const output = outputFormatOf(metadata);
   if (!output) {
-    const format = formatNames[metadata.format ?? ''] ?? metadata.format ?? '不明';
-    return { ok: false, message: `${name}は ${format} 形式の画像です。JPEG・PNG・WebP の写真を選んでください。` };
+    const format = formatNames[metadata.format ?? ''] ?? metadata.format;
+    return format ? refused('report.photo.format', { format }) : refused('report.photo.formatUnknown');
   }
   try {
     const stored = await encode(input, output, maxPixels, timeLimitS);
     return { ok: true, photo: { ...stored, print: await makePrintCopy(stored) } };
   } catch (error) {
     if (/timeout/i.test((error as Error).message)) {
-      return { ok: false, message: `${name}は処理に時間がかかりすぎるため止めました（上限 ${timeLimitS} 秒、${metadata.width}×${metadata.height} 画素）。画素数の少ない写真にしてください。` };
+      return refused('report.photo.tooSlow', { limit: timeLimitS, width: metadata.width ?? 0, height: metadata.height ?? 0 });
     }
     if (metadata.format === 'heif') {
-      return { ok: false, message: `${name}は HEIC 形式の写真で、このサーバーでは読み込めません。iPhone では「設定」→「カメラ」→「フォーマット」→「互換性優先」にして撮るか、JPEG で書き出してから選んでください。` };
+      return refused('report.photo.heic');
     }
-    return { ok: false, message: `${name}は画像のデータが壊れているため読めません。元の写真を選び直してください。` };
+    return refused('report.photo.broken');
   }
 }
 

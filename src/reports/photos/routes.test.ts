@@ -200,7 +200,7 @@ describe('photos on a report', () => {
 
     // Someone else's draft: its photo is not served to 区社協's staff.
     const processed = await processPhoto(await pngOf(120, 80), 'kodomo.png');
-    if (!processed.ok) throw new Error(processed.message);
+    if (!processed.ok) throw new Error(processed.message.key);
     await runCommand(database, systemActor, (scope) => changePhoto(scope, others.report, { kind: 'add', add: { photo: processed.photo, caption: '', alt: '子育て広場', originalName: 'kodomo.png' } }));
     const kodomoPhoto = (await current(others)).photos[0]!;
     expect(kodomoPhoto.contentType).toBe('image/png');

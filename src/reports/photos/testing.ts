@@ -23,7 +23,7 @@ export function pngOf(width: number, height: number): Promise<Buffer> {
 /** Attaches a real photo (by default a small PNG) to a report, as its owners would, for tests that need one stored. */
 export async function attachTestPhoto(database: Database, municipalityId: string, reportId: string, file?: Buffer): Promise<PhotoMeta> {
   const processed = await processPhoto(file ?? (await pngOf(120, 80)), 'test.png');
-  if (!processed.ok) throw new Error(processed.message);
+  if (!processed.ok) throw new Error(processed.message.key);
   const photo = { photo: processed.photo, caption: 'テストの写真', alt: 'テストの写真の説明', originalName: 'test.png' };
   await runCommand(database, { kind: 'system', name: 'テスト' }, (scope) => changePhoto(scope, { municipalityId, id: reportId }, { kind: 'add', add: photo }));
   const photos = await photosOfReports(database.db, municipalityId, [reportId]);
