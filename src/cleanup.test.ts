@@ -11,7 +11,7 @@ describe('the periodic clean-up', () => {
   useDemoDatabase((opened) => ({ database, demo } = opened));
 
   it('removes the expired sessions and staged files and keeps the rest, once, however many processes run it', async () => {
-    const user = await demo.user('asahi-secretariat');
+    const user = await demo.actorOf('ward_secretariat', 'asahi');
     await createSession(database.db, user, -1);
     const live = await createSession(database.db, user, 12);
     const upload = { municipalityId: user.municipalityId, userId: user.id, purpose: 'test', fileName: 'kept.xlsx', contentType: 'application/octet-stream', bytes: new Uint8Array(8) };
@@ -27,7 +27,7 @@ describe('the periodic clean-up', () => {
   });
 
   it('runs as soon as it is started, and says what it removed in one line', async () => {
-    const user = await demo.user('tsurumi-secretariat');
+    const user = await demo.actorOf('ward_secretariat', 'tsurumi');
     await createSession(database.db, user, -1);
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const stop = startCleanup(database, { importPreviewDays: 14 });

@@ -3,24 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
 import { editWorkbook, rowIndexByTitle } from '../plans/structure/testing.ts';
-import { withDemo } from '../testing/factories.ts';
+import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { planExport, planImport } from './plan-structure.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 let folder: string;
 
+useDemoDatabase((opened) => ({ database, demo } = opened));
 beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
   folder = await mkdtemp(join(tmpdir(), 'sasaeai-plan-structure-'));
-}, 60_000);
-afterAll(async () => {
-  await database.close();
-  await rm(folder, { recursive: true, force: true });
 });
+afterAll(() => rm(folder, { recursive: true, force: true }));
 
 describe('./bin/sasaeai plan export and plan import', () => {
   it('exports 旭区 第4期 as xlsx and csv, and an unchanged file imports as no change', async () => {

@@ -6,32 +6,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError } from './errors.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase, createTestDatabaseTarget } from '../kernel/db/testing.ts';
-import { listWards } from '../municipalities/queries.ts';
+import { createTestDatabaseTarget } from '../kernel/db/testing.ts';
 import { sasaeai } from '../testing/cli.ts';
-import { withDemo } from '../testing/factories.ts';
+import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { saveReport } from '../reports/commands.ts';
-import { findReportItem, listRounds, reportHistory, roundItems, type ReportItem } from '../reports/queries.ts';
+import { findReportItem, reportHistory, type ReportItem } from '../reports/queries.ts';
 import { exportXlsx, importXlsx } from './reports-workbook.ts';
 import { INSTRUCTIONS_SHEET, META_SHEET, SINGLE_OWNER_SHEET } from '../reports/workbook/layout.ts';
 import { answer, editWorkbook } from '../reports/workbook/testing.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 let folder: string;
 let items: ReportItem[];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-  folder = await mkdtemp(join(tmpdir(), 'sasaeai-workbook-cli-'));
-  const ward = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
-  items = await roundItems(database.db, (await listRounds(database.db, demo.municipality.id, ward.id))[0]!);
-}, 120_000);
-afterAll(async () => {
-  await database.close();
-  await rm(folder, { recursive: true, force: true });
+useDemoDatabase(async (opened) => {
+  ({ database, demo } = opened);
+  items = await demo.items('open');
 });
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'sasaeai-workbook-cli-'));
+});
+afterAll(() => rm(folder, { recursive: true, force: true }));
 
 async function cliError(run: Promise<string>): Promise<string> {
   try {
@@ -86,7 +82,7 @@ describe('reports import-xlsx', () => {
       }),
     );
     const joint = await current('（デモ）地域の見守り活動の支援');
-    await runCommand(database, await demo.user('asahi-shakyo-staff'), (scope) =>
+    await runCommand(database, await demo.actorOf('owner_staff'), (scope) =>
       saveReport(scope, { municipalityId: demo.municipality.id, reportId: joint.report.id }, { version: joint.report.version, values: { ...joint.report.values, activity: 'ウェブの見守り' } }),
     );
 

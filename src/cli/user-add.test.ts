@@ -2,22 +2,19 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../accounts/schema.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
-import { withDemo } from '../testing/factories.ts';
+import { useDemoDatabase } from '../testing/demo-setup.ts';
 import { userAdd } from './user-add.ts';
 
 let database: Database;
 const password = process.env['SASAEAI_PASSWORD'];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await withDemo(database);
+useDemoDatabase((opened) => ({ database } = opened));
+beforeAll(() => {
   process.env['SASAEAI_PASSWORD'] = 'a-long-enough-password';
 });
-afterAll(async () => {
+afterAll(() => {
   if (password === undefined) delete process.env['SASAEAI_PASSWORD'];
   else process.env['SASAEAI_PASSWORD'] = password;
-  await database.close();
 });
 
 const owner = (login: string, email: string) => ['--login', login, '--name', '担当者', '--role', 'owner_staff', '--organisation', 'asahi-shakyo', '--email', email];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
 import { listWards } from '../municipalities/queries.ts';
 import { flattenTree } from '../plans/queries.ts';
-import { itemsOfOrganisation, listRounds, pendingReturn, reportHistory, roundItems } from '../reports/queries.ts';
+import { itemsOfOrganisation, pendingReturn, reportHistory, roundItems } from '../reports/queries.ts';
 import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { loadDemo } from './load.ts';
 
@@ -77,9 +77,8 @@ describe('demo data from the seeds', () => {
   });
 
   it('holds 旭区 令和5年度 reports from 資料2 in a finished round: accepted, published, under their 目指す姿 and owner', async () => {
-    const asahi = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
-    const finished = (await listRounds(database.db, demo.municipality.id, asahi.id)).find((r) => r.fiscalYear === 2023)!;
-    expect(finished).toMatchObject({ title: '令和5年度の取組報告', status: 'closed' });
+    const finished = await demo.round('finished');
+    expect(finished).toMatchObject({ fiscalYear: 2023, title: '令和5年度の取組報告', status: 'closed' });
     expect(finished.fields.map((f) => f.label)).toEqual(['地域と共有した課題', '取組の内容', '地域と連携したポイント', '成果']);
     const items = await roundItems(database.db, finished);
     expect(items.map((i) => [i.goal.code, i.assignment.title, i.owners.map((o) => o.name), i.report.state, i.report.published])).toEqual([
@@ -103,16 +102,15 @@ describe('demo data from the seeds', () => {
   });
 
   it('holds one open, made-up round for 令和6年度: some reports missing, one submitted, one returned with a comment, one joint', async () => {
-    const asahi = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
-    const open = (await listRounds(database.db, demo.municipality.id, asahi.id)).find((r) => r.fiscalYear === 2024)!;
-    expect(open).toMatchObject({ status: 'open', counts: { draft: 3, submitted: 1, returned: 1, accepted: 0 } });
+    const open = await demo.round('open');
+    expect(open).toMatchObject({ fiscalYear: 2024, status: 'open', counts: { draft: 3, submitted: 1, returned: 1, accepted: 0 } });
     expect(open.title).toContain('デモ');
     const items = await roundItems(database.db, open);
     expect(items.filter((i) => Object.values(i.report.values).every((v) => v === '')).map((i) => i.assignment.title)).toEqual(['横浜市チームオレンジ', 'あさひみらい塾']);
     const returned = items.find((i) => i.report.state === 'returned')!;
     const history = await reportHistory(database.db, demo.municipality.id, returned.report.id);
     expect(pendingReturn(returned.report, history)?.comment).toContain('具体的な数字を入れてください');
-    const staff = await demo.user('asahi-shakyo-staff');
+    const staff = await demo.actorOf('owner_staff');
     const mine = (await itemsOfOrganisation(database.db, demo.municipality.id, staff.organisationId!)).filter((i) => i.round.id === open.id);
     expect(mine.map((i) => [i.assignment.title, i.owners.map((o) => o.name)])).toEqual([
       ['通学支援', ['旭区社会福祉協議会']],

@@ -5,7 +5,6 @@ import { historyOf } from '../kernel/audit/queries.ts';
 import { actorName, type SessionUser } from '../kernel/auth/actor.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { listWards } from '../municipalities/queries.ts';
 import { acceptedReports } from '../reports/queries.ts';
 import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { addMaterial, createMeeting, deleteMeeting, moveMaterial, removeMaterial, setShared, updateMaterial, updateMeeting } from './commands.ts';
@@ -23,9 +22,9 @@ let secretariat: SessionUser;
 useDemoDatabase(async (opened) => {
   ({ database, demo } = opened);
   m = demo.municipality.id;
-  asahi = (await listWards(database.db, m)).find((w) => w.slug === 'asahi')!.id;
+  asahi = (await demo.ward('asahi')).id;
   period4 = (await demo.tree('asahi-ward', 4)).period.id;
-  secretariat = await demo.user('asahi-secretariat');
+  secretariat = await demo.actorOf('ward_secretariat', 'asahi');
 });
 
 const as = <T,>(body: (scope: CommandScope) => Promise<T>) => runCommand(database, secretariat, body);

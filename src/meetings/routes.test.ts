@@ -3,9 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
 import { closeDocumentBrowser } from '../kernel/documents/pdf.ts';
 import { inspectPdf, readDocx, zipEntryText } from '../kernel/documents/testing.ts';
-import { listWards } from '../municipalities/queries.ts';
-import { acceptedReports } from '../reports/queries.ts';
-import { reportPhotos } from '../reports/schema.ts';
+import { attachTestPhoto } from '../reports/photos/testing.ts';
 import type { TestClient } from '../testing/app.ts';
 import { useDemoApp, type TestApp } from '../testing/demo-setup.ts';
 import { listMeetings } from './queries.ts';
@@ -24,15 +22,12 @@ const jpeg = (width: number, height: number) => sharp({ create: { width, height,
 
 useDemoApp(async (opened) => {
   ({ database, testApp } = opened);
-  const m = opened.demo.municipality.id;
-  const ward = (await listWards(database.db, m)).find((w) => w.slug === 'asahi')!;
-  const kosodate = (await acceptedReports(database.db, m, ward.id, 2023, { publishedOnly: false })).find((item) => item.assignment.title === '子育て支援連絡会')!;
-  await database.db.insert(reportPhotos).values({
-    municipalityId: m, reportId: kosodate.report.id, position: 0, caption: '子育て支援連絡会の様子', alt: '会議室で話し合う参加者', contentType: 'image/jpeg',
-    width: 800, height: 600, bytes: await jpeg(800, 600), uploadedBy: 'テスト',
-  });
-  demoMeeting = (await listMeetings(database.db, m, ward.id))[0]!.id;
-  wardIds = { municipalityId: m, wardId: ward.id };
+  const { demo } = opened;
+  const kosodate = await demo.report('accepted', { title: '子育て支援連絡会' });
+  await attachTestPhoto(database, demo.municipality.id, kosodate.report.id, { file: await jpeg(800, 600), caption: '子育て支援連絡会の様子', alt: '会議室で話し合う参加者' });
+  demoMeeting = (await demo.meeting()).meeting.id;
+  const ward = await demo.ward('asahi');
+  wardIds = { municipalityId: ward.municipalityId, wardId: ward.id };
   secretariat = testApp.client();
   await secretariat.login('asahi-secretariat');
   committee = testApp.client();

@@ -1,27 +1,15 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
-import { listWards } from '../municipalities/queries.ts';
-import { createTestApp } from '../testing/app.ts';
-import { withDemo } from '../testing/factories.ts';
+import { useDemoApp, type Demo, type TestApp } from '../testing/demo-setup.ts';
 import { setPublished } from './commands.ts';
-import { listRounds, roundItems } from './queries.ts';
 
 let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let testApp: TestApp;
+let demo: Demo;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-  testApp = await createTestApp(database);
-}, 120_000);
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
-});
+useDemoApp((opened) => ({ database, demo, testApp } = opened));
 
 /** The response is checked against the schema the OpenAPI document names for it. */
 async function validated(path: string, schema: string): Promise<Record<string, unknown>> {
@@ -60,10 +48,8 @@ describe('published reports in the JSON API', () => {
   });
 
   it('gives only what is published: an unpublished report drops out, a year of drafts is empty, an unknown ward is 404', async () => {
-    const ward = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
-    const finished = (await listRounds(database.db, demo.municipality.id, ward.id)).find((r) => r.fiscalYear === 2023)!;
-    const item = (await roundItems(database.db, finished)).find((i) => i.assignment.title === 'あさひみらい塾')!;
-    await runCommand(database, await demo.user('asahi-secretariat'), (scope) => setPublished(scope, { municipalityId: demo.municipality.id, reportId: item.report.id }, { version: item.report.version, published: false }));
+    const item = await demo.report('accepted', { title: 'あさひみらい塾' });
+    await runCommand(database, await demo.actorOf('ward_secretariat', 'asahi'), (scope) => setPublished(scope, { municipalityId: demo.municipality.id, reportId: item.report.id }, { version: item.report.version, published: false }));
     const body = (await validated('/municipalities/yokohama/wards/asahi/reports/2023', 'PublishedReports')) as unknown as Reports;
     expect(body.reports.map((r) => r.title)).not.toContain('あさひみらい塾');
     expect(((await validated('/municipalities/yokohama/wards/asahi/reports/2024', 'PublishedReports')) as unknown as Reports).reports).toEqual([]);

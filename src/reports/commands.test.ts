@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inJapanese } from '../testing/messages.ts';
 import { historyOf } from '../kernel/audit/queries.ts';
 import type { SessionUser } from '../kernel/auth/actor.ts';
 import { onLocalContentChange, runCommand, type CommandScope } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
-import { listWards } from '../municipalities/queries.ts';
 import { listOrganisations, type Organisation } from '../organisations/queries.ts';
 import type { PlanNode } from '../plans/queries.ts';
 import { deleteNode } from '../plans/commands.ts';
-import { withDemo } from '../testing/factories.ts';
+import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { acceptReport, openRound, returnReport, saveReport, saveReportForm, setPublished, setRoundStatus, submitReport } from './commands.ts';
 import { defaultReportFields, reportFormPresets } from './fields.ts';
 import type { AssignmentRow } from './inputs.ts';
 import { findReportItem, listRounds, reportFormOf, reportHistory, roundItems, type Report, type Round } from './queries.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 let m: string;
 let asahi: string;
 let goals: PlanNode[];
@@ -24,17 +22,15 @@ let orgs: Record<string, Organisation>;
 let secretariat: SessionUser;
 let staff: SessionUser;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
+useDemoDatabase(async (opened) => {
+  ({ database, demo } = opened);
   m = demo.municipality.id;
-  asahi = (await listWards(database.db, m)).find((w) => w.slug === 'asahi')!.id;
+  asahi = (await demo.ward('asahi')).id;
   goals = (await demo.tree('asahi-ward', 4)).nodes;
   orgs = Object.fromEntries((await listOrganisations(database.db, m)).map((o) => [o.key, o]));
-  secretariat = await demo.user('asahi-secretariat');
-  staff = await demo.user('asahi-shakyo-staff');
+  secretariat = await demo.actorOf('ward_secretariat', 'asahi');
+  staff = await demo.actorOf('owner_staff');
 });
-afterAll(() => database.close());
 
 const as = <T,>(actor: SessionUser, body: (scope: CommandScope) => Promise<T>) => runCommand(database, actor, body);
 
@@ -195,7 +191,7 @@ describe('the plan items reports are written about', () => {
 
 describe('a ward’s report form', () => {
   it('starts as Asahi’s four fields; a saved form is used by rounds opened afterwards, never by earlier ones', async () => {
-    const tsurumi = (await listWards(database.db, m)).find((w) => w.slug === 'tsurumi')!.id;
+    const tsurumi = (await demo.ward('tsurumi')).id;
     expect(await reportFormOf(database.db, m, tsurumi)).toEqual({ fields: defaultReportFields, version: 0 });
     const saved = await as(secretariat, (s) => saveReportForm(s, { municipalityId: m, wardId: tsurumi }, { version: 0, fields: reportFormPresets.review }));
     expect(saved).toEqual({ ok: true, value: { version: 1, fields: reportFormPresets.review } });

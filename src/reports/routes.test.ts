@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
-import { listWards } from '../municipalities/queries.ts';
 import type { TestClient } from '../testing/app.ts';
 import { signedIn as signedInAs, useDemoApp, type TestApp } from '../testing/demo-setup.ts';
-import { findReportItem, listRounds, roundItems, type ReportItem } from './queries.ts';
+import { findReportItem, type ReportItem } from './queries.ts';
 
 let database: Database;
 let testApp: TestApp;
 let municipalityId: string;
-let asahiWard: string;
 /** The demo's open round (FY2024) and finished one (FY2023), by initiative title. */
 let open: Map<string, ReportItem>;
 let finished: Map<string, ReportItem>;
@@ -17,12 +15,10 @@ let openRoundId: string;
 useDemoApp(async (opened) => {
   ({ database, testApp } = opened);
   municipalityId = opened.demo.municipality.id;
-  asahiWard = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!.id;
-  const [openRound, finishedRound] = await listRounds(database.db, municipalityId, asahiWard);
-  openRoundId = openRound!.id;
+  openRoundId = (await opened.demo.round('open')).id;
   const byTitle = (items: ReportItem[]) => new Map(items.map((i) => [i.assignment.title, i]));
-  open = byTitle(await roundItems(database.db, openRound!));
-  finished = byTitle(await roundItems(database.db, finishedRound!));
+  open = byTitle(await opened.demo.items('open'));
+  finished = byTitle(await opened.demo.items('finished'));
 });
 
 const signedIn = (login: string) => signedInAs(testApp, login);

@@ -9,7 +9,12 @@ export type TestClient = {
   /** The CSRF token of the current session (or of the anonymous cookie). */
   csrf(): Promise<string>;
   login(login: string, password?: string): Promise<Response>;
+  /** Posts a file as a browser's upload form does: the session's CSRF token, then `fields`, the file last. */
+  postFile(path: string, file: UploadedFile, fields?: Record<string, string>): Promise<Response>;
 };
+
+/** A file chosen in a form's file input named `field`. */
+export type UploadedFile = { field: string; name: string; bytes: Uint8Array; type?: string };
 
 function cookieJar() {
   const jar = new Map<string, string>();
@@ -57,10 +62,18 @@ export async function createTestApp(database: Database, options: { pageCache?: b
       const admin = await (await request('/admin')).text();
       return /name="_csrf" value="([^"]+)"/.exec(admin)?.[1] ?? '';
     };
+    const postFile: TestClient['postFile'] = async (path, file, fields = {}) => {
+      const form = new FormData();
+      form.set('_csrf', await csrf());
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      form.set(file.field, new File([file.bytes as Uint8Array<ArrayBuffer>], file.name, file.type ? { type: file.type } : {}));
+      return request(path, { method: 'POST', body: form });
+    };
     return {
       request,
       csrf,
       login: async (login, password = DEMO_PASSWORD) => request('/login', { form: { _csrf: await csrf(), login, password, next: '' } }),
+      postFile,
     };
   };
   return { app, pageCache, client, close: () => pageCache.detach() };

@@ -1,36 +1,76 @@
-import type { Actor, SessionUser } from '../kernel/auth/actor.ts';
 import { findUserByLogin } from '../accounts/users.ts';
+import type { Actor, Role, SessionUser } from '../kernel/auth/actor.ts';
 import type { Database } from '../kernel/db/database.ts';
+import { demoAccounts } from '../demo/accounts.ts';
+import { readDemoReports } from '../demo/demo-data.ts';
 import { loadDemo } from '../demo/load.ts';
-import { findMunicipality } from '../municipalities/queries.ts';
+import { findMeeting, listMeetings, type MeetingRecord } from '../meetings/queries.ts';
+import { findMunicipality, findWard, type Ward } from '../municipalities/queries.ts';
 import { findPlan, loadTree, type PlanWithPeriods } from '../plans/queries.ts';
+import { listRounds, roundItems, type ReportItem, type RoundSummary } from '../reports/queries.ts';
+import type { ReportState } from '../reports/schema.ts';
 
-/** Test data shared by the modules' tests: the demo, loaded into a fresh test database. */
+/** 旭区's two demo rounds: the open one (令和6年度, made up) and the finished one (令和5年度, from 資料2). */
+export type DemoRound = 'open' | 'finished';
+
+/** Which of the demo's reports in a state: by its initiative's title, or by the name of one of its owners. */
+export type ReportWanted = { title?: string; owner?: string };
+
+function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`the demo has no ${what}`);
+  return value;
+}
+
+/**
+ * Test data shared by the modules' tests: the demo, loaded into a fresh test database, and the records tests ask
+ * for again and again, read through the modules' queries. Each throws when the demo has no such record.
+ */
 export async function withDemo(database: Database) {
   await loadDemo(database);
-  const municipality = (await findMunicipality(database.db, 'yokohama'))!;
+  const db = database.db;
+  const municipality = found(await findMunicipality(db, 'yokohama'), 'municipality yokohama');
+  const plan = async (key: string): Promise<PlanWithPeriods> => found(await findPlan(db, municipality.id, key), `plan ${key}`);
+  const ward = async (slug: string): Promise<Ward> => found(await findWard(db, municipality.id, slug), `ward ${slug}`);
+  /** Found by the demo's title, so that rounds tests open themselves, or a demo round they close, do not confuse it. */
+  const round = async (which: DemoRound): Promise<RoundSummary> => {
+    const [file] = await readDemoReports();
+    const loaded = found(file?.rounds.find((r) => (r.status === 'open') === (which === 'open')), `${which} round in its files`);
+    const rounds = await listRounds(db, municipality.id, (await ward(file!.ward)).id);
+    return found(rounds.find((r) => r.fiscalYear === loaded.fiscalYear && r.title === loaded.title), `${which} round`);
+  };
+  const items = async (which: DemoRound): Promise<ReportItem[]> => roundItems(db, await round(which));
   return {
     municipality,
-    plan: async (key: string): Promise<PlanWithPeriods> => (await findPlan(database.db, municipality.id, key))!,
+    plan,
     tree: async (key: string, periodNumber: number) => {
-      const plan = (await findPlan(database.db, municipality.id, key))!;
-      const period = plan.periods.find((p) => p.number === periodNumber)!;
-      return { plan, period, nodes: await loadTree(database.db, municipality.id, period.id) };
+      const wanted = await plan(key);
+      const period = found(wanted.periods.find((p) => p.number === periodNumber), `period ${periodNumber} of ${key}`);
+      return { plan: wanted, period, nodes: await loadTree(db, municipality.id, period.id) };
     },
-    user: async (login: string): Promise<SessionUser> => {
-      const row = await findUserByLogin(database.db, login);
-      if (!row) throw new Error(`no demo user ${login}`);
-      return {
-        kind: 'user',
-        id: row.id,
-        municipalityId: row.municipalityId,
-        login: row.login,
-        displayName: row.displayName,
-        role: row.role,
-        wardId: row.wardId,
-        organisationId: row.organisationId,
-        districtId: row.districtId,
-      };
+    ward,
+    round,
+    items,
+    /** A report of 旭区's demo rounds now in `state` (the first one, or the one `wanted` names). */
+    report: async (state: ReportState, wanted: ReportWanted = {}): Promise<ReportItem> => {
+      const all = [...(await items('open')), ...(await items('finished'))];
+      const matches = (item: ReportItem) =>
+        item.report.state === state &&
+        (wanted.title === undefined || item.assignment.title === wanted.title) &&
+        (wanted.owner === undefined || item.owners.some((o) => o.name === wanted.owner));
+      return found(all.find(matches), `${state} report ${JSON.stringify(wanted)}`);
+    },
+    /** 旭区's demo meeting (shared with its committee), with its materials. */
+    meeting: async (): Promise<MeetingRecord> => {
+      const [first] = await listMeetings(db, municipality.id, (await ward('asahi')).id);
+      return found(first && (await findMeeting(db, municipality.id, first.id)), 'meeting of asahi');
+    },
+    /** The demo account of a role, as commands see it; a role the demo gives several wards needs the ward. */
+    actorOf: async (role: Role, wardSlug?: string): Promise<SessionUser> => {
+      const accounts = demoAccounts.filter((a) => a.role === role && (wardSlug === undefined || a.ward === wardSlug));
+      if (accounts.length !== 1) throw new Error(`the demo has ${accounts.length} accounts of ${role}${wardSlug ? ` in ${wardSlug}` : ''}: name one ward`);
+      const row = found(await findUserByLogin(db, accounts[0]!.login), `account ${accounts[0]!.login}`);
+      const { id, municipalityId, login, displayName, wardId, organisationId, districtId } = row;
+      return { kind: 'user', id, municipalityId, login, displayName, role: row.role, wardId, organisationId, districtId };
     },
   };
 }

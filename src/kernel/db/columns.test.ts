@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withDemo } from '../../testing/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { useDemoDatabase } from '../../testing/demo-setup.ts';
 import { stagedUploads } from '../uploads/schema.ts';
 import { bytesOf } from './columns.ts';
 import type { Database } from './database.ts';
-import { createTestDatabase, testDatabaseKind } from './testing.ts';
+import { testDatabaseKind } from './testing.ts';
 
 describe(`bytea (${testDatabaseKind()})`, () => {
   let database: Database;
   let owner: { municipalityId: string; userId: string };
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const demo = await withDemo(database);
-    owner = { municipalityId: demo.municipality.id, userId: randomUUID() };
+  useDemoDatabase(async (opened) => {
+    ({ database } = opened);
+    owner = { municipalityId: opened.demo.municipality.id, userId: randomUUID() };
   });
-  afterAll(() => database.close());
 
   it('keeps every byte value, written and read back as a column and as base64, including an empty value', async () => {
     const every = new Uint8Array(Array.from({ length: 1024 }, (_, i) => (i * 37) % 256));

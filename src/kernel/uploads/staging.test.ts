@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { createTestDatabase } from '../db/testing.ts';
-import { withDemo } from '../../testing/factories.ts';
+import { useDemoDatabase } from '../../testing/demo-setup.ts';
 import { stagedUploads } from './schema.ts';
 import { discardStagedUpload, loadStagedUpload, stageUpload } from './staging.ts';
 
@@ -11,13 +10,11 @@ describe('staged uploads', () => {
   let owner: { municipalityId: string; userId: string };
   let other: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    const demo = await withDemo(database);
-    owner = { municipalityId: demo.municipality.id, userId: randomUUID() };
+  useDemoDatabase(async (opened) => {
+    ({ database } = opened);
+    owner = { municipalityId: opened.demo.municipality.id, userId: randomUUID() };
     other = randomUUID();
   });
-  afterAll(() => database?.close());
 
   const bytes = new Uint8Array([0, 1, 2, 255, 0x5c, 0x78]);
 

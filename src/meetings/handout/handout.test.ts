@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
-import { listWards, type Ward } from '../../municipalities/queries.ts';
-import { withDemo } from '../../testing/factories.ts';
+import type { Ward } from '../../municipalities/queries.ts';
+import { useDemoDatabase } from '../../testing/demo-setup.ts';
 import { closeDocumentBrowser } from '../../kernel/documents/pdf.ts';
 import { inspectPdf } from '../../kernel/documents/testing.ts';
 import { translatorFor } from '../../messages.ts';
@@ -13,15 +12,11 @@ import { renderHandoutPdf } from './handout-pdf.tsx';
 
 let database: Database;
 let asahi: Ward;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const demo = await withDemo(database);
-  asahi = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
+useDemoDatabase(async (opened) => {
+  database = opened.database;
+  asahi = await opened.demo.ward('asahi');
 });
-afterAll(async () => {
-  await closeDocumentBrowser();
-  await database.close();
-});
+afterAll(() => closeDocumentBrowser());
 
 describe('the standard handout of a year, without a stored meeting', () => {
   it('has a cover named after the year, 資料1 the plan at a glance of the period covering it, 資料2 all accepted reports under their goals', async () => {
@@ -45,7 +40,7 @@ describe('the photos the handout prints', () => {
   it('prints each photo from its print copy, shrinks one stored before print copies existed, and prints them as files beside the document', async () => {
     const handout = await yearHandout(database.db, asahi, 2023);
     const [first, second] = handout.sections.flatMap((s) => (s.kind === 'reports' ? s.goals.flatMap((g) => g.reports.map((r) => r.item.report)) : []));
-    const uploaded = await attachTestPhoto(database, asahi.municipalityId, first!.id, await jpegWithGps(1600, 1200));
+    const uploaded = await attachTestPhoto(database, asahi.municipalityId, first!.id, { file: await jpegWithGps(1600, 1200) });
     const small = await attachTestPhoto(database, asahi.municipalityId, second!.id);
     // A photo stored before migration 0003: no print copy, larger than print.
     await database.db.insert(reportPhotos).values({

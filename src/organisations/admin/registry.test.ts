@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { listWards } from '../../municipalities/queries.ts';
-import { createTestApp } from '../../testing/app.ts';
-import { withDemo } from '../../testing/factories.ts';
+import { signedIn as signedInTo, useDemoApp, type Demo, type TestApp } from '../../testing/demo-setup.ts';
 import { findOrganisation, listOrganisations } from '../queries.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let demo: Demo;
+let testApp: TestApp;
 let wards: Record<string, string>;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-  testApp = await createTestApp(database);
+useDemoApp(async (opened) => {
+  ({ database, demo, testApp } = opened);
   wards = Object.fromEntries((await listWards(database.db, demo.municipality.id)).map((w) => [w.slug, w.id]));
 });
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
-});
 
-async function signedIn(login: string) {
-  const client = testApp.client();
-  await client.login(login);
-  return { client, csrf: await client.csrf() };
-}
+const signedIn = (login: string) => signedInTo(testApp, login);
 
 describe('registry of 推進主体', () => {
   it('lets a ward secretariat add an organisation to its ward, which its plan can then name as an owner', async () => {

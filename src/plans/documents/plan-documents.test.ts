@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { closeDocumentBrowser } from '../../kernel/documents/pdf.ts';
 import { inspectPdf, readDocx } from '../../kernel/documents/testing.ts';
 import { pageKey } from '../../kernel/web/page-cache.ts';
-import { createTestApp } from '../../testing/app.ts';
-import { withDemo } from '../../testing/factories.ts';
+import { useDemoApp, type TestApp } from '../../testing/demo-setup.ts';
 
-let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let testApp: TestApp;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await withDemo(database);
-  testApp = await createTestApp(database);
-});
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
-});
+useDemoApp((opened) => ({ testApp } = opened));
 
 async function download(path: string) {
   const response = await testApp.client().request(path);

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { inJapanese } from '../../testing/messages.ts';
 import { auditEvents } from '../../kernel/audit/schema.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
-import { systemActor, withDemo } from '../../testing/factories.ts';
+import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
+import { systemActor } from '../../testing/factories.ts';
 import { updateNode } from '../commands.ts';
 import { flattenTree, type PlanNode } from '../queries.ts';
 import { noDecisions } from './changes.ts';
@@ -14,13 +14,9 @@ import { previewImport, runImport, type ImportTarget } from './import.ts';
 import { editWorkbook, rowIndexByTitle } from './testing.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-}, 60_000);
-afterAll(() => database.close());
+useDemoDatabase((opened) => ({ database, demo } = opened));
 
 async function totsuka() {
   const { plan, period, nodes } = await demo.tree('totsuka-ward', 4);

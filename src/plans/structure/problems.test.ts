@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
-import { withDemo } from '../../testing/factories.ts';
+import type { PlanNode } from '../queries.ts';
+import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { noDecisions } from './changes.ts';
 import { renderStructure, structureCsv } from './export.ts';
 import { previewImport, type ImportTarget } from './import.ts';
@@ -9,16 +9,14 @@ import { problemText } from './problems.ts';
 import { editWorkbook, rowIndexByTitle } from './testing.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
-let totsuka: ImportTarget & { tree: Awaited<ReturnType<typeof demo.tree>>['nodes'] };
+let demo: Demo;
+let totsuka: ImportTarget & { tree: PlanNode[] };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
+useDemoDatabase(async (opened) => {
+  ({ database, demo } = opened);
   const { plan, period, nodes } = await demo.tree('totsuka-ward', 4);
   totsuka = { plan, period, tree: nodes };
-}, 60_000);
-afterAll(() => database.close());
+});
 
 async function problemsOf(bytes: Uint8Array, fileName = 'totsuka.xlsx', target: ImportTarget = totsuka): Promise<string[]> {
   const preview = await previewImport(database.db, target, { fileName, bytes }, noDecisions);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
-import { withDemo } from '../../testing/factories.ts';
+import { useDemoDatabase } from '../../testing/demo-setup.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import { systemActor } from '../../testing/factories.ts';
 import { updateNode } from '../commands.ts';
@@ -17,16 +16,14 @@ import { previewImport } from './import.ts';
 let database: Database;
 let sources: StructureSource[];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const demo = await withDemo(database);
-  const plans = await listPlans(database.db, demo.municipality.id);
+useDemoDatabase(async (opened) => {
+  ({ database } = opened);
+  const municipalityId = opened.demo.municipality.id;
   sources = [];
-  for (const plan of plans) {
-    for (const period of plan.periods) sources.push({ plan, period, tree: await loadTree(database.db, demo.municipality.id, period.id) });
+  for (const plan of await listPlans(database.db, municipalityId)) {
+    for (const period of plan.periods) sources.push({ plan, period, tree: await loadTree(database.db, municipalityId, period.id) });
   }
-}, 60_000);
-afterAll(() => database.close());
+});
 
 describe('an exported structure file imported unchanged', () => {
   it('covers every demo period: 戸塚 第4期, 鶴見 第1–3期 (第1期 has no items), 旭 第4期', () => {

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
-import { createTestApp, type TestClient } from '../../testing/app.ts';
-import { withDemo } from '../../testing/factories.ts';
+import type { TestClient } from '../../testing/app.ts';
+import { useDemoApp, type Demo, type TestApp } from '../../testing/demo-setup.ts';
 import { editWorkbook, rowIndexByTitle } from './testing.ts';
 import { xlsxRows } from '../../kernel/documents/bounded/testing.ts';
 
 let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let testApp: TestApp;
+let demo: Demo;
 const period = '/admin/m/yokohama/plans/asahi-ward/periods/4';
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-  testApp = await createTestApp(database);
-}, 60_000);
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
-});
+useDemoApp((opened) => ({ database, demo, testApp } = opened));
 
 async function secretariat(): Promise<TestClient> {
   const client = testApp.client();
@@ -27,12 +18,7 @@ async function secretariat(): Promise<TestClient> {
   return client;
 }
 
-async function uploadFile(client: TestClient, bytes: Uint8Array, name: string): Promise<Response> {
-  const form = new FormData();
-  form.set('_csrf', await client.csrf());
-  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  return client.request(`${period}/structure`, { method: 'POST', body: form });
-}
+const uploadFile = (client: TestClient, bytes: Uint8Array, name: string) => client.postFile(`${period}/structure`, { field: 'file', name, bytes });
 
 describe('the period editor’s Excel and CSV', () => {
   it('offers both downloads and the upload form', async () => {

@@ -35,7 +35,7 @@ async function period4Nodes(): Promise<DbNode[]> {
 }
 
 async function editByHand(node: DbNode, changes: Partial<Pick<DbNode, 'title' | 'keywords'>>) {
-  const secretariat = await demo.user('asahi-secretariat');
+  const secretariat = await demo.actorOf('ward_secretariat', 'asahi');
   const result = await runCommand(database, secretariat, (scope) =>
     updateNode(scope, { municipalityId: node.municipalityId, nodeId: node.id }, { ...node, ...changes, ownerIds: node.owners.map((o) => o.id) }),
   );
@@ -162,7 +162,7 @@ describe('owners, corrections and what the document lacks', { timeout: DEMO_SETU
     await importFile(database, ward, ASAHI);
     const [plan] = await listWardPlans(database.db, demo.municipality.id, ward.id);
     const period = plan!.periods.find((p) => p.number === 4)!;
-    const secretariat = await demo.user('asahi-secretariat');
+    const secretariat = await demo.actorOf('ward_secretariat', 'asahi');
     await runCommand(database, secretariat, (scope) => addNode(scope, { municipalityId: period.municipalityId, periodId: period.id }, { parentId: null, code: '4', title: '手で足した目指す姿' }));
     const { changeSet } = await preview();
     expect(changeSet.operations).toEqual([]);

@@ -78,7 +78,7 @@ describe('import FILE --ward', { timeout: DEMO_SETUP_MS }, () => {
     await importCommand(database, [ASAHI, '--ward', '旭区']);
     const [plan] = await listWardPlans(database.db, demo.municipality.id, wardId);
     const goal = flattenTree(await loadTree(database.db, demo.municipality.id, plan!.periods[0]!.id))[0]!;
-    const edited = await runCommand(database, await demo.user('asahi-secretariat'), (scope) =>
+    const edited = await runCommand(database, await demo.actorOf('ward_secretariat', 'asahi'), (scope) =>
       updateNode(scope, { municipalityId: goal.municipalityId, nodeId: goal.id }, { ...goal, title: '手で直した名前', ownerIds: [] }),
     );
     expect(edited.ok).toBe(true);

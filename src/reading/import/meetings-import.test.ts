@@ -89,7 +89,7 @@ describe('a meeting the ward does not have', { timeout: DEMO_SETUP_MS }, () => {
 describe('a meeting edited since the last import', { timeout: DEMO_SETUP_MS }, () => {
   async function editVenueByHand(venue: string) {
     const { meeting, agenda } = await theMeeting();
-    const secretariat = await demo.user('asahi-secretariat');
+    const secretariat = await demo.actorOf('ward_secretariat', 'asahi');
     const result = await runCommand(database, secretariat, (scope) =>
       updateMeeting(scope, { municipalityId: meeting.municipalityId, meetingId: meeting.id }, { ...meeting, venue, agenda: storedAgenda(agenda) }),
     );

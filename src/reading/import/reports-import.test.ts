@@ -159,7 +159,7 @@ describe('a report edited since the last import', { timeout: DEMO_SETUP_MS }, ()
     await withoutTheRound();
     const [plan] = await listWardPlans(database.db, demo.municipality.id, ward.id);
     const goal = (await loadTree(database.db, demo.municipality.id, currentPeriod(plan!)!.id)).find((n) => n.code === '1')!;
-    const secretariat = await demo.user('asahi-secretariat');
+    const secretariat = await demo.actorOf('ward_secretariat', 'asahi');
     const kodomo = (await listOrganisationsForWard(database.db, demo.municipality.id, ward.id)).find((o) => o.name === 'こども家庭支援課')!;
     const opened = await runCommand(database, secretariat, (scope) =>
       openRound(scope, { municipalityId: demo.municipality.id, wardId: ward.id }, { title: '令和5年度の取組報告', fiscalYear: 2023, deadline: '2024-04-30', assignments: [{ nodeId: goal.id, title: '子育て支援連絡会', ownerIds: [kodomo.id] }] }),
@@ -247,7 +247,7 @@ describe('a report the import cannot place', { timeout: DEMO_SETUP_MS }, () => {
 
   it('in a form without one of the fields: that text is listed as not stored, the others are stored', async () => {
     await withoutTheRound();
-    const secretariat = await demo.user('asahi-secretariat');
+    const secretariat = await demo.actorOf('ward_secretariat', 'asahi');
     const fields = defaultReportFields.filter((f) => f.label !== '地域と連携したポイント');
     expect((await runCommand(database, secretariat, (scope) => saveReportForm(scope, { municipalityId: demo.municipality.id, wardId: ward.id }, { version: 0, fields }))).ok).toBe(true);
     const preview = await importFile(database, ward, ASAHI);

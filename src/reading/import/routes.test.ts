@@ -3,12 +3,11 @@
  * side by side and the unread lines, a correction, confirmation, the result; bad files and stale forms.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { listWardPlans, loadTree } from '../../plans/queries.ts';
-import { createTestApp, type TestClient } from '../../testing/app.ts';
-import { withDemo } from '../../testing/factories.ts';
+import type { TestClient } from '../../testing/app.ts';
+import { signedIn, useDemoApp, type Demo, type TestApp } from '../../testing/demo-setup.ts';
 import { seedPath } from '../testing/seeds.ts';
 import { findImport, listImports } from './queries.ts';
 import { MAX_UPLOAD_BYTES } from './routes.tsx';
@@ -18,30 +17,18 @@ const list = '/admin/m/yokohama/wards/asahi/imports';
 const seed = readFileSync(seedPath('003_a28a7f2139639f67.txt'));
 
 let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let testApp: TestApp;
+let demo: Demo;
 let secretariat: TestClient;
 let wardId: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
+useDemoApp(async (opened) => {
+  ({ database, demo, testApp } = opened);
   wardId = (await emptyWard(database, demo.municipality, 'asahi')).id;
-  testApp = await createTestApp(database);
-  secretariat = testApp.client();
-  expect((await secretariat.login('asahi-secretariat')).status).toBe(303);
-}, DEMO_SETUP_MS);
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
+  ({ client: secretariat } = await signedIn(testApp, 'asahi-secretariat'));
 });
 
-async function upload(client: TestClient, name: string, bytes: Uint8Array) {
-  const form = new FormData();
-  form.set('_csrf', await client.csrf());
-  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-  return client.request(list, { method: 'POST', body: form });
-}
+const upload = (client: TestClient, name: string, bytes: Uint8Array) => client.postFile(list, { field: 'file', name, bytes });
 
 const csrfOf = (page: string) => /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
 const hidden = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)![1]!;

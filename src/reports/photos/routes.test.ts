@@ -3,10 +3,9 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../kernel/audit/schema.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { listWards } from '../../municipalities/queries.ts';
 import type { TestClient } from '../../testing/app.ts';
 import { signedIn as signedInAs, useDemoApp, type TestApp } from '../../testing/demo-setup.ts';
-import { findReportItem, listRounds, roundItems, type ReportItem } from '../queries.ts';
+import { findReportItem, type ReportItem } from '../queries.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import { systemActor } from '../../testing/factories.ts';
 import { changePhoto, MAX_PHOTOS } from './commands.ts';
@@ -25,11 +24,8 @@ let others: ReportItem;
 useDemoApp(async (opened) => {
   ({ database, testApp } = opened);
   municipalityId = opened.demo.municipality.id;
-  const asahi = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!;
-  const [open] = await listRounds(database.db, municipalityId, asahi.id);
-  const items = await roundItems(database.db, open!);
-  mine = items.find((i) => i.assignment.title === '通学支援')!;
-  others = items.find((i) => i.assignment.title === '子育て支援連絡会')!;
+  mine = await opened.demo.report('returned', { owner: '旭区社会福祉協議会' });
+  others = await opened.demo.report('submitted', { owner: 'こども家庭支援課' });
 });
 
 const signedIn = (login: string) => signedInAs(testApp, login);

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
+import { systemActor } from '../../testing/factories.ts';
 import { changePhoto } from './commands.ts';
 import { processPhoto } from './process.ts';
 import { photosOfReports, type PhotoMeta } from './queries.ts';
@@ -20,12 +21,14 @@ export function pngOf(width: number, height: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: '#e0a000' } }).png().toBuffer();
 }
 
+type TestPhoto = { file?: Buffer; caption?: string; alt?: string };
+
 /** Attaches a real photo (by default a small PNG) to a report, as its owners would, for tests that need one stored. */
-export async function attachTestPhoto(database: Database, municipalityId: string, reportId: string, file?: Buffer): Promise<PhotoMeta> {
-  const processed = await processPhoto(file ?? (await pngOf(120, 80)), 'test.png');
+export async function attachTestPhoto(database: Database, municipalityId: string, reportId: string, wanted: TestPhoto = {}): Promise<PhotoMeta> {
+  const processed = await processPhoto(wanted.file ?? (await pngOf(120, 80)), 'test.png');
   if (!processed.ok) throw new Error(processed.message.key);
-  const photo = { photo: processed.photo, caption: 'テストの写真', alt: 'テストの写真の説明', originalName: 'test.png' };
-  await runCommand(database, { kind: 'system', name: 'テスト' }, (scope) => changePhoto(scope, { municipalityId, id: reportId }, { kind: 'add', add: photo }));
+  const photo = { photo: processed.photo, caption: wanted.caption ?? 'テストの写真', alt: wanted.alt ?? 'テストの写真の説明', originalName: 'test.png' };
+  await runCommand(database, systemActor, (scope) => changePhoto(scope, { municipalityId, id: reportId }, { kind: 'add', add: photo }));
   const photos = await photosOfReports(database.db, municipalityId, [reportId]);
   return photos.get(reportId)!.at(-1)!;
 }

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
-import { listWards } from '../../municipalities/queries.ts';
+import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../../messages.ts';
-import { withDemo } from '../../testing/factories.ts';
-import { listRounds, roundItems, type Round } from '../queries.ts';
+import { useDemoDatabase } from '../../testing/demo-setup.ts';
+import type { Round } from '../queries.ts';
 import { reminderMail } from './message.ts';
 import { outstandingOwners, type OutstandingOwner } from './queries.ts';
 
-let database: Database;
 let round: Round;
 let shakyo: OutstandingOwner;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const demo = await withDemo(database);
-  const asahi = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
-  round = (await listRounds(database.db, demo.municipality.id, asahi.id))[0]!;
-  const owners = await outstandingOwners(database.db, demo.municipality.id, await roundItems(database.db, round));
+useDemoDatabase(async ({ database, demo }) => {
+  round = await demo.round('open');
+  const owners = await outstandingOwners(database.db, demo.municipality.id, await demo.items('open'));
   shakyo = owners.find((o) => o.name === '旭区社会福祉協議会')!;
-});
-afterAll(async () => {
-  await database.close();
 });
 
 describe('the reminder message', () => {

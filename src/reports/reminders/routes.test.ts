@@ -2,12 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../accounts/schema.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
-import { listWards } from '../../municipalities/queries.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { createTestApp } from '../../testing/app.ts';
-import { withDemo } from '../../testing/factories.ts';
-import { listRounds, type Round } from '../queries.ts';
+import { useDemoDatabase } from '../../testing/demo-setup.ts';
+import type { Round } from '../queries.ts';
 import { remindersOfRound } from './queries.ts';
 import { startSmtp } from './testing.ts';
 
@@ -33,24 +31,22 @@ function decodeMessage(raw: string): { subject: string; text: string } {
 
 let database: Database;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let municipalityId: string;
 let round: Round;
+/** 区社協's staff account: its address is where reminders reach the staff. */
+let staffId: string;
 
+useDemoDatabase(async (opened) => {
+  ({ database } = opened);
+  round = await opened.demo.round('open');
+  const staff = await opened.demo.actorOf('owner_staff');
+  staffId = staff.id;
+  await database.db.update(users).set({ email: 'staff@shakyo.example.jp' }).where(eq(users.id, staffId));
+  await database.db.update(organisations).set({ contactEmail: 'info@shakyo.example.jp' }).where(and(eq(organisations.municipalityId, staff.municipalityId), eq(organisations.id, staff.organisationId!)));
+});
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const demo = await withDemo(database);
-  municipalityId = demo.municipality.id;
-  const asahi = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!;
-  round = (await listRounds(database.db, municipalityId, asahi.id))[0]!;
-  const staff = await demo.user('asahi-shakyo-staff');
-  await database.db.update(users).set({ email: 'staff@shakyo.example.jp' }).where(eq(users.id, staff.id));
-  await database.db.update(organisations).set({ contactEmail: 'info@shakyo.example.jp' }).where(and(eq(organisations.municipalityId, municipalityId), eq(organisations.id, staff.organisationId!)));
   smtp = await startSmtp();
 });
-afterAll(async () => {
-  await smtp.close();
-  await database.close();
-});
+afterAll(() => smtp.close());
 
 async function secretariat(mail: { smtpUrl: string; from: string } | null) {
   const testApp = await createTestApp(database, { config: { mail } });
@@ -104,8 +100,7 @@ describe('reminders by mail', () => {
   });
 
   it('logs a refused recipient and an unreachable server as failed, with the reason, without crashing', async () => {
-    const staff = (await database.db.select().from(users).where(eq(users.login, 'asahi-shakyo-staff')))[0]!;
-    await database.db.update(users).set({ email: 'refuse-me@shakyo.example.jp' }).where(eq(users.id, staff.id));
+    await database.db.update(users).set({ email: 'refuse-me@shakyo.example.jp' }).where(eq(users.id, staffId));
     const { testApp, client, csrf } = await secretariat({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'asahi@example.jp' });
     const response = await client.request(`${dashboard}${round.id}/reminders`, { form: { _csrf: csrf, intent: 'all' } });
     expect(response.headers.get('location')).toMatch(/\?reminded=1\.1\.\d+#reminders$/);

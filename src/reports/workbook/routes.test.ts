@@ -1,47 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
 import { runCommand } from '../../kernel/db/command.ts';
-import { listWards } from '../../municipalities/queries.ts';
 import { createTestApp, type TestClient } from '../../testing/app.ts';
-import { withDemo } from '../../testing/factories.ts';
+import { signedIn as signedInTo, useDemoApp, type Demo, type TestApp } from '../../testing/demo-setup.ts';
 import { saveReport } from '../commands.ts';
-import { findReportItem, listRounds, roundItems, type ReportItem, type Round } from '../queries.ts';
+import { findReportItem, type ReportItem, type Round } from '../queries.ts';
+import { XLSX_CONTENT_TYPE } from './export.ts';
 import { SINGLE_OWNER_SHEET, valueHash } from './layout.ts';
 import { answer, editWorkbook } from './testing.ts';
 import { docxBomb, xlsxRows } from '../../kernel/documents/bounded/testing.ts';
 
 let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let testApp: TestApp;
+let demo: Demo;
 let openRound: Round;
 let finishedRound: Round;
 let items: ReportItem[];
 let shakyoId: string;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-  const ward = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
-  const rounds = await listRounds(database.db, demo.municipality.id, ward.id);
-  openRound = rounds[0]!;
-  finishedRound = rounds[1]!;
-  items = await roundItems(database.db, openRound);
+useDemoApp(async (opened) => {
+  ({ database, demo, testApp } = opened);
+  openRound = await demo.round('open');
+  finishedRound = await demo.round('finished');
+  items = await demo.items('open');
   shakyoId = items.find((i) => i.assignment.title === '通学支援')!.owners[0]!.id;
-  testApp = await createTestApp(database);
-}, 120_000);
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
 });
 
 const roundUrl = (round: Round, tail = '') => `/admin/m/yokohama/rounds/${round.id}${tail}`;
 
-async function signedIn(login: string, app = testApp): Promise<{ client: TestClient; csrf: string }> {
-  const client = app.client();
-  await client.login(login);
-  return { client, csrf: await client.csrf() };
-}
+const signedIn = (login: string, app = testApp) => signedInTo(app, login);
 
 async function download(client: TestClient, round: Round, owner: string | null = shakyoId): Promise<Uint8Array> {
   const response = await client.request(roundUrl(round, `/workbook.xlsx${owner ? `?owner=${owner}` : ''}`));
@@ -49,12 +36,8 @@ async function download(client: TestClient, round: Round, owner: string | null =
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function upload(client: TestClient, csrf: string, round: Round, bytes: Uint8Array, name = '回答.xlsx') {
-  const form = new FormData();
-  form.set('_csrf', csrf);
-  form.set('workbook', new File([bytes.slice().buffer as ArrayBuffer], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  return client.request(roundUrl(round, '/workbook-imports'), { method: 'POST', body: form });
-}
+const upload = (client: TestClient, round: Round, bytes: Uint8Array, name = '回答.xlsx') =>
+  client.postFile(roundUrl(round, '/workbook-imports'), { field: 'workbook', name, bytes, type: XLSX_CONTENT_TYPE });
 
 const fillFirstRow = (text: string) => (workbook: import('exceljs').Workbook) => {
   const sheet = workbook.getWorksheet(SINGLE_OWNER_SHEET)!;
@@ -76,9 +59,9 @@ describe('庁内照会 on the round page', () => {
   });
 
   it('uploads, previews, and lets another process confirm from the staged bytes', async () => {
-    const { client, csrf } = await signedIn('asahi-secretariat');
+    const { client } = await signedIn('asahi-secretariat');
     const bytes = await editWorkbook(await download(client, openRound), fillFirstRow('ウェブ経由の回答'));
-    const uploaded = await upload(client, csrf, openRound, bytes);
+    const uploaded = await upload(client, openRound, bytes);
     expect(uploaded.status).toBe(303);
     const preview = uploaded.headers.get('location')!;
     const page = await (await client.request(preview)).text();
@@ -105,9 +88,9 @@ describe('庁内照会 on the round page', () => {
     const joint = items.find((i) => i.assignment.title === '（デモ）地域の見守り活動の支援')!;
     const bytes = await editWorkbook(await download(client, openRound), (workbook) => answer(workbook.getWorksheet(SINGLE_OWNER_SHEET)!, 1, 0, 'ファイルの課題'));
     const current = (await findReportItem(database.db, demo.municipality.id, joint.report.id))!;
-    const staff = await demo.user('asahi-shakyo-staff');
+    const staff = await demo.actorOf('owner_staff');
     await runCommand(database, staff, (scope) => saveReport(scope, { municipalityId: demo.municipality.id, reportId: joint.report.id }, { version: current.report.version, values: { ...current.report.values, 'shared-issue': 'ウェブの課題' } }));
-    const preview = (await upload(client, csrf, openRound, bytes)).headers.get('location')!;
+    const preview = (await upload(client, openRound, bytes)).headers.get('location')!;
     const page = await (await client.request(preview)).text();
     const name = `conflict-${joint.report.id}-shared-issue`;
     expect(page).toContain(`name="${name}" value="web" checked`);
@@ -121,7 +104,7 @@ describe('庁内照会 on the round page', () => {
 
   it('turns away a file of another round, a missing file, and a text file, saying what and where', async () => {
     const { client, csrf } = await signedIn('asahi-secretariat');
-    const wrong = await upload(client, csrf, openRound, await download(client, finishedRound));
+    const wrong = await upload(client, openRound, await download(client, finishedRound));
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('このファイルは 令和6年度 旭区「【デモ】令和6年度の取組報告（説明用の架空の回）」 の照会ではありません（令和5年度 旭区「令和5年度の取組報告」 の照会のファイルです）。');
     const form = new FormData();
@@ -129,30 +112,30 @@ describe('庁内照会 on the round page', () => {
     const missing = await client.request(roundUrl(openRound, '/workbook-imports'), { method: 'POST', body: form });
     expect(missing.status).toBe(422);
     expect(await missing.text()).toContain('ファイルを選んでください');
-    const text = await upload(client, csrf, openRound, new TextEncoder().encode('a,b'), '報告.csv');
+    const text = await upload(client, openRound, new TextEncoder().encode('a,b'), '報告.csv');
     expect(await text.text()).toContain('Excelのファイル（.xlsx）ではないファイル（報告.csv）です。');
   });
 
   it('refuses a zip bomb and a workbook of too many rows, naming the file and the limit, before exceljs reads them', async () => {
-    const { client, csrf } = await signedIn('asahi-secretariat');
-    const bomb = await upload(client, csrf, openRound, docxBomb(300), '爆弾.xlsx');
+    const { client } = await signedIn('asahi-secretariat');
+    const bomb = await upload(client, openRound, docxBomb(300), '爆弾.xlsx');
     expect(bomb.status).toBe(422);
     expect(await bomb.text()).toContain('「爆弾.xlsx」は展開すると 300 MB になる部品（word/document.xml）を含んでいます（上限 64 MB）。');
-    const rows = await upload(client, csrf, openRound, xlsxRows(100_001), '行が多い.xlsx');
+    const rows = await upload(client, openRound, xlsxRows(100_001), '行が多い.xlsx');
     expect(rows.status).toBe(422);
     expect(await rows.text()).toContain('「行が多い.xlsx」は100,001 行あります（上限 100,000 行）。');
   });
 
   it('refuses a workbook over 10 MB with its name, its size and the limit', async () => {
-    const { client, csrf } = await signedIn('asahi-secretariat');
-    const response = await upload(client, csrf, openRound, new Uint8Array(11 * 1024 * 1024), '大きな回答.xlsx');
+    const { client } = await signedIn('asahi-secretariat');
+    const response = await upload(client, openRound, new Uint8Array(11 * 1024 * 1024), '大きな回答.xlsx');
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('「大きな回答.xlsx」は上限の 10.0 MB を超えています。ファイルを分けるか小さくしてから選び直してください');
   });
 
   it('keeps a staged upload to its uploader, and drops it on cancel', async () => {
     const { client, csrf } = await signedIn('asahi-secretariat');
-    const preview = (await upload(client, csrf, openRound, await download(client, openRound))).headers.get('location')!;
+    const preview = (await upload(client, openRound, await download(client, openRound))).headers.get('location')!;
     const admin = await signedIn('city-admin');
     expect((await admin.client.request(preview)).status).toBe(404);
     const page = await (await client.request(preview)).text();

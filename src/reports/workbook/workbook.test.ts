@@ -1,17 +1,15 @@
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../kernel/audit/schema.ts';
 import type { SessionUser } from '../../kernel/auth/actor.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { createTestDatabase } from '../../kernel/db/testing.ts';
-import { listWards } from '../../municipalities/queries.ts';
 import { listOrganisationsForWard, matchOrganisation } from '../../organisations/queries.ts';
-import { withDemo } from '../../testing/factories.ts';
+import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { acceptReport, openRound, saveReport, saveReportForm } from '../commands.ts';
 import { defaultReportFields, reportFormPresets } from '../fields.ts';
-import { findReportItem, listRounds, reportFormOf, reportHistory, roundItems, type ReportItem, type Round } from '../queries.ts';
+import { findReportItem, reportFormOf, reportHistory, roundItems, type ReportItem, type Round } from '../queries.ts';
 import type { ReportField } from '../schema.ts';
 import { applyImport, IMPORT_NOTE, loadImport, previewImport, type LoadedImport } from './import.ts';
 import { INSTRUCTIONS_SHEET, META_SHEET, SINGLE_OWNER_SHEET, valueHash } from './layout.ts';
@@ -21,7 +19,7 @@ import { contactOf, roundWorkbook } from './round-workbook.ts';
 import { answer, editWorkbook } from './testing.ts';
 
 let database: Database;
-let demo: Awaited<ReturnType<typeof withDemo>>;
+let demo: Demo;
 let secretariat: SessionUser;
 let owner: SessionUser;
 let asahi: { municipalityId: string; wardId: string };
@@ -29,19 +27,17 @@ let shakyo: string;
 let carePlaza: string;
 let goalIds: string[];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  demo = await withDemo(database);
-  secretariat = await demo.user('asahi-secretariat');
-  owner = await demo.user('asahi-shakyo-staff');
-  const ward = (await listWards(database.db, demo.municipality.id)).find((w) => w.slug === 'asahi')!;
+useDemoDatabase(async (opened) => {
+  ({ database, demo } = opened);
+  secretariat = await demo.actorOf('ward_secretariat', 'asahi');
+  owner = await demo.actorOf('owner_staff');
+  const ward = await demo.ward('asahi');
   asahi = { municipalityId: demo.municipality.id, wardId: ward.id };
   const organisations = await listOrganisationsForWard(database.db, asahi.municipalityId, ward.id);
   shakyo = matchOrganisation(organisations, '区社協', ward.id)!.id;
   carePlaza = matchOrganisation(organisations, '地域ケアプラザ', ward.id)!.id;
   goalIds = (await demo.tree('asahi-ward', 4)).nodes.map((n) => n.id);
-}, 120_000);
-afterAll(() => database.close());
+});
 
 /** A round of its own for each test: 区社協 alone on two items, and jointly with 地域ケアプラザ on a third. */
 async function newRound(title: string, fields: ReportField[] = defaultReportFields): Promise<Round> {
@@ -233,15 +229,15 @@ describe('taking a returned workbook back', () => {
   });
 
   it('leaves accepted reports and closed rounds alone, saying why', async () => {
-    const [openRoundRow] = await listRounds(database.db, asahi.municipalityId, asahi.wardId).then((rounds) => rounds.filter((r) => r.title.startsWith('【デモ】')));
-    const items = await itemsOf(openRoundRow!);
+    const openRoundRow = await demo.round('open');
+    const items = await itemsOf(openRoundRow);
     const submitted = items.find((i) => i.report.state === 'submitted')!;
-    const bytes = await editWorkbook(await exported(openRoundRow!, submitted.owners[0]!.id), (workbook) => answer(workbook.getWorksheet(SINGLE_OWNER_SHEET)!, 0, 0, '受理の後に'));
+    const bytes = await editWorkbook(await exported(openRoundRow, submitted.owners[0]!.id), (workbook) => answer(workbook.getWorksheet(SINGLE_OWNER_SHEET)!, 0, 0, '受理の後に'));
     await runCommand(database, secretariat, (scope) => acceptReport(scope, { municipalityId: asahi.municipalityId, reportId: submitted.report.id }, { version: submitted.report.version }));
-    const outcome = await apply(await load(bytes, openRoundRow!));
+    const outcome = await apply(await load(bytes, openRoundRow));
     expect(outcome.merges[0]).toMatchObject({ skipped: '受理済みの報告は変更しません。', changes: [] });
     expect((await current(submitted)).report.values['shared-issue']).not.toBe('受理の後に');
-    const finished = (await listRounds(database.db, asahi.municipalityId, asahi.wardId)).find((r) => r.fiscalYear === 2023)!;
+    const finished = await demo.round('finished');
     const late = await editWorkbook(await exported(finished, shakyo), (workbook) => answer(workbook.getWorksheet(SINGLE_OWNER_SHEET)!, 0, 0, '締切後'));
     expect((await apply(await load(late))).merges[0]!.skipped).toBe('この報告の回は締め切られています。取り込むには、回を再開してください。');
   });

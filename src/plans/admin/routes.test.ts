@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { TestClient } from '../../testing/app.ts';
+import { useDemoApp, type Demo, type TestApp } from '../../testing/demo-setup.ts';
+
+let demo: Demo;
+let testApp: TestApp;
+
+useDemoApp((opened) => ({ demo, testApp } = opened));
+
+describe('the plan editor', () => {
+  async function editForm(client: TestClient, nodeId: string) {
+    const page = await (await client.request(`/admin/m/yokohama/nodes/${nodeId}/edit`)).text();
+    const value = (name: string) => new RegExp(`name="${name.replace(/[[\]]/g, '\\$&')}" value="([^"]*)"`).exec(page)?.[1] ?? '';
+    return { page, version: value('version'), csrf: value('_csrf') };
+  }
+
+  it('saves an edit, shows it on the public page at once, and records it in the history', async () => {
+    const client = testApp.client();
+    await client.login('asahi-secretariat');
+    const { nodes } = await demo.tree('asahi-ward', 4);
+    const node = nodes[0]!.children[0]!;
+    await testApp.client().request('/m/yokohama/plans/asahi-ward');
+    const form = await editForm(client, node.id);
+    const response = await client.request(`/admin/m/yokohama/nodes/${node.id}`, {
+      form: { _csrf: form.csrf, version: form.version, code: node.code, title: '違いや多様性を認め合う意識を育てる。', description: '', vision: '', keywords: '', examples: '' },
+    });
+    expect(response.status).toBe(303);
+    const publicPage = await (await testApp.client().request('/m/yokohama/plans/asahi-ward')).text();
+    expect(publicPage).toContain('違いや多様性を認め合う意識を育てる。');
+    const history = await (await client.request(`/admin/m/yokohama/nodes/${node.id}/history`)).text();
+    expect(history).toContain('旭区 事務局（asahi-secretariat）');
+    expect(history).toContain('違いや多様性を認め合う意識を育てる。');
+  });
+
+  it('shows a conflict page with both versions when two people save the same item, losing nothing', async () => {
+    const alice = testApp.client();
+    const bob = testApp.client();
+    await alice.login('asahi-secretariat');
+    await bob.login('city-admin');
+    const { nodes } = await demo.tree('asahi-ward', 4);
+    const node = nodes[1]!.children[0]!;
+    const aliceForm = await editForm(alice, node.id);
+    const bobForm = await editForm(bob, node.id);
+    const save = (client: typeof alice, form: typeof aliceForm, title: string) =>
+      client.request(`/admin/m/yokohama/nodes/${node.id}`, { form: { _csrf: form.csrf, version: form.version, code: node.code, title, description: '', vision: '', keywords: '', examples: '' } });
+    expect((await save(alice, aliceForm, 'アリスの名称')).status).toBe(303);
+    const conflict = await save(bob, bobForm, 'ボブの名称');
+    expect(conflict.status).toBe(409);
+    const page = await conflict.text();
+    expect(page).toContain('他の人が先に変更を保存しました');
+    expect(page).toContain('アリスの名称');
+    expect(page).toContain('value="ボブの名称"');
+    expect(page).toContain('旭区 事務局（asahi-secretariat）');
+  });
+
+  it('shows each error beside its field and in a summary, keeping what was typed', async () => {
+    const client = testApp.client();
+    await client.login('asahi-secretariat');
+    const plan = await demo.plan('asahi-ward');
+    const period = plan.periods.find((p) => p.number === 4)!;
+    const csrf = (await editForm(client, (await demo.tree('asahi-ward', 4)).nodes[0]!.id)).csrf;
+    const response = await client.request('/admin/m/yokohama/plans/asahi-ward/periods/4/edit', {
+      form: { _csrf: csrf, version: String(period.version), name: '', nickname: 'あさひ', philosophy: '残る文章', levels: '目指す姿', fiscalYearStart: '令和3', fiscalYearEnd: '' },
+    });
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('入力内容に問題があります');
+    expect(page).toContain('href="#field-name"');
+    expect(page).toContain('id="error-fiscalYearStart"');
+    expect(page).toContain('残る文章');
+    expect(page).toContain('value="あさひ"');
+  });
+
+  it('adds a child item and moves it with buttons', async () => {
+    const client = testApp.client();
+    await client.login('totsuka-secretariat');
+    const { nodes } = await demo.tree('totsuka-ward', 4);
+    const target = nodes[0]!.children[0]!;
+    const csrf = (await editForm(client, target.id)).csrf;
+    const added = await client.request('/admin/m/yokohama/plans/totsuka-ward/periods/4/nodes', { form: { _csrf: csrf, parentId: target.id, code: '6', title: '新しい取組' } });
+    expect(added.status).toBe(303);
+    const newId = /nodes\/([0-9a-f-]{36})\/edit/.exec(added.headers.get('location') ?? '')?.[1];
+    expect(newId).toBeTruthy();
+    const moved = await client.request(`/admin/m/yokohama/nodes/${newId}/move`, { form: { _csrf: csrf, direction: 'up' } });
+    expect(moved.status).toBe(303);
+    const after = (await demo.tree('totsuka-ward', 4)).nodes[0]!.children[0]!.children.map((c) => c.title);
+    expect(after.slice(-2)).toEqual(['新しい取組', '戸塚区地域連携チームによる地域支援']);
+    const editor = await (await client.request('/admin/m/yokohama/plans/totsuka-ward/periods/4?notice=moved')).text();
+    expect(editor).toContain('移動しました。');
+  });
+});
