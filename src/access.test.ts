@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './kernel/db/database.ts';
-import { createTestDatabase } from './kernel/db/testing.ts';
-import { uuid } from './kernel/web/params.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
-import { createTestApp, type TestClient } from './testing/app.ts';
-import { withDemo } from './testing/factories.ts';
-import { listWards } from './municipalities/queries.ts';
-import { findUserByLogin } from './accounts/users.ts';
-import { listRounds, roundItems } from './reports/queries.ts';
+import { uuid } from './kernel/web/params.ts';
+import type { TestClient } from './testing/app.ts';
+import { useDemoApp, type TestApp } from './testing/demo-setup.ts';
+import { addDistrictPlan } from './testing/factories.ts';
+import type { ReportState } from './reports/schema.ts';
 import { photoPath } from './reports/photos/paths.ts';
 import { attachTestPhoto } from './reports/photos/testing.ts';
-import { findMeeting, listMeetings } from './meetings/queries.ts';
 import { stageDemoImport } from './reading/import/testing.ts';
 
 /**
@@ -34,21 +30,46 @@ const registryKeepers: ActorName[] = ['cityAdmin', 'totsukaSecretariat', 'asahiS
 const asahiManagers: ActorName[] = ['cityAdmin', 'asahiSecretariat'];
 const accountKeepers: ActorName[] = ['cityAdmin', 'totsukaSecretariat', 'asahiSecretariat'];
 const accounts = '/admin/m/yokohama/accounts';
+/** The plan of 鶴見区's demo district: its support team edits it (so would 鶴見区's secretariat, not in the table). */
+const districtEditors: ActorName[] = ['cityAdmin', 'districtTeam'];
 
 /**
- * Reports of 旭区's demo rounds: the open round, 区社協's returned report (its staff may write it), a submitted one
- * (to review), and こども家庭支援課's accepted one from the finished round (the committee reads it; 区社協's staff may not).
+ * The records the rows name, all real. Reports of 旭区's demo rounds: the open round, 区社協's returned report (its
+ * staff may write it), a submitted one (to review), and こども家庭支援課's accepted one from the finished round (the
+ * committee reads it; 区社協's staff may not). A staged upload belongs to the account that uploaded it, so each who
+ * may confirm one has one of their own, uploaded through the route as a user would.
  */
-type Ctx = { asahiStaff: string; node: string; round: string; returned: string; submitted: string; accepted: string; meeting: string; material: string; importId: string };
-type Row = { method: 'GET' | 'POST'; path: string; url: (ctx: Ctx) => string; allowed: ActorName[]; form?: Record<string, string> };
+type Ctx = {
+  /** 旭区社協's staff account. */
+  asahiStaff: string;
+  node: string;
+  /** The plan of 鶴見区's demo district, made for this table: its one period and its one item. */
+  district: { key: string; period: number; nodeId: string };
+  round: string;
+  returned: string;
+  submitted: string;
+  accepted: string;
+  meeting: string;
+  material: string;
+  importId: string;
+  structureUpload: Uploads;
+  workbookUpload: Uploads;
+};
+type Uploads = Map<ActorName, string>;
+type Row = { method: 'GET' | 'POST'; path: string; url: (ctx: Ctx, actor: ActorName) => string; allowed: ActorName[]; form?: Record<string, string> };
+
+/** The actor's own staged upload; one who may not have one is turned away before it is looked up, with another's. */
+const uploadOf = (uploads: Uploads, actor: ActorName) => uploads.get(actor) ?? [...uploads.values()][0]!;
 
 const base = '/admin/m/yokohama/plans/totsuka-ward/periods/4';
+const districtPeriod = (c: Ctx) => `/admin/m/yokohama/plans/${c.district.key}/periods/${c.district.period}`;
 const asahi = '/admin/m/yokohama/wards/asahi';
 const matrix: Row[] = [
   { method: 'GET', path: '/', url: () => '/', allowed: everyone },
   { method: 'GET', path: '/m/:m', url: () => '/m/yokohama', allowed: everyone },
   { method: 'GET', path: '/m/:m/wards/:ward', url: () => '/m/yokohama/wards/totsuka', allowed: everyone },
   { method: 'GET', path: '/m/:m/plans/:plan', url: () => '/m/yokohama/plans/totsuka-ward', allowed: everyone },
+  { method: 'GET', path: '/m/:m/plans/:plan', url: (c) => `/m/yokohama/plans/${c.district.key}`, allowed: everyone },
   { method: 'GET', path: '/m/:m/plans/:plan/periods', url: () => '/m/yokohama/plans/tsurumi-ward/periods', allowed: everyone },
   { method: 'GET', path: '/m/:m/plans/:plan/periods/:n{[0-9]+}', url: () => '/m/yokohama/plans/tsurumi-ward/periods/2', allowed: everyone },
   { method: 'GET', path: '/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.pdf', url: () => '/m/yokohama/plans/asahi-ward/periods/4/plan.pdf', allowed: everyone },
@@ -62,6 +83,13 @@ const matrix: Row[] = [
   { method: 'GET', path: '/admin', url: () => '/admin', allowed: signedIn },
   { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}', url: () => base, allowed: totsukaEditors },
   { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/edit', url: () => `${base}/edit`, allowed: totsukaEditors },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}', url: districtPeriod, allowed: districtEditors },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/edit', url: (c) => `${districtPeriod(c)}/edit`, allowed: districtEditors },
+  { method: 'POST', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/nodes', url: (c) => `${districtPeriod(c)}/nodes`, allowed: districtEditors, form: { parentId: '', title: '' } },
+  { method: 'GET', path: `/admin/m/:m/nodes/${uuid('id')}/edit`, url: (c) => `/admin/m/yokohama/nodes/${c.district.nodeId}/edit`, allowed: districtEditors },
+  { method: 'POST', path: `/admin/m/:m/nodes/${uuid('id')}`, url: (c) => `/admin/m/yokohama/nodes/${c.district.nodeId}`, allowed: districtEditors, form: { version: 'x' } },
+  { method: 'GET', path: `/admin/m/:m/nodes/${uuid('id')}/history`, url: (c) => `/admin/m/yokohama/nodes/${c.district.nodeId}/history`, allowed: districtEditors },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/:format{xlsx|csv}', url: (c) => `${districtPeriod(c)}/structure/csv`, allowed: districtEditors },
   { method: 'POST', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/edit', url: () => `${base}/edit`, allowed: totsukaEditors, form: { version: '1', name: '' } },
   { method: 'POST', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/nodes', url: () => `${base}/nodes`, allowed: totsukaEditors, form: { parentId: '', title: '' } },
   { method: 'GET', path: `/admin/m/:m/nodes/${uuid('id')}/edit`, url: (c) => `/admin/m/yokohama/nodes/${c.node}/edit`, allowed: totsukaEditors },
@@ -71,8 +99,8 @@ const matrix: Row[] = [
   { method: 'GET', path: `/admin/m/:m/nodes/${uuid('id')}/history`, url: (c) => `/admin/m/yokohama/nodes/${c.node}/history`, allowed: totsukaEditors },
   { method: 'GET', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/:format{xlsx|csv}', url: () => `${base}/structure/xlsx`, allowed: totsukaEditors },
   { method: 'POST', path: '/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure', url: () => `${base}/structure`, allowed: totsukaEditors, form: {} },
-  { method: 'GET', path: `/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/imports/${uuid('upload')}`, url: () => `${base}/structure/imports/00000000-0000-4000-8000-000000000000`, allowed: totsukaEditors },
-  { method: 'POST', path: `/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/imports/${uuid('upload')}`, url: () => `${base}/structure/imports/00000000-0000-4000-8000-000000000000`, allowed: totsukaEditors, form: { action: 'cancel' } },
+  { method: 'GET', path: `/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/imports/${uuid('upload')}`, url: (c, a) => `${base}/structure/imports/${uploadOf(c.structureUpload, a)}`, allowed: totsukaEditors },
+  { method: 'POST', path: `/admin/m/:m/plans/:plan/periods/:n{[0-9]+}/structure/imports/${uuid('upload')}`, url: (c, a) => `${base}/structure/imports/${uploadOf(c.structureUpload, a)}`, allowed: totsukaEditors, form: { action: 'cancel' } },
   { method: 'GET', path: '/admin/m/:m/organisations', url: () => '/admin/m/yokohama/organisations', allowed: registryKeepers },
   { method: 'GET', path: '/admin/m/:m/organisations/new', url: () => '/admin/m/yokohama/organisations/new', allowed: registryKeepers },
   { method: 'POST', path: '/admin/m/:m/organisations', url: () => '/admin/m/yokohama/organisations', allowed: registryKeepers, form: { name: '' } },
@@ -101,8 +129,8 @@ const matrix: Row[] = [
   { method: 'POST', path: `/admin/m/:m/rounds/${uuid('round')}/reminders`, url: (c) => `/admin/m/yokohama/rounds/${c.round}/reminders`, allowed: asahiManagers, form: { intent: 'selected' } },
   { method: 'GET', path: `/admin/m/:m/rounds/${uuid('round')}/workbook.xlsx`, url: (c) => `/admin/m/yokohama/rounds/${c.round}/workbook.xlsx`, allowed: asahiManagers },
   { method: 'POST', path: `/admin/m/:m/rounds/${uuid('round')}/workbook-imports`, url: (c) => `/admin/m/yokohama/rounds/${c.round}/workbook-imports`, allowed: asahiManagers },
-  { method: 'GET', path: `/admin/m/:m/rounds/${uuid('round')}/workbook-imports/${uuid('upload')}`, url: (c) => `/admin/m/yokohama/rounds/${c.round}/workbook-imports/00000000-0000-4000-8000-000000000000`, allowed: asahiManagers },
-  { method: 'POST', path: `/admin/m/:m/rounds/${uuid('round')}/workbook-imports/${uuid('upload')}`, url: (c) => `/admin/m/yokohama/rounds/${c.round}/workbook-imports/00000000-0000-4000-8000-000000000000`, allowed: asahiManagers, form: { intent: 'apply' } },
+  { method: 'GET', path: `/admin/m/:m/rounds/${uuid('round')}/workbook-imports/${uuid('upload')}`, url: (c, a) => `/admin/m/yokohama/rounds/${c.round}/workbook-imports/${uploadOf(c.workbookUpload, a)}`, allowed: asahiManagers },
+  { method: 'POST', path: `/admin/m/:m/rounds/${uuid('round')}/workbook-imports/${uuid('upload')}`, url: (c, a) => `/admin/m/yokohama/rounds/${c.round}/workbook-imports/${uploadOf(c.workbookUpload, a)}`, allowed: asahiManagers, form: { intent: 'apply' } },
   { method: 'POST', path: `/admin/m/:m/rounds/${uuid('round')}/status`, url: (c) => `/admin/m/yokohama/rounds/${c.round}/status`, allowed: asahiManagers, form: { version: 'x', status: 'closed' } },
   { method: 'GET', path: '/admin/m/:m/my-reports', url: () => '/admin/m/yokohama/my-reports', allowed: ['ownerStaff'] },
   { method: 'GET', path: `/admin/m/:m/reports/${uuid('report')}`, url: (c) => `/admin/m/yokohama/reports/${c.returned}`, allowed: [...asahiManagers, 'ownerStaff'] },
@@ -152,37 +180,50 @@ const matrix: Row[] = [
   { method: 'GET', path: '/assets/:name', url: () => '/assets/site.css', allowed: everyone },
 ];
 
-let database: Database;
-let testApp: Awaited<ReturnType<typeof createTestApp>>;
+let testApp: TestApp;
 let ctx: Ctx;
 let photoUrl = '';
 const clients = new Map<ActorName, TestClient>();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const demo = await withDemo(database);
-  const { nodes } = await demo.tree('totsuka-ward', 4);
-  ctx = { asahiStaff: (await findUserByLogin(database.db, 'asahi-shakyo-staff'))!.id, node: nodes[0]!.children[0]!.id, ...(await asahiReports(demo.municipality.id)), ...(await asahiMeeting(demo.municipality.id)), importId: await stageDemoImport(database, demo.municipality.id) };
-  photoUrl = photoPath(await attachTestPhoto(database, demo.municipality.id, ctx.returned));
-  testApp = await createTestApp(database);
+/** Downloads a file and uploads it back unchanged, as `actor`; answers the staged upload the route redirects to. */
+async function stagedBy(actor: ActorName, download: string, upload: string, field: string): Promise<string> {
+  const client = clients.get(actor)!;
+  const bytes = new Uint8Array(await (await client.request(download)).arrayBuffer());
+  const location = (await client.postFile(upload, { field, name: 'file.xlsx', bytes })).headers.get('location') ?? '';
+  return /([0-9a-f-]{36})$/.exec(location)![1]!;
+}
+
+async function stagedByEach(allowed: ActorName[], download: string, upload: string, field: string): Promise<Uploads> {
+  const uploads: Uploads = new Map();
+  for (const actor of allowed) uploads.set(actor, await stagedBy(actor, download, upload, field));
+  return uploads;
+}
+
+useDemoApp(async (opened) => {
+  const { database, demo } = opened;
+  ({ testApp } = opened);
   for (const name of everyone) clients.set(name, await signIn(name));
+  const { nodes } = await demo.tree('totsuka-ward', 4);
+  const reportOf = async (state: ReportState, owner: string) => (await demo.report(state, { owner })).report.id;
+  const meeting = await demo.meeting();
+  ctx = {
+    asahiStaff: (await demo.actorOf('owner_staff')).id,
+    node: nodes[0]!.children[0]!.id,
+    district: await addDistrictPlan(database, demo.municipality.id),
+    round: (await demo.round('open')).id,
+    returned: await reportOf('returned', '旭区社会福祉協議会'),
+    submitted: await reportOf('submitted', 'こども家庭支援課'),
+    accepted: await reportOf('accepted', 'こども家庭支援課'),
+    meeting: meeting.meeting.id,
+    material: meeting.materials[0]!.id,
+    importId: await stageDemoImport(database, demo.municipality.id),
+    structureUpload: await stagedByEach(totsukaEditors, `${base}/structure/xlsx`, `${base}/structure`, 'file'),
+    workbookUpload: new Map(),
+  };
+  const round = `/admin/m/yokohama/rounds/${ctx.round}`;
+  ctx.workbookUpload = await stagedByEach(asahiManagers, `${round}/workbook.xlsx`, `${round}/workbook-imports`, 'workbook');
+  photoUrl = photoPath(await attachTestPhoto(database, demo.municipality.id, ctx.returned));
 });
-
-async function asahiReports(municipalityId: string) {
-  const asahiWard = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!;
-  const [open, finished] = await listRounds(database.db, municipalityId, asahiWard.id);
-  const items = [...(await roundItems(database.db, open!)), ...(await roundItems(database.db, finished!))];
-  const find = (state: string, owner: string) => items.find((i) => i.report.state === state && i.owners.some((o) => o.name === owner))!.report.id;
-  return { round: open!.id, returned: find('returned', '旭区社会福祉協議会'), submitted: find('submitted', 'こども家庭支援課'), accepted: find('accepted', 'こども家庭支援課') };
-}
-
-/** 旭区's demo meeting (shared with its committee) and its first material. */
-async function asahiMeeting(municipalityId: string) {
-  const asahiWard = (await listWards(database.db, municipalityId)).find((w) => w.slug === 'asahi')!;
-  const [meeting] = await listMeetings(database.db, municipalityId, asahiWard.id);
-  const record = await findMeeting(database.db, municipalityId, meeting!.id);
-  return { meeting: meeting!.id, material: record!.materials[0]!.id };
-}
 
 async function signIn(actor: ActorName): Promise<TestClient> {
   const client = testApp.client();
@@ -190,11 +231,7 @@ async function signIn(actor: ActorName): Promise<TestClient> {
   if (login) expect((await client.login(login)).status).toBe(303);
   return client;
 }
-afterAll(async () => {
-  await testApp.close();
-  await database.close();
-  await closeDocumentBrowser();
-});
+afterAll(() => closeDocumentBrowser());
 
 describe('access', () => {
   it('has a row for every route the app registers', () => {
@@ -210,9 +247,10 @@ describe('access', () => {
         // Logging out ends a session: that row gets a session of its own.
         const client = row.path === '/logout' ? await signIn(actor) : clients.get(actor)!;
         const form = row.method === 'POST' ? { ...(row.form ?? {}), _csrf: await client.csrf() } : undefined;
-        const response = await client.request(row.url(ctx), { method: row.method, ...(form ? { form } : {}) });
+        const response = await client.request(row.url(ctx, actor), { method: row.method, ...(form ? { form } : {}) });
         const toLogin = response.status === 303 && (response.headers.get('location') ?? '').startsWith('/login');
         if (allowed) {
+          expect(response.status).toBeLessThan(500);
           expect(response.status).not.toBe(403);
           expect(toLogin && row.path !== '/logout').toBe(false);
         } else if (actor === 'anonymous') {

@@ -1,11 +1,13 @@
 import { findUserByLogin } from '../accounts/users.ts';
 import type { Actor, Role, SessionUser } from '../kernel/auth/actor.ts';
+import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { demoAccounts } from '../demo/accounts.ts';
+import { demoAccounts, demoDistricts } from '../demo/accounts.ts';
 import { readDemoReports } from '../demo/demo-data.ts';
 import { loadDemo } from '../demo/load.ts';
 import { findMeeting, listMeetings, type MeetingRecord } from '../meetings/queries.ts';
-import { findMunicipality, findWard, type Ward } from '../municipalities/queries.ts';
+import { findDistrict, findMunicipality, findWard, type Ward } from '../municipalities/queries.ts';
+import { addNode, createPeriod, createPlan } from '../plans/commands.ts';
 import { findPlan, loadTree, type PlanWithPeriods } from '../plans/queries.ts';
 import { listRounds, roundItems, type ReportItem, type RoundSummary } from '../reports/queries.ts';
 import type { ReportState } from '../reports/schema.ts';
@@ -76,3 +78,21 @@ export async function withDemo(database: Database) {
 }
 
 export const systemActor: Actor = { kind: 'system', name: 'テスト' };
+
+/**
+ * A plan of the demo's made-up district, which the demo does not have (the seeds name no district), made through
+ * the plans module's commands: one period with one item, for the district support team to be allowed on.
+ */
+export async function addDistrictPlan(database: Database, municipalityId: string): Promise<{ key: string; period: number; nodeId: string }> {
+  const district = found(await findDistrict(database.db, municipalityId, demoDistricts[0]!.slug), `district ${demoDistricts[0]!.slug}`);
+  return runCommand(database, systemActor, async (scope) => {
+    const name = `${district.name} 地区別計画`;
+    const plan = await createPlan(scope, municipalityId, { key: `${district.slug}-plan`, tier: 'district', wardId: district.wardId, districtId: district.id, name, nickname: null });
+    const period = await createPeriod(scope, { municipalityId, planId: plan.id }, {
+      number: 1, fiscalYearStart: 2021, fiscalYearEnd: 2025, name, nickname: null, philosophy: null, levels: ['取組'], status: 'adopted', source: null,
+    });
+    const node = await addNode(scope, { municipalityId, periodId: period.id }, { parentId: null, code: '1', title: '地区の見守り活動' });
+    if (!node.ok) throw new Error(`the district plan's item was refused: ${node.reason}`);
+    return { key: plan.key, period: period.number, nodeId: node.value.id };
+  });
+}
