@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../demo/accounts.ts';
-import { useDemoApp, type TestApp } from '../../testing/demo-setup.ts';
+import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import { useDemoApp, type TestApp } from '../testing/demo-setup.ts';
 
 let testApp: TestApp;
 
