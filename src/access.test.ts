@@ -4,7 +4,7 @@ import { uuid } from './kernel/web/params.ts';
 import type { TestClient } from './testing/app.ts';
 import { useDemoApp, type TestApp } from './testing/demo-setup.ts';
 import { addDistrictPlan } from './testing/factories.ts';
-import type { ReportState } from './reports/schema.ts';
+import type { Report } from './reports/queries.ts';
 import { photoPath } from './reports/photos/paths.ts';
 import { attachTestPhoto } from './reports/photos/testing.ts';
 import { stageDemoImport } from './reading/import/testing.ts';
@@ -204,7 +204,7 @@ useDemoApp(async (opened) => {
   ({ testApp } = opened);
   for (const name of everyone) clients.set(name, await signIn(name));
   const { nodes } = await demo.tree('totsuka-ward', 4);
-  const reportOf = async (state: ReportState, owner: string) => (await demo.report(state, { owner })).report.id;
+  const reportOf = async (state: Report['state'], owner: string) => (await demo.report(state, { owner })).report.id;
   const meeting = await demo.meeting();
   ctx = {
     asahiStaff: (await demo.actorOf('owner_staff')).id,

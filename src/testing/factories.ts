@@ -9,8 +9,7 @@ import { findMeeting, listMeetings, type MeetingRecord } from '../meetings/queri
 import { findDistrict, findMunicipality, findWard, type Ward } from '../municipalities/queries.ts';
 import { addNode, createPeriod, createPlan } from '../plans/commands.ts';
 import { findPlan, loadTree, type PlanWithPeriods } from '../plans/queries.ts';
-import { listRounds, roundItems, type ReportItem, type RoundSummary } from '../reports/queries.ts';
-import type { ReportState } from '../reports/schema.ts';
+import { listRounds, roundItems, type Report, type ReportItem, type RoundSummary } from '../reports/queries.ts';
 
 /** 旭区's two demo rounds: the open one (令和6年度, made up) and the finished one (令和5年度, from 資料2). */
 export type DemoRound = 'open' | 'finished';
@@ -53,7 +52,7 @@ export async function withDemo(database: Database) {
     round,
     items,
     /** A report of 旭区's demo rounds now in `state` (the first one, or the one `wanted` names). */
-    report: async (state: ReportState, wanted: ReportWanted = {}): Promise<ReportItem> => {
+    report: async (state: Report['state'], wanted: ReportWanted = {}): Promise<ReportItem> => {
       const all = [...(await items('open')), ...(await items('finished'))];
       const matches = (item: ReportItem) =>
         item.report.state === state &&

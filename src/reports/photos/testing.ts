@@ -1,7 +1,6 @@
 import sharp from 'sharp';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { systemActor } from '../../testing/factories.ts';
 import { changePhoto } from './commands.ts';
 import { processPhoto } from './process.ts';
 import { photosOfReports, type PhotoMeta } from './queries.ts';
@@ -28,7 +27,7 @@ export async function attachTestPhoto(database: Database, municipalityId: string
   const processed = await processPhoto(wanted.file ?? (await pngOf(120, 80)), 'test.png');
   if (!processed.ok) throw new Error(processed.message.key);
   const photo = { photo: processed.photo, caption: wanted.caption ?? 'テストの写真', alt: wanted.alt ?? 'テストの写真の説明', originalName: 'test.png' };
-  await runCommand(database, systemActor, (scope) => changePhoto(scope, { municipalityId, id: reportId }, { kind: 'add', add: photo }));
+  await runCommand(database, { kind: 'system', name: 'テスト' }, (scope) => changePhoto(scope, { municipalityId, id: reportId }, { kind: 'add', add: photo }));
   const photos = await photosOfReports(database.db, municipalityId, [reportId]);
   return photos.get(reportId)!.at(-1)!;
 }
