@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../accounts/schema.ts';
+import { findUserByLogin } from '../accounts/users.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { useDemoDatabase } from '../testing/demo-setup.ts';
 import { userAdd } from './user-add.ts';
@@ -22,12 +21,12 @@ const owner = (login: string, email: string) => ['--login', login, '--name', '�
 describe('user add --email', () => {
   it('stores the address reminders go to', async () => {
     expect(await userAdd(database, owner('shakyo-mail', ' staff@shakyo.example.jp'))).toContain('shakyo-mail');
-    const [row] = await database.db.select().from(users).where(eq(users.login, 'shakyo-mail'));
+    const row = await findUserByLogin(database.db, 'shakyo-mail');
     expect(row!.email).toBe('staff@shakyo.example.jp');
   });
 
   it('refuses an address that is not one, saying which option', async () => {
     await expect(userAdd(database, owner('shakyo-bad', 'staff@'))).rejects.toThrow('--email: メールアドレスの形が正しくありません');
-    expect(await database.db.select().from(users).where(eq(users.login, 'shakyo-bad'))).toEqual([]);
+    expect(await findUserByLogin(database.db, 'shakyo-bad')).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inJapanese } from '../../testing/messages.ts';
-import { auditEvents } from '../../kernel/audit/schema.ts';
+import { historyOf } from '../../kernel/audit/queries.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
 import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
@@ -74,10 +73,7 @@ describe('a workbook edited in Excel', () => {
     const moved = byTitle(after.flat, '身近な地域活動の場づくり、機会の提供');
     expect(after.flat.find((n) => n.code === '2-1')!.children[0]!.id).toBe(moved.id);
     expect(moved.version).toBe(byTitle(flat, '身近な地域活動の場づくり、機会の提供').version + 2);
-    const audit = await database.db
-      .select({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, 'plan_node'), eq(auditEvents.entityId, moved.id)));
+    const audit = await historyOf(database.db, moved.municipalityId, 'plan_node', moved.id);
     expect(audit.map((a) => a.action).sort()).toEqual(['move_import', 'update']);
 
     const again = await previewImport(database.db, after.target, upload(await renderStructure({ ...after.target, tree: after.tree }, 'xlsx')), noDecisions);

@@ -3,15 +3,13 @@
  * loads): the demo's copy matches the parse, so nothing is done; a ward without it gets it created with its 次第; a
  * hand edit since the last import is a conflict, never overwritten unless ticked; a meeting without a date is listed.
  */
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { historyOf } from '../../kernel/audit/queries.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { updateMeeting } from '../../meetings/commands.ts';
+import { deleteMeeting, updateMeeting } from '../../meetings/commands.ts';
 import { findMeeting, listMeetings } from '../../meetings/queries.ts';
-import { meetings } from '../../meetings/schema.ts';
 import { findWard, type Ward } from '../../municipalities/queries.ts';
 import { seedPath } from '../testing/seeds.ts';
 import { loadWardContext, storedAgenda, type CreateMeeting, type Operation, type SetField } from './change-set.ts';
@@ -46,7 +44,9 @@ async function theMeeting() {
 
 async function withoutTheMeeting() {
   ward = await emptyWard(database, demo.municipality, 'asahi');
-  await database.db.delete(meetings).where(eq(meetings.wardId, ward.id));
+  for (const meeting of await listMeetings(database.db, ward.municipalityId, ward.id)) {
+    await runCommand(database, importActor, (scope) => deleteMeeting(scope, { municipalityId: ward.municipalityId, meetingId: meeting.id }, { version: meeting.version }));
+  }
 }
 
 describe('a meeting the demo already has', { timeout: DEMO_SETUP_MS }, () => {

@@ -1,7 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { auditEvents } from '../../kernel/audit/schema.ts';
+import { historyOf } from '../../kernel/audit/queries.ts';
 import type { Database } from '../../kernel/db/database.ts';
 import type { TestClient } from '../../testing/app.ts';
 import { signedIn as signedInAs, useDemoApp, type TestApp } from '../../testing/demo-setup.ts';
@@ -30,6 +29,7 @@ useDemoApp(async (opened) => {
 
 const signedIn = (login: string) => signedInAs(testApp, login);
 
+const auditOf = async (item: ReportItem, action: string) => (await historyOf(database.db, municipalityId, 'report', item.report.id)).filter((e) => e.action === action);
 const current = async (item: ReportItem = mine) => (await findReportItem(database.db, municipalityId, item.report.id))!;
 const reportUrl = (item: ReportItem, tail = '') => `/admin/m/yokohama/reports/${item.report.id}${tail}`;
 const typedText = { 'value-shared-issue': '通学路の見守りが足りない', 'value-activity': '写真と一緒に書いた取組の内容', 'value-collaboration': '', 'value-outcome': '' };
@@ -87,7 +87,7 @@ describe('photos on a report', () => {
     expect(await sharp(Buffer.from(await print.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: 800, height: 600 });
     expect(print.headers.get('etag')).not.toBe(served.headers.get('etag'));
 
-    const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, mine.report.id), eq(auditEvents.action, 'photo-add')));
+    const audit = await auditOf(mine, 'photo-add');
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toMatchObject({ photoId: photo.id, alt: '通学路で児童の横断を見守るボランティア', originalName: 'IMG_0001.jpg' });
   });
@@ -177,7 +177,7 @@ describe('photos on a report', () => {
     item = await current();
     expect(item.photos.map((p) => p.position)).toEqual([0, 1, 2, 3, 4]);
     expect(item.photos.some((p) => p.id === first!.id)).toBe(false);
-    const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, mine.report.id), eq(auditEvents.action, 'photo-delete')));
+    const audit = await auditOf(mine, 'photo-delete');
     expect(audit[0]!.before).toMatchObject({ photoId: first!.id });
   });
 

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents } from '../../kernel/audit/schema.ts';
+import { historyOf } from '../../kernel/audit/queries.ts';
 import type { SessionUser } from '../../kernel/auth/actor.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
@@ -148,7 +147,7 @@ describe('taking a returned workbook back', () => {
     expect(first!.report.lastChangedBy).toBe('旭区 事務局（asahi-secretariat）');
     const history = await reportHistory(database.db, asahi.municipalityId, first!.report.id);
     expect(history.at(-1)).toMatchObject({ fromState: 'draft', toState: 'submitted', comment: IMPORT_NOTE, actorName: '旭区 事務局（asahi-secretariat）' });
-    const audit = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, first!.report.id), eq(auditEvents.action, 'import-workbook')));
+    const audit = (await historyOf(database.db, asahi.municipalityId, 'report', first!.report.id)).filter((e) => e.action === 'import-workbook');
     expect(audit).toHaveLength(1);
   });
 
