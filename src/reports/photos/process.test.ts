@@ -117,8 +117,9 @@ describe('processing an uploaded photo', () => {
   });
 
   it('stops a photo that takes longer than its time limit, and says so', async () => {
-    const result = await processPhoto(pngBomb(10_000, 9_984, 4), 'slow.png', undefined, 1);
-    expect(inJapanese(result)).toEqual({ ok: false, message: '「slow.png」は処理に時間がかかりすぎるため止めました（上限 1 秒、10000×9984 画素）。画素数の少ない写真にしてください。' });
+    // A billion pixels with the pixel limit raised: no machine decodes that within the one-second limit.
+    const result = await processPhoto(pngBomb(40_000, 25_024, 4), 'slow.png', 2_000_000_000, 1);
+    expect(inJapanese(result)).toEqual({ ok: false, message: '「slow.png」は処理に時間がかかりすぎるため止めました（上限 1 秒、40000×25024 画素）。画素数の少ない写真にしてください。' });
   });
 
   it('explains a truncated image', async () => {
