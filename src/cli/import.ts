@@ -17,7 +17,6 @@ import { conflictsOf, loadWardContext } from '../reading/import/change-set.ts';
 import { computeChangeSet } from '../reading/import/compute-change-set.ts';
 import { applyImport, createImport } from '../reading/import/commands.ts';
 import { changeSetReport } from '../reading/import/describe.ts';
-import { ImportRaceError } from '../reading/import/write-change-set.ts';
 import { baselineOf } from '../reading/import/queries.ts';
 import { readDocument } from '../reading/read-document.ts';
 import { CliError } from './errors.ts';
@@ -83,9 +82,6 @@ export async function importCommand(database: Database, args: string[]): Promise
   const result = await runCommand(database, actor, async (scope) => {
     const row = await createImport(scope, target, { fileName: basename(file), contentType: 'application/octet-stream', bytes, read });
     return applyImport(scope, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: values['overwrite-conflicts'] ? 'all' : new Set() });
-  }).catch((error: unknown) => {
-    if (error instanceof ImportRaceError) throw new CliError(t('import.refused.changed', { what: error.what }));
-    throw error;
   });
   if (!result.ok) throw new CliError(result.reason === 'refused' ? translateProblem(t, result.message) : '取り込めませんでした');
   const { outcome } = result.value;

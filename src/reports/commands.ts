@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { actorId, actorName } from '../kernel/auth/actor.ts';
-import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
+import type { CommandResult, CommandScope, Refusal } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
 import { problem, type Problems } from '../kernel/i18n/index.ts';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
@@ -111,13 +111,11 @@ export async function lockReport(tx: Tx, target: ReportTarget): Promise<Locked |
   return row ?? null;
 }
 
-type Refusal = Exclude<CommandResult<never, ReportSnapshot>, { ok: true }>;
-
 /**
  * Locks the report and checks that `action` may happen: the state allows it (else a refusal in words), and nobody
  * changed the report since the user read `version` (else the current record, for the conflict page).
  */
-async function begin(tx: Tx, target: ReportTarget, action: ReportAction, version: number): Promise<Locked | Refusal> {
+async function begin(tx: Tx, target: ReportTarget, action: ReportAction, version: number): Promise<Locked | Refusal<ReportSnapshot>> {
   const locked = await lockReport(tx, target);
   if (!locked) return { ok: false, reason: 'not_found' };
   const refusal = refusalOf(action, locked.report, locked.round.status);

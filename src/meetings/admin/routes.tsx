@@ -9,6 +9,7 @@ import { translateProblem, translateProblems, type Problems } from '../../kernel
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { respond } from '../../kernel/web/respond.ts';
 import { buttonInput, type FormBody } from '../../kernel/web/form.ts';
 import { formatDateTime } from '../../kernel/ui/time.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
@@ -157,10 +158,11 @@ function materialWrite(command: (scope: CommandScope, target: Target, materialId
     if (!parsed.ok) return show({ errors: parsed.errors, status: 422 });
     const target = { municipalityId: municipality.id, meetingId: record.meeting.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target, materialId ?? '', parsed.value));
-    if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), notice), 303);
-    if (result.reason === 'invalid') return show({ errors: result.errors, status: 422 });
-    if (result.reason === 'conflict') return show({ errors: {}, conflict: await conflictOf(c, result.current), status: 409 }, result.current);
-    throw new NotFoundError();
+    return respond(c, result, {
+      ok: () => withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), notice),
+      invalid: (errors) => show({ errors, status: 422 }),
+      conflict: async (current) => show({ errors: {}, conflict: await conflictOf(c, current), status: 409 }, current),
+    });
   };
 }
 
@@ -171,11 +173,12 @@ function meetingButton<S extends z.ZodType>(schema: S, command: (scope: CommandS
     const input = await buttonInput(c, schema);
     const target = { municipalityId: municipality.id, meetingId: record.meeting.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target, c.req.param('material') ?? '', input));
-    if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), notice(input)), 303);
-    if (result.reason === 'not_found' || result.reason === 'invalid') throw new NotFoundError();
-    const current = result.reason === 'conflict' ? result.current : record;
-    const refusal = result.reason === 'refused' ? translateProblem(c.var.t, result.message) : c.var.t('meeting.conflict.buttons');
-    return html(c, <MeetingPage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={current} canManage notice={null} refusal={refusal} />, 409);
+    const showAgain = (current: MeetingRecord, refusal: string) => html(c, <MeetingPage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={current} canManage notice={null} refusal={refusal} />, 409);
+    return respond(c, result, {
+      ok: () => withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), notice(input)),
+      conflict: (current) => showAgain(current, c.var.t('meeting.conflict.buttons')),
+      refused: ({ message }) => showAgain(record, translateProblem(c.var.t, message)),
+    });
   };
 }
 
@@ -224,8 +227,7 @@ export function meetingAdminRoutes() {
     const parsed = parseMeeting(body);
     if (!parsed.ok) return showMeetingForm(c, municipality, ward, null, typed, parsed.errors, 422);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => createMeeting(scope, { municipalityId: municipality.id, wardId: ward.id }, parsed.value));
-    if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, result.value.id), 'created'), 303);
-    throw new NotFoundError();
+    return respond(c, result, { ok: (created) => withNotice(meetingPaths.meeting(municipality.slug, created.id), 'created') });
   });
 
   app.get(meeting, async (c) => {
@@ -249,12 +251,10 @@ export function meetingAdminRoutes() {
     if (!parsed.ok || !version.ok) return showMeetingForm(c, municipality, ward, editing, typed, { ...(parsed.ok ? {} : parsed.errors), ...(version.ok ? {} : version.errors) }, 422);
     const target = { municipalityId: municipality.id, meetingId: record.meeting.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => updateMeeting(scope, target, { ...parsed.value, version: version.value }));
-    if (result.ok) return c.redirect(withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), 'saved'), 303);
-    if (result.reason === 'conflict') {
-      const current = result.current;
-      return showMeetingForm(c, municipality, ward, { id: current.meeting.id, version: current.meeting.version }, typed, {}, 409, await conflictOf(c, current));
-    }
-    throw new NotFoundError();
+    return respond(c, result, {
+      ok: () => withNotice(meetingPaths.meeting(municipality.slug, record.meeting.id), 'saved'),
+      conflict: async (current) => showMeetingForm(c, municipality, ward, { id: current.meeting.id, version: current.meeting.version }, typed, {}, 409, await conflictOf(c, current)),
+    });
   });
 
   app.get(`${meeting}/delete`, async (c) => {
@@ -267,9 +267,10 @@ export function meetingAdminRoutes() {
     const input = await buttonInput(c, versionOnlyInput);
     const target = { municipalityId: municipality.id, meetingId: record.meeting.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => deleteMeeting(scope, target, input));
-    if (result.ok) return c.redirect(withNotice(meetingPaths.list(municipality.slug, ward.slug), 'deleted'), 303);
-    if (result.reason !== 'conflict') throw new NotFoundError();
-    return html(c, <MeetingDeletePage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={result.current} refusal={c.var.t('meeting.delete.conflict')} />, 409);
+    return respond(c, result, {
+      ok: () => withNotice(meetingPaths.list(municipality.slug, ward.slug), 'deleted'),
+      conflict: (current) => html(c, <MeetingDeletePage chrome={chromeOf(c)} municipality={municipality} ward={ward} record={current} refusal={c.var.t('meeting.delete.conflict')} />, 409),
+    });
   });
 
   app.post(`${meeting}/share`, meetingButton(shareInput, (scope, target, _material, input) => setShared(scope, target, input), (input) => (input.shared ? 'shared' : 'unshared')));

@@ -5,6 +5,7 @@ import { problem, translateProblems, type Problems } from '../../kernel/i18n/ind
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { respond } from '../../kernel/web/respond.ts';
 import { listWards, type Municipality, type Ward } from '../../municipalities/queries.ts';
 import { municipalityInUrl } from '../../municipalities/route-context.ts';
 import { textOf, type FormBody } from '../../kernel/web/form.ts';
@@ -71,9 +72,7 @@ export function organisationAdminRoutes() {
       return c.redirect(`${organisationPaths.adminList(municipality.slug)}#${created.key}`, 303);
     }
     const result = await runCommand(database, c.var.actor, (s) => updateOrganisation(s, { municipalityId: municipality.id, id: existing.id }, parsed.data));
-    if (result.ok) return c.redirect(organisationPaths.adminList(municipality.slug), 303);
-    if (result.reason === 'conflict') return show({}, 409, result.current);
-    throw new NotFoundError();
+    return respond(c, result, { ok: () => organisationPaths.adminList(municipality.slug), conflict: (current) => show({}, 409, current) });
   };
 
   app.post('/admin/m/:m/organisations', (c) => save(c, null));

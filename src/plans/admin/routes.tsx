@@ -2,18 +2,19 @@ import { Hono } from 'hono';
 import { latestEvent, historyOf } from '../../kernel/audit/queries.ts';
 import { authorize } from '../../kernel/auth/policy.ts';
 import { runCommand } from '../../kernel/db/command.ts';
-import { problem, translateProblem, translateProblems, type Problems } from '../../kernel/i18n/index.ts';
+import { problem, translateProblems, type Problems } from '../../kernel/i18n/index.ts';
 import { formatDateTime } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
-import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { NotFoundError } from '../../kernel/web/errors.ts';
 import { buttonInput, textFields } from '../../kernel/web/form.ts';
 import { uuid } from '../../kernel/web/params.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { respond } from '../../kernel/web/respond.ts';
 import type { Municipality } from '../../municipalities/queries.ts';
 import { municipalityInUrl } from '../../municipalities/route-context.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
 import { addNode, deleteNode, moveNode, updateNode, updatePeriod } from '../commands.ts';
-import { fieldErrors, invalidRequest } from '../../kernel/web/validation.ts';
+import { fieldErrors } from '../../kernel/web/validation.ts';
 import { deleteInput, moveInput, newNodeInput, nodeFormToInput, nodeInput, periodInput } from '../inputs.ts';
 import { planPaths } from '../paths.ts';
 import { planPolicy } from '../policy.ts';
@@ -42,8 +43,9 @@ async function editableNode(c: AppContext): Promise<{ municipality: Municipality
   return { municipality, context: context! };
 }
 
-function backToTree(c: AppContext, m: string, context: { plan: { key: string }; period: { number: number } }, notice: PlanNotice, anchor = '') {
-  return c.redirect(withNotice(planPaths.adminPeriod(m, context.plan.key, context.period.number), notice, anchor), 303);
+/** The tree editor of the node's or period's plan, saying what was done. */
+function treeOf(m: string, context: { plan: { key: string }; period: { number: number } }, notice: PlanNotice, anchor = '') {
+  return withNotice(planPaths.adminPeriod(m, context.plan.key, context.period.number), notice, anchor);
 }
 
 async function ownerChoices(c: AppContext, context: NodeInContext) {
@@ -106,17 +108,14 @@ export function planAdminRoutes() {
       html(c, <PeriodFormPage chrome={chromeOf(c)} m={municipality.slug} plan={plan} period={period} values={{ ...values, version: conflict ? period.version : values.version }} errors={translateProblems(c.var.t, errors)} conflict={conflict} />, status);
     if (!parsed.success) return show(fieldErrors(parsed.error), false, 422);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => updatePeriod(scope, { municipalityId: municipality.id, periodId: period.id }, parsed.data));
-    if (result.ok) return backToTree(c, municipality.slug, { plan, period }, 'saved');
-    if (result.reason === 'conflict') return show({}, true, 409);
-    throw new NotFoundError();
+    return respond(c, result, { ok: () => treeOf(municipality.slug, { plan, period }, 'saved'), conflict: () => show({}, true, 409) });
   });
 
   app.post(`${base}/nodes`, async (c) => {
     const { municipality, period } = await editablePeriod(c);
     const input = await buttonInput(c, newNodeInput);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => addNode(scope, { municipalityId: municipality.id, periodId: period.id }, input));
-    if (!result.ok) throw new NotFoundError();
-    return c.redirect(planPaths.adminNodeEdit(municipality.slug, result.value.id), 303);
+    return respond(c, result, { ok: (node) => planPaths.adminNodeEdit(municipality.slug, node.id) });
   });
 
   app.get(`/admin/m/:m/nodes/${uuid('id')}/edit`, async (c) => {
@@ -133,28 +132,27 @@ export function planAdminRoutes() {
     const allowed = new Set((await ownerChoices(c, context)).map((o) => o.id));
     if (parsed.data.ownerIds.some((id) => !allowed.has(id))) return renderNodeForm(c, municipality.slug, context, typed, { ownerIds: problem('plan.error.owners') }, 422);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => updateNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, parsed.data));
-    if (result.ok) return backToTree(c, municipality.slug, context, 'saved', `#item-${context.node.id}`);
-    if (result.reason !== 'conflict') throw new NotFoundError();
-    const { current } = result;
-    const theirs: NodeFormValues = { ...current, ownerIds: current.ownerIds };
-    return renderNodeForm(c, municipality.slug, context, { ...parsed.data, version: current.version }, {}, 409, theirs);
+    return respond(c, result, {
+      ok: () => treeOf(municipality.slug, context, 'saved', `#item-${context.node.id}`),
+      conflict: (current) => renderNodeForm(c, municipality.slug, context, { ...parsed.data, version: current.version }, {}, 409, { ...current, ownerIds: current.ownerIds }),
+    });
   });
 
   app.post(`/admin/m/:m/nodes/${uuid('id')}/move`, async (c) => {
     const { municipality, context } = await editableNode(c);
     const { direction } = await buttonInput(c, moveInput);
     await runCommand(c.var.services.database, c.var.actor, (scope) => moveNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, direction));
-    return backToTree(c, municipality.slug, context, 'moved', `#item-${context.node.id}`);
+    return c.redirect(treeOf(municipality.slug, context, 'moved', `#item-${context.node.id}`), 303);
   });
 
   app.post(`/admin/m/:m/nodes/${uuid('id')}/delete`, async (c) => {
     const { municipality, context } = await editableNode(c);
     const { version } = await buttonInput(c, deleteInput);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => deleteNode(scope, { municipalityId: municipality.id, nodeId: context.node.id }, version));
-    if (result.ok) return backToTree(c, municipality.slug, context, 'deleted');
-    if (result.reason === 'conflict') return renderNodeForm(c, municipality.slug, context, valuesOfNode(context), {}, 409, { ...result.current });
-    if (result.reason === 'refused') throw new HttpError(409, translateProblem(c.var.t, result.message));
-    throw new NotFoundError();
+    return respond(c, result, {
+      ok: () => treeOf(municipality.slug, context, 'deleted'),
+      conflict: (current) => renderNodeForm(c, municipality.slug, context, valuesOfNode(context), {}, 409, { ...current }),
+    });
   });
 
   app.get(`/admin/m/:m/nodes/${uuid('id')}/history`, async (c) => {

@@ -1,11 +1,11 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
-import { runCommand } from '../../kernel/db/command.ts';
+import { runCommand, type Refused } from '../../kernel/db/command.ts';
 import type { Database, DbOrTx } from '../../kernel/db/database.ts';
 import type { Problem } from '../../kernel/i18n/index.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
 import { findNodeRow, findPeriodById, findPlanById, flattenTree, loadTree, nodesAreHeld, type Period, type Plan } from '../queries.ts';
 import { periodTitle } from '../views/plan-page.tsx';
-import { applyChanges, StructureApplyError, type ApplySummary } from './apply.ts';
+import { applyChanges, type ApplySummary } from './apply.ts';
 import { computeChanges, treeDigest, type ChangeSet, type Decisions } from './changes.ts';
 import { PROBLEM_LIMIT, problem, type StructureProblem } from './problems.ts';
 import { readStructureFile, type StructureFile } from './read.ts';
@@ -87,19 +87,16 @@ export async function runImport(
   upload: UploadedFile,
   options: Decisions & { expectedDigest?: string },
 ): Promise<ImportOutcome> {
-  try {
-    return await runCommand(database, actor, async (scope): Promise<ImportOutcome> => {
-      const preview = await previewImport(scope.tx, target, upload, options);
-      if (!preview.ok) return { kind: 'invalid', problems: preview.problems, more: preview.more };
-      if (options.expectedDigest !== undefined && options.expectedDigest !== preview.digest) {
-        return { kind: 'stale', message: { key: 'structure.apply.stale' } };
-      }
-      if (preview.changes.blocked.length > 0) return { kind: 'blocked', changes: preview.changes };
-      const summary = await applyChanges(scope, { municipalityId: target.plan.municipalityId, periodId: target.period.id }, preview.changes, options.allowRemoval);
-      return { kind: 'applied', summary, changes: preview.changes };
-    });
-  } catch (error) {
-    if (error instanceof StructureApplyError) return { kind: 'stale', message: error.problem };
-    throw error;
-  }
+  const outcome = await runCommand(database, actor, async (scope): Promise<ImportOutcome | Refused> => {
+    const preview = await previewImport(scope.tx, target, upload, options);
+    if (!preview.ok) return { kind: 'invalid', problems: preview.problems, more: preview.more };
+    if (options.expectedDigest !== undefined && options.expectedDigest !== preview.digest) {
+      return { kind: 'stale', message: { key: 'structure.apply.stale' } };
+    }
+    if (preview.changes.blocked.length > 0) return { kind: 'blocked', changes: preview.changes };
+    const applied = await applyChanges(scope, { municipalityId: target.plan.municipalityId, periodId: target.period.id }, preview.changes, options.allowRemoval);
+    return applied.ok ? { kind: 'applied', summary: applied.value, changes: preview.changes } : applied;
+  });
+  // A refused change set was rolled back; the user sees why, with the comparison as it is now.
+  return 'kind' in outcome ? outcome : { kind: 'stale', message: outcome.message };
 }

@@ -14,7 +14,7 @@ import { addNode, updateNode } from '../../plans/commands.ts';
 import { flattenTree, listWardPlans, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
 import { seedPath } from '../testing/seeds.ts';
 import { conflictsOf, isEmptyValue, type SetField } from './change-set.ts';
-import { applyImport, discardImport, previewImport, runApplyImport } from './commands.ts';
+import { applyImport, discardImport, previewImport } from './commands.ts';
 import { findImport } from './queries.ts';
 import { DEMO_SETUP_MS, emptyWard, importActor, importFile, stageFile } from './testing.ts';
 
@@ -79,7 +79,7 @@ describe('hand edits', { timeout: DEMO_SETUP_MS }, () => {
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toMatchObject({ field: 'title', from: '誰もが、ともに生きるまち（手で直した）', to: printed, baseline: printed, conflict: true } satisfies Partial<SetField>);
 
-    const result = await runApplyImport(database, importActor, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set() });
+    const result = await runCommand(database, importActor, (scope) => applyImport(scope, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set() }));
     expect(result.ok).toBe(true);
     expect((await period4Nodes()).find((n) => n.id === goal.id)!.title).toBe('誰もが、ともに生きるまち（手で直した）');
     if (result.ok) expect(result.value.outcome.kept.map((k) => k.id)).toEqual([conflicts[0]!.id]);
@@ -92,7 +92,7 @@ describe('hand edits', { timeout: DEMO_SETUP_MS }, () => {
     const { row, changeSet } = await preview();
     const [conflict] = conflictsOf(changeSet);
     expect(conflict).toMatchObject({ field: 'keywords', from: ['手で書いたキーワード'], to: goal.keywords });
-    const result = await runApplyImport(database, importActor, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set([conflict!.id]) });
+    const result = await runCommand(database, importActor, (scope) => applyImport(scope, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set([conflict!.id]) }));
     expect(result.ok).toBe(true);
     expect((await period4Nodes()).find((n) => n.id === goal.id)!.keywords).toEqual(goal.keywords);
   });
@@ -119,7 +119,7 @@ describe('an edit while the preview is open', { timeout: DEMO_SETUP_MS }, () => 
 
     const other = nodes.find((n) => n.code === '2' && n.parentId === null)!;
     await editByHand(other, { keywords: ['プレビュー中に別の人が書いた'] });
-    const result = await runApplyImport(database, importActor, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: 'all' });
+    const result = await runCommand(database, importActor, (scope) => applyImport(scope, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: 'all' }));
     expect(inJapanese(result)).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('もう一度確かめて') });
     const after = await period4Nodes();
     expect(after.find((n) => n.id === goal.id)!.title).toBe('直した名前');
@@ -174,7 +174,7 @@ describe('owners, corrections and what the document lacks', { timeout: DEMO_SETU
     const { changeSet } = await previewImport(database.db, row);
     // Without the period, 資料2's reports of 令和5年度 have no period to go into either: said once for the year.
     expect(changeSet.problems.map((p) => p.message)).toEqual([expect.stringContaining('開始年度'), expect.stringContaining('令和5年度の実績報告を入れる計画の期')]);
-    const result = await runApplyImport(database, importActor, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set() });
+    const result = await runCommand(database, importActor, (scope) => applyImport(scope, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set() }));
     expect(inJapanese(result)).toMatchObject({ ok: false, reason: 'refused', message: expect.stringContaining('開始年度') });
     expect(await listWardPlans(database.db, demo.municipality.id, ward.id)).toEqual([]);
   });

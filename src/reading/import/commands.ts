@@ -5,10 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { actorName, type Actor } from '../../kernel/auth/actor.ts';
-import { runCommand, type CommandResult, type CommandScope } from '../../kernel/db/command.ts';
+import { actorName } from '../../kernel/auth/actor.ts';
+import type { CommandResult, CommandScope } from '../../kernel/db/command.ts';
 import { problem } from '../../kernel/i18n/index.ts';
-import type { Database, DbOrTx } from '../../kernel/db/database.ts';
+import type { DbOrTx } from '../../kernel/db/database.ts';
 import { findWardById } from '../../municipalities/queries.ts';
 import type { ReadDocument } from '../read-document.ts';
 import { documentImports } from '../schema.ts';
@@ -16,7 +16,7 @@ import { loadWardContext, type ChangeSet, type WardContext } from './change-set.
 import { computeChangeSet } from './compute-change-set.ts';
 import { correctionsSchema, type NodeCorrection, type PlanCorrection, type ReportCorrection } from './corrections.ts';
 import { baselineOf, documentOf, type AppliedRecord, type DocumentImport } from './queries.ts';
-import { ImportRaceError, writeChangeSet, type Overwrite, type WriteOutcome } from './write-change-set.ts';
+import { writeChangeSet, type Overwrite, type WriteOutcome } from './write-change-set.ts';
 
 type ImportTarget = { municipalityId: string; importId: string };
 
@@ -133,7 +133,9 @@ export async function applyImport(scope: CommandScope, target: ImportTarget, inp
   const { context, changeSet } = await previewImport(scope.tx, row);
   if (changeSet.problems.length > 0) return { ok: false, reason: 'refused', message: problem('import.refused.problems', { problems: changeSet.problems.map((p) => p.message).join(' ') }) };
   if (changeSet.fingerprint !== input.fingerprint) return { ok: false, reason: 'refused', message: RACE };
-  const outcome = await writeChangeSet(scope, context, changeSet, input.overwrite, { file: row.fileName });
+  const written = await writeChangeSet(scope, context, changeSet, input.overwrite, { file: row.fileName });
+  if (!written.ok) return written;
+  const outcome = written.value;
   const applied: AppliedRecord = { operations: outcome.done, kept: outcome.kept, values: outcome.values, created: outcome.created };
   const [updated] = await scope.tx
     .update(documentImports)
@@ -142,15 +144,5 @@ export async function applyImport(scope: CommandScope, target: ImportTarget, inp
     .returning();
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'document_import', entityId: row.id, action: 'apply', before: summary(row), after: { ...summary(updated!), done: outcome.done.length, kept: outcome.kept.length } });
   return { ok: true, value: { row: updated!, outcome, changeSet, context } };
-}
-
-/** Runs `applyImport` in its own transaction; a record that changed under it rolls everything back and says so. */
-export async function runApplyImport(database: Database, actor: Actor, target: ImportTarget, input: ApplyInput): Promise<CommandResult<Applied>> {
-  try {
-    return await runCommand(database, actor, (scope) => applyImport(scope, target, input));
-  } catch (error) {
-    if (error instanceof ImportRaceError) return { ok: false, reason: 'refused', message: problem('import.refused.changed', { what: error.what }) };
-    throw error;
-  }
 }
 

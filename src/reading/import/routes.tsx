@@ -6,18 +6,19 @@ import { Hono } from 'hono';
 import { runCommand } from '../../kernel/db/command.ts';
 import { translateProblem, translateProblems } from '../../kernel/i18n/index.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
-import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
+import { NotFoundError } from '../../kernel/web/errors.ts';
 import { buttonInput, textFields, textsOf } from '../../kernel/web/form.ts';
 import { redirectNotices } from '../../kernel/web/notices.ts';
 import { uuid } from '../../kernel/web/params.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { respond } from '../../kernel/web/respond.ts';
 import { fieldErrors, invalidRequest } from '../../kernel/web/validation.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { wardInUrl } from '../../municipalities/route-context.ts';
 import { listWardPlans } from '../../plans/queries.ts';
 import { ReadError } from '../errors.ts';
 import { readUpload } from '../read-document.ts';
-import { createImport, discardImport, previewImport, runApplyImport, saveCorrection, type CorrectionInput } from './commands.ts';
+import { createImport, discardImport, previewImport, applyImport, saveCorrection, type CorrectionInput } from './commands.ts';
 import { applyInput, correctionInput, discardInput, type CorrectionFormInput } from './inputs.ts';
 import { importPaths } from './paths.ts';
 import { importPolicy } from './policy.ts';
@@ -139,13 +140,13 @@ export function importRoutes() {
     if (!parsed.success) return renderImport(c, scope, { errors: correctionErrors(raw, translateProblems(c.var.t, fieldErrors(parsed.error))), typed: typedCorrection(raw), status: 422 });
     const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (command) => saveCorrection(command, target, asCorrection(parsed.data)));
-    if (result.ok) return c.redirect(withNotice(importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id), 'corrected'), 303);
-    if (result.reason === 'conflict') {
-      const typed = Object.entries(raw).filter(([key]) => !['_csrf', 'version', 'kind', 'key'].includes(key)).map(([key, value]) => `${key}: ${String(value)}`).join(' / ');
-      return renderImport(c, { ...scope, row: result.current }, { warning: c.var.t('import.correct.conflict', { typed }), status: 409 });
-    }
-    if (result.reason === 'refused') throw new HttpError(409, translateProblem(c.var.t, result.message));
-    throw new NotFoundError();
+    return respond(c, result, {
+      ok: () => withNotice(importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id), 'corrected'),
+      conflict: (current) => {
+        const typed = Object.entries(raw).filter(([key]) => !['_csrf', 'version', 'kind', 'key'].includes(key)).map(([key, value]) => `${key}: ${value}`).join(' / ');
+        return renderImport(c, { ...scope, row: current }, { warning: c.var.t('import.correct.conflict', { typed }), status: 409 });
+      },
+    });
   });
 
   app.post(`${one}/apply`, async (c) => {
@@ -154,13 +155,11 @@ export function importRoutes() {
     const parsed = applyInput.safeParse({ ...textFields(body), overwrite: textsOf(body['overwrite']) });
     if (!parsed.success) throw invalidRequest(c.var.t, parsed.error);
     const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
-    const result = await runApplyImport(c.var.services.database, c.var.actor, target, { ...parsed.data, overwrite: new Set(parsed.data.overwrite) });
-    if (result.ok) return c.redirect(importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id), 303);
-    if (result.reason === 'refused') {
-      const row = (await findImport(c.var.services.database.db, scope.municipality.id, scope.row.id))!;
-      return renderImport(c, { ...scope, row }, { warning: translateProblem(c.var.t, result.message), status: 409 });
-    }
-    throw new NotFoundError();
+    const result = await runCommand(c.var.services.database, c.var.actor, (command) => applyImport(command, target, { ...parsed.data, overwrite: new Set(parsed.data.overwrite) }));
+    return respond(c, result, {
+      ok: () => importPaths.preview(scope.municipality.slug, scope.ward.slug, scope.row.id),
+      refused: async ({ message }) => renderImport(c, { ...scope, row: (await findImport(c.var.services.database.db, scope.municipality.id, scope.row.id))! }, { warning: translateProblem(c.var.t, message), status: 409 }),
+    });
   });
 
   app.post(`${one}/discard`, async (c) => {
@@ -168,10 +167,10 @@ export function importRoutes() {
     const { version } = await buttonInput(c, discardInput);
     const target = { municipalityId: scope.municipality.id, importId: scope.row.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (command) => discardImport(command, target, version));
-    if (result.ok) return c.redirect(withNotice(importPaths.list(scope.municipality.slug, scope.ward.slug), 'discarded'), 303);
-    if (result.reason === 'conflict') return renderImport(c, { ...scope, row: result.current }, { warning: c.var.t('admin.conflict.title'), status: 409 });
-    if (result.reason === 'refused') throw new HttpError(409, translateProblem(c.var.t, result.message));
-    throw new NotFoundError();
+    return respond(c, result, {
+      ok: () => withNotice(importPaths.list(scope.municipality.slug, scope.ward.slug), 'discarded'),
+      conflict: (current) => renderImport(c, { ...scope, row: current }, { warning: c.var.t('admin.conflict.title'), status: 409 }),
+    });
   });
 
   return app;

@@ -3,9 +3,10 @@
  * its audit row and its version check). Order: organisations, plans, periods, period fields, new items (parents
  * before children), item fields, then meetings (new ones with their 次第, then changed details), then reports (new rounds,
  * new accepted reports, changed values) through the reports' commands. A conflict the user did not tick is left as it
- * is. A record that changed under us throws ImportRaceError, which rolls the whole transaction back.
+ * is. A record that changed under us refuses the whole change set, which rolls the transaction back (runCommand).
  */
-import type { CommandScope } from '../../kernel/db/command.ts';
+import { refused, type CommandResult, type CommandScope, type Refused } from '../../kernel/db/command.ts';
+import { problem } from '../../kernel/i18n/index.ts';
 import { createMeeting, updateMeeting } from '../../meetings/commands.ts';
 import { findMeeting } from '../../meetings/queries.ts';
 import { createOrganisation } from '../../organisations/commands.ts';
@@ -17,11 +18,11 @@ import { addAcceptedReport, createImportedRound, writeImportedValues } from '../
 import { findRound } from '../../reports/queries.ts';
 import { storedAgenda, type AgendaLine, type ChangeSet, type CreateMeeting, type CreateNode, type CreatePeriod, type CreatePlan, type CreateReport, type CreateReportRound, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value, type WardContext } from './change-set.ts';
 
-export class ImportRaceError extends Error {
-  constructor(readonly what: string) {
-    super(`${what} changed after the preview`);
-  }
-}
+/** A record the change set writes to changed after the user confirmed it. */
+const race = (what: string): Refused => refused(problem('import.refused.changed', { what }));
+
+/** What one step of the writing answers: done (null), or the race that stops the import. */
+type Written = Promise<Refused | null>;
 
 /** Which conflicts to overwrite with the document's value: their ids, or all. */
 export type Overwrite = ReadonlySet<string> | 'all';
@@ -46,9 +47,9 @@ function groupByTarget(fields: SetField[]): Map<string, SetField[]> {
   return groups;
 }
 
-async function writePeriodFields(scope: CommandScope, municipalityId: string, periodId: string, fields: SetField[]) {
+async function writePeriodFields(scope: CommandScope, municipalityId: string, periodId: string, fields: SetField[]): Written {
   const current = await findPeriodById(scope.tx, municipalityId, periodId);
-  if (!current) throw new ImportRaceError(fields[0]!.label);
+  if (!current) return race(fields[0]!.label);
   const changed = Object.fromEntries(fields.map((f) => [f.field, f.to])) as Partial<Record<PeriodField, Value>>;
   const result = await updatePeriod(scope, { municipalityId, periodId }, {
     version: fields[0]!.version,
@@ -59,7 +60,7 @@ async function writePeriodFields(scope: CommandScope, municipalityId: string, pe
     fiscalYearStart: (changed.fiscalYearStart as number | undefined) ?? current.fiscalYearStart,
     fiscalYearEnd: (changed.fiscalYearEnd as number | undefined) ?? current.fiscalYearEnd,
   });
-  if (!result.ok) throw new ImportRaceError(fields[0]!.label);
+  return result.ok ? null : race(fields[0]!.label);
 }
 
 function nodeInput(node: { version: number; code: string; title: string; description: string | null; vision: string | null; keywords: string[]; examples: string[]; situation: SituationItem[]; sections: DbNode['sections'] }, ownerIds: string[], changed: Partial<Record<NodeField, Value>>): NodeInput {
@@ -86,41 +87,42 @@ function writeNewPeriod(scope: CommandScope, municipalityId: string, planId: str
   return createPeriod(scope, { municipalityId, planId }, { number, fiscalYearStart, fiscalYearEnd, name, nickname, philosophy, levels, status, source: { file, lines: op.sourceLines } });
 }
 
-async function writeNewNode(scope: CommandScope, municipalityId: string, ids: Ids, op: CreateNode) {
+async function writeNewNode(scope: CommandScope, municipalityId: string, ids: Ids, op: CreateNode): Written {
   const periodId = resolve(ids, op.period);
   const added = await addNode(scope, { municipalityId, periodId }, { parentId: op.parent ? resolve(ids, op.parent) : null, code: op.values.code as string, title: op.values.title as string });
-  if (!added.ok) throw new ImportRaceError(op.label);
+  if (!added.ok) return race(op.label);
   ids.set(op.ref, added.value.id);
   const { code: _code, title: _title, owners: _owners, ...rest } = op.values;
   const hasMore = Object.values(rest).some((v) => v !== null && (!Array.isArray(v) || v.length > 0)) || op.ownerRefs.length > 0;
-  if (!hasMore) return;
+  if (!hasMore) return null;
   const ownerIds = op.ownerRefs.map((ref) => resolve(ids, ref));
   const updated = await updateNode(scope, { municipalityId, nodeId: added.value.id }, nodeInput(added.value, ownerIds, op.values));
-  if (!updated.ok) throw new ImportRaceError(op.label);
+  return updated.ok ? null : race(op.label);
 }
 
-async function writeNodeFields(scope: CommandScope, municipalityId: string, ids: Ids, trees: Map<string, Map<string, DbNode>>, nodeId: string, fields: SetField[]) {
+async function writeNodeFields(scope: CommandScope, municipalityId: string, ids: Ids, trees: Map<string, Map<string, DbNode>>, nodeId: string, fields: SetField[]): Written {
   let node: DbNode | undefined;
   for (const tree of trees.values()) node ??= tree.get(nodeId);
-  if (!node) throw new ImportRaceError(fields[0]!.label);
+  if (!node) return race(fields[0]!.label);
   const changed = Object.fromEntries(fields.map((f) => [f.field, f.to])) as Partial<Record<NodeField, Value>>;
   const owners = fields.find((f) => f.field === 'owners');
   const ownerIds = owners?.ownerRefs ? owners.ownerRefs.map((ref) => resolve(ids, ref)) : node.owners.map((o) => o.id);
   const result = await updateNode(scope, { municipalityId, nodeId }, nodeInput({ ...node, version: fields[0]!.version }, ownerIds, changed));
-  if (!result.ok) throw new ImportRaceError(fields[0]!.label);
+  return result.ok ? null : race(fields[0]!.label);
 }
 
-async function writeNewMeeting(scope: CommandScope, context: WardContext, ids: Ids, op: CreateMeeting) {
+async function writeNewMeeting(scope: CommandScope, context: WardContext, ids: Ids, op: CreateMeeting): Written {
   const { startTime, endTime, venue, agenda } = op.values;
   const created = await createMeeting(scope, { municipalityId: context.municipalityId, wardId: context.ward.id }, { title: op.title, date: op.date, startTime, endTime, venue: venue ?? '', notes: '', agenda });
-  if (!created.ok) throw new ImportRaceError(op.label);
+  if (!created.ok) return race(op.label);
   ids.set(op.ref, created.value.id);
+  return null;
 }
 
 /** Writes the changed details and 次第 of a meeting, keeping its title, date, notes and materials as they are. */
-async function writeMeetingFields(scope: CommandScope, municipalityId: string, meetingId: string, fields: SetField[]) {
+async function writeMeetingFields(scope: CommandScope, municipalityId: string, meetingId: string, fields: SetField[]): Written {
   const current = await findMeeting(scope.tx, municipalityId, meetingId);
-  if (!current) throw new ImportRaceError(fields[0]!.label);
+  if (!current) return race(fields[0]!.label);
   const changed = Object.fromEntries(fields.map((f) => [f.field, f.to])) as Partial<Record<MeetingField, Value>>;
   const { title, date, startTime, endTime, venue, notes } = current.meeting;
   const result = await updateMeeting(scope, { municipalityId, meetingId }, {
@@ -133,29 +135,31 @@ async function writeMeetingFields(scope: CommandScope, municipalityId: string, m
     venue: (changed.venue as string | undefined) ?? venue,
     agenda: (changed.agenda as AgendaLine[] | undefined) ?? storedAgenda(current.agenda),
   });
-  if (!result.ok) throw new ImportRaceError(fields[0]!.label);
+  return result.ok ? null : race(fields[0]!.label);
 }
 
-async function writeNewRound(scope: CommandScope, context: WardContext, ids: Ids, op: CreateReportRound) {
+async function writeNewRound(scope: CommandScope, context: WardContext, ids: Ids, op: CreateReportRound): Written {
   const { fiscalYear, title, deadline } = op;
   const created = await createImportedRound(scope, { municipalityId: context.municipalityId, wardId: context.ward.id }, { periodId: resolve(ids, op.period), fiscalYear, title, deadline, status: 'closed' });
-  if (!created.ok) throw new ImportRaceError(op.label);
+  if (!created.ok) return race(op.label);
   ids.set(op.ref, created.value.id);
+  return null;
 }
 
-async function writeNewReport(scope: CommandScope, municipalityId: string, ids: Ids, op: CreateReport) {
+async function writeNewReport(scope: CommandScope, municipalityId: string, ids: Ids, op: CreateReport): Written {
   const round = await findRound(scope.tx, municipalityId, resolve(ids, op.round));
-  if (!round) throw new ImportRaceError(op.label);
+  if (!round) return race(op.label);
   const ownerIds = op.ownerRefs.map((ref) => resolve(ids, ref));
   const added = await addAcceptedReport(scope, round, { nodeId: resolve(ids, op.node), title: op.title, ownerIds, values: op.values });
-  if (!added.ok) throw new ImportRaceError(op.label);
+  if (!added.ok) return race(op.label);
   ids.set(op.ref, added.value.id);
+  return null;
 }
 
-async function writeReportFields(scope: CommandScope, municipalityId: string, reportId: string, fields: SetField[]) {
+async function writeReportFields(scope: CommandScope, municipalityId: string, reportId: string, fields: SetField[]): Written {
   const values = Object.fromEntries(fields.map((f) => [f.field, String(f.to)]));
   const result = await writeImportedValues(scope, { municipalityId, reportId }, { version: fields[0]!.version, values });
-  if (!result.ok) throw new ImportRaceError(fields[0]!.label);
+  return result.ok ? null : race(fields[0]!.label);
 }
 
 /** Every existing node that a field is written to, by period: loaded once, inside the transaction. */
@@ -177,7 +181,16 @@ function baselineWithIds(values: ChangeSet['values'], ids: Ids): WriteOutcome['v
   );
 }
 
-export async function writeChangeSet(scope: CommandScope, context: WardContext, changeSet: ChangeSet, overwrite: Overwrite, source: { file: string }): Promise<WriteOutcome> {
+/** Runs the steps in order until one meets a race. */
+async function firstRace(steps: (() => Written)[]): Written {
+  for (const step of steps) {
+    const stopped = await step();
+    if (stopped) return stopped;
+  }
+  return null;
+}
+
+export async function writeChangeSet(scope: CommandScope, context: WardContext, changeSet: ChangeSet, overwrite: Overwrite, source: { file: string }): Promise<CommandResult<WriteOutcome>> {
   const { municipalityId, ward } = context;
   const ids: Ids = new Map();
   const operations = changeSet.operations;
@@ -194,20 +207,26 @@ export async function writeChangeSet(scope: CommandScope, context: WardContext, 
   }
   for (const op of operations) if (op.op === 'createPlan') ids.set(op.ref, (await writeNewPlan(scope, municipalityId, ward, op)).id);
   for (const op of operations) if (op.op === 'createPeriod') ids.set(op.ref, (await writeNewPeriod(scope, municipalityId, resolve(ids, op.plan), source.file, op)).id);
-  for (const [periodId, group] of groupByTarget(writing.filter((f) => f.entity === 'period'))) await writePeriodFields(scope, municipalityId, periodId, group);
   const nodeFieldGroups = groupByTarget(writing.filter((f) => f.entity === 'node'));
   const trees = nodeFieldGroups.size === 0 ? new Map() : await treesOf(scope, municipalityId, context.plans.flatMap((p) => p.periods.map((period) => period.id)));
-  for (const op of operations) if (op.op === 'createNode') await writeNewNode(scope, municipalityId, ids, op);
-  for (const [nodeId, group] of nodeFieldGroups) await writeNodeFields(scope, municipalityId, ids, trees, nodeId, group);
-  for (const op of operations) if (op.op === 'createMeeting') await writeNewMeeting(scope, context, ids, op);
-  for (const [meetingId, group] of groupByTarget(writing.filter((f) => f.entity === 'meeting'))) await writeMeetingFields(scope, municipalityId, meetingId, group);
-  for (const op of operations) if (op.op === 'createReportRound') await writeNewRound(scope, context, ids, op);
-  for (const op of operations) if (op.op === 'createReport') await writeNewReport(scope, municipalityId, ids, op);
-  for (const [reportId, group] of groupByTarget(writing.filter((f) => f.entity === 'report'))) await writeReportFields(scope, municipalityId, reportId, group);
+  const stopped = await firstRace([
+    ...[...groupByTarget(writing.filter((f) => f.entity === 'period'))].map(([periodId, group]) => () => writePeriodFields(scope, municipalityId, periodId, group)),
+    ...operations.filter((op) => op.op === 'createNode').map((op) => () => writeNewNode(scope, municipalityId, ids, op)),
+    ...[...nodeFieldGroups].map(([nodeId, group]) => () => writeNodeFields(scope, municipalityId, ids, trees, nodeId, group)),
+    ...operations.filter((op) => op.op === 'createMeeting').map((op) => () => writeNewMeeting(scope, context, ids, op)),
+    ...[...groupByTarget(writing.filter((f) => f.entity === 'meeting'))].map(([meetingId, group]) => () => writeMeetingFields(scope, municipalityId, meetingId, group)),
+    ...operations.filter((op) => op.op === 'createReportRound').map((op) => () => writeNewRound(scope, context, ids, op)),
+    ...operations.filter((op) => op.op === 'createReport').map((op) => () => writeNewReport(scope, municipalityId, ids, op)),
+    ...[...groupByTarget(writing.filter((f) => f.entity === 'report'))].map(([reportId, group]) => () => writeReportFields(scope, municipalityId, reportId, group)),
+  ]);
+  if (stopped) return stopped;
   return {
-    done: operations.filter((o) => (o.op === 'setField' ? chosen(o) : o.op !== 'createOrganisation' || named.has(o.ref))),
-    kept: fields.filter((f) => !chosen(f)),
-    values: baselineWithIds(changeSet.values, ids),
-    created: Object.fromEntries(ids),
+    ok: true,
+    value: {
+      done: operations.filter((o) => (o.op === 'setField' ? chosen(o) : o.op !== 'createOrganisation' || named.has(o.ref))),
+      kept: fields.filter((f) => !chosen(f)),
+      values: baselineWithIds(changeSet.values, ids),
+      created: Object.fromEntries(ids),
+    },
   };
 }

@@ -8,13 +8,13 @@ import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { respond } from '../../kernel/web/respond.ts';
 import { buttonInput } from '../../kernel/web/form.ts';
 import type { Ward } from '../../municipalities/queries.ts';
 import { acceptReport, returnReport, saveReport, setPublished, submitReport, type ReportSnapshot } from '../commands.ts';
 import { fieldCommentName } from '../fields.ts';
 import { parseReport, parseReturn, publicationInput, typedValuesOf, versionOnlyInput, type ReportInput } from '../inputs.ts';
 import { reportPaths } from '../paths.ts';
-import { PhotoRefusal } from '../photos/commands.ts';
 import { applyPhotoParts, readPhotoParts } from '../photos/form.ts';
 import { photoTypedFrom, photoTypedOf, type PhotoTyped } from '../photos/inputs.ts';
 import { photoRoutes } from '../photos/routes.tsx';
@@ -124,31 +124,27 @@ function ownerWrite(command: (scope: CommandScope, target: Target, input: Report
     const photos = await readPhotoParts(body, item.photos);
     if (!parsed.ok || !photos.ok) return again(item, { version: typedVersion, errors: { ...(parsed.ok ? {} : parsed.errors), ...(photos.ok ? {} : photos.errors) }, status: 422 });
     const target = { municipalityId: municipality.id, reportId: item.report.id };
-    let result: Result;
-    try {
-      result = await runCommand(c.var.services.database, c.var.actor, async (scope) => {
-        const written = await command(scope, target, parsed.value);
-        if (written.ok) await applyPhotoParts(scope, written.value, photos.value);
-        return written;
-      });
-    } catch (error) {
-      if (!(error instanceof PhotoRefusal)) throw error;
-      return again(await reloaded(c, target), { version: typedVersion, errors: { [error.field]: error.problem }, status: 409 });
-    }
-    if (result.ok) return c.redirect(done(m, result.value, photos.value.change.kind !== 'none'), 303);
-    const current = await reloaded(c, target);
-    switch (result.reason) {
-      case 'invalid':
-        return again(current, { version: typedVersion, errors: result.errors, status: 422 });
-      case 'conflict': {
-        const conflict = { values: result.current.values, who: result.current.lastChangedBy, when: formatDateTime(result.current.updatedAt, c.var.locale) };
+    const result = await runCommand(c.var.services.database, c.var.actor, async (scope): Promise<Result> => {
+      const written = await command(scope, target, parsed.value);
+      if (!written.ok) return written;
+      const photoChange = await applyPhotoParts(scope, written.value, photos.value);
+      return photoChange.ok ? written : photoChange;
+    });
+    return respond(c, result, {
+      ok: (report) => done(m, report, photos.value.change.kind !== 'none'),
+      invalid: async (errors) => again(await reloaded(c, target), { version: typedVersion, errors, status: 422 }),
+      conflict: async (saved) => {
+        const current = await reloaded(c, target);
+        const conflict = { values: saved.values, who: saved.lastChangedBy, when: formatDateTime(saved.updatedAt, c.var.locale) };
         return again(current, { version: current.report.version, conflict, status: 409 });
-      }
-      case 'refused':
-        return again(current, { version: current.report.version, refusal: { message: result.message, typed }, status: 409 });
-      default:
-        throw new NotFoundError();
-    }
+      },
+      refused: async ({ message, field }) => {
+        const current = await reloaded(c, target);
+        // A photo that cannot be changed is said beside the photos; a step the report's state does not allow, above the form.
+        if (field) return again(current, { version: typedVersion, errors: { [field]: message }, status: 409 });
+        return again(current, { version: current.report.version, refusal: { message, typed }, status: 409 });
+      },
+    });
   };
 }
 
@@ -164,10 +160,12 @@ function reviewAction<S extends z.ZodType>(schema: S, command: (scope: CommandSc
 async function runReview(c: AppContext, m: string, ward: Ward, item: ReportItem, command: (scope: CommandScope, target: Target) => Promise<Result>, notice: ReportNotice) {
   const target = { municipalityId: item.report.municipalityId, reportId: item.report.id };
   const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target));
-  if (result.ok) return c.redirect(withNotice(reportPaths.report(m, item.report.id), notice), 303);
-  if (result.reason === 'not_found' || result.reason === 'invalid') throw new NotFoundError();
-  const refusal = result.reason === 'refused' ? translateProblem(c.var.t, result.message) : c.var.t('report.conflict.review');
-  return showReport(c, m, ward, await reloaded(c, target), { status: 409, refusal });
+  const showAgain = async (refusal: string) => showReport(c, m, ward, await reloaded(c, target), { status: 409, refusal });
+  return respond(c, result, {
+    ok: () => withNotice(reportPaths.report(m, item.report.id), notice),
+    conflict: () => showAgain(c.var.t('report.conflict.review')),
+    refused: ({ message }) => showAgain(translateProblem(c.var.t, message)),
+  });
 }
 
 /** Owners write and hand in their reports; the secretariat reviews them; the committee reads accepted ones. */

@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import { contentDisposition } from '../../kernel/documents/download.ts';
 import { CSV_CONTENT_TYPE, toCsv } from '../../kernel/documents/csv.ts';
 import { runCommand } from '../../kernel/db/command.ts';
-import { translateProblem, translateProblems, type Problems } from '../../kernel/i18n/index.ts';
+import { translateProblems, type Problems } from '../../kernel/i18n/index.ts';
 import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
-import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { respond } from '../../kernel/web/respond.ts';
 import { buttonInput } from '../../kernel/web/form.ts';
 import { fiscalYearOf, formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -122,9 +122,10 @@ export function roundAdminRoutes() {
     if (!parsed.ok) return showOpenRound(c, municipality, ward, typed, parsed.errors, 422);
     const target = { municipalityId: municipality.id, wardId: ward.id };
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => openRound(scope, target, parsed.value));
-    if (result.ok) return c.redirect(withNotice(reportPaths.round(municipality.slug, result.value.id), 'opened'), 303);
-    if (result.reason === 'invalid') return showOpenRound(c, municipality, ward, typed, result.errors, 422);
-    throw new NotFoundError();
+    return respond(c, result, {
+      ok: (opened) => withNotice(reportPaths.round(municipality.slug, opened.id), 'opened'),
+      invalid: (errors) => showOpenRound(c, municipality, ward, typed, errors, 422),
+    });
   });
 
   app.get(`${ward}/report-form`, async (c) => {
@@ -144,9 +145,10 @@ export function roundAdminRoutes() {
     const parsed = parseReportForm(body);
     if (!parsed.ok) return show(parsed.errors, Number(body['version']) || 0, null, 422);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => saveReportForm(scope, { municipalityId: municipality.id, wardId: ward.id }, parsed.value));
-    if (result.ok) return c.redirect(withNotice(reportPaths.rounds(municipality.slug, ward.slug), 'formSaved'), 303);
-    if (result.reason === 'conflict') return show({}, result.current.version, result.current.fields, 409);
-    throw new NotFoundError();
+    return respond(c, result, {
+      ok: () => withNotice(reportPaths.rounds(municipality.slug, ward.slug), 'formSaved'),
+      conflict: (current) => show({}, current.version, current.fields, 409),
+    });
   });
 
   app.get(`${ward}/reports/:fiscalYear{[0-9]{4}}`, async (c) => {
@@ -191,10 +193,7 @@ export function roundAdminRoutes() {
     const { municipality, round } = await roundInUrl(c);
     const input = await buttonInput(c, roundStatusInput);
     const result = await runCommand(c.var.services.database, c.var.actor, (scope) => setRoundStatus(scope, { municipalityId: municipality.id, roundId: round.id }, input));
-    if (result.ok) return c.redirect(withNotice(reportPaths.round(municipality.slug, round.id), input.status === 'closed' ? 'closed' : 'reopened'), 303);
-    if (result.reason === 'refused') throw new HttpError(409, translateProblem(c.var.t, result.message));
-    if (result.reason === 'conflict') throw new HttpError(409, c.var.t('admin.conflict.title'));
-    throw new NotFoundError();
+    return respond(c, result, { ok: () => withNotice(reportPaths.round(municipality.slug, round.id), input.status === 'closed' ? 'closed' : 'reopened') });
   });
 
   return app;

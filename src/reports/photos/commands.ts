@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { actorName } from '../../kernel/auth/actor.ts';
-import type { CommandScope } from '../../kernel/db/command.ts';
-import { problem, type Problem } from '../../kernel/i18n/index.ts';
+import { refused, type CommandResult, type CommandScope } from '../../kernel/db/command.ts';
+import { problem } from '../../kernel/i18n/index.ts';
 import type { Report } from '../queries.ts';
 import { reportPhotos } from '../schema.ts';
 import type { ProcessedPhoto } from './process.ts';
@@ -14,15 +14,9 @@ export type PhotoText = { caption: string; alt: string };
 export type NewPhoto = PhotoText & { photo: ProcessedPhoto; originalName: string };
 export type PhotoChange = { kind: 'add'; add: NewPhoto } | { kind: 'move'; photoId: string; direction: 'up' | 'down' } | { kind: 'delete'; photoId: string } | { kind: 'none' };
 
-/** A photo change that cannot be made; thrown inside the transaction so that nothing of the request is saved. */
-export class PhotoRefusal extends Error {
-  constructor(
-    readonly field: string,
-    readonly problem: Problem,
-  ) {
-    super(problem.key);
-  }
-}
+/** A photo change either went through or was refused (naming the form field), which rolls the whole request back. */
+type Changed = CommandResult<null>;
+const changed: Changed = { ok: true, value: null };
 
 type ReportRef = Pick<Report, 'municipalityId' | 'id'>;
 
@@ -58,7 +52,7 @@ export async function applyPhotoTexts(scope: CommandScope, report: ReportRef, te
 }
 
 /** Adds, moves or deletes one photo of a report whose lock the caller holds. */
-export async function changePhoto(scope: CommandScope, report: ReportRef, change: PhotoChange): Promise<void> {
+export async function changePhoto(scope: CommandScope, report: ReportRef, change: PhotoChange): Promise<Changed> {
   const photos = await photosOf(scope, report);
   switch (change.kind) {
     case 'add':
@@ -68,14 +62,12 @@ export async function changePhoto(scope: CommandScope, report: ReportRef, change
     case 'delete':
       return deletePhoto(scope, report, photos, change.photoId);
     case 'none':
-      return;
+      return changed;
   }
 }
 
-async function addPhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], add: NewPhoto): Promise<void> {
-  if (photos.length >= MAX_PHOTOS) {
-    throw new PhotoRefusal('photoFile', problem('report.photo.tooMany', { max: MAX_PHOTOS }));
-  }
+async function addPhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], add: NewPhoto): Promise<Changed> {
+  if (photos.length >= MAX_PHOTOS) return refused(problem('report.photo.tooMany', { max: MAX_PHOTOS }), 'photoFile');
   const { photo, caption, alt, originalName } = add;
   const [row] = await scope.tx
     .insert(reportPhotos)
@@ -98,24 +90,27 @@ async function addPhoto(scope: CommandScope, report: ReportRef, photos: PhotoMet
     })
     .returning();
   await audit(scope, report, 'photo-add', null, described(row!));
+  return changed;
 }
 
-async function movePhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], photoId: string, direction: 'up' | 'down'): Promise<void> {
+async function movePhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], photoId: string, direction: 'up' | 'down'): Promise<Changed> {
   const index = photos.findIndex((p) => p.id === photoId);
-  if (index < 0) throw new PhotoRefusal('photos', problem('report.photo.gone'));
+  if (index < 0) return refused(problem('report.photo.gone'), 'photos');
   const other = photos[direction === 'up' ? index - 1 : index + 1];
-  if (!other) return;
+  if (!other) return changed;
   const photo = photos[index]!;
   await scope.tx.update(reportPhotos).set({ position: other.position }).where(photoWhere(report, photo.id));
   await scope.tx.update(reportPhotos).set({ position: photo.position }).where(photoWhere(report, other.id));
   await audit(scope, report, 'photo-move', photo, { ...photo, position: other.position });
+  return changed;
 }
 
-async function deletePhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], photoId: string): Promise<void> {
+async function deletePhoto(scope: CommandScope, report: ReportRef, photos: PhotoMeta[], photoId: string): Promise<Changed> {
   const photo = photos.find((p) => p.id === photoId);
-  if (!photo) return;
+  if (!photo) return changed;
   await scope.tx.delete(reportPhotos).where(photoWhere(report, photo.id));
   const rest = photos.filter((p) => p.id !== photoId);
   for (const [position, p] of rest.entries()) if (p.position !== position) await scope.tx.update(reportPhotos).set({ position }).where(photoWhere(report, p.id));
   await audit(scope, report, 'photo-delete', photo, null);
+  return changed;
 }

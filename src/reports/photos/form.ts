@@ -1,4 +1,4 @@
-import type { CommandScope } from '../../kernel/db/command.ts';
+import type { CommandResult, CommandScope } from '../../kernel/db/command.ts';
 import type { Problems } from '../../kernel/i18n/index.ts';
 import type { Report } from '../queries.ts';
 import { applyPhotoTexts, changePhoto, type PhotoChange, type PhotoText } from './commands.ts';
@@ -26,7 +26,7 @@ export async function readPhotoParts(body: Body, photos: PhotoMeta[]): Promise<{
 }
 
 /** After the owner's save or submit went through, in its transaction: the photo texts and the photo change. */
-export async function applyPhotoParts(scope: CommandScope, report: Report, parts: PhotoParts): Promise<void> {
+export async function applyPhotoParts(scope: CommandScope, report: Report, parts: PhotoParts): Promise<CommandResult<null>> {
   await applyPhotoTexts(scope, report, parts.texts);
-  await changePhoto(scope, report, parts.change);
+  return changePhoto(scope, report, parts.change);
 }
