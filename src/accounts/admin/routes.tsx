@@ -7,6 +7,7 @@ import type { FieldErrors } from '../../kernel/ui/forms.tsx';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { respond } from '../../kernel/web/respond.ts';
 import { SESSION_COOKIE } from '../../kernel/web/request.ts';
 import { translateProblems } from '../../kernel/i18n/index.ts';
 import { fieldErrors } from '../../kernel/web/validation.ts';
@@ -15,7 +16,7 @@ import { redirectNotices } from '../../kernel/web/notices.ts';
 import { uuid } from '../../kernel/web/params.ts';
 import type { Municipality } from '../../municipalities/queries.ts';
 import { municipalityInUrl } from '../../municipalities/route-context.ts';
-import { changeOwnPassword, createUser, resetPassword, setAccountDisabled, updateAccount, type AccountResult } from '../commands.ts';
+import { changeOwnPassword, createUser, resetPassword, setAccountDisabled, updateAccount } from '../commands.ts';
 import { accountEditInput, accountStateInput, newUserInput, ownPasswordInput, passwordResetInput, scopeOfRole } from '../inputs.ts';
 import { accountPaths } from '../paths.ts';
 import { accountPolicy } from '../policy.ts';
@@ -140,16 +141,12 @@ export function accountAdminRoutes() {
   });
 
   /** The edit page again after a refused or conflicting change, keeping what was typed. */
-  const showEdit = (c: AppContext, props: { municipality: Municipality; choices: Choices; account: Account }, values: AccountFormValues, errors: FieldErrors, result?: AccountResult) => {
-    const conflict = result && !result.ok && result.reason === 'conflict' ? result.current : null;
+  const showEdit = (c: AppContext, props: { municipality: Municipality; choices: Choices; account: Account }, values: AccountFormValues, errors: FieldErrors, conflict: Account | null = null) => {
     const shown = conflict ? { ...values, version: conflict.version } : values;
     return html(c, <AccountFormPage chrome={chromeOf(c)} {...props} account={conflict ?? props.account} values={shown} errors={errors} conflict={conflict} />, conflict ? 409 : 422);
   };
-  const afterChange = (c: AppContext, m: string, account: Account, result: AccountResult, notice: NoticeKey) => {
-    if (result.ok) return c.redirect(withNotice(accountPaths.adminEdit(m, account.id), notice), 303);
-    if (result.reason === 'not_found') throw new NotFoundError();
-    return null;
-  };
+  /** The account's page again, saying what was done. */
+  const edited = (m: string, account: Account, notice: NoticeKey) => withNotice(accountPaths.adminEdit(m, account.id), notice);
 
   app.post(`/admin/m/:m/accounts/${id}`, async (c) => {
     const found = await existingOf(c);
@@ -161,7 +158,7 @@ export function accountAdminRoutes() {
     if (refusal) return showEdit(c, found, values, refusal);
     if (isSelfDemotion(actor, account, scopeOfRole(parsed.data))) return showEdit(c, found, values, { role: c.var.t('account.notYourself') });
     const result = await runCommand(c.var.services.database, actor, (s) => updateAccount(s, account, parsed.data));
-    return afterChange(c, municipality.slug, account, result, 'saved') ?? showEdit(c, found, values, {}, result);
+    return respond(c, result, { ok: () => edited(municipality.slug, account, 'saved'), conflict: (current) => showEdit(c, found, values, {}, current) });
   });
 
   app.post(`/admin/m/:m/accounts/${id}/state`, async (c) => {
@@ -172,7 +169,7 @@ export function accountAdminRoutes() {
     if (!parsed.success) return showEdit(c, found, values, translateProblems(c.var.t, fieldErrors(parsed.error)));
     if (isSelfDemotion(actor, account, { disabled: parsed.data.disabled })) return showEdit(c, found, values, { role: c.var.t('account.notYourself') });
     const result = await runCommand(c.var.services.database, actor, (s) => setAccountDisabled(s, account, parsed.data));
-    return afterChange(c, municipality.slug, account, result, parsed.data.disabled ? 'disabled' : 'enabled') ?? showEdit(c, found, values, {}, result);
+    return respond(c, result, { ok: () => edited(municipality.slug, account, parsed.data.disabled ? 'disabled' : 'enabled'), conflict: (current) => showEdit(c, found, values, {}, current) });
   });
 
   app.get(`/admin/m/:m/accounts/${id}/password`, async (c) => {
@@ -188,7 +185,7 @@ export function accountAdminRoutes() {
       html(c, <PasswordResetPage chrome={chromeOf(c)} municipality={municipality} account={account} scopes={choices.scopes} errors={errors} conflict={conflict} passwordChangeRequired={textOf(body['passwordChangeRequired']) === 'on'} />, conflict ? 409 : 422);
     if (!parsed.success) return show(translateProblems(c.var.t, fieldErrors(parsed.error)));
     const result = await runCommand(c.var.services.database, actor, (s) => resetPassword(s, account, parsed.data));
-    return afterChange(c, municipality.slug, account, result, 'reset') ?? show({}, !result.ok && result.reason === 'conflict' ? result.current : null);
+    return respond(c, result, { ok: () => edited(municipality.slug, account, 'reset'), conflict: (current) => show({}, current) });
   });
 
   app.get(accountPaths.ownPassword, (c) => {
@@ -204,9 +201,7 @@ export function accountAdminRoutes() {
     if (!parsed.success) return show(translateProblems(c.var.t, fieldErrors(parsed.error)));
     const sessionToken = getCookie(c, SESSION_COOKIE) ?? '';
     const result = await runCommand(c.var.services.database, actor, (s) => changeOwnPassword(s, actor, { ...parsed.data, sessionToken }));
-    if (result.ok) return c.redirect(ownNotices.withNotice(accountPaths.ownPassword, 'changed'), 303);
-    if (result.reason === 'invalid') return show(translateProblems(c.var.t, result.errors));
-    throw new NotFoundError();
+    return respond(c, result, { ok: () => ownNotices.withNotice(accountPaths.ownPassword, 'changed'), invalid: (errors) => show(translateProblems(c.var.t, errors)) });
   });
   return app;
 }
