@@ -7,7 +7,7 @@ import { addDistrictPlan } from './testing/factories.ts';
 import type { Report } from './reports/queries.ts';
 import { photoPath } from './reports/photos/paths.ts';
 import { attachTestPhoto } from './reports/photos/testing.ts';
-import { stageDemoImport } from './reading/import/testing.ts';
+import { stageDemoImport } from './imports/testing.ts';
 
 /**
  * Every route × every role: who is let in and who is turned away. A route the app registers without a row here

@@ -27,13 +27,13 @@ import { reportsAdminRoutes } from './reports/admin/routes.tsx';
 import { meetingAdminRoutes } from './meetings/admin/routes.tsx';
 import { reportRoutes } from './reports/routes.tsx';
 import { photoUpload } from './reports/photos/upload-limit.ts';
-import { documentUpload } from './reading/import/upload-limit.ts';
+import { documentUpload } from './imports/upload-limit.ts';
 import { workbookUpload } from './reports/workbook/upload-limit.ts';
 import { structureUpload } from './plans/structure/upload-limit.ts';
 import { largeUploadLimit, largeUploadRule } from './kernel/uploads/large-upload.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { municipalityFromUrl, placePrefixes, wardFromUrl } from './municipalities/route-context.ts';
-import { importRoutes } from './reading/import/routes.tsx';
+import { importRoutes } from './imports/routes.tsx';
 import { catalogue } from './messages.ts';
 
 export type AppDeps = { database: Database; config: Config };

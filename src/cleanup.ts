@@ -2,7 +2,7 @@ import type { Config } from './kernel/config/env.ts';
 import { deleteExpiredSessions } from './accounts/sessions.ts';
 import type { Database } from './kernel/db/database.ts';
 import { deleteExpiredStagedUploads } from './kernel/uploads/staging.ts';
-import { deleteUnconfirmedImports } from './reading/import/commands.ts';
+import { deleteUnconfirmedImports } from './imports/commands.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

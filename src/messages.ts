@@ -6,7 +6,7 @@ import { meetingMessages } from './meetings/messages.ts';
 import { municipalityMessages } from './municipalities/messages.ts';
 import { organisationMessages } from './organisations/messages.ts';
 import { planMessages } from './plans/messages.ts';
-import { importMessages } from './reading/import/messages.ts';
+import { importMessages } from './imports/messages.ts';
 import { reportMessages } from './reports/messages.ts';
 
 /**

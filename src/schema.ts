@@ -11,5 +11,5 @@ export * from './meetings/schema.ts';
 export * from './municipalities/schema.ts';
 export * from './organisations/schema.ts';
 export * from './plans/schema.ts';
-export * from './reading/schema.ts';
+export * from './imports/schema.ts';
 export * from './reports/schema.ts';

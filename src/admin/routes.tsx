@@ -9,7 +9,7 @@ import { planPolicy } from '../plans/policy.ts';
 import { listPlans } from '../plans/queries.ts';
 import { reportLinksFor } from '../reports/admin/links.ts';
 import { meetingLinksFor } from '../meetings/admin/links.ts';
-import { importLinksFor } from '../reading/import/links.ts';
+import { importLinksFor } from '../imports/links.ts';
 import { AdminHomePage } from './admin-home-page.tsx';
 
 /** Where a signed-in user lands: who they are and what they can work on. */

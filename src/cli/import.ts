@@ -13,11 +13,11 @@ import { translateProblem } from '../kernel/i18n/index.ts';
 import { translatorFor } from '../messages.ts';
 import { listAllWards, listMunicipalities, type Ward } from '../municipalities/queries.ts';
 import { ReadError } from '../reading/errors.ts';
-import { conflictsOf, loadWardContext } from '../reading/import/change-set.ts';
-import { computeChangeSet } from '../reading/import/compute-change-set.ts';
-import { applyImport, createImport } from '../reading/import/commands.ts';
-import { changeSetReport } from '../reading/import/describe.ts';
-import { baselineOf } from '../reading/import/queries.ts';
+import { conflictsOf, loadWardContext } from '../imports/change-set.ts';
+import { computeChangeSet } from '../imports/compute-change-set.ts';
+import { applyImport, createImport } from '../imports/commands.ts';
+import { changeSetReport } from '../imports/describe.ts';
+import { baselineOf } from '../imports/queries.ts';
 import { readDocument } from '../reading/read-document.ts';
 import { CliError } from './errors.ts';
 

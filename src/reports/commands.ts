@@ -204,7 +204,7 @@ export async function saveReportForm(scope: CommandScope, target: { municipality
   return { ok: true, value: { version: row!.version, fields: row!.fields } };
 }
 
-// ---- reports taken from a printed document (src/reading/import) --------------------------------
+// ---- reports taken from a printed document (src/imports) ---------------------------------------
 
 /** The history note of a report that came from a document: it was accepted on paper, not in the app. */
 export const DOCUMENT_IMPORT_NOTE = '文書から取り込み（印刷された資料の受理済みの報告）';

@@ -1,7 +1,7 @@
-import type { SessionUser } from '../../kernel/auth/actor.ts';
-import type { DbOrTx } from '../../kernel/db/database.ts';
-import type { Translate } from '../../kernel/i18n/index.ts';
-import { listWards, type Municipality } from '../../municipalities/queries.ts';
+import type { SessionUser } from '../kernel/auth/actor.ts';
+import type { DbOrTx } from '../kernel/db/database.ts';
+import type { Translate } from '../kernel/i18n/index.ts';
+import { listWards, type Municipality } from '../municipalities/queries.ts';
 import { importPaths } from './paths.ts';
 import { importPolicy } from './policy.ts';
 

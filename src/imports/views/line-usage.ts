@@ -2,7 +2,7 @@
  * Which parsed item used each source line, for the preview's two columns: every item links to its lines (`#L120`),
  * every line links back to the innermost item read from it.
  */
-import type { InterchangeDocument, SourceLines } from '../../interchange.ts';
+import type { InterchangeDocument, SourceLines } from '../../reading/interchange.ts';
 import type { NotStoredItem } from '../change-set.ts';
 import { nodesWithKeys } from '../corrections.ts';
 

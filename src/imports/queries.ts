@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../kernel/db/database.ts';
-import { interchangeSchema, type InterchangeDocument } from '../interchange.ts';
-import { documentImports } from '../schema.ts';
+import type { DbOrTx } from '../kernel/db/database.ts';
+import { interchangeSchema, type InterchangeDocument } from '../reading/interchange.ts';
+import { documentImports } from './schema.ts';
 import type { Baseline, Value } from './change-set.ts';
 import { correctedDocument, readCorrections, type Corrections } from './corrections.ts';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../../kernel/db/database.ts';
-import { findWard } from '../../municipalities/queries.ts';
-import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
-import { documentImports, type ImportStatus } from '../schema.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { findWard } from '../municipalities/queries.ts';
+import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import { documentImports, type ImportStatus } from './schema.ts';
 import { deleteUnconfirmedImports } from './commands.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -5,17 +5,17 @@
  * new accepted reports, changed values) through the reports' commands. A conflict the user did not tick is left as it
  * is. A record that changed under us refuses the whole change set, which rolls the transaction back (runCommand).
  */
-import { refused, type CommandResult, type CommandScope, type Refused } from '../../kernel/db/command.ts';
-import { problem } from '../../kernel/i18n/index.ts';
-import { createMeeting, updateMeeting } from '../../meetings/commands.ts';
-import { findMeeting } from '../../meetings/queries.ts';
-import { createOrganisation } from '../../organisations/commands.ts';
-import { addNode, createPeriod, createPlan, updateNode, updatePeriod } from '../../plans/commands.ts';
-import type { NodeInput } from '../../plans/inputs.ts';
-import { findPeriodById, flattenTree, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
-import type { SituationItem } from '../../plans/schema.ts';
-import { addAcceptedReport, createImportedRound, writeImportedValues } from '../../reports/commands.ts';
-import { findRound } from '../../reports/queries.ts';
+import { refused, type CommandResult, type CommandScope, type Refused } from '../kernel/db/command.ts';
+import { problem } from '../kernel/i18n/index.ts';
+import { createMeeting, updateMeeting } from '../meetings/commands.ts';
+import { findMeeting } from '../meetings/queries.ts';
+import { createOrganisation } from '../organisations/commands.ts';
+import { addNode, createPeriod, createPlan, updateNode, updatePeriod } from '../plans/commands.ts';
+import type { NodeInput } from '../plans/inputs.ts';
+import { findPeriodById, flattenTree, loadTree, type PlanNode as DbNode } from '../plans/queries.ts';
+import type { SituationItem } from '../plans/schema.ts';
+import { addAcceptedReport, createImportedRound, writeImportedValues } from '../reports/commands.ts';
+import { findRound } from '../reports/queries.ts';
 import { storedAgenda, type AgendaLine, type ChangeSet, type CreateMeeting, type CreateNode, type CreatePeriod, type CreatePlan, type CreateReport, type CreateReportRound, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value, type WardContext } from './change-set.ts';
 
 /** A record the change set writes to changed after the user confirmed it. */

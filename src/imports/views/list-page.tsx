@@ -1,13 +1,13 @@
-import { controlAttrs, CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../kernel/ui/forms.tsx';
-import type { Translate } from '../../../kernel/i18n/index.ts';
-import { Layout, type Chrome, type Crumb } from '../../../kernel/ui/layout.tsx';
-import { formatDateTime } from '../../../kernel/ui/time.ts';
-import type { Municipality, Ward } from '../../../municipalities/queries.ts';
+import { controlAttrs, CsrfField, ErrorSummary, Field, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
+import { formatDateTime } from '../../kernel/ui/time.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { importPaths } from '../paths.ts';
 import type { ImportSummary } from '../queries.ts';
-import { Notice } from '../../../kernel/ui/notice.tsx';
-import { CaptionedTable } from '../../../kernel/ui/captioned-table.tsx';
-import { megabytes } from '../../../kernel/uploads/large-upload.ts';
+import { Notice } from '../../kernel/ui/notice.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
+import { megabytes } from '../../kernel/uploads/large-upload.ts';
 
 /** Admin → the ward's imports: the first crumbs of every page of the import. */
 export function importCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {

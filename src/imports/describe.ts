@@ -1,7 +1,7 @@
 /** A change set in words: the values as people read them, and the plain-text report the CLI prints. */
-import type { Translate } from '../../kernel/i18n/index.ts';
-import type { SourceLines } from '../interchange.ts';
-import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import type { Translate } from '../kernel/i18n/index.ts';
+import type { SourceLines } from '../reading/interchange.ts';
+import { formatFiscalYear } from '../kernel/wareki/index.ts';
 import { conflictsOf, type AgendaLine, type ChangeSet, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value } from './change-set.ts';
 
 /** 議題1 令和5年度の実組報告（説明者）［資料1・資料2］ */

@@ -4,12 +4,12 @@
  * Where the reader misreads, the test makes the correction a user would make in the preview, and says so.
  */
 import { describe, expect, it } from 'vitest';
-import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
-import type { Database } from '../../kernel/db/database.ts';
-import { findWard } from '../../municipalities/queries.ts';
-import { listOrganisationsForWard, matchOrganisation } from '../../organisations/queries.ts';
-import { listWardPlans, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
-import { demoPlan, seedPath, type DemoNode } from '../testing/seeds.ts';
+import { useFreshDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { findWard } from '../municipalities/queries.ts';
+import { listOrganisationsForWard, matchOrganisation } from '../organisations/queries.ts';
+import { listWardPlans, loadTree, type PlanNode as DbNode } from '../plans/queries.ts';
+import { demoPlan, seedPath, type DemoNode } from '../reading/testing/seeds.ts';
 import { DEMO_SETUP_MS, emptyWard, importFile } from './testing.ts';
 
 let database: Database;

@@ -5,13 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import { actorName } from '../../kernel/auth/actor.ts';
-import type { CommandResult, CommandScope } from '../../kernel/db/command.ts';
-import { problem } from '../../kernel/i18n/index.ts';
-import type { DbOrTx } from '../../kernel/db/database.ts';
-import { findWardById } from '../../municipalities/queries.ts';
-import type { ReadDocument } from '../read-document.ts';
-import { documentImports } from '../schema.ts';
+import { actorName } from '../kernel/auth/actor.ts';
+import type { CommandResult, CommandScope } from '../kernel/db/command.ts';
+import { problem } from '../kernel/i18n/index.ts';
+import type { DbOrTx } from '../kernel/db/database.ts';
+import { findWardById } from '../municipalities/queries.ts';
+import type { ReadDocument } from '../reading/read-document.ts';
+import { documentImports } from './schema.ts';
 import { loadWardContext, type ChangeSet, type WardContext } from './change-set.ts';
 import { computeChangeSet } from './compute-change-set.ts';
 import { correctionsSchema, type NodeCorrection, type PlanCorrection, type ReportCorrection } from './corrections.ts';

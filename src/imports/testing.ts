@@ -1,14 +1,14 @@
 /** Helpers for the import's tests: empty a demo ward of its plans, import a file into it as a user would. */
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../kernel/auth/actor.ts';
-import { runCommand } from '../../kernel/db/command.ts';
-import type { Database } from '../../kernel/db/database.ts';
-import type { Municipality, Ward } from '../../municipalities/queries.ts';
-import { findWard } from '../../municipalities/queries.ts';
-import { plans } from '../../plans/schema.ts';
-import { reportRounds } from '../../reports/schema.ts';
-import { readDocument } from '../read-document.ts';
-import { seedPath } from '../testing/seeds.ts';
+import type { Actor } from '../kernel/auth/actor.ts';
+import { runCommand } from '../kernel/db/command.ts';
+import type { Database } from '../kernel/db/database.ts';
+import type { Municipality, Ward } from '../municipalities/queries.ts';
+import { findWard } from '../municipalities/queries.ts';
+import { plans } from '../plans/schema.ts';
+import { reportRounds } from '../reports/schema.ts';
+import { readDocument } from '../reading/read-document.ts';
+import { seedPath } from '../reading/testing/seeds.ts';
 import { applyImport, createImport, previewImport, saveCorrection, type Preview } from './commands.ts';
 import type { Corrections } from './corrections.ts';
 import type { DocumentImport } from './queries.ts';

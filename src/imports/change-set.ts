@@ -8,18 +8,18 @@
  * Reports go into the ward's round of their fiscal year (see report-changes.ts); compute-change-set.ts puts it together.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { DbOrTx } from '../../kernel/db/database.ts';
-import { parseTime } from '../../kernel/wareki/index.ts';
-import { listMeetings, type Meeting as DbMeeting } from '../../meetings/queries.ts';
-import { listDistricts, type District, type Ward } from '../../municipalities/queries.ts';
-import { listOrganisationsForWard, matchOrganisation, type Organisation } from '../../organisations/queries.ts';
-import type { OrganisationKind } from '../../organisations/schema.ts';
-import { currentPeriod, listWardPlans, type PlanNode as DbNode, type PlanWithPeriods } from '../../plans/queries.ts';
-import type { PeriodStatus, PlanTier, SituationItem } from '../../plans/schema.ts';
-import { listRounds, reportFormOf, type RoundSummary } from '../../reports/queries.ts';
-import type { ReportField, ReportValues } from '../../reports/schema.ts';
-import type { Meeting, Plan, PlanNode, SourceLines } from '../interchange.ts';
-import { keyOf } from '../lines.ts';
+import type { DbOrTx } from '../kernel/db/database.ts';
+import { parseTime } from '../kernel/wareki/index.ts';
+import { listMeetings, type Meeting as DbMeeting } from '../meetings/queries.ts';
+import { listDistricts, type District, type Ward } from '../municipalities/queries.ts';
+import { listOrganisationsForWard, matchOrganisation, type Organisation } from '../organisations/queries.ts';
+import type { OrganisationKind } from '../organisations/schema.ts';
+import { currentPeriod, listWardPlans, type PlanNode as DbNode, type PlanWithPeriods } from '../plans/queries.ts';
+import type { PeriodStatus, PlanTier, SituationItem } from '../plans/schema.ts';
+import { listRounds, reportFormOf, type RoundSummary } from '../reports/queries.ts';
+import type { ReportField, ReportValues } from '../reports/schema.ts';
+import type { Meeting, Plan, PlanNode, SourceLines } from '../reading/interchange.ts';
+import { keyOf } from '../reading/lines.ts';
 import { nodeKey } from './corrections.ts';
 import { guessOrganisationKind } from './organisation-kind.ts';
 

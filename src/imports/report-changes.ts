@@ -7,15 +7,15 @@
  * What has nowhere to go (a text the form has no field for, photo captions without images, an undated report) is
  * listed as not stored.
  */
-import type { DbOrTx } from '../../kernel/db/database.ts';
-import { formatFiscalYear, fiscalYearRange } from '../../kernel/wareki/index.ts';
-import { matchOrganisation } from '../../organisations/queries.ts';
-import { flattenTree, loadTree } from '../../plans/queries.ts';
-import { itemTitle, roundItems, type ReportItem, type RoundSummary } from '../../reports/queries.ts';
-import type { ReportField, ReportValues } from '../../reports/schema.ts';
-import type { InterchangeDocument, Report } from '../interchange.ts';
-import { keyOf } from '../lines.ts';
-import { splitOutsideBrackets } from '../text.ts';
+import type { DbOrTx } from '../kernel/db/database.ts';
+import { formatFiscalYear, fiscalYearRange } from '../kernel/wareki/index.ts';
+import { matchOrganisation } from '../organisations/queries.ts';
+import { flattenTree, loadTree } from '../plans/queries.ts';
+import { itemTitle, roundItems, type ReportItem, type RoundSummary } from '../reports/queries.ts';
+import type { ReportField, ReportValues } from '../reports/schema.ts';
+import type { InterchangeDocument, Report } from '../reading/interchange.ts';
+import { keyOf } from '../reading/lines.ts';
+import { splitOutsideBrackets } from '../reading/text.ts';
 import { givenValues, same, type ChangeSetBuilder, type CreatePeriod, type CreatePlan, type CreateReportRound, type WardContext } from './change-set.ts';
 
 /** The document's report texts and the label of the form field each goes into (Asahi's form, the default). */

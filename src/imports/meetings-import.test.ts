@@ -4,14 +4,14 @@
  * hand edit since the last import is a conflict, never overwritten unless ticked; a meeting without a date is listed.
  */
 import { describe, expect, it } from 'vitest';
-import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
-import { historyOf } from '../../kernel/audit/queries.ts';
-import { runCommand } from '../../kernel/db/command.ts';
-import type { Database } from '../../kernel/db/database.ts';
-import { deleteMeeting, updateMeeting } from '../../meetings/commands.ts';
-import { findMeeting, listMeetings } from '../../meetings/queries.ts';
-import { findWard, type Ward } from '../../municipalities/queries.ts';
-import { seedPath } from '../testing/seeds.ts';
+import { useFreshDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import { historyOf } from '../kernel/audit/queries.ts';
+import { runCommand } from '../kernel/db/command.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { deleteMeeting, updateMeeting } from '../meetings/commands.ts';
+import { findMeeting, listMeetings } from '../meetings/queries.ts';
+import { findWard, type Ward } from '../municipalities/queries.ts';
+import { seedPath } from '../reading/testing/seeds.ts';
 import { loadWardContext, storedAgenda, type CreateMeeting, type Operation, type SetField } from './change-set.ts';
 import { computeChangeSet } from './compute-change-set.ts';
 import { previewImport } from './commands.ts';

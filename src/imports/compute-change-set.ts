@@ -1,9 +1,9 @@
 /** The change set of a whole document: its plans, then its meetings, then its reports (see change-set.ts). */
 import { createHash } from 'node:crypto';
-import type { DbOrTx } from '../../kernel/db/database.ts';
-import { partsOf } from '../../meetings/queries.ts';
-import { loadTree } from '../../plans/queries.ts';
-import type { InterchangeDocument, Meeting, SourceLines } from '../interchange.ts';
+import type { DbOrTx } from '../kernel/db/database.ts';
+import { partsOf } from '../meetings/queries.ts';
+import { loadTree } from '../plans/queries.ts';
+import type { InterchangeDocument, Meeting, SourceLines } from '../reading/interchange.ts';
 import { ChangeSetBuilder, same, storedAgenda, type Baseline, type ChangeSet, type NotStoredItem, type Operation, type Problem, type WardContext } from './change-set.ts';
 import { addReports } from './report-changes.ts';
 

@@ -4,7 +4,7 @@
  * visible next to what was corrected.
  */
 import { z } from 'zod';
-import type { InterchangeDocument, PlanNode } from '../interchange.ts';
+import type { InterchangeDocument, PlanNode } from '../reading/interchange.ts';
 
 const fiscalYear = z.int().min(1900).max(2200);
 

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../kernel/i18n/index.ts';
+import { defineMessages } from '../kernel/i18n/index.ts';
 
 /** Importing a read document: list, preview with corrections, apply. Japanese is the source; English is complete. */
 export const importMessages = defineMessages({
@@ -137,6 +137,6 @@ export const importMessages = defineMessages({
 
 type ImportMessages = typeof importMessages;
 
-declare module '../../kernel/i18n/index.ts' {
+declare module '../kernel/i18n/index.ts' {
   interface MessageKeys extends ImportMessages {}
 }

@@ -1,10 +1,10 @@
-import { Layout, type Chrome } from '../../../kernel/ui/layout.tsx';
-import { formatDateTime } from '../../../kernel/ui/time.ts';
-import type { Municipality, Ward } from '../../../municipalities/queries.ts';
-import { planPaths } from '../../../plans/paths.ts';
-import { reportPaths } from '../../../reports/paths.ts';
-import type { PlanWithPeriods } from '../../../plans/queries.ts';
-import { periodSpan, periodTitle } from '../../../plans/views/plan-page.tsx';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { formatDateTime } from '../../kernel/ui/time.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { planPaths } from '../../plans/paths.ts';
+import { reportPaths } from '../../reports/paths.ts';
+import type { PlanWithPeriods } from '../../plans/queries.ts';
+import { periodSpan, periodTitle } from '../../plans/views/plan-page.tsx';
 import type { Operation, SetField } from '../change-set.ts';
 import { addedText, fieldLabel, valueText } from '../describe.ts';
 import { importPaths } from '../paths.ts';

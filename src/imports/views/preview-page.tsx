@@ -2,20 +2,20 @@
  * The preview of one import: what will change (with conflicts to tick), the lines that could not be read, and the
  * document beside what was read from it, each parsed item linked to its source lines and open to correction.
  */
-import type { Translate } from '../../../kernel/i18n/index.ts';
-import { formatFiscalYear } from '../../../kernel/wareki/index.ts';
-import { controlAttrs, CsrfField, ErrorSummary, Field, PostButton, type FieldErrors } from '../../../kernel/ui/forms.tsx';
-import { Layout, type Chrome } from '../../../kernel/ui/layout.tsx';
-import type { Municipality, Ward } from '../../../municipalities/queries.ts';
-import type { InterchangeDocument, Plan, PlanNode, Report, SourceLines } from '../../interchange.ts';
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import { controlAttrs, CsrfField, ErrorSummary, Field, PostButton, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import type { InterchangeDocument, Plan, PlanNode, Report, SourceLines } from '../../reading/interchange.ts';
 import type { ChangeSet, SetField } from '../change-set.ts';
 import { nodeKey, type Corrections } from '../corrections.ts';
 import { addedText, fieldLabel, groupsOf, linesText, valueText } from '../describe.ts';
 import { importPaths } from '../paths.ts';
 import type { DocumentImport } from '../queries.ts';
 import { importCrumbs } from './list-page.tsx';
-import { Notice } from '../../../kernel/ui/notice.tsx';
-import { CaptionedTable } from '../../../kernel/ui/captioned-table.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { lineAnchor, lineUsage, nodeAnchor, otherAnchor, planAnchor, reportAnchor, type LineUse } from './line-usage.ts';
 
 type Props = {

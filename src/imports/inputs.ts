@@ -1,7 +1,7 @@
 /** The preview's forms, checked at the edge: a correction of a plan or of an item, the confirmation. */
 import { z } from 'zod';
-import { fiscalYearInput, optionalTypedText, typedText } from '../../kernel/web/inputs.ts';
-import { says } from '../../kernel/web/validation.ts';
+import { fiscalYearInput, optionalTypedText, typedText } from '../kernel/web/inputs.ts';
+import { says } from '../kernel/web/validation.ts';
 
 const version = z.coerce.number().int().min(1, says('form.version'));
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../../kernel/auth/actor.ts';
-import { isCityAdminOf, isWardSecretariatOf } from '../../kernel/auth/policy.ts';
+import type { Actor } from '../kernel/auth/actor.ts';
+import { isCityAdminOf, isWardSecretariatOf } from '../kernel/auth/policy.ts';
 
 type WardScope = { municipalityId: string; wardId: string };
 

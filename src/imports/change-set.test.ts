@@ -4,15 +4,15 @@
  * with nothing written, unknown owners become new organisations (listed), items the document lacks are listed.
  */
 import { describe, expect, it } from 'vitest';
-import { inJapanese } from '../../testing/messages.ts';
-import { useFreshDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
-import { runCommand } from '../../kernel/db/command.ts';
-import type { Database } from '../../kernel/db/database.ts';
-import { findWard, type Ward } from '../../municipalities/queries.ts';
-import { listOrganisationsForWard } from '../../organisations/queries.ts';
-import { addNode, updateNode } from '../../plans/commands.ts';
-import { flattenTree, listWardPlans, loadTree, type PlanNode as DbNode } from '../../plans/queries.ts';
-import { seedPath } from '../testing/seeds.ts';
+import { inJapanese } from '../testing/messages.ts';
+import { useFreshDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import { runCommand } from '../kernel/db/command.ts';
+import type { Database } from '../kernel/db/database.ts';
+import { findWard, type Ward } from '../municipalities/queries.ts';
+import { listOrganisationsForWard } from '../organisations/queries.ts';
+import { addNode, updateNode } from '../plans/commands.ts';
+import { flattenTree, listWardPlans, loadTree, type PlanNode as DbNode } from '../plans/queries.ts';
+import { seedPath } from '../reading/testing/seeds.ts';
 import { conflictsOf, isEmptyValue, type SetField } from './change-set.ts';
 import { applyImport, discardImport, previewImport } from './commands.ts';
 import { findImport } from './queries.ts';
