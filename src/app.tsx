@@ -33,7 +33,7 @@ import { structureUpload } from './plans/structure/upload-limit.ts';
 import { largeUploadLimit, largeUploadRule } from './kernel/uploads/large-upload.ts';
 import { adminRoutes } from './admin/routes.tsx';
 import { municipalityFromUrl, placePrefixes, wardFromUrl } from './municipalities/route-context.ts';
-import { importRoutes } from './imports/routes.tsx';
+import { importRoutes } from './imports/admin/routes.tsx';
 import { catalogue } from './messages.ts';
 
 export type AppDeps = { database: Database; config: Config };

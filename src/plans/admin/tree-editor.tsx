@@ -5,7 +5,7 @@ import { planPaths } from '../paths.ts';
 import type { Period, PlanNode, PlanWithPeriods } from '../queries.ts';
 import { nodeLabel } from '../views/node-content.tsx';
 import { periodSpan, periodTitle } from '../views/plan-page.tsx';
-import { StructureSection } from '../structure/structure-section.tsx';
+import { StructureSection } from './structure-section.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
 
 type Props = { chrome: Chrome; municipality: Municipality; plan: PlanWithPeriods; period: Period; tree: PlanNode[]; notice?: string | null };

@@ -19,7 +19,7 @@ import { noDecisions, type Decisions } from './changes.ts';
 import { renderStructure, structureContentType, structureFileName, type StructureFormat } from './export.ts';
 import { previewImport, runImport, type UploadedFile } from './import.ts';
 import { structurePaths } from './paths.ts';
-import { StructurePreviewPage } from './preview-page.tsx';
+import { StructurePreviewPage } from '../admin/structure-preview-page.tsx';
 import { problem } from './problems.ts';
 import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../../kernel/uploads/large-upload.ts';
 import { MAX_FILE_BYTES } from './read.ts';

@@ -8,7 +8,7 @@ import type { ReportField, ReportValues } from '../schema.ts';
 import { ReportTable, reportHeading } from '../views/parts.tsx';
 import { refusalOf } from '../workflow.ts';
 import type { PhotoTyped } from '../photos/inputs.ts';
-import { PhotoEditor, PhotoFigures } from '../photos/views.tsx';
+import { PhotoEditor, PhotoFigures } from '../views/photos.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice, ValuesPanel } from './report-parts.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
 

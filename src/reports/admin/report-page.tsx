@@ -6,7 +6,7 @@ import { reportPaths } from '../paths.ts';
 import { pendingReturn, type ReportItem, type StateChange } from '../queries.ts';
 import { ReportTable, reportHeading } from '../views/parts.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice } from './report-parts.tsx';
-import { PhotoFigures } from '../photos/views.tsx';
+import { PhotoFigures } from '../views/photos.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
 
 export type ReturnValues = { comment: string; fieldComments: Record<string, string> };

@@ -9,8 +9,8 @@ import { itemTitle, type ReportItem, type Round } from '../queries.ts';
 import { isOutstanding } from '../workflow.ts';
 import { deadlineDate, nodeLabelOf, ownerNames, RoundStatusBadge, StateBadge, timeLeft } from '../views/parts.tsx';
 import { roundsCrumbs } from './rounds-page.tsx';
-import { WorkbookSection } from '../workbook/pages.tsx';
-import { RemindersSection, type ReminderPanel } from '../reminders/views.tsx';
+import { WorkbookSection } from './workbook-pages.tsx';
+import { RemindersSection, type ReminderPanel } from './reminders-section.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
 
 type Props = {

@@ -13,7 +13,7 @@ import { openMailer } from './mailer.ts';
 import { reminderMail } from './message.ts';
 import { reminderPaths, type SendCounts } from './paths.ts';
 import { outstandingOwners, remindersOfRound, type OutstandingOwner } from './queries.ts';
-import type { ReminderPanel } from './views.tsx';
+import type { ReminderPanel } from '../admin/reminders-section.tsx';
 
 function resultOf(t: Translate, query: string | undefined): string | null {
   const counts = /^(\d+)\.(\d+)\.(\d+)$/.exec(query ?? '');

@@ -14,7 +14,7 @@ import { XLSX_CONTENT_TYPE } from './export.ts';
 import { applyImport, loadImport, outcomeOf, previewImport, WORKBOOK_PURPOSE, type LoadedImport } from './import.ts';
 import type { Decisions } from './merge.ts';
 import { decisionKey } from './merge.ts';
-import { ImportDonePage, ImportPreviewPage, UploadProblemsPage } from './pages.tsx';
+import { ImportDonePage, ImportPreviewPage, UploadProblemsPage } from '../admin/workbook-pages.tsx';
 import { workbookPaths } from './paths.ts';
 import { problemText } from './read.ts';
 import { contactOf, roundWorkbook } from './round-workbook.ts';

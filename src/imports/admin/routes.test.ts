@@ -4,14 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../kernel/db/database.ts';
-import { listWardPlans, loadTree } from '../plans/queries.ts';
-import type { TestClient } from '../testing/app.ts';
-import { signedIn, useDemoApp, type Demo, type TestApp } from '../testing/demo-setup.ts';
-import { seedPath } from '../reading/testing/seeds.ts';
-import { findImport, listImports } from './queries.ts';
+import type { Database } from '../../kernel/db/database.ts';
+import { listWardPlans, loadTree } from '../../plans/queries.ts';
+import type { TestClient } from '../../testing/app.ts';
+import { signedIn, useDemoApp, type Demo, type TestApp } from '../../testing/demo-setup.ts';
+import { seedPath } from '../../reading/testing/seeds.ts';
+import { findImport, listImports } from '../queries.ts';
 import { MAX_UPLOAD_BYTES } from './routes.tsx';
-import { DEMO_SETUP_MS, emptyWard } from './testing.ts';
+import { DEMO_SETUP_MS, emptyWard } from '../testing.ts';
 
 const list = '/admin/m/yokohama/wards/asahi/imports';
 const seed = readFileSync(seedPath('003_a28a7f2139639f67.txt'));

@@ -3,34 +3,34 @@
  * parse side by side, corrections, change set with conflicts), confirmation, discarding and result.
  */
 import { Hono } from 'hono';
-import { runCommand } from '../kernel/db/command.ts';
-import { translateProblem, translateProblems } from '../kernel/i18n/index.ts';
-import type { AppContext, AppEnv } from '../kernel/web/context.ts';
-import { NotFoundError } from '../kernel/web/errors.ts';
-import { buttonInput, textFields, textsOf } from '../kernel/web/form.ts';
-import { redirectNotices } from '../kernel/web/notices.ts';
-import { uuid } from '../kernel/web/params.ts';
-import { chromeOf, html } from '../kernel/web/render.tsx';
-import { respond } from '../kernel/web/respond.ts';
-import { fieldErrors, invalidRequest } from '../kernel/web/validation.ts';
-import type { Municipality, Ward } from '../municipalities/queries.ts';
-import { wardInUrl } from '../municipalities/route-context.ts';
-import { listWardPlans } from '../plans/queries.ts';
-import { ReadError } from '../reading/errors.ts';
-import { readUpload } from '../reading/read-document.ts';
-import { createImport, discardImport, previewImport, applyImport, saveCorrection, type CorrectionInput } from './commands.ts';
-import { applyInput, correctionInput, discardInput, type CorrectionFormInput } from './inputs.ts';
-import { importPaths } from './paths.ts';
-import { importPolicy } from './policy.ts';
-import { correctionsOf, documentOf, findImport, listImports, type DocumentImport } from './queries.ts';
-import { ImportListPage } from './views/list-page.tsx';
-import { nodeAnchor, planAnchor, reportAnchor } from './views/line-usage.ts';
-import { ImportPreviewPage, type TypedCorrection } from './views/preview-page.tsx';
-import { ImportResultPage } from './views/result-page.tsx';
-import { MAX_UPLOAD_BYTES } from './upload-limit.ts';
-import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../kernel/uploads/large-upload.ts';
+import { runCommand } from '../../kernel/db/command.ts';
+import { translateProblem, translateProblems } from '../../kernel/i18n/index.ts';
+import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
+import { NotFoundError } from '../../kernel/web/errors.ts';
+import { buttonInput, textFields, textsOf } from '../../kernel/web/form.ts';
+import { redirectNotices } from '../../kernel/web/notices.ts';
+import { uuid } from '../../kernel/web/params.ts';
+import { chromeOf, html } from '../../kernel/web/render.tsx';
+import { respond } from '../../kernel/web/respond.ts';
+import { fieldErrors, invalidRequest } from '../../kernel/web/validation.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { wardInUrl } from '../../municipalities/route-context.ts';
+import { listWardPlans } from '../../plans/queries.ts';
+import { ReadError } from '../../reading/errors.ts';
+import { readUpload } from '../../reading/read-document.ts';
+import { createImport, discardImport, previewImport, applyImport, saveCorrection, type CorrectionInput } from '../commands.ts';
+import { applyInput, correctionInput, discardInput, type CorrectionFormInput } from '../inputs.ts';
+import { importPaths } from '../paths.ts';
+import { importPolicy } from '../policy.ts';
+import { correctionsOf, documentOf, findImport, listImports, type DocumentImport } from '../queries.ts';
+import { ImportListPage } from './list-page.tsx';
+import { nodeAnchor, planAnchor, reportAnchor } from './line-usage.ts';
+import { ImportPreviewPage, type TypedCorrection } from './preview-page.tsx';
+import { ImportResultPage } from './result-page.tsx';
+import { MAX_UPLOAD_BYTES } from '../upload-limit.ts';
+import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../../kernel/uploads/large-upload.ts';
 
-export { MAX_UPLOAD_BYTES } from './upload-limit.ts';
+export { MAX_UPLOAD_BYTES } from '../upload-limit.ts';
 
 type Scope = { municipality: Municipality; ward: Ward };
 

@@ -1,9 +1,9 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { controlAttrs, Field, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
-import { MAX_PHOTOS } from './commands.ts';
-import { photoFieldNames, type PhotoTyped } from './inputs.ts';
-import { photoPath } from './paths.ts';
-import type { PhotoMeta } from './queries.ts';
+import { MAX_PHOTOS } from '../photos/commands.ts';
+import { photoFieldNames, type PhotoTyped } from '../photos/inputs.ts';
+import { photoPath } from '../photos/paths.ts';
+import type { PhotoMeta } from '../photos/queries.ts';
 
 function PhotoImage({ photo, alt }: { photo: PhotoMeta; alt: string }) {
   return <img src={photoPath(photo)} alt={alt} width={photo.width} height={photo.height} loading="lazy" />;

@@ -1,6 +1,6 @@
 import { CsrfField, FileInput } from '../../kernel/ui/forms.tsx';
 import type { Chrome } from '../../kernel/ui/layout.tsx';
-import { structurePaths } from './paths.ts';
+import { structurePaths } from '../structure/paths.ts';
 
 type Props = { chrome: Chrome; m: string; plan: string; period: number };
 

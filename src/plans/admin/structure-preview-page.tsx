@@ -4,12 +4,12 @@ import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { planPaths } from '../paths.ts';
 import type { Period, PlanWithPeriods } from '../queries.ts';
 import { periodTitle } from '../views/plan-page.tsx';
-import { fieldCellText } from './cells.ts';
-import type { ChangeSet, FieldChange } from './changes.ts';
-import { columns, type ColumnKey } from './columns.ts';
-import type { Problems } from './import.ts';
-import type { NodeField } from './rows.ts';
-import { problemText } from './problems.ts';
+import { fieldCellText } from '../structure/cells.ts';
+import type { ChangeSet, FieldChange } from '../structure/changes.ts';
+import { columns, type ColumnKey } from '../structure/columns.ts';
+import type { Problems } from '../structure/import.ts';
+import type { NodeField } from '../structure/rows.ts';
+import { problemText } from '../structure/problems.ts';
 import { Notice } from '../../kernel/ui/notice.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 

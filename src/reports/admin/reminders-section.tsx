@@ -2,8 +2,8 @@ import type { Translate } from '../../kernel/i18n/index.ts';
 import { CsrfField } from '../../kernel/ui/forms.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import type { Round } from '../queries.ts';
-import { reminderPaths } from './paths.ts';
-import type { OutstandingOwner, Reminder } from './queries.ts';
+import { reminderPaths } from '../reminders/paths.ts';
+import type { OutstandingOwner, Reminder } from '../reminders/queries.ts';
 import { Notice } from '../../kernel/ui/notice.tsx';
 
 /** What the dashboard shows about reminder mail: whether it can be sent, to whom, and what was sent. */

@@ -5,12 +5,12 @@ import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { reportPaths } from '../paths.ts';
 import type { ReportItem, Round } from '../queries.ts';
-import { roundsCrumbs } from '../admin/rounds-page.tsx';
+import { roundsCrumbs } from './rounds-page.tsx';
 import { reportHeading, StateBadge } from '../views/parts.tsx';
-import { ownersOfRound } from './export.ts';
-import type { ImportOutcome, MergeItem } from './import.ts';
-import type { FieldConflict } from './merge.ts';
-import { workbookPaths } from './paths.ts';
+import { ownersOfRound } from '../workbook/export.ts';
+import type { ImportOutcome, MergeItem } from '../workbook/import.ts';
+import type { FieldConflict } from '../workbook/merge.ts';
+import { workbookPaths } from '../workbook/paths.ts';
 
 type PageBase = { chrome: Chrome; municipality: Municipality; ward: Ward; round: Round };
 
