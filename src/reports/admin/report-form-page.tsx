@@ -8,7 +8,8 @@ import type { ReportField, ReportValues } from '../schema.ts';
 import { ReportTable, reportHeading } from '../views/parts.tsx';
 import { refusalOf } from '../workflow.ts';
 import type { PhotoTyped } from '../photos/inputs.ts';
-import { PhotoEditor, PhotoFigures } from '../views/photos.tsx';
+import { PhotoFigures } from '../views/photos.tsx';
+import { PhotoEditor } from './photo-editor.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice, ValuesPanel } from './report-parts.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
 
