@@ -4,9 +4,9 @@ import type { Municipality } from '../municipalities/queries.ts';
 import { accountPaths } from '../accounts/paths.ts';
 import { organisationPaths } from '../organisations/paths.ts';
 import { planPaths } from '../plans/paths.ts';
-import type { PlanWithPeriods } from '../plans/queries.ts';
+import { periodTitle, type PlanWithPeriods } from '../plans/queries.ts';
 import type { AdminLink } from '../reports/admin/links.ts';
-import { periodSpan, periodTitle } from '../plans/views/plan-page.tsx';
+import { formatFiscalYearSpan } from '../kernel/wareki/index.ts';
 
 type Props = { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean; canManageAccounts: boolean; reportLinks: AdminLink[]; importLinks?: AdminLink[] };
 
@@ -71,7 +71,7 @@ export function AdminHomePage({ chrome, municipality, user, plans, canManageRegi
               {plan.periods.map((period) => (
                 <li>
                   <a href={planPaths.adminPeriod(municipality.slug, plan.key, period.number)}>
-                    {periodTitle(period, locale)}（{periodSpan(period, locale)}）
+                    {periodTitle(period, locale)}（{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）
                   </a>
                 </li>
               ))}

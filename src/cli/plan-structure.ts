@@ -11,14 +11,13 @@ import { translatorFor } from '../messages.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { findWardByNameOrSlug } from '../municipalities/queries.ts';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
-import { findPlan, listWardPlans, loadTree, type Period, type PlanWithPeriods } from '../plans/queries.ts';
+import { findPlan, listWardPlans, loadTree, periodTitle, type Period, type PlanWithPeriods } from '../plans/queries.ts';
 import { fieldCellText } from '../plans/structure/cells.ts';
 import { isEmpty, type ChangeSet, type FieldChange } from '../plans/structure/changes.ts';
 import { columns } from '../plans/structure/columns.ts';
 import { renderStructure, structureFormats, type StructureFormat } from '../plans/structure/export.ts';
 import { previewImport, runImport, type Problems } from '../plans/structure/import.ts';
 import { problemText } from '../plans/structure/problems.ts';
-import { periodTitle } from '../plans/views/plan-page.tsx';
 import { CliError } from './errors.ts';
 import { municipalityFor } from './database.ts';
 

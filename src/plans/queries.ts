@@ -10,6 +10,18 @@ export type NodeRow = typeof planNodes.$inferSelect;
 export type PlanNode = NodeRow & { owners: OrganisationRef[]; children: PlanNode[]; depth: number };
 export type PlanWithPeriods = Plan & { periods: Period[] };
 
+/** 第4期 / Period 4: how pages and files name a period. */
+export function periodTitle(period: Pick<Period, 'number'>, locale: 'ja' | 'en'): string {
+  return locale === 'ja' ? `第${period.number}期` : `Period ${period.number}`;
+}
+
+/** 基本目標1　誰もが…: a node named by its level at `depth`, its code and its title. */
+export function nodeLabel(node: { code: string; title: string }, levels: string[], depth: number): string {
+  const levelName = levels[depth] ?? '';
+  const head = [levelName, node.code].filter(Boolean).join(node.code && /^[0-9０-９]/.test(node.code) ? '' : ' ');
+  return [head, node.title].filter(Boolean).join('　');
+}
+
 async function withPeriods(db: DbOrTx, rows: Plan[]): Promise<PlanWithPeriods[]> {
   if (rows.length === 0) return [];
   const municipalityId = rows[0]!.municipalityId;

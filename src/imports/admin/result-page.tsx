@@ -3,13 +3,13 @@ import { formatDateTime } from '../../kernel/ui/time.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { planPaths } from '../../plans/paths.ts';
 import { reportPaths } from '../../reports/paths.ts';
-import type { PlanWithPeriods } from '../../plans/queries.ts';
-import { periodSpan, periodTitle } from '../../plans/views/plan-page.tsx';
+import { periodTitle, type PlanWithPeriods } from '../../plans/queries.ts';
 import type { Operation, SetField } from '../change-set.ts';
 import { addedText, fieldLabel, valueText } from '../describe.ts';
 import { importPaths } from '../paths.ts';
 import type { AppliedRecord, DocumentImport } from '../queries.ts';
 import { importCrumbs } from './list-page.tsx';
+import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 
 type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; row: DocumentImport; plans: PlanWithPeriods[] };
 
@@ -45,7 +45,7 @@ export function ImportResultPage({ chrome, municipality, ward, row, plans }: Pro
               plan.periods.map((period) => (
                 <li>
                   <a href={planPaths.adminPeriod(m, plan.key, period.number)}>
-                    {plan.name} {periodTitle(period, locale)}（{periodSpan(period, locale)}）
+                    {plan.name} {periodTitle(period, locale)}（{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）
                   </a>
                 </li>
               )),

@@ -40,10 +40,11 @@ describe('formatFiscalYear', () => {
 });
 
 describe('formatFiscalYearSpan', () => {
-  it.each<[number, number | undefined, FiscalYearFormatOptions, string]>([
+  it.each<[number, number | null | undefined, FiscalYearFormatOptions, string]>([
     [2005, 2009, {}, '平成17年度～平成21年度'],
     [2016, 2020, {}, '平成28年度～令和2年度'],
     [2021, undefined, {}, '令和3年度～'],
+    [2021, null, {}, '令和3年度～'],
     [2026, 2030, { withWestern: true }, '令和8年度（2026年度）～令和12年度（2030年度）'],
     [2005, 2009, { locale: 'en' }, 'FY2005–FY2009'],
     [2021, undefined, { locale: 'en' }, 'FY2021–'],

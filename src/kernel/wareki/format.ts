@@ -64,10 +64,10 @@ export function formatFiscalYear(fiscalYear: number, options: FiscalYearFormatOp
   return `${eraYearText(requireEra(era, fiscalYear), fiscalYear)}年度${options.withWestern ? `（${fiscalYear}年度）` : ''}`;
 }
 
-/** (2016, 2020) → 平成28年度～令和2年度; an open end → 令和3年度～. */
-export function formatFiscalYearSpan(start: number, end?: number, options: FiscalYearFormatOptions = {}): string {
+/** (2016, 2020) → 平成28年度～令和2年度; an open end (none, or null as records keep it) → 令和3年度～. */
+export function formatFiscalYearSpan(start: number, end?: number | null, options: FiscalYearFormatOptions = {}): string {
   const sep = options.locale === 'en' ? '–' : '～';
-  return `${formatFiscalYear(start, options)}${sep}${end === undefined ? '' : formatFiscalYear(end, options)}`;
+  return `${formatFiscalYear(start, options)}${sep}${end === undefined || end === null ? '' : formatFiscalYear(end, options)}`;
 }
 
 /** (2024, 2) → 令和6年2月. A month in which the era changed is named by the era of its first day (昭和64年1月). */

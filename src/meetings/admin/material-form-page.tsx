@@ -4,8 +4,7 @@ import { controlAttrs, CsrfField, ErrorSummary, Field, FieldError, TextArea, Tex
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
-import type { Period, PlanWithPeriods } from '../../plans/queries.ts';
-import { periodTitle } from '../../plans/views/plan-page.tsx';
+import { periodTitle, type Period, type PlanWithPeriods } from '../../plans/queries.ts';
 import { reportHeading, goalLabel } from '../../reports/views/parts.tsx';
 import type { ReportItem } from '../../reports/queries.ts';
 import type { MaterialValues } from '../inputs.ts';

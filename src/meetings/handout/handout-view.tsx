@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { formatDate, formatFiscalYear } from '../../kernel/wareki/index.ts';
-import { nodeLabel } from '../../plans/views/node-content.tsx';
 import { ReportTable, goalLabel, ownerNames, reportHeading } from '../../reports/views/parts.tsx';
 import type { Cover, Handout, HandoutReport, HandoutSection, Photo } from './handout.ts';
+import { nodeLabel } from '../../plans/queries.ts';
 
 /** The handout's own rules, served as a stylesheet to the web page and inlined into the printed one. */
 export const handoutCss = readFileSync(new URL('./handout.css', import.meta.url), 'utf8');

@@ -2,9 +2,8 @@ import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Organisation } from '../../organisations/queries.ts';
 import { organisationPaths } from '../../organisations/paths.ts';
 import { planPaths } from '../../plans/paths.ts';
-import { currentPeriod, type PlanWithPeriods } from '../../plans/queries.ts';
-import { periodSpan, periodTitle } from '../../plans/views/plan-page.tsx';
-import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import { currentPeriod, periodTitle, type PlanWithPeriods } from '../../plans/queries.ts';
+import { formatFiscalYear, formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import { reportPaths } from '../../reports/paths.ts';
 import { municipalityPaths } from '../paths.ts';
 import type { District, Municipality, Ward } from '../queries.ts';
@@ -47,7 +46,7 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
               <p class="muted">{t(`plan.tier.${plan.tier}`)}</p>
               {period ? (
                 <p>
-                  {periodTitle(period, locale)}：{periodSpan(period, locale)}
+                  {periodTitle(period, locale)}：{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}
                 </p>
               ) : null}
               {plan.periods.length > 1 ? <a href={planPaths.history(m, plan.key)}>{t('plan.history')}</a> : null}

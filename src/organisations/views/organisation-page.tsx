@@ -2,10 +2,10 @@ import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { municipalityPaths } from '../../municipalities/paths.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { planPaths } from '../../plans/paths.ts';
-import type { OwnedNode } from '../../plans/queries.ts';
-import { periodSpan, periodTitle } from '../../plans/views/plan-page.tsx';
+import { periodTitle, type OwnedNode } from '../../plans/queries.ts';
 import { organisationPaths } from '../paths.ts';
 import type { Organisation } from '../queries.ts';
+import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 
 /** Groups an organisation's items by plan and period, in the order the query gives. */
 function byPeriod(owned: OwnedNode[]): OwnedNode[][] {
@@ -55,7 +55,7 @@ export function OrganisationPage({ chrome, municipality, ward, organisation, own
               <a href={planPaths.period(m, plan.key, period.number)}>
                 {plan.name} {periodTitle(period, locale)}
               </a>
-              <span class="muted">（{periodSpan(period, locale)}）</span>
+              <span class="muted">（{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）</span>
             </h3>
             <ul>
               {group.map((item) => (

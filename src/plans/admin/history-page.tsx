@@ -2,8 +2,7 @@ import { changedFields, type AuditEvent } from '../../kernel/audit/queries.ts';
 import type { MessageKey, Translate } from '../../kernel/i18n/index.ts';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
-import type { NodeInContext } from '../queries.ts';
-import { nodeLabel } from '../views/node-content.tsx';
+import { nodeLabel, type NodeInContext } from '../queries.ts';
 import { nodeCrumbs } from './node-form.tsx';
 
 const actionNames: Record<string, MessageKey> = {

@@ -5,10 +5,8 @@ import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import type { Organisation } from '../../organisations/queries.ts';
 import type { NodeFields } from '../inputs.ts';
 import { planPaths } from '../paths.ts';
-import type { NodeInContext } from '../queries.ts';
+import { nodeLabel, periodTitle, type NodeInContext } from '../queries.ts';
 import type { NodeSection, SituationItem } from '../schema.ts';
-import { nodeLabel } from '../views/node-content.tsx';
-import { periodTitle } from '../views/plan-page.tsx';
 
 /** What the form shows: the saved node, or what the user typed when it comes back with errors or a conflict. */
 export type NodeFormValues = NodeFields & { version: number; ownerIds: string[] };

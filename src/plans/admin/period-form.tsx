@@ -2,8 +2,7 @@ import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from '
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { planPaths } from '../paths.ts';
-import type { Period, Plan } from '../queries.ts';
-import { periodTitle } from '../views/plan-page.tsx';
+import { periodTitle, type Period, type Plan } from '../queries.ts';
 
 export type PeriodFormValues = {
   version: number;

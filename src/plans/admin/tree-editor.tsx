@@ -2,11 +2,10 @@ import { CsrfField, PostButton } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality } from '../../municipalities/queries.ts';
 import { planPaths } from '../paths.ts';
-import type { Period, PlanNode, PlanWithPeriods } from '../queries.ts';
-import { nodeLabel } from '../views/node-content.tsx';
-import { periodSpan, periodTitle } from '../views/plan-page.tsx';
+import { nodeLabel, periodTitle, type Period, type PlanNode, type PlanWithPeriods } from '../queries.ts';
 import { StructureSection } from './structure-section.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 
 type Props = { chrome: Chrome; municipality: Municipality; plan: PlanWithPeriods; period: Period; tree: PlanNode[]; notice?: string | null };
 
@@ -97,7 +96,7 @@ export function TreeEditorPage({ chrome, municipality, plan, period, tree, notic
         {plan.name} {periodTitle(period, locale)}
       </h1>
       <p class="muted">
-        {periodSpan(period, locale)}　<a href={planPaths.period(m, plan.key, period.number)}>公開ページを見る</a>　
+        {formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}　<a href={planPaths.period(m, plan.key, period.number)}>公開ページを見る</a>　
         <a href={planPaths.adminPeriodEdit(m, plan.key, period.number)}>{t('admin.editPeriod')}</a>
       </p>
       <Notice text={notice} />

@@ -1,7 +1,6 @@
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import type { Municipality } from '../../municipalities/queries.ts';
-import type { Period, PlanNode, PlanWithPeriods } from '../queries.ts';
-import { periodTitle } from '../views/plan-page.tsx';
+import { periodTitle, type Period, type PlanNode, type PlanWithPeriods } from '../queries.ts';
 
 /** What a plan period's document (PDF or Word) is made of. */
 export type PlanDocumentInput = {

@@ -1,9 +1,8 @@
 import { bullets, heading, labelled, paragraph, renderDocx, table, title, type Column, type DocxBlock } from '../../kernel/documents/docx.ts';
 import type { Translate } from '../../kernel/i18n/index.ts';
-import type { PlanNode } from '../queries.ts';
-import { nodeLabel } from '../views/node-content.tsx';
-import { periodSpan } from '../views/plan-page.tsx';
+import { nodeLabel, type PlanNode } from '../queries.ts';
 import { planDocumentTitle, type PlanDocumentInput } from './plan-document.ts';
+import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 
 function situationBlocks(node: PlanNode, depth: number, t: Translate): DocxBlock[] {
   if (node.situation.length === 0) return [];
@@ -74,7 +73,7 @@ export function planDocxBlocks({ plan, period, tree, t, locale }: PlanDocumentIn
   return [
     title(planDocumentTitle(plan, period, locale)),
     ...(nickname ? [paragraph(`（${nickname}）`)] : []),
-    labelled(t('plan.period'), periodSpan(period, locale)),
+    labelled(t('plan.period'), formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })),
     ...(period.levels.length > 0 ? [labelled(t('plan.structure'), period.levels.join(' → '))] : []),
     ...(period.philosophy ? [heading(t('plan.philosophy'), 1), paragraph(period.philosophy, { bold: true })] : []),
     ...(tree.length > 0 ? tree.flatMap((node) => nodeBlocks(node, period.levels, 1, t)) : [paragraph(t('plan.noNodes'))]),

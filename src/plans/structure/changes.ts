@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PlanNode } from '../queries.ts';
-import { nodeLabel } from '../views/node-content.tsx';
+import { nodeLabel, type PlanNode } from '../queries.ts';
 import type { ExportMeta } from './read.ts';
 import { nodeFields, sameField, stateFingerprint, stateOfNode, type NodeField, type NodeState } from './rows.ts';
 import type { ParsedRow } from './validate.ts';

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CSV_CONTENT_TYPE, toCsv } from '../../kernel/documents/csv.ts';
-import { periodTitle } from '../views/plan-page.tsx';
-import type { Period, Plan, PlanNode } from '../queries.ts';
+import { periodTitle, type Period, type Plan, type PlanNode } from '../queries.ts';
 import { flattenTree } from '../queries.ts';
 import { columnKeys, columns, GUIDE_SHEET, headerRow, META_SHEET, STRUCTURE_SHEET } from './columns.ts';
 import { rowsOfTree, stateFingerprint, stateOfNode, type StructureRow } from './rows.ts';

@@ -2,15 +2,9 @@ import type { Translate } from '../../kernel/i18n/index.ts';
 import { Heading } from '../../kernel/ui/heading.tsx';
 import { organisationPaths } from '../../organisations/paths.ts';
 import { planPaths } from '../paths.ts';
-import type { PlanNode } from '../queries.ts';
+import { nodeLabel, type PlanNode } from '../queries.ts';
 
 type Props = { node: PlanNode; levels: string[]; level: number; municipality: string; t: Translate; linkTitle?: boolean };
-
-export function nodeLabel(node: { code: string; title: string; depth?: number }, levels: string[], depth: number): string {
-  const levelName = levels[depth] ?? '';
-  const head = [levelName, node.code].filter(Boolean).join(node.code && /^[0-9０-９]/.test(node.code) ? '' : ' ');
-  return [head, node.title].filter(Boolean).join('　');
-}
 
 export function Owners({ node, municipality, t }: { node: PlanNode; municipality: string; t: Translate }) {
   if (node.owners.length === 0) return null;

@@ -1,9 +1,10 @@
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { planPaths } from '../paths.ts';
-import type { NodeInContext } from '../queries.ts';
-import { NodeContent, nodeLabel } from './node-content.tsx';
-import { periodSpan, periodTitle, planCrumbs } from './plan-page.tsx';
+import { nodeLabel, periodTitle, type NodeInContext } from '../queries.ts';
+import { NodeContent } from './node-content.tsx';
+import { planCrumbs } from './plan-page.tsx';
+import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 
 export function NodePage({ chrome, municipality, ward, context }: { chrome: Chrome; municipality: Municipality; ward: Ward | null; context: NodeInContext }) {
   const { node, ancestors, period, plan } = context;
@@ -19,7 +20,7 @@ export function NodePage({ chrome, municipality, ward, context }: { chrome: Chro
   return (
     <Layout chrome={chrome} title={label} crumbs={crumbs}>
       <p class="muted">
-        {plan.name} {periodTitle(period, locale)}（{periodSpan(period, locale)}）
+        {plan.name} {periodTitle(period, locale)}（{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）
       </p>
       <h1>{label}</h1>
       <NodeContent node={{ ...node, children: [] }} levels={period.levels} level={2} municipality={m} t={t} linkTitle={false} />

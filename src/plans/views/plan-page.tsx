@@ -5,16 +5,8 @@ import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { municipalityPaths } from '../../municipalities/paths.ts';
 import { planPaths } from '../paths.ts';
-import type { Period, Plan, PlanNode, PlanWithPeriods } from '../queries.ts';
+import { periodTitle, type Period, type Plan, type PlanNode, type PlanWithPeriods } from '../queries.ts';
 import { NodeContent } from './node-content.tsx';
-
-export function periodSpan(period: Pick<Period, 'fiscalYearStart' | 'fiscalYearEnd'>, locale: 'ja' | 'en'): string {
-  return formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd ?? undefined, { locale });
-}
-
-export function periodTitle(period: Period, locale: 'ja' | 'en'): string {
-  return locale === 'ja' ? `第${period.number}期` : `Period ${period.number}`;
-}
 
 export function planCrumbs(chrome: Chrome, municipality: Municipality, ward: Ward | null, plan?: Plan): Crumb[] {
   const crumbs: Crumb[] = [
@@ -36,7 +28,7 @@ export function PeriodMeta({ m, plan, period, chrome }: { m: string; plan: PlanW
         <span class="status">{period.status === 'formulating' ? t('plan.formulating') : t('plan.adopted')}</span>
       </dd>
       <dt>{t('plan.period')}</dt>
-      <dd>{periodSpan(period, locale)}</dd>
+      <dd>{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}</dd>
       {period.nickname || plan.nickname ? (
         <>
           <dt>{t('field.nickname')}</dt>
@@ -156,7 +148,7 @@ export function PeriodHistoryPage({ chrome, municipality, ward, plan }: { chrome
           <li>
             <h2>
               <a href={planPaths.period(municipality.slug, plan.key, period.number)}>
-                {periodTitle(period, locale)}　{periodSpan(period, locale)}
+                {periodTitle(period, locale)}　{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}
               </a>
               <span class="status">{period.status === 'formulating' ? t('plan.formulating') : t('plan.adopted')}</span>
             </h2>

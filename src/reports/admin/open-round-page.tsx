@@ -3,8 +3,7 @@ import { CsrfField, ErrorSummary, FieldError, SaveOrMoreRows, TextInput, type Fi
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { Organisation } from '../../organisations/queries.ts';
-import type { Period, PlanNode, PlanWithPeriods } from '../../plans/queries.ts';
-import { nodeLabel } from '../../plans/views/node-content.tsx';
+import { nodeLabel, type Period, type PlanNode, type PlanWithPeriods } from '../../plans/queries.ts';
 import type { AssignmentRowValues } from '../inputs.ts';
 import { reportPaths } from '../paths.ts';
 import type { ReportField } from '../schema.ts';

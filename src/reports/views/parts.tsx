@@ -1,10 +1,10 @@
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { Heading } from '../../kernel/ui/heading.tsx';
 import { daysBetween, formatDate } from '../../kernel/wareki/index.ts';
-import { nodeLabel } from '../../plans/views/node-content.tsx';
 import { PhotoFigures } from './photos.tsx';
 import { itemTitle, type GoalGroup, type ReportItem } from '../queries.ts';
 import type { ReportField, ReportState, ReportValues, RoundStatus } from '../schema.ts';
+import { nodeLabel } from '../../plans/queries.ts';
 
 export function StateBadge({ t, state }: { t: Translate; state: ReportState }) {
   return <span class={`status status--${state}`}>{t(`report.state.${state}`)}</span>;
