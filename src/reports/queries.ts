@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../kernel/db/database.ts';
 import { organisationsByIds, type OrganisationRef } from '../organisations/queries.ts';
-import { findPeriodById, loadTree, pathTo, type PlanNode } from '../plans/queries.ts';
+import { findPeriodById, loadTree, nodeLabel, pathTo, type PlanNode } from '../plans/queries.ts';
 import { defaultReportFields } from './fields.ts';
 import { photosOfReports, type PhotoMeta } from './photos/queries.ts';
 import {
@@ -52,6 +52,14 @@ export function scopeOf(item: ReportItem) {
 export function itemTitle(item: Pick<ReportItem, 'assignment' | 'node'>): string {
   return item.assignment.title || item.node.title;
 }
+
+export const ownerNames = (item: Pick<ReportItem, 'owners'>) => item.owners.map((o) => o.name).join('・');
+
+/** 子育て支援連絡会（こども家庭支援課）: how the committee handout names a report. */
+export const reportHeading = (item: ReportItem) => `${itemTitle(item)}（${ownerNames(item)}）`;
+
+export const goalLabel = (item: Pick<ReportItem, 'goal' | 'levels'>) => nodeLabel(item.goal, item.levels, 0);
+export const nodeLabelOf = (item: Pick<ReportItem, 'node' | 'levels'>) => nodeLabel(item.node, item.levels, item.node.depth);
 
 export type ReportFormConfig = { fields: ReportField[]; version: number };
 

@@ -2,7 +2,7 @@ import { AlignmentType, PageBreak, Paragraph } from 'docx';
 import { bullets, DocxImages, heading, labelled, paragraph, renderDocx, runs, table, title, type DocxBlock } from '../../kernel/documents/docx.ts';
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
-import { goalLabel, ownerNames, reportHeading } from '../../reports/views/parts.tsx';
+import { goalLabel, ownerNames, reportHeading } from '../../reports/queries.ts';
 import type { Cover, Handout, HandoutReport, HandoutSection, Photo } from './handout.ts';
 import { meetingWhen } from './handout-view.tsx';
 import { nodeLabel } from '../../plans/queries.ts';

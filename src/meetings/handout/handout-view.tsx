@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { formatDate, formatFiscalYear } from '../../kernel/wareki/index.ts';
-import { ReportTable, goalLabel, ownerNames, reportHeading } from '../../reports/views/parts.tsx';
+import { goalLabel, ownerNames, reportHeading } from '../../reports/queries.ts';
+import { ReportTable } from '../../reports/views/parts.tsx';
 import type { Cover, Handout, HandoutReport, HandoutSection, Photo } from './handout.ts';
 import { nodeLabel } from '../../plans/queries.ts';
 

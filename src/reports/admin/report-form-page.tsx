@@ -3,9 +3,9 @@ import { CsrfField, ErrorSummary, FieldError, TextArea, type FieldErrors } from 
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { valueName } from '../fields.ts';
 import { reportPaths } from '../paths.ts';
-import { pendingReturn, type ReportItem, type StateChange } from '../queries.ts';
+import { pendingReturn, reportHeading, type ReportItem, type StateChange } from '../queries.ts';
 import type { ReportField, ReportValues } from '../schema.ts';
-import { ReportTable, reportHeading } from '../views/parts.tsx';
+import { ReportTable } from '../views/parts.tsx';
 import { refusalOf } from '../workflow.ts';
 import type { PhotoTyped } from '../photos/inputs.ts';
 import { PhotoFigures } from '../views/photos.tsx';

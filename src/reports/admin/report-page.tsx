@@ -3,8 +3,8 @@ import { CsrfField, ErrorSummary, PostButton, SwitchButton, TextArea, type Field
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { fieldCommentName } from '../fields.ts';
 import { reportPaths } from '../paths.ts';
-import { pendingReturn, type ReportItem, type StateChange } from '../queries.ts';
-import { ReportTable, reportHeading } from '../views/parts.tsx';
+import { pendingReturn, reportHeading, type ReportItem, type StateChange } from '../queries.ts';
+import { ReportTable } from '../views/parts.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice } from './report-parts.tsx';
 import { PhotoFigures } from '../views/photos.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';

@@ -2,9 +2,9 @@ import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import type { Child } from 'hono/jsx';
-import type { ReportItem, StateChange } from '../queries.ts';
+import { nodeLabelOf, ownerNames, type ReportItem, type StateChange } from '../queries.ts';
 import type { ReportField, ReportValues } from '../schema.ts';
-import { deadlineDate, nodeLabelOf, ownerNames, StateBadge, timeLeft } from '../views/parts.tsx';
+import { deadlineDate, StateBadge, timeLeft } from '../views/parts.tsx';
 
 /** The pieces both report pages (the secretariat's review, the owner's form) are made of. */
 

@@ -18,9 +18,8 @@ import { assignmentRowsOf, fieldRowsOf, parseOpenRound, parseReportForm, roundSt
 import { textOf, type FormBody } from '../../kernel/web/form.ts';
 import { reportPaths } from '../paths.ts';
 import { reportPolicy } from '../policy.ts';
-import { acceptedReports, groupByGoal, itemTitle, listRounds, reportFormOf, roundItems, type ReportItem } from '../queries.ts';
+import { acceptedReports, groupByGoal, itemTitle, listRounds, nodeLabelOf, ownerNames, reportFormOf, type ReportItem, roundItems } from '../queries.ts';
 import type { ReportField } from '../schema.ts';
-import { nodeLabelOf, ownerNames } from '../views/parts.tsx';
 import { isOutstanding } from '../workflow.ts';
 import { AcceptedReportsPage } from './accepted-page.tsx';
 import { noticeOf, roundInUrl, withNotice } from './context.ts';

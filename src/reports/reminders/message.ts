@@ -1,7 +1,7 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { daysBetween } from '../../kernel/wareki/index.ts';
-import { itemTitle, type Round } from '../queries.ts';
-import { deadlineDate, nodeLabelOf, timeLeft } from '../views/parts.tsx';
+import { itemTitle, nodeLabelOf, type Round } from '../queries.ts';
+import { deadlineDate, timeLeft } from '../views/parts.tsx';
 import type { OutstandingOwner } from './queries.ts';
 
 export type ReminderMail = { subject: string; text: string };

@@ -2,9 +2,8 @@ import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { Heading } from '../../kernel/ui/heading.tsx';
 import { daysBetween, formatDate } from '../../kernel/wareki/index.ts';
 import { PhotoFigures } from './photos.tsx';
-import { itemTitle, type GoalGroup, type ReportItem } from '../queries.ts';
+import { goalLabel, nodeLabelOf, reportHeading, type GoalGroup } from '../queries.ts';
 import type { ReportField, ReportState, ReportValues, RoundStatus } from '../schema.ts';
-import { nodeLabel } from '../../plans/queries.ts';
 
 export function StateBadge({ t, state }: { t: Translate; state: ReportState }) {
   return <span class={`status status--${state}`}>{t(`report.state.${state}`)}</span>;
@@ -13,14 +12,6 @@ export function StateBadge({ t, state }: { t: Translate; state: ReportState }) {
 export function RoundStatusBadge({ t, status }: { t: Translate; status: RoundStatus }) {
   return <span class={`status status--round-${status}`}>{t(`report.round.status.${status}`)}</span>;
 }
-
-export const ownerNames = (item: Pick<ReportItem, 'owners'>) => item.owners.map((o) => o.name).join('・');
-
-/** 子育て支援連絡会（こども家庭支援課）: how the committee handout names a report. */
-export const reportHeading = (item: ReportItem) => `${itemTitle(item)}（${ownerNames(item)}）`;
-
-export const goalLabel = (item: Pick<ReportItem, 'goal' | 'levels'>) => nodeLabel(item.goal, item.levels, 0);
-export const nodeLabelOf = (item: Pick<ReportItem, 'node' | 'levels'>) => nodeLabel(item.node, item.levels, item.node.depth);
 
 /** How long is left until the deadline, counted in days in Japan. */
 export function timeLeft(t: Translate, deadline: string, today: string): string {

@@ -2,9 +2,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { formatDate, formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { OrganisationRef } from '../../organisations/queries.ts';
-import { itemTitle, type ReportItem, type Round } from '../queries.ts';
+import { goalLabel, itemTitle, nodeLabelOf, ownerNames, type ReportItem, type Round } from '../queries.ts';
 import type { ReportField } from '../schema.ts';
-import { goalLabel, nodeLabelOf, ownerNames } from '../views/parts.tsx';
 import {
   FIRST_DATA_ROW,
   FIRST_FIELD_COLUMN,
