@@ -27,21 +27,6 @@ const TO_BE_REMOVED = 'to be removed (issue 10)';
 const exceptions: Exception[] = [
   // Another module's schema file. Each goes when the owner offers the query, the command, or the column's values and
   // types from outside its schema.ts.
-  ...['municipalities', 'organisations', 'plans', 'reports'].map((module) => ({
-    rule: 'schema' as const,
-    from: 'src/demo/',
-    to: `src/${module}/schema.ts`,
-    reason: `${TO_BE_REMOVED}: the demo's data checks take the columns' values (kinds, states) and types from the ${module} schema`,
-  })),
-  { rule: 'schema', from: 'src/imports/write-change-set.ts', to: 'src/plans/schema.ts', reason: `${TO_BE_REMOVED}: the import takes a column's type from the plans schema` },
-  ...['organisations', 'plans', 'reports'].map((module) => ({
-    rule: 'schema' as const,
-    from: 'src/imports/change-set.ts',
-    to: `src/${module}/schema.ts`,
-    reason: `${TO_BE_REMOVED}: the change set takes column types from the ${module} schema instead of its module's queries`,
-  })),
-  { rule: 'schema', from: 'src/imports/organisation-kind.ts', to: 'src/organisations/schema.ts', reason: `${TO_BE_REMOVED}: the kinds of organisation come from the table's column` },
-  { rule: 'schema', from: 'src/imports/report-changes.ts', to: 'src/reports/schema.ts', reason: `${TO_BE_REMOVED}: report fields' types come from the reports schema` },
   { rule: 'schema', from: 'src/imports/testing.ts', to: 'src/plans/schema.ts', reason: `${TO_BE_REMOVED}: a test helper reads plan rows directly` },
   { rule: 'schema', from: 'src/imports/testing.ts', to: 'src/reports/schema.ts', reason: `${TO_BE_REMOVED}: a test helper reads report rows directly` },
   // Tests that look at other modules' rows directly.

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { municipalityKinds } from '../municipalities/schema.ts';
-import { organisationKinds } from '../organisations/schema.ts';
-import { periodStatuses, planTiers } from '../plans/schema.ts';
-import { reportStates, roundStatuses } from '../reports/schema.ts';
+import { municipalityKinds } from '../municipalities/queries.ts';
+import { organisationKinds } from '../organisations/queries.ts';
+import { periodStatuses, planTiers } from '../plans/queries.ts';
+import { reportStates, roundStatuses } from '../reports/queries.ts';
 
 /** The demo files' shape: close to the interchange document of the document reader, plus the registry. */
 const sourceRef = z.object({ file: z.string(), lines: z.tuple([z.number(), z.number()]).optional(), note: z.string().optional() });

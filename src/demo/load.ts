@@ -8,7 +8,7 @@ import { findMunicipality, listMunicipalities } from '../municipalities/queries.
 import { loadOrganisations } from '../organisations/commands.ts';
 import { matchOrganisation, type Organisation } from '../organisations/queries.ts';
 import { loadPlan, type NodeLoad, type PeriodLoad } from '../plans/commands.ts';
-import type { NodeSection } from '../plans/schema.ts';
+import type { NodeSection } from '../plans/queries.ts';
 import { DEMO_PASSWORD, demoAccounts, demoDistricts } from './accounts.ts';
 import { readDemoSet, type DemoNode, type DemoPeriod, type DemoPlan } from './demo-data.ts';
 import { insertDemoReports } from './load-reports.ts';

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../organisations/schema.ts';
+import type { OrganisationKind } from '../organisations/queries.ts';
 
 /**
  * The kind of 推進主体 a written name most likely is, for a body the registry does not know yet. Checked in order:

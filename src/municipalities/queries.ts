@@ -2,6 +2,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../kernel/db/database.ts';
 import { districts, municipalities, wards } from './schema.ts';
 
+/** The values and types of the module's columns, for other modules (they do not import its schema). */
+export { municipalityKinds, type MunicipalityKind } from './schema.ts';
+
 export type Municipality = typeof municipalities.$inferSelect;
 export type Ward = typeof wards.$inferSelect;
 export type District = typeof districts.$inferSelect;

@@ -2,6 +2,9 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../kernel/db/database.ts';
 import { organisations } from './schema.ts';
 
+/** The values and types of the module's columns, for other modules (they do not import its schema). */
+export { organisationKinds, type OrganisationKind } from './schema.ts';
+
 export type Organisation = typeof organisations.$inferSelect;
 export type OrganisationRef = Pick<Organisation, 'id' | 'key' | 'name' | 'kind'>;
 

@@ -4,6 +4,9 @@ import { isHeldByForeignKeys } from '../kernel/db/references.ts';
 import { organisationsByIds, type OrganisationRef } from '../organisations/queries.ts';
 import { nodeOwners, planNodes, planPeriods, plans } from './schema.ts';
 
+/** The values and types of the module's columns, for other modules (they do not import its schema). */
+export { periodStatuses, planTiers, type NodeSection, type PeriodStatus, type PlanTier, type SituationItem } from './schema.ts';
+
 export type Plan = typeof plans.$inferSelect;
 export type Period = typeof planPeriods.$inferSelect;
 export type NodeRow = typeof planNodes.$inferSelect;

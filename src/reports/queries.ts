@@ -16,6 +16,9 @@ import {
   type ReportState,
 } from './schema.ts';
 
+/** The values and types of the module's columns, for other modules (they do not import its schema). */
+export { reportStates, roundStatuses, type ReportField, type ReportValues } from './schema.ts';
+
 export type Round = typeof reportRounds.$inferSelect;
 export type Assignment = typeof reportAssignments.$inferSelect;
 export type Report = typeof reports.$inferSelect;
