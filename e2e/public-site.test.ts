@@ -85,10 +85,30 @@ describe('public pages, without JavaScript', () => {
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.site-header').isVisible()).toBe(false);
       expect(await page.locator('.breadcrumbs').isVisible()).toBe(false);
+      expect(await page.locator('.published-passwords').isVisible()).toBe(false);
       expect(await page.locator('h1').isVisible()).toBe(true);
       const pdf = await page.pdf({ preferCSSPageSize: true });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(10_000);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('warns on every page that the demo accounts can sign in, readable on a 320 px screen, and links to where they are managed', async () => {
+    const page = await newPage(env.browser, { javaScriptEnabled: false });
+    try {
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const path of ['/', '/m/yokohama/plans/asahi-ward?lang=en', '/login?lang=ja']) {
+        await page.goto(`${env.server.url}${path}`);
+        const banner = page.getByRole('region', { name: path.endsWith('en') ? 'Demo accounts can sign in.' : 'デモ用のアカウントが使える状態です。' });
+        expect.soft(await banner.isVisible(), path).toBe(true);
+        expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+        expect.soft(await checkAccessibility(page), path).toEqual([]);
+      }
+      await page.getByRole('link', { name: 'アカウント管理の画面' }).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+      expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/m/yokohama/accounts');
     } finally {
       await page.close();
     }

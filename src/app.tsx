@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { logger } from 'hono/logger';
 import { findSession } from './accounts/sessions.ts';
+import { findPublishedPasswords } from './accounts/users.ts';
 import { accountRoutes, passwordChangeGate } from './accounts/routes.tsx';
 import { accountAdminRoutes } from './accounts/admin/routes.tsx';
 import type { Config } from './kernel/config/env.ts';
@@ -15,7 +16,7 @@ import type { AppContext, AppEnv, Services } from './kernel/web/context.ts';
 import { HttpError } from './kernel/web/errors.ts';
 import { PageCache } from './kernel/web/page-cache.ts';
 import { chromeOf, html } from './kernel/web/render.tsx';
-import { chooseLocale, loadSession, provideServices, serveFromPageCache, strictTransportSecurity, verifyCsrf } from './kernel/web/request.ts';
+import { chooseLocale, loadSession, provideServices, serveFromPageCache, strictTransportSecurity, verifyCsrf, warnOfPublishedPasswords } from './kernel/web/request.ts';
 import { apiRoutes } from './api/routes.ts';
 import { homeRoutes } from './municipalities/routes.tsx';
 import { organisationRoutes } from './organisations/routes.tsx';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.use(serveFromPageCache);
   app.use(chooseLocale);
   app.use(loadSession(findSession));
+  app.use(warnOfPublishedPasswords(findPublishedPasswords));
   // Photos on the report form (30 MB), documents to import (50 MB), 庁内照会 workbooks and plan structure files (10 MB)
   // have their own, larger limits, read only from a signed-in sender with the form's token (kernel/uploads/large-upload.ts).
   const largeUploads = [photoUpload, documentUpload, workbookUpload, structureUpload];

@@ -16,8 +16,11 @@ function snapshot({ updatedAt: _u, ...account }: Account) {
   return account;
 }
 
-/** A new account; `passwordChangeRequired` when its first password was chosen for the person, not by them. */
-export async function createUser(scope: CommandScope, input: NewUserInput & { passwordChangeRequired?: boolean }): Promise<{ id: string }> {
+/**
+ * A new account; `passwordChangeRequired` when its first password was chosen for the person, not by them,
+ * `passwordPublished` when anyone can read it (the demo's).
+ */
+export async function createUser(scope: CommandScope, input: NewUserInput & { passwordChangeRequired?: boolean; passwordPublished?: boolean }): Promise<{ id: string }> {
   const [row] = await scope.tx
     .insert(users)
     .values({
@@ -28,6 +31,7 @@ export async function createUser(scope: CommandScope, input: NewUserInput & { pa
       ...scopeOfRole(input),
       email: input.email,
       passwordChangeRequired: input.passwordChangeRequired ?? false,
+      passwordPublished: input.passwordPublished ?? false,
     })
     .returning(accountColumns);
   await scope.audit({ municipalityId: input.municipalityId, entityType: 'user', entityId: row!.id, action: 'create', after: snapshot(row!) });
@@ -46,11 +50,16 @@ async function lockAccount(tx: Tx, target: Target, version: number): Promise<{ o
   return { ok: true, current };
 }
 
-/** Writes a change to a locked account, bumps its version and audits it. */
+/**
+ * Writes a change to a locked account, bumps its version and audits it. A new password is no longer the published one;
+ * a change to an account with a published password may end (or bring back) the warning every page shows.
+ */
 async function saveAccount(scope: CommandScope, current: Account, action: string, change: Partial<typeof users.$inferInsert>): Promise<AccountResult> {
+  const published = change.passwordHash === undefined ? {} : { passwordPublished: false };
+  if (current.passwordPublished) await scope.contentChanged(current.municipalityId);
   const [row] = await scope.tx
     .update(users)
-    .set({ ...change, version: current.version + 1, updatedAt: sql`now()` })
+    .set({ ...change, ...published, version: current.version + 1, updatedAt: sql`now()` })
     .where(and(eq(users.municipalityId, current.municipalityId), eq(users.id, current.id)))
     .returning(accountColumns);
   await scope.audit({ municipalityId: current.municipalityId, entityType: 'user', entityId: current.id, action, before: snapshot(current), after: snapshot(row!) });

@@ -81,6 +81,10 @@ export const accountMessages = defineMessages({
     ja: 'よく使われていて推測されやすいパスワードです。別のものにしてください',
     en: 'This password is common and easy to guess. Choose another one',
   },
+  'account.error.passwordPublished': {
+    ja: 'デモ用に公開されているパスワードです。別のものにしてください',
+    en: 'This is the demo password, which is published. Choose another one',
+  },
   'account.error.currentPassword': { ja: '今のパスワードを入力してください', en: 'Enter your current password' },
   'account.error.currentPasswordWrong': { ja: '今のパスワードが正しくありません', en: 'The current password is not correct' },
 });

@@ -27,6 +27,11 @@ export const users = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     /** Set when an administrator resets the password: the person chooses their own before doing anything else. */
     passwordChangeRequired: boolean('password_change_required').notNull().default(false),
+    /**
+     * The password is one anyone can read (the demo's, in the README): set when the demo creates the account, cleared
+     * when its password changes. While an enabled account has it, every page says so.
+     */
+    passwordPublished: boolean('password_published').notNull().default(false),
     /** Optimistic lock: an edit made on an older version is refused, not silently applied. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -35,6 +40,7 @@ export const users = pgTable(
   (t) => [
     primaryKey({ columns: [t.municipalityId, t.id] }),
     unique('users_login_unique').on(t.login),
+    index('users_password_published_idx').on(t.municipalityId).where(sql`${t.passwordPublished} and not ${t.disabled}`),
     foreignKey({ columns: [t.municipalityId, t.wardId], foreignColumns: [wards.municipalityId, wards.id] }),
     foreignKey({ columns: [t.municipalityId, t.organisationId], foreignColumns: [organisations.municipalityId, organisations.id] }),
     foreignKey({ columns: [t.municipalityId, t.districtId], foreignColumns: [districts.municipalityId, districts.id] }),

@@ -1,4 +1,7 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { PublishedPasswordWarning } from '../kernel/ui/layout.tsx';
+import { findMunicipalityById } from '../municipalities/queries.ts';
+import { accountPaths } from './paths.ts';
 import type { DbOrTx } from '../kernel/db/database.ts';
 import { users } from './schema.ts';
 
@@ -20,6 +23,7 @@ export const accountColumns = {
   email: users.email,
   disabled: users.disabled,
   passwordChangeRequired: users.passwordChangeRequired,
+  passwordPublished: users.passwordPublished,
   version: users.version,
   updatedAt: users.updatedAt,
 };
@@ -42,4 +46,18 @@ export async function staffEmailsOf(db: DbOrTx, municipalityId: string, organisa
     .where(and(eq(users.municipalityId, municipalityId), eq(users.role, 'owner_staff'), eq(users.disabled, false), isNotNull(users.email), inArray(users.organisationId, organisationIds)))
     .orderBy(users.login);
   return rows.flatMap((r) => (r.organisationId && r.email ? [{ organisationId: r.organisationId, email: r.email }] : []));
+}
+
+/**
+ * Whether an enabled account's password is published (the demo's), and where the first municipality with one manages
+ * its accounts: read through a small partial index, and only after the page cache was dropped (kernel/web/request.ts).
+ */
+export async function findPublishedPasswords(db: DbOrTx): Promise<PublishedPasswordWarning | null> {
+  const [row] = await db
+    .select({ municipalityId: users.municipalityId })
+    .from(users)
+    .where(and(eq(users.passwordPublished, true), eq(users.disabled, false)))
+    .limit(1);
+  const municipality = row && (await findMunicipalityById(db, row.municipalityId));
+  return municipality ? { accountsPath: accountPaths.adminList(municipality.slug) } : null;
 }

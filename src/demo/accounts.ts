@@ -1,7 +1,7 @@
 import type { Role } from '../kernel/auth/actor.ts';
 
-/** The password of every demo account (documented in the README). Demo data only: never used elsewhere. */
-export const DEMO_PASSWORD = 'sasaeai-demo-2024';
+/** The password of every demo account (documented in the README; the password rules refuse it for any other use). */
+export { DEMO_PASSWORD } from '../accounts/password-rules.ts';
 
 export type DemoAccount = {
   login: string;

@@ -121,6 +121,7 @@ async function insertAccounts(scope: CommandScope, ids: Ids): Promise<number> {
       login: account.login,
       displayName: account.displayName,
       password: DEMO_PASSWORD,
+      passwordPublished: true,
       role: account.role,
       municipalityId: ids.municipalityId,
       wardId: account.ward ? ids.wardIds.get(account.ward) ?? null : null,

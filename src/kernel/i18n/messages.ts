@@ -4,6 +4,17 @@ import { defineMessages } from './index.ts';
 export const kernelMessages = defineMessages({
   'site.name': { ja: '支えあい', en: 'Sasaeai' },
   'site.tagline': { ja: '地域福祉保健計画', en: 'Community welfare and health plans' },
+  'site.publishedPasswords.title': { ja: 'デモ用のアカウントが使える状態です。', en: 'Demo accounts can sign in.' },
+  'site.publishedPasswords.body': {
+    ja: 'このサーバーには、パスワードが README で公開されているアカウントがあり、誰でもログインできます。実際のデータを入れないでください。',
+    en: 'This server has accounts whose passwords are published in the README: anyone can sign in with them. Do not enter real data.',
+  },
+  'site.publishedPasswords.howTo': {
+    ja: 'この表示を消すには、管理者がそれらのパスワードを変えるか、アカウントを無効にします:',
+    en: 'To end this, an administrator changes their passwords or disables the accounts:',
+  },
+  'site.publishedPasswords.accounts': { ja: 'アカウント管理の画面', en: 'the accounts page' },
+  'site.publishedPasswords.orCommand': { ja: '、またはサーバーで', en: ', or on the server with' },
   'nav.skip': { ja: '本文へ移動', en: 'Skip to main content' },
   'nav.home': { ja: 'トップ', en: 'Home' },
   'nav.admin': { ja: '管理', en: 'Admin' },

@@ -2,6 +2,9 @@ import type { Child } from 'hono/jsx';
 import type { SessionUser } from '../auth/actor.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 
+/** Enabled accounts whose password anyone can read exist (the demo's); they are managed at `accountsPath`. */
+export type PublishedPasswordWarning = { accountsPath: string };
+
 /** What every page needs from its request to draw the frame around its content. */
 export type Chrome = {
   t: Translate;
@@ -10,6 +13,7 @@ export type Chrome = {
   path: string;
   user: SessionUser | null;
   csrfToken: string;
+  publishedPasswords: PublishedPasswordWarning | null;
 };
 
 export type Crumb = { label: string; href?: string };
@@ -33,6 +37,23 @@ export function Breadcrumbs({ t, items }: { t: Translate; items: Crumb[] }) {
   );
 }
 
+/** On every page while the demo's accounts can sign in: not for real data, and how to end it. Never printed. */
+function PublishedPasswordBanner({ t, warning }: { t: Translate; warning: PublishedPasswordWarning }) {
+  return (
+    <section class="published-passwords no-print" aria-labelledby="published-passwords-title">
+      <div class="container">
+        <p>
+          <strong id="published-passwords-title">{t('site.publishedPasswords.title')}</strong> {t('site.publishedPasswords.body')}
+        </p>
+        <p>
+          {t('site.publishedPasswords.howTo')} <a href={warning.accountsPath}>{t('site.publishedPasswords.accounts')}</a>
+          {t('site.publishedPasswords.orCommand')} <code>./bin/sasaeai user disable --login ID</code>
+        </p>
+      </div>
+    </section>
+  );
+}
+
 export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[]; children?: Child; wide?: boolean }) {
   const { chrome, title } = props;
   const { t, locale, user } = chrome;
@@ -50,6 +71,7 @@ export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[];
         <a class="skip-link" href="#main">
           {t('nav.skip')}
         </a>
+        {chrome.publishedPasswords && <PublishedPasswordBanner t={t} warning={chrome.publishedPasswords} />}
         <header class="site-header">
           <div class="container site-header__inner">
             <a class="site-name" href="/">

@@ -3,6 +3,7 @@ import type { ActiveSession, Actor } from '../auth/actor.ts';
 import type { Config } from '../config/env.ts';
 import type { Database } from '../db/database.ts';
 import type { Catalogue, Locale, Translate } from '../i18n/index.ts';
+import type { PublishedPasswordWarning } from '../ui/layout.tsx';
 import type { PageCache } from './page-cache.ts';
 
 /** What every route can reach: built once by createApp and injected, never imported as a global. */
@@ -23,6 +24,8 @@ export type AppEnv = {
     actor: Actor;
     /** The token every form of this request must send back. */
     csrfToken: string;
+    /** Enabled accounts whose password anyone can read (the demo's) exist: every page says so. */
+    publishedPasswords: PublishedPasswordWarning | null;
   };
 };
 

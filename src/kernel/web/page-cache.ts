@@ -19,6 +19,7 @@ const encoder = new TextEncoder();
  */
 export class PageCache {
   private entries = new Map<string, CachedEntry>();
+  private values = new Map<string, unknown>();
   private generation = 0;
   private stopListening: (() => Promise<void>) | null = null;
   private stopLocal: (() => void) | null = null;
@@ -38,6 +39,7 @@ export class PageCache {
   clear(): void {
     this.generation++;
     this.entries.clear();
+    this.values.clear();
   }
 
   get(key: string): CachedEntry | undefined {
@@ -53,6 +55,18 @@ export class PageCache {
     const entry = { body, contentType, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, ...(disposition ? { disposition } : {}) };
     if (this.enabled && generation === this.generation) this.entries.set(key, entry);
     return entry;
+  }
+
+  /**
+   * A value read from the data that every page shows (whether to warn of published passwords), kept and dropped with
+   * the pages, so that a request reads it from memory; computed every time when the cache is off.
+   */
+  async value<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.enabled && this.values.has(key)) return this.values.get(key) as T;
+    const generation = this.generation;
+    const value = await compute();
+    if (this.enabled && generation === this.generation) this.values.set(key, value);
+    return value;
   }
 
   get size(): number {

@@ -12,6 +12,7 @@ export function chromeOf(c: AppContext): Chrome {
     path: `${url.pathname}${url.search}`,
     user: c.var.session?.user ?? null,
     csrfToken: c.var.csrfToken,
+    publishedPasswords: c.var.publishedPasswords ?? null,
   };
 }
 

@@ -9,6 +9,7 @@ import type { AppContext, AppEnv, Services } from './context.ts';
 import { HttpError } from './errors.ts';
 import { pageKey } from './page-cache.ts';
 import { sendEntry } from './render.tsx';
+import type { PublishedPasswordWarning } from '../ui/layout.tsx';
 
 export const SESSION_COOKIE = 'sasaeai_session';
 export const CSRF_COOKIE = 'sasaeai_csrf';
@@ -80,6 +81,21 @@ export function loadSession(findSession: SessionFinder) {
     c.set('session', session);
     c.set('actor', session?.user ?? anonymous);
     c.set('csrfToken', session?.csrfToken ?? getCookie(c, CSRF_COOKIE) ?? '');
+    await next();
+  });
+}
+
+/** Which accounts have a published password is the accounts module's business: the app hands its finder over. */
+export type PublishedPasswordFinder = (db: Db) => Promise<PublishedPasswordWarning | null>;
+
+/**
+ * Whether every page must warn that accounts with a published password (the demo's) can sign in. Read from the
+ * database once, then kept with the page cache, which every process drops when any commits a change.
+ */
+export function warnOfPublishedPasswords(find: PublishedPasswordFinder) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const { pageCache, database } = c.var.services;
+    c.set('publishedPasswords', await pageCache.value('published-passwords', () => find(database.db)));
     await next();
   });
 }
