@@ -7,6 +7,7 @@ import { municipalityMessages } from './municipalities/messages.ts';
 import { organisationMessages } from './organisations/messages.ts';
 import { planMessages } from './plans/messages.ts';
 import { importMessages } from './imports/messages.ts';
+import { readingMessages } from './reading/messages.ts';
 import { reportMessages } from './reports/messages.ts';
 
 /**
@@ -21,6 +22,7 @@ export const catalogue: Catalogue = mergeMessages(
   planMessages,
   reportMessages,
   meetingMessages,
+  readingMessages,
   importMessages,
   adminMessages,
 );

@@ -19,7 +19,7 @@ import { applyImport, createImport } from '../imports/commands.ts';
 import { changeSetReport } from '../imports/describe.ts';
 import { baselineOf } from '../imports/queries.ts';
 import { readDocument } from '../reading/read-document.ts';
-import { CliError } from './errors.ts';
+import { CliError, japaneseText } from './errors.ts';
 
 export const importHelp = `./bin/sasaeai import FILE --ward 区 [--dry-run] [--overwrite-conflicts] [--as 名前] [--municipality 市]
   文書を読み取り、区の計画に取り込みます。追加・変更・競合（手で編集された値）・文書にない項目・未対応の内容・
@@ -46,7 +46,7 @@ async function readOrExplain(file: string) {
   try {
     return await readDocument(file);
   } catch (error) {
-    if (error instanceof ReadError) throw new CliError(error.message);
+    if (error instanceof ReadError) throw new CliError(japaneseText(error.problem));
     throw error;
   }
 }

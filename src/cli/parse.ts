@@ -8,7 +8,7 @@ import { formatDate, formatFiscalYear, formatFiscalYearSpan } from '../kernel/wa
 import { ReadError } from '../reading/errors.ts';
 import type { Indicator, IndicatorValue, InterchangeDocument, Plan, PlanNode, ScheduleStep } from '../reading/interchange.ts';
 import { readDocument } from '../reading/read-document.ts';
-import { CliError } from './errors.ts';
+import { CliError, japaneseText } from './errors.ts';
 
 export const parseHelp = `./bin/sasaeai parse FILE [--json]
   文書（.txt .md .pdf .docx .xlsx .csv）を読み取り、計画・指標・報告・調査・会議・日程などを表示します。
@@ -126,7 +126,7 @@ export async function parseCommand(args: string[]): Promise<string> {
     const { document } = await readDocument(file);
     return values.json ? JSON.stringify(document, null, 2) : summary(document);
   } catch (error) {
-    if (error instanceof ReadError) throw new CliError(error.message);
+    if (error instanceof ReadError) throw new CliError(japaneseText(error.problem));
     throw error;
   }
 }

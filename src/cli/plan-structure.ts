@@ -6,7 +6,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Actor } from '../kernel/auth/actor.ts';
-import { translateProblem } from '../kernel/i18n/index.ts';
 import { translatorFor } from '../messages.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { findWardByNameOrSlug } from '../municipalities/queries.ts';
@@ -18,7 +17,7 @@ import { columns } from '../plans/structure/columns.ts';
 import { renderStructure, structureFormats, type StructureFormat } from '../plans/structure/export.ts';
 import { previewImport, runImport, type Problems } from '../plans/structure/import.ts';
 import { problemText } from '../plans/structure/problems.ts';
-import { CliError } from './errors.ts';
+import { CliError, japaneseText } from './errors.ts';
 import { municipalityFor } from './database.ts';
 
 export const planStructureHelp = `./bin/sasaeai plan export --ward 区 --period 期 --out FILE [--format xlsx|csv] [--plan キー]
@@ -61,6 +60,9 @@ export async function planExport(database: Database, args: string[]): Promise<st
   return `${plan.name} ${periodTitle(period, 'ja')}の構成を ${values.out} に書き出しました`;
 }
 
+const japanese = translatorFor('ja');
+const top = japanese('structure.preview.top');
+
 const oneLine = (text: string) => (text === '' ? '（空）' : text.replace(/\n/g, '⏎'));
 
 function fieldLines(fields: FieldChange[], owners: Map<string, string>): string[] {
@@ -72,19 +74,19 @@ function fieldLines(fields: FieldChange[], owners: Map<string, string>): string[
 export function changeSummary(changes: ChangeSet, owners: Map<string, string>): string {
   if (isEmpty(changes)) return '変更はありません';
   return [
-    ...changes.added.map((a) => `追加 ${a.row}行目: ${a.label}（${a.under}の下）`),
+    ...changes.added.map((a) => `追加 ${a.row}行目: ${a.label}（${a.under ?? top}の下）`),
     ...changes.updated.flatMap((u) => [`変更 ${u.row}行目: ${u.label}`, ...fieldLines(u.fields, owners)]),
-    ...changes.moved.map((m) => `移動 ${m.row}行目: ${m.label}（${m.from} → ${m.to}）`),
+    ...changes.moved.map((m) => `移動 ${m.row}行目: ${m.label}（${m.from ?? top} → ${m.to ?? top}）`),
     ...changes.removed.map((r) => `削除 ${r.label}${r.below > 0 ? `（この下の${r.below}項目も）` : ''}`),
     ...changes.conflicts.flatMap((c) => [
       `競合 ${c.row === null ? '' : `${c.row}行目: `}${c.label}（書き出しの後に他の人が変更しました。上書きするには --overwrite ${c.nodeId}）`,
       ...fieldLines(c.fields, owners),
     ]),
-    ...changes.blocked.map((b) => `取り込めません: ${b}`),
+    ...changes.blocked.map((b) => `取り込めません: ${japaneseText(b)}`),
   ].join('\n');
 }
 
-const problemsText = (p: Problems) => [...p.problems.map(problemText), ...(p.more > 0 ? [`ほかに${p.more}件あります`] : [])].join('\n');
+const problemsText = (p: Problems) => [...p.problems.map((problem) => problemText(japanese, problem)), ...(p.more > 0 ? [`ほかに${p.more}件あります`] : [])].join('\n');
 
 export async function planImport(database: Database, args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
@@ -119,7 +121,7 @@ export async function planImport(database: Database, args: string[]): Promise<st
     case 'blocked':
       throw new CliError(`取り込めません:\n${changeSummary(outcome.changes, owners)}`);
     case 'stale':
-      throw new CliError(translateProblem(translatorFor('ja'), outcome.message));
+      throw new CliError(japaneseText(outcome.message));
     case 'applied': {
       const { summary } = outcome;
       if (isEmpty(outcome.changes)) return '変更はありません';

@@ -5,7 +5,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CliError } from './errors.ts';
+import { CliError, japaneseText } from './errors.ts';
+import { translatorFor } from '../messages.ts';
 import { municipalityFor } from './database.ts';
 import type { Actor, SessionUser } from '../kernel/auth/actor.ts';
 import { findUserByLogin } from '../accounts/users.ts';
@@ -72,7 +73,7 @@ function mergeLines(merge: MergeItem, applied: boolean): string[] {
   for (const conflict of merge.conflicts) {
     lines.push(`  競合 ${conflict.cell}「${conflict.label}」：ウェブ ${quoted(conflict.web)} ／ ファイル ${quoted(conflict.workbook)}${applied ? '（ウェブの内容を残しました）' : ''}`);
   }
-  if (merge.skipped) lines.push(`  取り込みません：${merge.skipped}`);
+  if (merge.skipped) lines.push(`  取り込みません：${japaneseText(merge.skipped)}`);
   if (merge.submits) lines.push(applied ? '  提出済み（確認待ち）にしました' : '  提出済み（確認待ち）にします');
   if (merge.missing.length > 0) lines.push(`  空の欄があるため提出扱いにしません：${merge.missing.join('・')}`);
   return lines.length === 0 ? [] : [`■ ${reportHeading(merge.item)}`, ...lines];
@@ -95,7 +96,7 @@ export async function importXlsx(database: Database, argv: string[]): Promise<st
     throw new CliError(`ファイル「${file}」を読めません`);
   }));
   const loaded = await loadImport(database.db, bytes, basename(file), {});
-  if (!loaded.ok) throw new CliError(`「${basename(file)}」は取り込めません。何も保存していません。\n${loaded.problems.map(problemText).join('\n')}`);
+  if (!loaded.ok) throw new CliError(`「${basename(file)}」は取り込めません。何も保存していません。\n${loaded.problems.map((p) => problemText(translatorFor('ja'), p)).join('\n')}`);
   const actor = await importingActor(database, values.as, loaded.value.round);
   const header = `${roundName(loaded.value.round, loaded.value.ward)} の照会（${basename(file)}）`;
   if (values['dry-run']) return `${header}\n${outcomeText(outcomeOf(await previewImport(database.db, loaded.value, new Map())), false)}`;

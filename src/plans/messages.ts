@@ -140,6 +140,135 @@ export const planMessages = defineMessages({
   'admin.actionOn': { ja: '{item}を{action}', en: '{action}: {item}' },
   'admin.historyOf': { ja: '{item}の変更履歴', en: 'Change history of {item}' },
   'admin.unnamed': { ja: '（名称なし）', en: '(no name)' },
+  'structure.where.sheet': { ja: '「{name}」シート', en: 'Sheet “{name}”' },
+  'structure.where.file': { ja: '「{name}」', en: '“{name}”' },
+  'structure.where.row': { ja: '{place} {row}行目', en: '{place}, row {row}' },
+  'structure.where.column': { ja: '{place} {letter}列（{header}）', en: '{place}, column {letter} ({header})' },
+  'structure.periodName': { ja: '{plan} 第{number}期', en: '{plan}, period {number}' },
+  'structure.otherPeriod': { ja: '別の計画または期', en: 'another plan or period' },
+  'structure.preview.top': { ja: '（最上位）', en: '(top level)' },
+  'structure.file.missing': { ja: 'ファイルを選んでください（書き出した .xlsx か .csv）', en: 'Choose a file (the exported .xlsx or .csv)' },
+  'structure.file.refused': { ja: '「{file}」: {reason}', en: '“{file}” {reason}' },
+  'structure.file.empty': { ja: 'ファイルが空です', en: 'The file is empty' },
+  'structure.file.tooLarge': { ja: 'ファイルが大きすぎます（{size} MB）。{max} MB までにしてください', en: 'The file is too large ({size} MB). Keep it to {max} MB' },
+  'structure.file.xls': {
+    ja: '古い Excel 形式（.xls）のファイルです。Excel で「Excel ブック（.xlsx）」として保存し直してください',
+    en: 'This is an old Excel file (.xls). Save it from Excel as an “Excel Workbook (.xlsx)”',
+  },
+  'structure.file.pdf': {
+    ja: 'PDF ファイルです。書き出した Excel ブック（.xlsx）か CSV ファイルを選んでください',
+    en: 'This is a PDF file. Choose the exported Excel workbook (.xlsx) or CSV file',
+  },
+  'structure.file.otherKind': {
+    ja: 'Excel ブック（.xlsx）でも CSV ファイル（.csv）でもありません（{file}）',
+    en: 'This is neither an Excel workbook (.xlsx) nor a CSV file (.csv) ({file})',
+  },
+  'structure.file.notWorkbook': {
+    ja: 'Excel ブック（.xlsx）として読めません。壊れているか、Word など別の形式のファイルです',
+    en: 'This cannot be read as an Excel workbook (.xlsx). It is broken, or a file of another kind such as Word',
+  },
+  'structure.file.noSheet': {
+    ja: '「{sheet}」シートがありません（あるシート: {names}）。計画構成の書き出しで作ったブックを使ってください',
+    en: 'There is no sheet “{sheet}” (sheets found: {names}). Use a workbook made by the plan structure download',
+  },
+  'structure.file.noSheets': { ja: 'なし', en: 'none' },
+  'structure.file.fromOtherPeriod': {
+    ja: 'このファイルは「{name}」から書き出したものです。「{here}」には取り込めません',
+    en: 'This file was exported from “{name}”. It cannot be imported into “{here}”',
+  },
+  'structure.header.none': {
+    ja: '1行目に列の見出しがありません。書き出したファイルの1行目を消さないでください',
+    en: 'Row 1 has no column headings. Do not delete the first row of the exported file',
+  },
+  'structure.header.missing': {
+    ja: '列「{header}」が見つかりません。書き出したときの列の名前に戻してください',
+    en: 'The column “{header}” is missing. Give the columns back the names they had when exported',
+  },
+  'structure.header.renamed': {
+    ja: '列「{header}」が見つかりません（見出しが「{other}」の列があります。列の名前を変えていませんか）。書き出したときの列の名前に戻してください',
+    en: 'The column “{header}” is missing (there is a column headed “{other}”; was it renamed?). Give the columns back the names they had when exported',
+  },
+  'structure.header.twice': { ja: '列「{header}」が二つあります。一つにしてください', en: 'There are two columns “{header}”. Keep one' },
+  'structure.cell.date': {
+    ja: 'Excel が日付に変えています。セルの書式を「文字列」にしてから入力し直してください',
+    en: 'Excel turned this into a date. Format the cell as Text and type the value again',
+  },
+  'structure.cell.error': { ja: 'エラーの値（{value}）が入っています', en: 'The cell holds an error value ({value})' },
+  'structure.cell.formula': { ja: '数式が入っています。値を直接入力してください', en: 'The cell holds a formula. Type the value itself' },
+  'structure.cell.invalid': { ja: '値が正しくありません', en: 'This value is not valid' },
+  'structure.csv.shiftJis': {
+    ja: '文字コードが Shift_JIS の CSV です。Excel では「CSV UTF-8（コンマ区切り）」を選んで保存し直してください（Shift_JIS では書けない文字が失われるため、そのままは読みません）',
+    en: 'This CSV is in Shift_JIS. In Excel, save it again as “CSV UTF-8 (Comma delimited)” (Shift_JIS loses characters it cannot write, so it is not read as it is)',
+  },
+  'structure.csv.notUtf8': {
+    ja: '文字コードが UTF-8 ではないため読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください',
+    en: 'The text is not UTF-8, so it cannot be read. Save it again as “CSV UTF-8 (Comma delimited)”',
+  },
+  'structure.csv.binary': { ja: '文字のファイルではありません（バイナリのデータが含まれています）', en: 'This is not a text file (it contains binary data)' },
+  'structure.csv.unreadable': {
+    ja: 'CSV として読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください',
+    en: 'This cannot be read as CSV. Save it again as “CSV UTF-8 (Comma delimited)”',
+  },
+  'structure.row.titleEmpty': { ja: '項目名が空です。項目名を書いてください', en: 'The item name is empty. Write the item name' },
+  'structure.row.depthEmpty': {
+    ja: '階層の深さが空です。1（最上位）から順に数字で書いてください',
+    en: 'The depth is empty. Write it as a number, 1 for the top level, counting down',
+  },
+  'structure.row.depthNotNumber': { ja: '階層の深さ「{depth}」は 1 以上の整数で書いてください', en: 'Write the depth “{depth}” as a whole number of 1 or more' },
+  'structure.row.depthJump': {
+    ja: '深さ {depth} の行が、深さ {previous} の行（{row}行目）のすぐ後にあります。親の項目より二つ以上深くはできません',
+    en: 'A row of depth {depth} follows right after a row of depth {previous} (row {row}). An item cannot be two or more levels below its parent',
+  },
+  'structure.row.firstDepth': {
+    ja: '最初の項目の深さが {depth} です。最初の行は深さ 1（最上位）にしてください',
+    en: 'The first item has depth {depth}. Give the first row depth 1 (the top level)',
+  },
+  'structure.row.levelOfOtherDepth': {
+    ja: '階層「{level}」は深さ {meant} の名前ですが、深さは {depth} です。階層の深さを直すか、階層の名前を「{name}」にしてください',
+    en: 'The level “{level}” is the name of depth {meant}, but the depth is {depth}. Correct the depth, or name the level “{name}”',
+  },
+  'structure.row.levelUnknown': { ja: '階層「{level}」はこの期の階層（{levels}）にありません', en: 'The level “{level}” is not one of this period’s levels ({levels})' },
+  'structure.row.idUnknown': {
+    ja: '識別子「{id}」の項目はこの期にありません。新しい項目の行は識別子を空にしてください',
+    en: 'This period has no item with the identifier “{id}”. Leave the identifier empty on the row of a new item',
+  },
+  'structure.row.idTwice': {
+    ja: '同じ識別子の行が {row}行目 にもあります。行をコピーして項目を増やすときは、識別子と版を空にしてください',
+    en: 'Row {row} has the same identifier. When you copy a row to add an item, empty its identifier and version',
+  },
+  'structure.row.version': { ja: '版「{version}」が正しくありません。書き出したときの値に戻してください', en: 'The version “{version}” is not valid. Put back the value it had when exported' },
+  'structure.row.ownerUnknown': {
+    ja: '推進主体「{name}」は推進主体の一覧にありません。推進主体の一覧に登録してから取り込んでください',
+    en: 'The promoting body “{name}” is not in the registry of promoting bodies. Register it there, then import the file',
+  },
+  'structure.row.ownerUnknownNear': {
+    ja: '推進主体「{name}」は推進主体の一覧にありません。近い名前: {names}',
+    en: 'The promoting body “{name}” is not in the registry of promoting bodies. Close names: {names}',
+  },
+  'structure.row.codeTwice': {
+    ja: '番号「{code}」は同じ親の下の {row}行目 でも使われています。同じ親の下では番号を重ねられません',
+    en: 'The code “{code}” is also used on row {row} under the same parent. Codes cannot repeat under one parent',
+  },
+  'structure.row.topWithParent': {
+    ja: '最上位（深さ 1）の行ですが、親の番号が「{written}」になっています。最上位の項目の親の番号は空にします',
+    en: 'This is a top-level row (depth 1), but its parent code is “{written}”. Leave the parent code of a top-level item empty',
+  },
+  'structure.row.parentCode': {
+    ja: 'この行は {row}行目の「{label}」の下にありますが、親の番号は「{written}」です。行を別の項目の下へ動かしたときは親の番号も直してください（動かしていなければ、行を元の位置に戻してください）',
+    en: 'This row stands under “{label}” (row {row}), but its parent code is “{written}”. When you move a row under another item, correct its parent code too (if you did not move it, put the row back where it was)',
+  },
+  'structure.row.situationHeading': {
+    ja: '最初の行が「{mark}」で始まっていません。見出しの行は「{mark}見出し」と書きます',
+    en: 'The first line does not start with “{mark}”. Write a heading line as “{mark}heading”',
+  },
+  'structure.blocked.reports': {
+    ja: '「{label}」の行がありませんが、この項目（またはその下の項目）には実績報告があるため削除できません。行を元に戻してください',
+    en: 'The row of “{label}” is missing, but this item (or one under it) has progress reports, so it cannot be deleted. Put the row back',
+  },
+  'structure.blocked.orphan': {
+    ja: '「{label}」は残りますが、その上の「{parent}」の行が削除されています。上の項目の行を戻すか、この項目の行を別の項目の下へ動かしてください',
+    en: '“{label}” stays, but the row of “{parent}” above it is deleted. Put that row back, or move this item’s row under another item',
+  },
 });
 
 type PlanMessages = typeof planMessages;

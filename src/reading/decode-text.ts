@@ -3,6 +3,7 @@
  * NUL bytes show it unmistakably; Shift_JIS (Windows-31J) and EUC-JP are converted with Node's TextDecoder only when
  * exactly one of them decodes the bytes into Japanese text, and the result says so. Anything else is a ReadError.
  */
+import { problem } from '../kernel/i18n/index.ts';
 import { ReadError } from './errors.ts';
 
 export interface DecodedText {
@@ -67,7 +68,7 @@ function controlShare(text: string): number {
 
 function checkedText(file: string, decoded: DecodedText): DecodedText {
   if (decoded.text.includes('\u0000') || controlShare(decoded.text) > 0.01) {
-    throw new ReadError(file, '文字のファイルではないようです（制御文字やバイナリのデータが含まれています）');
+    throw new ReadError(file, problem('read.binary'));
   }
   return decoded;
 }
@@ -83,22 +84,22 @@ function legacyDecoding(file: string, bytes: Uint8Array): DecodedText {
     return { text: best.text, encoding: best.name, warnings: [warning] };
   }
   if (best && best.share >= 0.5) {
-    throw new ReadError(file, `文字コードが ${best.name} のようですが確実には読めません。UTF-8 で保存し直してください`);
+    throw new ReadError(file, problem('read.encodingUncertain', { encoding: best.name }));
   }
-  throw new ReadError(file, '文字のファイルではないか、文字コードを判別できません（UTF-8 で保存したテキストにしてください）');
+  throw new ReadError(file, problem('read.encodingUnknown'));
 }
 
 export function decodeText(file: string, bytes: Uint8Array): DecodedText {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = decodeStrict(bytes.subarray(3), 'utf-8');
-    if (text === undefined) throw new ReadError(file, 'UTF-8 の印（BOM）がありますが、UTF-8 として正しくないバイトが含まれています');
+    if (text === undefined) throw new ReadError(file, problem('read.badUtf8'));
     return checkedText(file, { text, encoding: 'UTF-8 (BOM付き)', warnings: [] });
   }
   const bom16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : undefined;
   const utf16 = bom16 ?? utf16WithoutBom(bytes);
   if (utf16) {
     const text = decodeStrict(bytes.subarray(bom16 ? 2 : 0), utf16);
-    if (text === undefined) throw new ReadError(file, `文字コードが UTF-16 のようですが、途中が壊れています`);
+    if (text === undefined) throw new ReadError(file, problem('read.badUtf16'));
     const name = utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
     const warning = `文字コードが ${name} だったため UTF-8 に変換して読みました`;
     return checkedText(file, { text, encoding: name, warnings: [warning] });

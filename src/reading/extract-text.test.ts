@@ -2,6 +2,9 @@ import { mkdtemp, mkdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translateProblem } from '../kernel/i18n/index.ts';
+import { translatorFor } from '../messages.ts';
+import { inJapanese } from '../testing/messages.ts';
 import { ReadError } from './errors.ts';
 import { extractBytes, extractFile, MAX_BYTES } from './extract-text.ts';
 import { unifyRadicals } from './pdf-text.ts';
@@ -32,7 +35,7 @@ async function problem(work: Promise<unknown>): Promise<string> {
     await work;
   } catch (error) {
     expect(error).toBeInstanceOf(ReadError);
-    return (error as ReadError).message;
+    return inJapanese((error as ReadError).problem) as string;
   }
   throw new Error('expected a ReadError');
 }
@@ -139,6 +142,22 @@ describe('hostile and broken files: the file named, what is wrong (a limit with 
 
   it('a text with more characters than any document', async () => {
     expect(await problem(extractBytes('長文.txt', utf8('あ'.repeat(5_000_001))))).toMatch(/^長文\.txt: 文字数が上限の 5,000,000 文字を超えています/);
+  });
+});
+
+describe('the same errors to a reader of English', () => {
+  const inEnglish = async (work: Promise<unknown>) => {
+    const error = await work.then(() => null, (thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ReadError);
+    return translateProblem(translatorFor('en'), (error as ReadError).problem);
+  };
+
+  it('names the file and what is wrong, a limit with its value', async () => {
+    expect(await inEnglish(extractBytes('empty.txt', new Uint8Array(0)))).toBe('empty.txt: The file is empty (0 bytes)');
+    expect(await inEnglish(extractBytes('plan.docx', await makeXlsx([{ name: 'S', rows: [['a']] }])))).toBe('plan.docx: The extension is .docx, but the content looks like an Excel workbook (.xlsx)');
+    expect(await inEnglish(extractBytes('table.xlsx', xlsxRows(100_001)))).toBe(
+      'table.xlsx has 100,001 rows (the limit is 100,000). Split the content into smaller files and read them again',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Any supported file → numbered lines of text. Checks what the bytes are before trusting the extension, and turns
- * every problem (missing, empty, too big, wrong kind, broken, too slow, past a limit) into a ReadError with a Japanese
+ * every problem (missing, empty, too big, wrong kind, broken, too slow, past a limit) into a ReadError with its
  * message. Word, Excel, PDF and CSV are parsed within the limits of kernel/documents/bounded (sizes, rows, cells,
  * pages, characters; a parsing process killed at its time and memory limits).
  */
@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { refusal, TEXT_LIMITS } from '../kernel/documents/bounded/limits.ts';
 import type { RunOptions } from '../kernel/documents/bounded/read.ts';
+import { problem, type MessageKey, type Problem } from '../kernel/i18n/index.ts';
 import { decodeText } from './decode-text.ts';
 import { docxLines } from './docx-text.ts';
 import { ReadError } from './errors.ts';
@@ -55,16 +56,17 @@ function zipKind(bytes: Uint8Array): 'docx' | 'xlsx' | 'zip' {
   return 'zip';
 }
 
-const KIND_NAMES: Readonly<Record<string, string>> = {
-  pdf: 'PDF', docx: 'Word 文書（.docx）', xlsx: 'Excel ブック（.xlsx）', zip: 'ZIP 圧縮ファイル', ole: '古い Office 形式（.doc / .xls）',
-  image: '画像', text: 'テキスト',
+const KIND_NAMES: Readonly<Record<Kind | 'docx' | 'xlsx', MessageKey>> = {
+  pdf: 'read.kind.pdf', docx: 'read.kind.docx', xlsx: 'read.kind.xlsx', zip: 'read.kind.zip', ole: 'read.kind.ole',
+  image: 'read.kind.image', text: 'read.kind.text',
 };
+const kindName = (kind: Kind | 'docx' | 'xlsx') => problem(KIND_NAMES[kind]);
 
 function formatOf(file: string): Format {
   const ext = extname(file).toLowerCase();
   const format = FORMATS[ext];
   if (!format) {
-    throw new ReadError(file, ext === '' ? `拡張子がありません。${SUPPORTED} のいずれかにしてください` : `${ext} の形式には対応していません。${SUPPORTED} のいずれかにしてください`);
+    throw new ReadError(file, ext === '' ? problem('read.noExtension', { supported: SUPPORTED }) : problem('read.unsupported', { ext, supported: SUPPORTED }));
   }
   return format;
 }
@@ -74,14 +76,14 @@ function checkContent(file: string, format: Format, bytes: Uint8Array): void {
   const actual = kind === 'zip' ? zipKind(bytes) : kind;
   const expected = format === 'pdf' || format === 'docx' || format === 'xlsx' ? format : 'text';
   if (actual === expected) return;
-  if (actual === 'ole') throw new ReadError(file, '古い Office 形式（.doc / .xls）のようです。Word や Excel で .docx / .xlsx として保存し直してください');
+  if (actual === 'ole') throw new ReadError(file, problem('read.oldOffice'));
   if (expected === 'text' && actual !== 'text') {
-    throw new ReadError(file, `拡張子は ${extname(file)} ですが、中身は${KIND_NAMES[actual]}のようです。拡張子を直してください`);
+    throw new ReadError(file, problem('read.misnamedText', { ext: extname(file), kind: kindName(actual) }));
   }
   if (actual === 'text') {
-    throw new ReadError(file, `${KIND_NAMES[expected]}ではありません（中身はテキストか、壊れたファイルのようです）`);
+    throw new ReadError(file, problem('read.notKind', { kind: kindName(expected) }));
   }
-  throw new ReadError(file, `拡張子は ${extname(file)} ですが、中身は${KIND_NAMES[actual]}のようです`);
+  throw new ReadError(file, problem('read.misnamed', { ext: extname(file), kind: kindName(actual) }));
 }
 
 export function splitLines(text: string): string[] {
@@ -110,7 +112,7 @@ async function linesOf(file: string, format: Format, bytes: Uint8Array, options:
 /** A text file decoded, refused when it has more characters than any document (checked before it is split). */
 function decodedWithin(file: string, bytes: Uint8Array) {
   const decoded = decodeText(file, bytes);
-  if (decoded.text.length > TEXT_LIMITS.characters) throw new ReadError(file, refusal.characters());
+  if (decoded.text.length > TEXT_LIMITS.characters) throw new ReadError(file, refusal.characters(), 'read.refused');
   return decoded;
 }
 
@@ -121,15 +123,15 @@ export type ExtractOptions = RunOptions;
 export async function extractBytes(file: string, bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractedText> {
   const format = formatOf(file);
   if (bytes.byteLength > MAX_BYTES) throw new ReadError(file, tooBig(bytes.byteLength));
-  if (bytes.byteLength === 0) throw new ReadError(file, 'ファイルが空です（0 バイト）');
+  if (bytes.byteLength === 0) throw new ReadError(file, problem('read.empty'));
   checkContent(file, format, bytes);
   const read = await linesOf(file, format, bytes, options);
-  if (!read.lines.some((l) => l.trim() !== '')) throw new ReadError(file, 'ファイルに文字がありません（空白と改行だけです）');
+  if (!read.lines.some((l) => l.trim() !== '')) throw new ReadError(file, problem('read.blank'));
   return { file, format, ...read };
 }
 
-function tooBig(bytes: number): string {
-  return `ファイルが大きすぎます（${(bytes / 1024 / 1024).toFixed(1)} MB。読み込めるのは ${MAX_BYTES / 1024 / 1024} MB までです）`;
+function tooBig(bytes: number): Problem {
+  return problem('read.tooBig', { size: (bytes / 1024 / 1024).toFixed(1), max: MAX_BYTES / 1024 / 1024 });
 }
 
 /** Lines of a file on disk. */
@@ -138,19 +140,19 @@ export async function extractFile(file: string, options: ExtractOptions = {}): P
   let size: number;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw new ReadError(file, 'フォルダです。ファイルを指定してください');
+    if (info.isDirectory()) throw new ReadError(file, problem('read.folder'));
     size = info.size;
   } catch (error) {
     if (error instanceof ReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ReadError(file, code === 'ENOENT' ? 'ファイルが見つかりません' : `ファイルを開けません（${code ?? (error as Error).message}）`);
+    throw new ReadError(file, code === 'ENOENT' ? problem('read.notFound') : problem('read.cannotOpen', { code: code ?? (error as Error).message }));
   }
   if (size > MAX_BYTES) throw new ReadError(file, tooBig(size));
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new ReadError(file, `ファイルを読めません（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    throw new ReadError(file, problem('read.cannotRead', { code: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   return extractBytes(file, bytes, options);
 }

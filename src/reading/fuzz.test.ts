@@ -4,6 +4,7 @@
  * must validate, and every non-blank line must end up used, ignored or unrecognised.
  */
 import { describe, expect, it } from 'vitest';
+import { inJapanese } from '../testing/messages.ts';
 import { ReadError } from './errors.ts';
 import { extractBytes } from './extract-text.ts';
 import { interchangeSchema, type InterchangeDocument } from './interchange.ts';
@@ -99,8 +100,9 @@ async function readOrRefuse(name: string, bytes: Uint8Array): Promise<void> {
     await extractBytes(name, bytes, { timeLimitMs: 10_000 });
   } catch (error) {
     if (!(error instanceof ReadError)) throw new Error(`${name}: ${String(error)}`);
-    expect(error.message.startsWith(`${name}: `)).toBe(true);
-    expect(error.message.length).toBeGreaterThan(name.length + 4);
+    const message = inJapanese(error.problem) as string;
+    expect(message.startsWith(`${name}: `)).toBe(true);
+    expect(message.length).toBeGreaterThan(name.length + 4);
   }
 }
 

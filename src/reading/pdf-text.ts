@@ -4,6 +4,7 @@
  * narrow one. Pages are separated by a blank line, and so are paragraphs set apart by extra vertical space.
  */
 import { readPdfText, type PdfTextItem, type RunOptions } from '../kernel/documents/bounded/read.ts';
+import { problem, type Problem } from '../kernel/i18n/index.ts';
 import { ReadError, readErrorOf } from './errors.ts';
 
 interface Item {
@@ -80,9 +81,8 @@ function pageLines(items: Item[]): string[] {
   return out;
 }
 
-function problemOf(parserError: { name: string }): string {
-  if (parserError.name === 'PasswordException') return 'パスワードで保護された PDF です。保護を外してから読み込んでください';
-  return 'PDF として読めません（壊れているか、途中で切れています）。PDF を作り直すか、元の文書（Word など）を読み込んでください';
+function problemOf(parserError: { name: string }): Problem {
+  return problem(parserError.name === 'PasswordException' ? 'read.pdfProtected' : 'read.pdfBroken');
 }
 
 export async function pdfLines(file: string, bytes: Uint8Array, options?: RunOptions): Promise<PdfLines> {
@@ -104,7 +104,7 @@ export async function pdfLines(file: string, bytes: Uint8Array, options?: RunOpt
     pages.push(...text.map(() => index + 1));
   }
   if (!lines.some((l) => l.trim() !== '')) {
-    throw new ReadError(file, `PDF に文字の層がありません（${pageItems.length}ページとも画像だけです）。OCR で文字を付けてから読み込んでください`);
+    throw new ReadError(file, problem('read.pdfNoText', { pages: pageItems.length }));
   }
   return { lines, pages };
 }

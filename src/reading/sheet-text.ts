@@ -4,6 +4,7 @@
  */
 import { readCsvRows, readSheets, type CellValue, type RunOptions } from '../kernel/documents/bounded/read.ts';
 import { valueText } from '../kernel/documents/bounded/sheet-values.ts';
+import { problem } from '../kernel/i18n/index.ts';
 import { ReadError, readErrorOf } from './errors.ts';
 
 function cellValueText(value: CellValue): string {
@@ -22,7 +23,7 @@ export async function xlsxLines(file: string, bytes: Uint8Array, options?: RunOp
   try {
     sheets = await readSheets(file, bytes, options);
   } catch (error) {
-    throw readErrorOf(file, error, () => 'Excel ブック（.xlsx）として読めません（壊れているか、途中で切れています）。Excel で開けるか確かめ、保存し直してください');
+    throw readErrorOf(file, error, () => problem('read.xlsxBroken'));
   }
   const lines: string[] = [];
   for (const sheet of sheets) {
@@ -30,7 +31,7 @@ export async function xlsxLines(file: string, bytes: Uint8Array, options?: RunOp
     lines.push(`# ${sheet.name}`, '');
     for (const row of sheet.rows) lines.push(rowLine(row.map(cellValueText)));
   }
-  if (!lines.some((l) => l.trim() !== '' && !l.startsWith('# '))) throw new ReadError(file, 'Excel ブックに値の入ったセルがありません');
+  if (!lines.some((l) => l.trim() !== '' && !l.startsWith('# '))) throw new ReadError(file, problem('read.xlsxEmpty'));
   return lines;
 }
 
@@ -40,7 +41,7 @@ export async function csvLines(file: string, text: string, options?: RunOptions)
   try {
     rows = await readCsvRows(file, text, options);
   } catch (error) {
-    throw readErrorOf(file, error, () => 'CSV として読めません');
+    throw readErrorOf(file, error, () => problem('read.csvBroken'));
   }
   return rows.map((cells) => rowLine(cells.map((c) => c.replace(/[\r\n]/g, ' ').replace(/\t/g, ' ').trim())));
 }

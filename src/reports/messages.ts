@@ -252,6 +252,74 @@ export const reportMessages = defineMessages({
   },
   'workbook.back': { ja: '報告の回に戻る', en: 'Back to the round' },
   'workbook.blank': { ja: '（空欄）', en: '(blank)' },
+  'workbook.problemAt': { ja: '{where}：{message}', en: '{where}: {message}' },
+  'workbook.cellsBoth': { ja: '{first} と {second}', en: '{first} and {second}' },
+  'workbook.error.empty': { ja: 'ファイルが空です。記入したExcelのファイル（.xlsx）を選んでください。', en: 'The file is empty. Choose the filled-in Excel file (.xlsx).' },
+  'workbook.error.notXlsx': {
+    ja: '{kind}です。照会でお送りした .xlsx のファイルのまま保存して、アップロードしてください。',
+    en: '{kind}. Save it as the .xlsx file that was sent out, and upload that.',
+  },
+  'workbook.error.kind.xls': { ja: '古い形式のExcel（.xls）のファイル', en: 'This is an old Excel file (.xls)' },
+  'workbook.error.kind.other': { ja: 'Excelのファイル（.xlsx）ではないファイル（{file}）', en: 'This is not an Excel file (.xlsx) ({file})' },
+  'workbook.error.unreadable': {
+    ja: '「{file}」をExcelのファイルとして読めません。ファイルが壊れていないか確かめてください。',
+    en: '“{file}” cannot be read as an Excel file. Check that the file is not broken.',
+  },
+  'workbook.error.notOurs': {
+    ja: 'このファイルは、支えあいから書き出した照会のファイルではありません（照会の情報が見つかりません）。事務局から届いたファイルに記入してください。',
+    en: 'This is not a request file exported from Sasaeai (its request information is missing). Fill in the file the secretariat sent.',
+  },
+  'workbook.error.sheetMissing': {
+    ja: 'シート「{sheet}」がありません。シートの名前を変えたり、シートを削除したりしないでください。',
+    en: 'The sheet “{sheet}” is missing. Do not rename or delete sheets.',
+  },
+  'workbook.error.sheetExtra': {
+    ja: '照会にないシート「{sheet}」があります。シートの名前を変えたり、シートを追加したりしないでください。',
+    en: 'There is a sheet “{sheet}” that the request did not have. Do not rename or add sheets.',
+  },
+  'workbook.error.header': {
+    ja: '列の見出しが「{text}」に変わっています。列を削除したり動かしたりしないでください。',
+    en: 'The column heading has changed to “{text}”. Do not delete or move columns.',
+  },
+  'workbook.error.tooLong': { ja: '{max}文字以内にしてください（今は{length}文字です）。', en: 'Keep it to {max} characters (it has {length} now).' },
+  'workbook.error.notOption': {
+    ja: '「{value}」は選択肢にありません。▼の一覧（{options}）から選んでください。',
+    en: '“{value}” is not one of the choices. Choose from the ▼ list ({options}).',
+  },
+  'workbook.error.rowMoved': {
+    ja: '番号{number}の行がこの位置にありません（「{found}」になっています）。行を削除したり動かしたりしないでください。',
+    en: 'The row numbered {number} is not in this place (it says “{found}”). Do not delete or move rows.',
+  },
+  'workbook.error.outside': {
+    ja: '照会の行の外に書かれています。記入は各行の黄色の欄にしてください。',
+    en: 'Something is written outside the request’s rows. Write only in the yellow cells of each row.',
+  },
+  'workbook.error.fields': {
+    ja: 'このファイルの記入欄が、報告の回の様式と合いません。事務局が書き出し直したファイルを使ってください。',
+    en: 'The fields of this file do not match the round’s form. Use a file the secretariat exports again.',
+  },
+  'workbook.error.otherRound': {
+    ja: 'このファイルは {round} の照会ではありません（別の市町村か、削除された回のファイルです）。',
+    en: 'This file is not the request of {round} (it is from another municipality, or from a deleted round).',
+  },
+  'workbook.error.noRound': {
+    ja: 'このファイルの報告の回が見つかりません（別の市町村か、削除された回のファイルです）。',
+    en: 'The round of this file cannot be found (it is from another municipality, or from a deleted round).',
+  },
+  'workbook.error.wrongRound': {
+    ja: 'このファイルは {expected} の照会ではありません（{actual} の照会のファイルです）。',
+    en: 'This file is not the request of {expected} (it is the request of {actual}).',
+  },
+  'workbook.error.reportGone': { ja: 'この行の報告は、報告の回にもうありません。', en: 'The report of this row is no longer in the round.' },
+  'workbook.error.jointDiffers': {
+    ja: '共同の報告に、シートごとに違う内容が書かれています。どちらか一方にそろえてください。',
+    en: 'A joint report says different things on different sheets. Make them the same.',
+  },
+  'workbook.skip.closed': {
+    ja: 'この報告の回は締め切られています。取り込むには、回を再開してください。',
+    en: 'This round is closed. To take the file, reopen the round.',
+  },
+  'workbook.skip.accepted': { ja: '受理済みの報告は変更しません。', en: 'An accepted report is not changed.' },
   'report.error.roundTitle': { ja: '回の名前を入力してください', en: 'Enter the name of the round' },
   'report.error.noRows': { ja: '報告を求める項目を一つ以上選んでください', en: 'Choose at least one item to ask a report for' },
   'report.error.node': { ja: '項目の指定が不正です', en: 'The item chosen is not valid' },

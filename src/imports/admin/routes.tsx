@@ -28,7 +28,7 @@ import { nodeAnchor, planAnchor, reportAnchor } from './line-usage.ts';
 import { ImportPreviewPage, type TypedCorrection } from './preview-page.tsx';
 import { ImportResultPage } from './result-page.tsx';
 import { MAX_UPLOAD_BYTES } from '../upload-limit.ts';
-import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../../kernel/uploads/large-upload.ts';
+import { refusedFile, TOO_LARGE_FIELD, tooLargeProblem } from '../../kernel/uploads/large-upload.ts';
 
 export { MAX_UPLOAD_BYTES } from '../upload-limit.ts';
 
@@ -114,7 +114,7 @@ export function importRoutes() {
     const t = c.var.t;
     const body = await c.req.parseBody();
     const refused = refusedFile(body[TOO_LARGE_FIELD]) ?? (body['file'] instanceof File && body['file'].size > MAX_UPLOAD_BYTES ? { name: body['file'].name, size: body['file'].size } : null);
-    if (refused) return renderList(c, scope, { file: tooLargeMessage(t, refused, MAX_UPLOAD_BYTES) }, 422);
+    if (refused) return renderList(c, scope, { file: translateProblem(t, tooLargeProblem(refused, MAX_UPLOAD_BYTES)) }, 422);
     const file = body['file'];
     if (!(file instanceof File) || file.name === '') return renderList(c, scope, { file: t('import.upload.missing') }, 422);
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -122,7 +122,7 @@ export function importRoutes() {
     try {
       read = await readUpload(file.name, bytes);
     } catch (error) {
-      if (error instanceof ReadError) return renderList(c, scope, { file: error.message }, 422);
+      if (error instanceof ReadError) return renderList(c, scope, { file: translateProblem(t, error.problem) }, 422);
       throw error;
     }
     const row = await runCommand(c.var.services.database, c.var.actor, (command) =>

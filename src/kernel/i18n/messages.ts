@@ -51,6 +51,42 @@ export const kernelMessages = defineMessages({
     en: '"{file}" is over the limit of {max}. Split or shrink the file and choose it again',
   },
   'upload.chosenFile': { ja: '選んだファイル', en: 'The chosen file' },
+  'file.refused': { ja: '「{file}」は{reason}', en: '“{file}” {reason}' },
+  'file.refused.entries': {
+    ja: '部品（圧縮された中身）が {found} 個あります（上限 {max} 個）。Office で保存し直したファイルにしてください',
+    en: 'has {found} parts (packed contents; the limit is {max}). Save it again from Office and use that file',
+  },
+  'file.refused.entryBytes': {
+    ja: '展開すると {size} になる部品（{part}）を含んでいます（上限 {max}）。内容を分けて、小さなファイルにしてから読み込んでください',
+    en: 'contains a part ({part}) that unpacks to {size} (the limit is {max}). Split the content into smaller files and read them again',
+  },
+  'file.refused.totalBytes': {
+    ja: '展開すると全体で {size} になります（上限 {max}）。内容を分けて、小さなファイルにしてから読み込んでください',
+    en: 'unpacks to {size} in all (the limit is {max}). Split the content into smaller files and read them again',
+  },
+  'file.refused.ratio': {
+    ja: '部品（{part}）が {ratio} 倍に展開されるように圧縮されています（上限 {max} 倍）。圧縮を悪用したファイルの疑いがあるため読みません。Office で保存し直したファイルにしてください',
+    en: 'has a part ({part}) packed to unpack {ratio} times larger (the limit is {max} times). It may be a zip bomb, so it is not read. Save it again from Office and use that file',
+  },
+  'file.refused.inflatesBeyond': {
+    ja: '部品（{part}）が、ファイルに書かれた大きさ（{size}）を超えて展開されます。壊れているか、細工されたファイルです。Office で保存し直したファイルにしてください',
+    en: 'has a part ({part}) that unpacks beyond the size the file states ({size}). The file is broken or tampered with. Save it again from Office and use that file',
+  },
+  'file.refused.rows': { ja: '{found} 行あります（上限 {max} 行）。内容を分けて、小さなファイルにしてから読み込んでください', en: 'has {found} rows (the limit is {max}). Split the content into smaller files and read them again' },
+  'file.refused.cells': { ja: 'セルが {found} 個あります（上限 {max} 個）。内容を分けて、小さなファイルにしてから読み込んでください', en: 'has {found} cells (the limit is {max}). Split the content into smaller files and read them again' },
+  'file.refused.paragraphs': { ja: '段落が {found} 個あります（上限 {max} 個）。内容を分けて、小さなファイルにしてから読み込んでください', en: 'has {found} paragraphs (the limit is {max}). Split the content into smaller files and read them again' },
+  'file.refused.pages': { ja: '{found} ページあります（上限 {max} ページ）。内容を分けて、小さなファイルにしてから読み込んでください', en: 'has {found} pages (the limit is {max}). Split the content into smaller files and read them again' },
+  'file.refused.csvRows': { ja: '上限の {max} 行を超えています。内容を分けて、小さなファイルにしてから読み込んでください', en: 'has more than the limit of {max} rows. Split the content into smaller files and read them again' },
+  'file.refused.csvCells': { ja: '欄の数が上限の {max} 個を超えています。内容を分けて、小さなファイルにしてから読み込んでください', en: 'has more than the limit of {max} fields. Split the content into smaller files and read them again' },
+  'file.refused.characters': { ja: '文字数が上限の {max} 文字を超えています。内容を分けて、小さなファイルにしてから読み込んでください', en: 'has more than the limit of {max} characters. Split the content into smaller files and read them again' },
+  'file.refused.time': {
+    ja: '{seconds} 秒以内に読み終わりませんでした（上限 {seconds} 秒）。ファイルが複雑すぎるか、壊れています。内容を分けて、小さなファイルにしてから読み込んでください',
+    en: 'could not be read within {seconds} seconds (the limit). The file is too complex or broken. Split the content into smaller files and read them again',
+  },
+  'file.refused.memory': {
+    ja: '読むのに使えるメモリ（{max} MB）を超えました。ファイルが大きすぎるか、細工されています。内容を分けて、小さなファイルにしてから読み込んでください',
+    en: 'took more than the memory reading may use ({max} MB). The file is too large or tampered with. Split the content into smaller files and read them again',
+  },
   'admin.save': { ja: '保存する', en: 'Save' },
   'admin.cancel': { ja: '取り消す', en: 'Cancel' },
   'admin.conflict.title': { ja: '他の人が先に変更を保存しました', en: 'Someone else saved a change first' },

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMiddleware } from 'hono/factory';
 import { LoginRequiredError } from '../auth/policy.ts';
-import type { Translate } from '../i18n/index.ts';
+import { problem, type Problem } from '../i18n/index.ts';
 import type { AppContext, AppEnv } from '../web/context.ts';
 import { HttpError } from '../web/errors.ts';
 import { isCsrfToken } from '../web/request.ts';
@@ -211,9 +211,9 @@ export function refusedFile(marker: unknown): { name: string; size: number } | n
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Which file was too large and by how much (unknown when the browser streamed it; not said when it rounds to the limit). */
-export function tooLargeMessage(t: Translate, refused: { name: string; size: number }, maxBytes: number): string {
-  const file = refused.name || t('upload.chosenFile');
+export function tooLargeProblem(refused: { name: string; size: number }, maxBytes: number): Problem {
+  const file = refused.name || problem('upload.chosenFile');
   const max = megabytes(maxBytes);
   const size = megabytes(refused.size);
-  return refused.size > 0 && size !== max ? t('upload.tooLarge', { file, size, max }) : t('upload.overLimit', { file, max });
+  return refused.size > 0 && size !== max ? problem('upload.tooLarge', { file, size, max }) : problem('upload.overLimit', { file, max });
 }

@@ -8,7 +8,7 @@ import type { ChangeSet, FieldChange } from '../structure/changes.ts';
 import { columns, type ColumnKey } from '../structure/columns.ts';
 import type { Problems } from '../structure/import.ts';
 import type { NodeField } from '../structure/rows.ts';
-import { problemText } from '../structure/problems.ts';
+import { problemText, unplacedProblem } from '../structure/problems.ts';
 import { Notice } from '../../kernel/ui/notice.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 
@@ -77,7 +77,7 @@ function ProblemList({ t, problems }: { t: Translate; problems: Problems }) {
       <h2 id="problems-title">{t('structure.preview.problems', { n: problems.problems.length + problems.more })}</h2>
       <ul>
         {problems.problems.map((p) => (
-          <li>{problemText(p)}</li>
+          <li>{problemText(t, p)}</li>
         ))}
       </ul>
       {problems.more > 0 ? <p>{t('structure.preview.more', { n: problems.more })}</p> : null}
@@ -95,7 +95,7 @@ function ChangeList({ t, changes, ownerNames }: { t: Translate; changes: ChangeS
           <ListTable
             caption={t('structure.preview.added', { n: changes.added.length })}
             headers={[t('structure.preview.row'), t('structure.preview.item'), t('structure.preview.under')]}
-            rows={changes.added.map((a) => [String(a.row), a.label, a.under])}
+            rows={changes.added.map((a) => [String(a.row), a.label, a.under ?? t('structure.preview.top')])}
           />
         </section>
       ) : null}
@@ -118,7 +118,7 @@ function ChangeList({ t, changes, ownerNames }: { t: Translate; changes: ChangeS
           <ListTable
             caption={t('structure.preview.moved', { n: changes.moved.length })}
             headers={[t('structure.preview.row'), t('structure.preview.item'), t('structure.preview.from'), t('structure.preview.to')]}
-            rows={changes.moved.map((mv) => [String(mv.row), mv.label, mv.from, mv.to])}
+            rows={changes.moved.map((mv) => [String(mv.row), mv.label, mv.from ?? t('structure.preview.top'), mv.to ?? t('structure.preview.top')])}
           />
         </section>
       ) : null}
@@ -197,7 +197,7 @@ export function StructurePreviewPage(props: PreviewProps) {
       <p class="muted">{t('structure.preview.file', { file: fileName })}</p>
       <Notice text={notice} />
       {props.kind === 'problems' ? <ProblemList t={t} problems={props.problems} /> : null}
-      {blocked.length > 0 ? <ProblemList t={t} problems={{ problems: blocked.map((message) => ({ where: '', message, row: null, column: null })), more: 0 }} /> : null}
+      {blocked.length > 0 ? <ProblemList t={t} problems={{ problems: blocked.map(unplacedProblem), more: 0 }} /> : null}
       {props.kind === 'changes' && nothing ? (
         <p class="notice" role="status">
           {t('structure.preview.none')}

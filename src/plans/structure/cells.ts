@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
 import type { SituationItem } from '../schema.ts';
 
 /**
@@ -19,13 +20,13 @@ export function situationToCell(items: SituationItem[]): string {
     .join('\n');
 }
 
-export type CellReading<T> = { ok: true; value: T } | { ok: false; message: string };
+export type CellReading<T> = { ok: true; value: T } | { ok: false; message: Problem };
 
 export function situationFromCell(cell: string): CellReading<SituationItem[]> {
   if (cell.trim() === '') return { ok: true, value: [] };
   const lines = cell.split('\n');
   if (!lines[0]!.startsWith(HEADING_MARK)) {
-    return { ok: false, message: `最初の行が「${HEADING_MARK}」で始まっていません。見出しの行は「${HEADING_MARK}見出し」と書きます` };
+    return { ok: false, message: problem('structure.row.situationHeading', { mark: HEADING_MARK }) };
   }
   const blocks: { heading: string; body: string[] }[] = [];
   for (const line of lines) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
 import { nodeLabel, type PlanNode } from '../queries.ts';
 import type { ExportMeta } from './read.ts';
 import { nodeFields, sameField, stateFingerprint, stateOfNode, type NodeField, type NodeState } from './rows.ts';
@@ -6,9 +7,10 @@ import type { ParsedRow } from './validate.ts';
 
 export type FieldChange = { field: NodeField; before: NodeState[NodeField]; after: NodeState[NodeField] };
 
-export type AddedNode = { key: string; row: number; parentKey: string | null; state: NodeState; label: string; under: string };
+/** `under`, `from`, `to`: the label of the parent, null at the top level. */
+export type AddedNode = { key: string; row: number; parentKey: string | null; state: NodeState; label: string; under: string | null };
 export type UpdatedNode = { nodeId: string; row: number; version: number; label: string; fields: FieldChange[]; state: NodeState };
-export type MovedNode = { nodeId: string; row: number; label: string; from: string; to: string };
+export type MovedNode = { nodeId: string; row: number; label: string; from: string | null; to: string | null };
 export type RemovedNode = { nodeId: string; version: number; label: string; below: number };
 /** Someone saved the node after the export, and the file changes it too: applied only when ticked. */
 export type Conflict = { nodeId: string; row: number | null; label: string; fields: FieldChange[]; moved: boolean; removed: boolean };
@@ -27,7 +29,7 @@ export type ChangeSet = {
   kept: KeptNode[];
   placement: Placement[];
   /** Removals the import may not do (reports on the node, or a node kept under it). */
-  blocked: string[];
+  blocked: Problem[];
 };
 
 export type Decisions = { overwrite: ReadonlySet<string>; allowRemoval: boolean };
@@ -43,7 +45,8 @@ export type ChangeInput = {
   hasReports: (nodeIds: string[]) => Promise<boolean>;
 };
 
-const TOP = '（最上位）';
+/** A node's or a new row's label; null for the top level (no parent). */
+type LabelOfKey = { (key: string): string; (key: string | null): string | null };
 const keyOfRow = (row: ParsedRow) => row.id ?? `row:${row.row}`;
 
 export const isEmpty = (changes: ChangeSet) =>
@@ -78,13 +81,15 @@ export async function computeChanges(input: ChangeInput, decisions: Decisions): 
   const rowLabel = (row: ParsedRow) => label(row.state, row.depth - 1);
   const parentKeyOf = (row: ParsedRow) => (row.parent === null ? null : keyOfRow(rows[row.parent]!));
   const parentIdInFile = (row: ParsedRow) => (row.parent === null ? null : (rows[row.parent]!.id ?? `row:${rows[row.parent]!.row}`));
-  const labelOfKey = (key: string | null) => {
-    if (key === null) return TOP;
+  function labelOfKey(key: string): string;
+  function labelOfKey(key: string | null): string | null;
+  function labelOfKey(key: string | null): string | null {
+    if (key === null) return null;
     const row = rows.find((r) => keyOfRow(r) === key);
     if (row) return rowLabel(row);
     const node = byId.get(key);
     return node ? label(node, node.depth) : key;
-  };
+  }
 
   const changes: ChangeSet = { added: [], updated: [], moved: [], removed: [], conflicts: [], kept: [], placement: [], blocked: [] };
   /** Existing nodes that take the file's place in the tree (the rest stay where they are). */
@@ -157,7 +162,7 @@ async function checkRemovals(input: ChangeInput, changes: ChangeSet, removedIds:
     const node = byId.get(removed.nodeId)!;
     const gone = subtree(node).filter((n) => n.id === node.id || removedIds.has(n.id) || !input.rows.some((r) => r.id === n.id));
     if (await input.hasReports(gone.map((n) => n.id))) {
-      changes.blocked.push(`「${removed.label}」の行がありませんが、この項目（またはその下の項目）には実績報告があるため削除できません。行を元に戻してください`);
+      changes.blocked.push(problem('structure.blocked.reports', { label: removed.label }));
     }
   }
 }
@@ -166,7 +171,7 @@ async function checkRemovals(input: ChangeInput, changes: ChangeSet, removedIds:
  * The tree after the import: nodes that follow the file sit under their row's parent in row order; the others keep
  * their parent and stand after the row of the sibling they followed before.
  */
-function placeNodes(input: ChangeInput, changes: ChangeSet, followsFile: Set<string>, removedIds: Set<string>, labelOfKey: (key: string | null) => string): void {
+function placeNodes(input: ChangeInput, changes: ChangeSet, followsFile: Set<string>, removedIds: Set<string>, labelOfKey: LabelOfKey): void {
   const { rows, flat } = input;
   const rowOfKey = new Map(rows.map((r) => [keyOfRow(r), r]));
   const target = new Map<string, { parentKey: string | null; sortKey: number }>();
@@ -184,7 +189,7 @@ function placeNodes(input: ChangeInput, changes: ChangeSet, followsFile: Set<str
     const anchor = before ? rowOfKey.get(before.id)!.row : (node.parentId ? (rowOfKey.get(node.parentId)?.row ?? 0) : 0);
     target.set(node.id, { parentKey: node.parentId, sortKey: rowOfKey.get(node.id)?.row ?? anchor + 0.5 + node.position / 10_000 });
     if (node.parentId && removedIds.has(node.parentId)) {
-      changes.blocked.push(`「${labelOfKey(node.id)}」は残りますが、その上の「${labelOfKey(node.parentId)}」の行が削除されています。上の項目の行を戻すか、この項目の行を別の項目の下へ動かしてください`);
+      changes.blocked.push(problem('structure.blocked.orphan', { label: labelOfKey(node.id), parent: labelOfKey(node.parentId) }));
     }
   }
   const children = new Map<string | null, { key: string; sortKey: number }[]>();
@@ -197,7 +202,7 @@ function placeNodes(input: ChangeInput, changes: ChangeSet, followsFile: Set<str
 }
 
 /** Existing nodes that change parent, or whose order among the siblings they keep changes. */
-function movedNodes(input: ChangeInput, placement: Placement[], followsFile: Set<string>, labelOfKey: (key: string | null) => string): MovedNode[] {
+function movedNodes(input: ChangeInput, placement: Placement[], followsFile: Set<string>, labelOfKey: LabelOfKey): MovedNode[] {
   const byId = new Map(input.flat.map((n) => [n.id, n]));
   const placed = new Map(placement.map((p) => [p.key, p]));
   const moved: MovedNode[] = [];

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { translatorFor } from '../../messages.ts';
 import { inJapanese } from '../../testing/messages.ts';
 import { historyOf } from '../../kernel/audit/queries.ts';
 import { runCommand } from '../../kernel/db/command.ts';
@@ -10,6 +11,7 @@ import { flattenTree, type PlanNode } from '../queries.ts';
 import { noDecisions } from './changes.ts';
 import { renderStructure } from './export.ts';
 import { previewImport, runImport, type ImportTarget } from './import.ts';
+import { problemText } from './problems.ts';
 import { editWorkbook, rowIndexByTitle } from './testing.ts';
 
 let database: Database;
@@ -42,7 +44,7 @@ describe('a workbook edited in Excel', () => {
       rows.splice(rowIndexByTitle(rows, '戸塚区地域連携チームによる地域支援') + 1, 0, added);
     });
     const preview = await previewImport(database.db, target, upload(bytes), noDecisions);
-    if (!preview.ok) throw new Error(preview.problems.map((p) => p.message).join('\n'));
+    if (!preview.ok) throw new Error(preview.problems.map((p) => problemText(translatorFor('ja'), p)).join('\n'));
     const { changes } = preview;
     expect(changes.added.map((a) => [a.row, a.label, a.under])).toEqual([[8, '主な取組6　見守りの担い手づくり', '取組目標1-1　日頃からの顔の見える関係づくり']]);
     expect(changes.updated.map((u) => [u.label, u.fields.map((f) => f.field)])).toEqual([
@@ -167,9 +169,9 @@ describe('rows deleted in the file', () => {
       rows.splice(1, 1 + nodes[0]!.children.length);
     });
     const outcome = await runImport(database, systemActor, target, upload(bytes), { overwrite: new Set(), allowRemoval: true });
-    if (outcome.kind === 'invalid') throw new Error(outcome.problems.map((p) => p.message).join('\n'));
+    if (outcome.kind === 'invalid') throw new Error(outcome.problems.map((p) => problemText(translatorFor('ja'), p)).join('\n'));
     expect(outcome.kind).toBe('blocked');
-    if (outcome.kind === 'blocked') expect(outcome.changes.blocked[0]).toMatch(/^「目指す姿1　誰もが、ともに生きるまち」の行がありませんが、この項目（またはその下の項目）には実績報告があるため削除できません/);
+    if (outcome.kind === 'blocked') expect(inJapanese(outcome.changes.blocked[0])).toMatch(/^「目指す姿1　誰もが、ともに生きるまち」の行がありませんが、この項目（またはその下の項目）には実績報告があるため削除できません/);
     expect((await demo.tree('asahi-ward', 4)).nodes).toHaveLength(nodes.length);
   });
 });

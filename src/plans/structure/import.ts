@@ -1,12 +1,12 @@
 import type { Actor } from '../../kernel/auth/actor.ts';
 import { runCommand, type Refused } from '../../kernel/db/command.ts';
 import type { Database, DbOrTx } from '../../kernel/db/database.ts';
-import type { Problem } from '../../kernel/i18n/index.ts';
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
-import { findNodeRow, findPeriodById, findPlanById, flattenTree, loadTree, nodesAreHeld, periodTitle, type Period, type Plan } from '../queries.ts';
+import { findNodeRow, findPeriodById, findPlanById, flattenTree, loadTree, nodesAreHeld, type Period, type Plan } from '../queries.ts';
 import { applyChanges, type ApplySummary } from './apply.ts';
 import { computeChanges, treeDigest, type ChangeSet, type Decisions } from './changes.ts';
-import { PROBLEM_LIMIT, problem, type StructureProblem } from './problems.ts';
+import { PROBLEM_LIMIT, structureProblem, type StructureProblem } from './problems.ts';
 import { readStructureFile, type StructureFile } from './read.ts';
 import { validateRows } from './validate.ts';
 
@@ -26,23 +26,25 @@ const capped = (problems: StructureProblem[]): { ok: false } & Problems => ({
   more: Math.max(0, problems.length - PROBLEM_LIMIT),
 });
 
-async function periodName(db: DbOrTx, municipalityId: string, periodId: string): Promise<string | null> {
+const periodName = (plan: Pick<Plan, 'name'>, period: Pick<Period, 'number'>): Problem => problem('structure.periodName', { plan: plan.name, number: period.number });
+
+async function namedPeriod(db: DbOrTx, municipalityId: string, periodId: string): Promise<Problem | null> {
   const period = await findPeriodById(db, municipalityId, periodId);
   const plan = period ? await findPlanById(db, municipalityId, period.planId) : null;
-  return period && plan ? `${plan.name} ${periodTitle(period, 'ja')}` : null;
+  return period && plan ? periodName(plan, period) : null;
 }
 
 /** A file exported from another plan or period: named, rather than reported as dozens of unknown ids. */
 async function otherPeriodProblem(db: DbOrTx, target: ImportTarget, fileName: string, file: StructureFile, knownIds: Set<string>): Promise<StructureProblem | null> {
   const where = { kind: 'file' as const, name: fileName };
-  const here = `${target.plan.name} ${periodTitle(target.period, 'ja')}`;
+  const here = periodName(target.plan, target.period);
   const otherPeriod = file.meta && file.meta.periodId !== target.period.id ? file.meta.periodId : null;
   const strangerId = file.rows.map((r) => r.cells.id.trim().toLowerCase()).find((id) => /^[0-9a-f-]{36}$/.test(id) && !knownIds.has(id));
   const stranger = !otherPeriod && strangerId ? await findNodeRow(db, target.plan.municipalityId, strangerId) : null;
   const periodId = otherPeriod ?? stranger?.periodId ?? null;
   if (!periodId) return null;
-  const name = (await periodName(db, target.plan.municipalityId, periodId)) ?? '別の計画または期';
-  return problem(where, `このファイルは「${name}」から書き出したものです。「${here}」には取り込めません`);
+  const name = (await namedPeriod(db, target.plan.municipalityId, periodId)) ?? problem('structure.otherPeriod');
+  return structureProblem(where, problem('structure.file.fromOtherPeriod', { name, here }));
 }
 
 /**

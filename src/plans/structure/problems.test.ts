@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../kernel/db/database.ts';
 import type { PlanNode } from '../queries.ts';
+import { translatorFor } from '../../messages.ts';
 import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { noDecisions } from './changes.ts';
 import { renderStructure, structureCsv } from './export.ts';
@@ -21,7 +22,7 @@ useDemoDatabase(async (opened) => {
 async function problemsOf(bytes: Uint8Array, fileName = 'totsuka.xlsx', target: ImportTarget = totsuka): Promise<string[]> {
   const preview = await previewImport(database.db, target, { fileName, bytes }, noDecisions);
   if (preview.ok) throw new Error('the file was accepted');
-  return preview.problems.map(problemText);
+  return preview.problems.map((p) => problemText(translatorFor('ja'), p));
 }
 
 const cell = { level: 0, depth: 1, id: 2, version: 3, code: 4, parentCode: 5, title: 6, owners: 7, situation: 9 };

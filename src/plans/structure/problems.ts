@@ -1,32 +1,33 @@
+import { problem, translateProblem, type Problem, type Translate } from '../../kernel/i18n/index.ts';
 import { columnLetter, columns, type ColumnKey } from './columns.ts';
 
 /**
- * A problem found in an uploaded structure file, located like Excel does: sheet (or file), row, column. `where` is
- * the Japanese prefix 「計画構成」シート 12行目 D列（番号）, `message` what is wrong there.
+ * A problem found in an uploaded structure file, located like Excel does: sheet (or file), row, column. `where` names
+ * the place (「計画構成」シート 12行目 D列（番号）), `message` what is wrong there; both are messages, shown in the
+ * reader's language. A problem of no place (no file chosen, a removal the import may not do) has no `where`.
  */
-export type StructureProblem = { where: string; message: string; row: number | null; column: string | null };
+export type StructureProblem = { where: Problem | null; message: Problem; row: number | null; column: string | null };
 
 /** Where the rows come from: a sheet of the workbook, or the CSV file itself. */
 export type ProblemSource = { kind: 'sheet' | 'file'; name: string };
 
-export function sourceLabel(source: ProblemSource): string {
-  return source.kind === 'sheet' ? `「${source.name}」シート` : `「${source.name}」`;
-}
-
 export type ColumnPlace = { key: ColumnKey; index: number };
 
-export function problem(source: ProblemSource | null, message: string, row?: number, column?: ColumnPlace | { letter: string; header: string }): StructureProblem {
+const sourceLabel = (source: ProblemSource): Problem => problem(source.kind === 'sheet' ? 'structure.where.sheet' : 'structure.where.file', { name: source.name });
+
+export function structureProblem(source: ProblemSource, message: Problem, row?: number, column?: ColumnPlace | { letter: string; header: string }): StructureProblem {
   const letter = column ? ('key' in column ? columnLetter(column.index) : column.letter) : null;
   const header = column ? ('key' in column ? columns[column.key].header : column.header) : null;
-  const parts = [
-    source ? sourceLabel(source) : '',
-    row !== undefined ? ` ${row}行目` : '',
-    letter ? ` ${letter}列（${header}）` : '',
-  ].join('');
-  return { where: parts.trim(), message, row: row ?? null, column: letter };
+  const inRow = row !== undefined ? problem('structure.where.row', { place: sourceLabel(source), row }) : sourceLabel(source);
+  const where = letter ? problem('structure.where.column', { place: inRow, letter, header: header ?? '' }) : inRow;
+  return { where, message, row: row ?? null, column: letter };
 }
 
-export const problemText = (p: StructureProblem): string => (p.where ? `${p.where}: ${p.message}` : p.message);
+/** A problem of the upload as a whole, at no place in a file. */
+export const unplacedProblem = (message: Problem): StructureProblem => ({ where: null, message, row: null, column: null });
+
+export const problemText = (t: Translate, p: StructureProblem): string =>
+  p.where ? `${translateProblem(t, p.where)}: ${translateProblem(t, p.message)}` : translateProblem(t, p.message);
 
 /** How many problems are listed; the rest are counted. Enough to show a pattern without burying the first ones. */
 export const PROBLEM_LIMIT = 100;

@@ -3,7 +3,8 @@ import { readCsvRows, readSheets, type CellValue, type SheetGrid } from '../../k
 import { valueAt, valueText } from '../../kernel/documents/bounded/sheet-values.ts';
 import { columnKeys, columnLetter, columns, headerRow, META_SHEET, STRUCTURE_SHEET, type ColumnKey } from './columns.ts';
 import { META_FORMAT, type StructureFormat } from './export.ts';
-import { problem, type ProblemSource, type StructureProblem } from './problems.ts';
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
+import { structureProblem, unplacedProblem, type ProblemSource, type StructureProblem } from './problems.ts';
 
 /** A data row of the file: its row number as the spreadsheet shows it, and each known column's text. */
 export type RawRow = { row: number; cells: Record<ColumnKey, string>; cellProblems: StructureProblem[] };
@@ -27,19 +28,16 @@ const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) 
 const fail = (...problems: StructureProblem[]): ReadResult => ({ ok: false, problems });
 
 /** Which kind of file the bytes are, by content first (a renamed file is still caught), then by name. */
-function sniff(fileName: string, bytes: Uint8Array): StructureFormat | { wrong: string } {
+function sniff(fileName: string, bytes: Uint8Array): StructureFormat | { wrong: Problem } {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { wrong: '古い Excel 形式（.xls）のファイルです。Excel で「Excel ブック（.xlsx）」として保存し直してください' };
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { wrong: 'PDF ファイルです。書き出した Excel ブック（.xlsx）か CSV ファイルを選んでください' };
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return { wrong: problem('structure.file.xls') };
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { wrong: problem('structure.file.pdf') };
   if (/\.csv$/i.test(fileName) || /\.txt$/i.test(fileName)) return 'csv';
-  return { wrong: `Excel ブック（.xlsx）でも CSV ファイル（.csv）でもありません（${fileName}）` };
+  return { wrong: problem('structure.file.otherKind', { file: fileName }) };
 }
 
-const MESSAGE = {
-  headerMissing: (header: string, other: string | null) =>
-    `列「${header}」が見つかりません${other ? `（見出しが「${other}」の列があります。列の名前を変えていませんか）` : ''}。書き出したときの列の名前に戻してください`,
-  headerTwice: (header: string) => `列「${header}」が二つあります。一つにしてください`,
-};
+const headerMissing = (header: string, other: string | null) =>
+  other ? problem('structure.header.renamed', { header, other }) : problem('structure.header.missing', { header });
 
 /** Finds each known column by its header; a missing one is named, with an unknown header that may be its new name. */
 function locateColumns(source: ProblemSource, header: string[], headerRowNumber: number): { index: Record<ColumnKey, number> } | { problems: StructureProblem[] } {
@@ -54,17 +52,17 @@ function locateColumns(source: ProblemSource, header: string[], headerRowNumber:
   for (const key of columnKeys) {
     const name = columns[key].header;
     const found = header.flatMap((h, i) => (h.trim() === name ? [i] : []));
-    if (found.length > 1) problems.push(problem(source, MESSAGE.headerTwice(name), headerRowNumber, { letter: columnLetter(found[1]!), header: name }));
+    if (found.length > 1) problems.push(structureProblem(source, problem('structure.header.twice', { header: name }), headerRowNumber, { letter: columnLetter(found[1]!), header: name }));
     if (found.length === 0) {
       const suspect = suspectFor(key);
-      problems.push(problem(source, MESSAGE.headerMissing(name, suspect?.h ?? null), headerRowNumber, suspect ? { letter: columnLetter(suspect.i), header: suspect.h } : undefined));
+      problems.push(structureProblem(source, headerMissing(name, suspect?.h ?? null), headerRowNumber, suspect ? { letter: columnLetter(suspect.i), header: suspect.h } : undefined));
     }
     index[key] = found[0] ?? -1;
   }
   return problems.length > 0 ? { problems } : { index };
 }
 
-type GridRow = { row: number; cells: string[]; problems: Map<number, string> };
+type GridRow = { row: number; cells: string[]; problems: Map<number, Problem> };
 
 function rowsFromGrid(source: ProblemSource, header: string[], grid: GridRow[], index: Record<ColumnKey, number>): RawRow[] {
   return grid
@@ -72,22 +70,22 @@ function rowsFromGrid(source: ProblemSource, header: string[], grid: GridRow[], 
     .map(({ row, cells, problems }) => ({
       row,
       cells: Object.fromEntries(columnKeys.map((key) => [key, cells[index[key]] ?? ''])) as Record<ColumnKey, string>,
-      cellProblems: [...problems.entries()].map(([i, message]) => problem(source, message, row, { letter: columnLetter(i), header: header[i] ?? '' })),
+      cellProblems: [...problems.entries()].map(([i, message]) => structureProblem(source, message, row, { letter: columnLetter(i), header: header[i] ?? '' })),
     }));
 }
 
 /** The text of a cell as the user sees it; a value Excel turned into something else is a problem, not a guess. */
-function cellText(value: CellValue): { text: string; problem?: string } {
+function cellText(value: CellValue): { text: string; problem?: Problem } {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') return { text: value.replace(/\r\n?/g, '\n') };
   if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) };
-  if (value instanceof Date) return { text: '', problem: 'Excel が日付に変えています。セルの書式を「文字列」にしてから入力し直してください' };
+  if (value instanceof Date) return { text: '', problem: problem('structure.cell.date') };
   if ('richText' in value) return { text: value.richText.map((r) => r.text).join('').replace(/\r\n?/g, '\n') };
-  if ('error' in value) return { text: '', problem: `エラーの値（${String(value.error)}）が入っています` };
+  if ('error' in value) return { text: '', problem: problem('structure.cell.error', { value: String(value.error) }) };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result;
     if (typeof result === 'string' || typeof result === 'number') return { text: String(result) };
-    return { text: '', problem: '数式が入っています。値を直接入力してください' };
+    return { text: '', problem: problem('structure.cell.formula') };
   }
   if ('text' in value) return { text: String(value.text) };
   return { text: valueText(value) };
@@ -106,12 +104,11 @@ function readMeta(sheets: SheetGrid[]): ExportMeta | null {
   return { planId: value(2, 2), periodId: value(3, 2), nodes };
 }
 
-const notWorkbook = (fileName: string) =>
-  problem({ kind: 'file', name: fileName }, 'Excel ブック（.xlsx）として読めません。壊れているか、Word など別の形式のファイルです');
+const notWorkbook = (fileName: string) => structureProblem({ kind: 'file', name: fileName }, problem('structure.file.notWorkbook'));
 
 /** A limit of the bounded reader as a problem of the file; anything else its parser could not read, as `unreadable`. */
 function boundedProblem(fileName: string, error: unknown, unreadable: StructureProblem): StructureProblem {
-  if (error instanceof FileRefusedError) return problem({ kind: 'file', name: fileName }, `${error.problem}`);
+  if (error instanceof FileRefusedError) return unplacedProblem(problem('structure.file.refused', { file: fileName, reason: error.reason }));
   if (error instanceof FileUnreadableError) return unreadable;
   throw error;
 }
@@ -127,12 +124,12 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult
   const sheet = sheets.find((s) => s.name === STRUCTURE_SHEET);
   if (!sheet) {
     const names = sheets.map((s) => `「${s.name}」`).join('');
-    return fail(problem({ kind: 'file', name: fileName }, `「${STRUCTURE_SHEET}」シートがありません（あるシート: ${names || 'なし'}）。計画構成の書き出しで作ったブックを使ってください`));
+    return fail(structureProblem({ kind: 'file', name: fileName }, problem('structure.file.noSheet', { sheet: STRUCTURE_SHEET, names: names || problem('structure.file.noSheets') })));
   }
   const source: ProblemSource = { kind: 'sheet', name: STRUCTURE_SHEET };
   const grid: GridRow[] = sheet.rows.map((values, index) => {
     const cells: string[] = [];
-    const problems = new Map<number, string>();
+    const problems = new Map<number, Problem>();
     for (let c = 0; c < Math.max(values.length, columnKeys.length); c++) {
       const { text, problem: issue } = cellText(values[c] ?? null);
       cells.push(text);
@@ -145,7 +142,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<ReadResult
 
 function fromGrid(source: ProblemSource, grid: GridRow[], format: StructureFormat, meta: ExportMeta | null): ReadResult {
   const [header, ...data] = grid;
-  if (!header || header.cells.every((c) => c.trim() === '')) return fail(problem(source, '1行目に列の見出しがありません。書き出したファイルの1行目を消さないでください', 1));
+  if (!header || header.cells.every((c) => c.trim() === '')) return fail(structureProblem(source, problem('structure.header.none'), 1));
   const located = locateColumns(source, header.cells, header.row);
   if ('problems' in located) return fail(...located.problems);
   return { ok: true, file: { format, source, columnIndex: located.index, rows: rowsFromGrid(source, header.cells, data, located.index), meta } };
@@ -165,9 +162,9 @@ function decodeCsv(fileName: string, bytes: Uint8Array): { text: string } | { pr
   } catch {
     try {
       new TextDecoder('shift_jis', { fatal: true }).decode(body);
-      return { problem: problem(source, '文字コードが Shift_JIS の CSV です。Excel では「CSV UTF-8（コンマ区切り）」を選んで保存し直してください（Shift_JIS では書けない文字が失われるため、そのままは読みません）') };
+      return { problem: structureProblem(source, problem('structure.csv.shiftJis')) };
     } catch {
-      return { problem: problem(source, '文字コードが UTF-8 ではないため読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください') };
+      return { problem: structureProblem(source, problem('structure.csv.notUtf8')) };
     }
   }
 }
@@ -175,23 +172,23 @@ function decodeCsv(fileName: string, bytes: Uint8Array): { text: string } | { pr
 async function readCsv(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
   const decoded = decodeCsv(fileName, bytes);
   if ('problem' in decoded) return fail(decoded.problem);
-  if (decoded.text.includes('\u0000')) return fail(problem({ kind: 'file', name: fileName }, '文字のファイルではありません（バイナリのデータが含まれています）'));
+  if (decoded.text.includes('\u0000')) return fail(structureProblem({ kind: 'file', name: fileName }, problem('structure.csv.binary')));
   let rows: string[][];
   try {
     rows = await readCsvRows(fileName, decoded.text);
   } catch (error) {
-    return fail(boundedProblem(fileName, error, problem({ kind: 'file', name: fileName }, 'CSV として読めません。「CSV UTF-8（コンマ区切り）」で保存し直してください')));
+    return fail(boundedProblem(fileName, error, structureProblem({ kind: 'file', name: fileName }, problem('structure.csv.unreadable'))));
   }
-  const grid = rows.map((cells, i) => ({ row: i + 1, cells: cells.map((cell) => unguard(unifyLineBreaks(cell))), problems: new Map<number, string>() }));
+  const grid = rows.map((cells, i) => ({ row: i + 1, cells: cells.map((cell) => unguard(unifyLineBreaks(cell))), problems: new Map<number, Problem>() }));
   return fromGrid({ kind: 'file', name: fileName }, grid, 'csv', null);
 }
 
 /** Reads an uploaded structure file: the workbook's 計画構成 sheet or a UTF-8 CSV, header checked. */
 export async function readStructureFile(fileName: string, bytes: Uint8Array): Promise<ReadResult> {
   const file: ProblemSource = { kind: 'file', name: fileName };
-  if (bytes.length === 0) return fail(problem(file, 'ファイルが空です'));
-  if (bytes.length > MAX_FILE_BYTES) return fail(problem(file, `ファイルが大きすぎます（${Math.ceil(bytes.length / 1024 / 1024)} MB）。10 MB までにしてください`));
+  if (bytes.length === 0) return fail(structureProblem(file, problem('structure.file.empty')));
+  if (bytes.length > MAX_FILE_BYTES) return fail(structureProblem(file, problem('structure.file.tooLarge', { size: Math.ceil(bytes.length / 1024 / 1024), max: MAX_FILE_BYTES / 1024 / 1024 })));
   const format = sniff(fileName, bytes);
-  if (typeof format === 'object') return fail(problem(file, format.wrong));
+  if (typeof format === 'object') return fail(structureProblem(file, format.wrong));
   return format === 'xlsx' ? readXlsx(fileName, bytes) : readCsv(fileName, bytes);
 }

@@ -5,6 +5,8 @@ import { runCommand } from '../../kernel/db/command.ts';
 import { systemActor } from '../../testing/factories.ts';
 import { updateNode } from '../commands.ts';
 import { flattenTree, listPlans, loadTree } from '../queries.ts';
+import { problemText } from './problems.ts';
+import { translatorFor } from '../../messages.ts';
 import { readStructureFile } from './read.ts';
 import { stateOfNode } from './rows.ts';
 import { validateRows } from './validate.ts';
@@ -36,7 +38,7 @@ describe('an exported structure file imported unchanged', () => {
       for (const source of sources) {
         const bytes = await renderStructure(source, format);
         const preview = await previewImport(database.db, source, { fileName: `plan.${format}`, bytes }, noDecisions);
-        if (!preview.ok) throw new Error(`${source.plan.key} ${source.period.number}: ${preview.problems.map((p) => `${p.where}: ${p.message}`).join('\n')}`);
+        if (!preview.ok) throw new Error(`${source.plan.key} ${source.period.number}: ${preview.problems.map((p) => problemText(translatorFor('ja'), p)).join('\n')}`);
         expect(isEmpty(preview.changes), `${source.plan.key} ${source.period.number} ${format}: ${JSON.stringify(preview.changes).slice(0, 500)}`).toBe(true);
       }
     });
@@ -68,7 +70,7 @@ describe('texts in the file', () => {
       expect(saved.ok).toBe(true);
       const tree = await loadTree(database.db, node.municipalityId, source.period.id);
       const read = await readStructureFile(`plan.${format}`, await renderStructure({ ...source, tree }, format));
-      if (!read.ok) throw new Error(read.problems[0]!.message);
+      if (!read.ok) throw new Error(problemText(translatorFor('ja'), read.problems[0]!));
       const organisations = await listOrganisationsForWard(database.db, node.municipalityId, source.plan.wardId);
       const flat = flattenTree(tree);
       const { rows, problems } = validateRows(read.file, { levels: source.period.levels, existing: new Map(flat.map((n) => [n.id, n])), organisations, wardId: source.plan.wardId });

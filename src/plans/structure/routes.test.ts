@@ -89,6 +89,22 @@ describe('the period editor’s Excel and CSV', () => {
     expect(await response.text()).toContain('「大きな計画.xlsx」は上限の 10.0 MB を超えています。ファイルを分けるか小さくしてから選び直してください');
   });
 
+  it('says what is wrong and where in English to a reader of English', async () => {
+    const client = await secretariat();
+    await client.request(`${period}?lang=en`);
+    const header = await uploadFile(client, new TextEncoder().encode('階層,階層の深さ\n'), 'bad.csv');
+    expect(header.status).toBe(422);
+    const page = await header.text();
+    expect(page).toContain('The file needs corrections (11)');
+    expect(page).toContain('“bad.csv”, row 1: The column “識別子” is missing. Give the columns back the names they had when exported');
+    const csv = new TextDecoder().decode(new Uint8Array(await (await client.request(`${period}/structure/csv`)).arrayBuffer()));
+    const [head, first, ...rest] = csv.split('\r\n');
+    const rows = await uploadFile(client, new TextEncoder().encode([head, first!.replace(/^([^,]*),1,/, '$1,3,'), ...rest].join('\r\n')), 'asahi.csv');
+    expect(await rows.text()).toContain('“asahi.csv”, row 2, column B (階層の深さ): The first item has depth 3. Give the first row depth 1 (the top level)');
+    const tooMany = await uploadFile(client, xlsxRows(100_001), 'plan.xlsx');
+    expect(await tooMany.text()).toContain('“plan.xlsx” has 100,001 rows (the limit is 100,000). Split the content into smaller files and read them again');
+  });
+
   it('says there is nothing to change for an unchanged CSV', async () => {
     const client = await secretariat();
     const csv = new Uint8Array(await (await client.request(`${period}/structure/csv`)).arrayBuffer());

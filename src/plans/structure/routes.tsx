@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { authorize } from '../../kernel/auth/policy.ts';
 import { contentDisposition } from '../../kernel/documents/download.ts';
-import { translateProblem } from '../../kernel/i18n/index.ts';
+import { problem, translateProblem } from '../../kernel/i18n/index.ts';
 import { discardStagedUpload, loadStagedUpload, stageUpload } from '../../kernel/uploads/staging.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { NotFoundError } from '../../kernel/web/errors.ts';
@@ -20,8 +20,8 @@ import { renderStructure, structureContentType, structureFileName, type Structur
 import { previewImport, runImport, type UploadedFile } from './import.ts';
 import { structurePaths } from './paths.ts';
 import { StructurePreviewPage } from '../admin/structure-preview-page.tsx';
-import { problem } from './problems.ts';
-import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../../kernel/uploads/large-upload.ts';
+import { unplacedProblem } from './problems.ts';
+import { refusedFile, TOO_LARGE_FIELD, tooLargeProblem } from '../../kernel/uploads/large-upload.ts';
 import { MAX_FILE_BYTES } from './read.ts';
 
 type PeriodContext = { municipality: Municipality; plan: PlanWithPeriods; period: Period; userId: string };
@@ -85,11 +85,11 @@ export function planStructureRoutes() {
     const page = { chrome, m: ctx.municipality.slug, plan: ctx.plan, period: ctx.period };
     const refused = refusedFile(body[TOO_LARGE_FIELD]) ?? (file instanceof File && file.size > MAX_FILE_BYTES ? { name: file.name, size: file.size } : null);
     if (refused) {
-      const tooLarge = { problems: [problem(null, tooLargeMessage(c.var.t, refused, MAX_FILE_BYTES))], more: 0 };
+      const tooLarge = { problems: [unplacedProblem(tooLargeProblem(refused, MAX_FILE_BYTES))], more: 0 };
       return html(c, <StructurePreviewPage {...page} fileName={refused.name || '—'} kind="problems" problems={tooLarge} />, 422);
     }
     if (!(file instanceof File) || file.size === 0) {
-      const missing = { problems: [problem(null, 'ファイルを選んでください（書き出した .xlsx か .csv）')], more: 0 };
+      const missing = { problems: [unplacedProblem(problem('structure.file.missing'))], more: 0 };
       return html(c, <StructurePreviewPage {...page} fileName="—" kind="problems" problems={missing} />, 422);
     }
     const upload = { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
 import type { Organisation } from '../../organisations/queries.ts';
 import { nodeInput } from '../inputs.ts';
 import type { PlanNode } from '../queries.ts';
 import { ownerNamesFromCell, situationFromCell } from './cells.ts';
 import type { ColumnKey } from './columns.ts';
 import { resolveOwners } from './owner-names.ts';
-import { problem, type StructureProblem } from './problems.ts';
+import { structureProblem, type StructureProblem } from './problems.ts';
 import type { RawRow, StructureFile } from './read.ts';
 import type { NodeState } from './rows.ts';
 
@@ -49,7 +50,7 @@ type RowCheck = { parsed: ParsedRow | null; problems: StructureProblem[] };
  * model's own limits (nodeInput).
  */
 export function validateRows(file: StructureFile, context: ValidationContext): { rows: ParsedRow[]; problems: StructureProblem[] } {
-  const at = (raw: RawRow, key: ColumnKey, message: string) => problem(file.source, message, raw.row, { key, index: file.columnIndex[key] });
+  const at = (raw: RawRow, key: ColumnKey, message: Problem) => structureProblem(file.source, message, raw.row, { key, index: file.columnIndex[key] });
   const problems: StructureProblem[] = [];
   const scan: Scan = { previous: null, openAt: [], idRows: new Map(), codes: new Map(), rows: [] };
   for (const raw of file.rows) {
@@ -77,7 +78,7 @@ type Scan = {
   codes: Map<number, Map<string, number>>;
   rows: ParsedRow[];
 };
-type At = (raw: RawRow, key: ColumnKey, message: string) => StructureProblem;
+type At = (raw: RawRow, key: ColumnKey, message: Problem) => StructureProblem;
 
 function checkRow(raw: RawRow, context: ValidationContext, at: At, scan: Scan): RowCheck {
   const problems: StructureProblem[] = [];
@@ -94,7 +95,7 @@ function checkRow(raw: RawRow, context: ValidationContext, at: At, scan: Scan): 
   if (validDepth && (depth === 1 || parent)) checkCodeUnique(raw, at, scan, parent?.raw.row ?? 0, problems);
   // A title may stay empty only where it already was (a transcribed plan can have an untitled item).
   const untitledBefore = id !== null && context.existing.get(id)?.title.trim() === '';
-  if (cells.title.trim() === '' && !untitledBefore) problems.push(at(raw, 'title', '項目名が空です。項目名を書いてください'));
+  if (cells.title.trim() === '' && !untitledBefore) problems.push(at(raw, 'title', problem('structure.row.titleEmpty')));
 
   const owners = checkOwners(raw, context, at, problems);
   const situation = situationFromCell(cells.situation);
@@ -126,24 +127,21 @@ function checkRow(raw: RawRow, context: ValidationContext, at: At, scan: Scan): 
   };
 }
 
-/**
- * What the node's input refuses in a cell, in the Japanese of the structure's problems (which are not interface
- * messages yet: the node input's own errors are message keys).
- */
-function cellProblem(issue: z.core.$ZodIssue): string {
-  return issue.code === 'too_big' ? `${String(issue.maximum)}文字以内で入力してください` : '値が正しくありません';
+/** What the node's input refuses in a cell, said as the structure's problems say it (the form's own errors name the form's fields). */
+function cellProblem(issue: z.core.$ZodIssue): Problem {
+  return issue.code === 'too_big' ? problem('form.tooLong', { max: String(issue.maximum) }) : problem('structure.cell.invalid');
 }
 
 function checkDepth(raw: RawRow, at: At, scan: Scan, problems: StructureProblem[]): void {
   const text = raw.cells.depth;
   const depth = Number(text.trim());
   if (!/^\s*\d+\s*$/.test(text) || depth < 1) {
-    problems.push(at(raw, 'depth', text.trim() === '' ? '階層の深さが空です。1（最上位）から順に数字で書いてください' : `階層の深さ「${text}」は 1 以上の整数で書いてください`));
+    problems.push(at(raw, 'depth', text.trim() === '' ? problem('structure.row.depthEmpty') : problem('structure.row.depthNotNumber', { depth: text })));
   } else if (depth > (scan.previous?.depth ?? 0) + 1) {
     problems.push(
       at(raw, 'depth', scan.previous
-        ? `深さ ${depth} の行が、深さ ${scan.previous.depth} の行（${scan.previous.row}行目）のすぐ後にあります。親の項目より二つ以上深くはできません`
-        : `最初の項目の深さが ${depth} です。最初の行は深さ 1（最上位）にしてください`),
+        ? problem('structure.row.depthJump', { depth, previous: scan.previous.depth, row: scan.previous.row })
+        : problem('structure.row.firstDepth', { depth })),
     );
   }
 }
@@ -154,8 +152,8 @@ function checkLevel(raw: RawRow, context: ValidationContext, at: At, depth: numb
   if (level === '' || !Number.isInteger(depth) || depth < 1 || context.levels.length === 0 || context.levels[depth - 1] === level) return;
   const meant = context.levels.indexOf(level);
   problems.push(at(raw, 'level', meant >= 0
-    ? `階層「${level}」は深さ ${meant + 1} の名前ですが、深さは ${depth} です。階層の深さを直すか、階層の名前を「${context.levels[depth - 1] ?? ''}」にしてください`
-    : `階層「${level}」はこの期の階層（${context.levels.join('・')}）にありません`));
+    ? problem('structure.row.levelOfOtherDepth', { level, meant: meant + 1, depth, name: context.levels[depth - 1] ?? '' })
+    : problem('structure.row.levelUnknown', { level, levels: context.levels.join('・') })));
 }
 
 /** An id must be one of the period's nodes, on one row only, with the version it was exported at. */
@@ -165,12 +163,12 @@ function checkId(raw: RawRow, context: ValidationContext, at: At, scan: Scan, pr
   if (id === null) return { id, version: null };
   const twin = scan.idRows.get(id);
   if (!UUID.test(id) || !context.existing.has(id)) {
-    problems.push(at(raw, 'id', `識別子「${cells.id.trim()}」の項目はこの期にありません。新しい項目の行は識別子を空にしてください`));
+    problems.push(at(raw, 'id', problem('structure.row.idUnknown', { id: cells.id.trim() })));
   } else if (twin !== undefined) {
-    problems.push(at(raw, 'id', `同じ識別子の行が ${twin}行目 にもあります。行をコピーして項目を増やすときは、識別子と版を空にしてください`));
+    problems.push(at(raw, 'id', problem('structure.row.idTwice', { row: twin })));
   } else scan.idRows.set(id, raw.row);
   const version = Number(cells.version.trim());
-  if (!/^\s*\d+\s*$/.test(cells.version) || version < 1) problems.push(at(raw, 'version', `版「${cells.version}」が正しくありません。書き出したときの値に戻してください`));
+  if (!/^\s*\d+\s*$/.test(cells.version) || version < 1) problems.push(at(raw, 'version', problem('structure.row.version', { version: cells.version })));
   return { id, version };
 }
 
@@ -178,8 +176,8 @@ function checkId(raw: RawRow, context: ValidationContext, at: At, scan: Scan, pr
 function checkOwners(raw: RawRow, context: ValidationContext, at: At, problems: StructureProblem[]) {
   const owners = resolveOwners(context.organisations, ownerNamesFromCell(raw.cells.owners), context.wardId);
   for (const unknown of owners.unknown) {
-    const hint = unknown.suggestions.length > 0 ? `。近い名前: ${unknown.suggestions.map((s) => `「${s}」`).join('')}` : '。推進主体の一覧に登録してから取り込んでください';
-    problems.push(at(raw, 'owners', `推進主体「${unknown.name}」は推進主体の一覧にありません${hint}`));
+    const names = unknown.suggestions.map((s) => `「${s}」`).join('');
+    problems.push(at(raw, 'owners', names ? problem('structure.row.ownerUnknownNear', { name: unknown.name, names }) : problem('structure.row.ownerUnknown', { name: unknown.name })));
   }
   return owners;
 }
@@ -191,7 +189,7 @@ function checkCodeUnique(raw: RawRow, at: At, scan: Scan, parentRow: number, pro
   const used = scan.codes.get(parentRow) ?? new Map<string, number>();
   scan.codes.set(parentRow, used);
   const twin = used.get(code);
-  if (twin !== undefined) problems.push(at(raw, 'code', `番号「${raw.cells.code}」は同じ親の下の ${twin}行目 でも使われています。同じ親の下では番号を重ねられません`));
+  if (twin !== undefined) problems.push(at(raw, 'code', problem('structure.row.codeTwice', { code: raw.cells.code, row: twin })));
   else used.set(code, raw.row);
 }
 
@@ -202,7 +200,7 @@ function checkCodeUnique(raw: RawRow, at: At, scan: Scan, parentRow: number, pro
 function checkParentCode(raw: RawRow, context: ValidationContext, at: At, parent: Open | null, depth: number, problems: StructureProblem[]): void {
   const written = raw.cells.parentCode.trim();
   if (depth === 1) {
-    if (written !== '') problems.push(at(raw, 'parentCode', `最上位（深さ 1）の行ですが、親の番号が「${written}」になっています。最上位の項目の親の番号は空にします`));
+    if (written !== '') problems.push(at(raw, 'parentCode', problem('structure.row.topWithParent', { written })));
     return;
   }
   if (!parent) return;
@@ -211,7 +209,7 @@ function checkParentCode(raw: RawRow, context: ValidationContext, at: At, parent
   if (!accepted.has(written)) {
     const label = `${parent.raw.cells.code.trim()} ${parent.raw.cells.title.trim()}`.trim();
     problems.push(
-      at(raw, 'parentCode', `この行は ${parent.raw.row}行目の「${label}」の下にありますが、親の番号は「${written}」です。行を別の項目の下へ動かしたときは親の番号も直してください（動かしていなければ、行を元の位置に戻してください）`),
+      at(raw, 'parentCode', problem('structure.row.parentCode', { row: parent.raw.row, label, written })),
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { Translate } from '../../kernel/i18n/index.ts';
+import { translateProblem, type Translate } from '../../kernel/i18n/index.ts';
 import { CsrfField, FileInput } from '../../kernel/ui/forms.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
@@ -138,7 +138,7 @@ function Merges({ t, merges, choose }: { t: Translate; merges: MergeItem[]; choo
           <h2>
             {reportHeading(merge.item)} <StateBadge t={t} state={merge.state} />
           </h2>
-          {merge.skipped ? <p class="warning">{merge.skipped}</p> : null}
+          {merge.skipped ? <p class="warning">{translateProblem(t, merge.skipped)}</p> : null}
           <Changes t={t} merge={merge} />
           {merge.conflicts.length > 0 ? (
             <>

@@ -1,5 +1,6 @@
 import type { CommandScope } from '../../kernel/db/command.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import { findWardById, type Ward } from '../../municipalities/queries.ts';
 import { lockReport, recordStateChange, updateReport } from '../commands.ts';
@@ -15,7 +16,7 @@ export const IMPORT_NOTE = 'Excel 照会から取り込み';
 export type LoadedImport = { round: Round; ward: Ward; answers: ReportAnswer[] };
 type Loaded = { ok: true; value: LoadedImport } | { ok: false; problems: WorkbookProblem[] };
 
-const problem = (message: string): Loaded => ({ ok: false, problems: [{ ref: null, field: null, message }] });
+const refuse = (message: Problem): Loaded => ({ ok: false, problems: [{ ref: null, field: null, message }] });
 
 /** 令和6年度 旭区「令和6年度の取組報告」 */
 export const roundName = (round: Round, ward: Pick<Ward, 'name'> | null) => `${formatFiscalYear(round.fiscalYear)} ${ward?.name ?? ''}「${round.title}」`;
@@ -31,15 +32,15 @@ export async function loadImport(db: DbOrTx, bytes: Uint8Array, fileName: string
   const expectedRound = expected.round ? roundName(expected.round, await findWardById(db, expected.round.municipalityId, expected.round.wardId)) : null;
   const municipalityId = expected.municipalityId ?? meta.municipalityId;
   const round = meta.municipalityId === municipalityId ? await findRound(db, municipalityId, meta.roundId) : null;
-  if (!round) return problem(expectedRound ? `このファイルは ${expectedRound} の照会ではありません（別の市町村か、削除された回のファイルです）。` : 'このファイルの報告の回が見つかりません（別の市町村か、削除された回のファイルです）。');
+  if (!round) return refuse(expectedRound ? problem('workbook.error.otherRound', { round: expectedRound }) : problem('workbook.error.noRound'));
   const ward = (await findWardById(db, municipalityId, round.wardId))!;
-  if (expected.round && expected.round.id !== round.id) return problem(`このファイルは ${expectedRound} の照会ではありません（${roundName(round, ward)} の照会のファイルです）。`);
+  if (expected.round && expected.round.id !== round.id) return refuse(problem('workbook.error.wrongRound', { expected: expectedRound ?? '', actual: roundName(round, ward) }));
   const rows = readAnswers(opened.value, round);
   if (!rows.ok) return rows;
   const { answers, problems } = answersByReport(rows.value, round.fields);
   const known = new Set((await roundItems(db, round)).map((item) => item.report.id));
   for (const answer of answers) {
-    if (!known.has(answer.reportId)) problems.push({ ref: Object.values(answer.cells)[0] ?? null, field: null, message: 'この行の報告は、報告の回にもうありません。' });
+    if (!known.has(answer.reportId)) problems.push({ ref: Object.values(answer.cells)[0] ?? null, field: null, message: problem('workbook.error.reportGone') });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { round, ward, answers: answers.sort((a, b) => a.reportId.localeCompare(b.reportId)) } };
 }

@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../../kernel/i18n/index.ts';
 import { valuesOfFields } from '../fields.ts';
 import type { Report, Round } from '../queries.ts';
 import type { ReportState, ReportValues } from '../schema.ts';
@@ -29,7 +30,7 @@ export type ReportMerge = {
   changes: FieldChange[];
   conflicts: FieldConflict[];
   /** Why the report's changes are not taken (accepted, round closed), or null. */
-  skipped: string | null;
+  skipped: Problem | null;
   values: ReportValues;
   submits: boolean;
   /** Changes are taken but the report stays unsubmitted: these fields are still empty. */
@@ -60,7 +61,8 @@ export function answersByReport(rows: AnswerRow[], fields: Round['fields']): { a
       const value = row.values[field.key] ?? '';
       if (valueHash(value) === row.exported[field.key] || value === answer.values[field.key]) continue;
       if (valueHash(answer.values[field.key] ?? '') !== answer.exported[field.key]) {
-        problems.push({ ref: `${answer.cells[field.key]} と ${row.cells[field.key]}`, field: field.label, message: '共同の報告に、シートごとに違う内容が書かれています。どちらか一方にそろえてください。' });
+        const ref = problem('workbook.cellsBoth', { first: answer.cells[field.key] ?? '', second: row.cells[field.key] ?? '' });
+        problems.push({ ref, field: field.label, message: problem('workbook.error.jointDiffers') });
         continue;
       }
       answer.values[field.key] = value;
@@ -70,9 +72,9 @@ export function answersByReport(rows: AnswerRow[], fields: Round['fields']): { a
   return { answers: [...answers.values()], problems };
 }
 
-function skipReason(report: Report, round: Round): string | null {
-  if (round.status === 'closed') return 'この報告の回は締め切られています。取り込むには、回を再開してください。';
-  if (report.state === 'accepted') return '受理済みの報告は変更しません。';
+function skipReason(report: Report, round: Round): Problem | null {
+  if (round.status === 'closed') return problem('workbook.skip.closed');
+  if (report.state === 'accepted') return problem('workbook.skip.accepted');
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { FileRefusedError, FileUnreadableError } from '../../kernel/documents/bounded/limits.ts';
 import { readSheets, type SheetGrid } from '../../kernel/documents/bounded/read.ts';
+import { problem, translateProblem, type Problem, type Translate } from '../../kernel/i18n/index.ts';
 import { valueAt } from '../../kernel/documents/bounded/sheet-values.ts';
 import type { Round } from '../queries.ts';
 import type { ReportField } from '../schema.ts';
@@ -12,11 +13,12 @@ import { cellRef, FIRST_DATA_ROW, FIRST_FIELD_COLUMN, HEADER_ROW, INSTRUCTIONS_S
  * Excel does (取組報告!F7) and the field, so the owner can be told exactly what to fix.
  */
 
-export type WorkbookProblem = { ref: string | null; field: string | null; message: string };
+/** `ref`: the cell (取組報告!F7), or two cells said together; `field`: the report field's label. */
+export type WorkbookProblem = { ref: string | Problem | null; field: string | null; message: Problem };
 
-export function problemText(problem: WorkbookProblem): string {
-  const where = [problem.ref, problem.field ? `「${problem.field}」` : null].filter(Boolean).join(' ');
-  return where ? `${where}：${problem.message}` : problem.message;
+export function problemText(t: Translate, { ref, field, message }: WorkbookProblem): string {
+  const where = [ref === null || typeof ref === 'string' ? ref : translateProblem(t, ref), field ? `「${field}」` : null].filter(Boolean).join(' ');
+  return where ? t('workbook.problemAt', { where, message: translateProblem(t, message) }) : translateProblem(t, message);
 }
 
 type MetaRow = { sheet: string; rowNumber: number; number: number; reportId: string; version: number; hashes: string[] };
@@ -28,7 +30,7 @@ export type OpenedWorkbook = { sheets: SheetGrid[]; meta: Meta };
 export type AnswerRow = { sheet: string; rowNumber: number; reportId: string; version: number; exported: Record<string, string>; values: Record<string, string>; cells: Record<string, string> };
 
 type Result<T> = { ok: true; value: T } | { ok: false; problems: WorkbookProblem[] };
-const fail = (message: string, ref: string | null = null, field: string | null = null): { ok: false; problems: WorkbookProblem[] } => ({ ok: false, problems: [{ ref, field, message }] });
+const fail = (message: Problem): { ok: false; problems: WorkbookProblem[] } => ({ ok: false, problems: [{ ref: null, field: null, message }] });
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -72,22 +74,22 @@ function readMeta(sheet: SheetGrid): Meta | null {
 
 /** What the file is: an Excel workbook, made by this system for a round (its hidden sheet intact). */
 export async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<Result<OpenedWorkbook>> {
-  if (bytes.length === 0) return fail('ファイルが空です。記入したExcelのファイル（.xlsx）を選んでください。');
+  if (bytes.length === 0) return fail(problem('workbook.error.empty'));
   if (!isZip(bytes)) {
-    const kind = /\.xls$/i.test(fileName) ? '古い形式のExcel（.xls）のファイル' : `Excelのファイル（.xlsx）ではないファイル（${fileName}）`;
-    return fail(`${kind}です。照会でお送りした .xlsx のファイルのまま保存して、アップロードしてください。`);
+    const kind = /\.xls$/i.test(fileName) ? problem('workbook.error.kind.xls') : problem('workbook.error.kind.other', { file: fileName });
+    return fail(problem('workbook.error.notXlsx', { kind }));
   }
   let sheets: SheetGrid[];
   try {
     sheets = await readSheets(fileName, bytes);
   } catch (error) {
-    if (error instanceof FileRefusedError) return fail(error.message);
-    if (error instanceof FileUnreadableError) return fail(`「${fileName}」をExcelのファイルとして読めません。ファイルが壊れていないか確かめてください。`);
+    if (error instanceof FileRefusedError) return fail(error.problem);
+    if (error instanceof FileUnreadableError) return fail(problem('workbook.error.unreadable', { file: fileName }));
     throw error;
   }
   const metaSheet = sheets.find((sheet) => sheet.name === META_SHEET);
   const meta = metaSheet ? readMeta(metaSheet) : null;
-  if (!meta) return fail('このファイルは、支えあいから書き出した照会のファイルではありません（照会の情報が見つかりません）。事務局から届いたファイルに記入してください。');
+  if (!meta) return fail(problem('workbook.error.notOurs'));
   return { ok: true, value: { sheets, meta } };
 }
 
@@ -96,11 +98,11 @@ function checkSheets(opened: OpenedWorkbook): WorkbookProblem[] {
   const present = new Set(opened.sheets.map((s) => s.name));
   const problems: WorkbookProblem[] = [];
   for (const name of expected) {
-    if (!present.has(name)) problems.push({ ref: null, field: null, message: `シート「${name}」がありません。シートの名前を変えたり、シートを削除したりしないでください。` });
+    if (!present.has(name)) problems.push({ ref: null, field: null, message: problem('workbook.error.sheetMissing', { sheet: name }) });
   }
   for (const name of present) {
     if (!expected.has(name) && name !== INSTRUCTIONS_SHEET && name !== META_SHEET) {
-      problems.push({ ref: null, field: null, message: `照会にないシート「${name}」があります。シートの名前を変えたり、シートを追加したりしないでください。` });
+      problems.push({ ref: null, field: null, message: problem('workbook.error.sheetExtra', { sheet: name }) });
     }
   }
   return problems;
@@ -112,31 +114,31 @@ function checkHeader(sheet: SheetGrid, fields: ReportField[]): WorkbookProblem[]
     const column = FIRST_FIELD_COLUMN + i;
     const text = cellText(valueAt(sheet, HEADER_ROW, column));
     if (!text.startsWith(field.label)) {
-      problems.push({ ref: cellRef(sheet.name, column, HEADER_ROW), field: field.label, message: `列の見出しが「${text}」に変わっています。列を削除したり動かしたりしないでください。` });
+      problems.push({ ref: cellRef(sheet.name, column, HEADER_ROW), field: field.label, message: problem('workbook.error.header', { text }) });
     }
   }
   return problems;
 }
 
 /** A value fit for its field, or why not. */
-function checkValue(field: ReportField, value: string): string | null {
-  if (value.length > MAX_VALUE_LENGTH) return `${MAX_VALUE_LENGTH.toLocaleString('ja-JP')}文字以内にしてください（今は${value.length.toLocaleString('ja-JP')}文字です）。`;
-  if (field.kind === 'scale' && value !== '' && !field.options.includes(value)) return `「${value}」は選択肢にありません。▼の一覧（${field.options.join('／')}）から選んでください。`;
+function checkValue(field: ReportField, value: string): Problem | null {
+  if (value.length > MAX_VALUE_LENGTH) return problem('workbook.error.tooLong', { max: MAX_VALUE_LENGTH.toLocaleString('ja-JP'), length: value.length.toLocaleString('ja-JP') });
+  if (field.kind === 'scale' && value !== '' && !field.options.includes(value)) return problem('workbook.error.notOption', { value, options: field.options.join('／') });
   return null;
 }
 
 function readRow(sheet: SheetGrid, row: MetaRow, fields: ReportField[], problems: WorkbookProblem[]): AnswerRow | null {
   const number = cellText(valueAt(sheet, row.rowNumber, 1));
   if (number !== String(row.number)) {
-    problems.push({ ref: cellRef(sheet.name, 1, row.rowNumber), field: null, message: `番号${row.number}の行がこの位置にありません（「${number}」になっています）。行を削除したり動かしたりしないでください。` });
+    problems.push({ ref: cellRef(sheet.name, 1, row.rowNumber), field: null, message: problem('workbook.error.rowMoved', { number: row.number, found: number }) });
     return null;
   }
   const answer: AnswerRow = { sheet: sheet.name, rowNumber: row.rowNumber, reportId: row.reportId, version: row.version, exported: {}, values: {}, cells: {} };
   for (const [i, field] of fields.entries()) {
     const ref = cellRef(sheet.name, FIRST_FIELD_COLUMN + i, row.rowNumber);
     const value = cellText(valueAt(sheet, row.rowNumber, FIRST_FIELD_COLUMN + i));
-    const problem = checkValue(field, value);
-    if (problem) problems.push({ ref, field: field.label, message: problem });
+    const unfit = checkValue(field, value);
+    if (unfit) problems.push({ ref, field: field.label, message: unfit });
     answer.values[field.key] = value;
     answer.exported[field.key] = row.hashes[i] ?? '';
     answer.cells[field.key] = ref;
@@ -149,7 +151,7 @@ function checkBelow(sheet: SheetGrid, lastRow: number): WorkbookProblem[] {
   const problems: WorkbookProblem[] = [];
   sheet.rows.slice(lastRow).forEach((row, index) => {
     row.forEach((value, column) => {
-      if (cellText(value).trim() !== '') problems.push({ ref: cellRef(sheet.name, column + 1, lastRow + index + 1), field: null, message: '照会の行の外に書かれています。記入は各行の黄色の欄にしてください。' });
+      if (cellText(value).trim() !== '') problems.push({ ref: cellRef(sheet.name, column + 1, lastRow + index + 1), field: null, message: problem('workbook.error.outside') });
     });
   });
   return problems;
@@ -158,7 +160,7 @@ function checkBelow(sheet: SheetGrid, lastRow: number): WorkbookProblem[] {
 /** Every answer row of the workbook, checked against the round's form; all the problems at once, or the rows. */
 export function readAnswers(opened: OpenedWorkbook, round: Round): Result<AnswerRow[]> {
   const { sheets, meta } = opened;
-  if (meta.fieldKeys.join('\n') !== round.fields.map((f) => f.key).join('\n')) return fail('このファイルの記入欄が、報告の回の様式と合いません。事務局が書き出し直したファイルを使ってください。');
+  if (meta.fieldKeys.join('\n') !== round.fields.map((f) => f.key).join('\n')) return fail(problem('workbook.error.fields'));
   const problems = checkSheets(opened);
   const answers: AnswerRow[] = [];
   for (const { name } of meta.sheets) {

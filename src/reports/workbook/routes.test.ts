@@ -116,6 +116,17 @@ describe('庁内照会 on the round page', () => {
     expect(await text.text()).toContain('Excelのファイル（.xlsx）ではないファイル（報告.csv）です。');
   });
 
+  it('says what is wrong in English to a reader of English', async () => {
+    const { client } = await signedIn('asahi-secretariat');
+    await client.request(`${roundUrl(openRound)}?lang=en`);
+    const wrong = await upload(client, openRound, await download(client, finishedRound));
+    expect(await wrong.text()).toContain('This file is not the request of 令和6年度 旭区「【デモ】令和6年度の取組報告（説明用の架空の回）」 (it is the request of 令和5年度 旭区「令和5年度の取組報告」).');
+    const text = await upload(client, openRound, new TextEncoder().encode('a,b'), 'report.csv');
+    expect(await text.text()).toContain('This is not an Excel file (.xlsx) (report.csv). Save it as the .xlsx file that was sent out, and upload that.');
+    const rows = await upload(client, openRound, xlsxRows(100_001), 'rows.xlsx');
+    expect(await rows.text()).toContain('“rows.xlsx” has 100,001 rows (the limit is 100,000).');
+  });
+
   it('refuses a zip bomb and a workbook of too many rows, naming the file and the limit, before exceljs reads them', async () => {
     const { client } = await signedIn('asahi-secretariat');
     const bomb = await upload(client, openRound, docxBomb(300), '爆弾.xlsx');

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
+import { translateProblem } from '../../kernel/i18n/index.ts';
 import { actorId } from '../../kernel/auth/actor.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import { contentDisposition } from '../../kernel/documents/download.ts';
-import { refusedFile, TOO_LARGE_FIELD, tooLargeMessage } from '../../kernel/uploads/large-upload.ts';
+import { refusedFile, TOO_LARGE_FIELD, tooLargeProblem } from '../../kernel/uploads/large-upload.ts';
 import { discardStagedUpload, loadStagedUpload, stageUpload, type StagedUpload } from '../../kernel/uploads/staging.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { HttpError, NotFoundError } from '../../kernel/web/errors.ts';
@@ -54,7 +55,7 @@ async function stagedImport(c: AppContext, context: RoundContext): Promise<{ sta
   const staged = await loadStagedUpload(c.var.services.database.db, stagedKey(c, context));
   if (!staged) throw new HttpError(404, c.var.t('workbook.expired'));
   const loaded = await loadImport(c.var.services.database.db, staged.bytes, staged.fileName, { municipalityId: context.municipality.id, round: context.round });
-  return { staged, loaded: loaded.ok ? loaded : { ok: false, problems: loaded.problems.map(problemText) } };
+  return { staged, loaded: loaded.ok ? loaded : { ok: false, problems: loaded.problems.map((p) => problemText(c.var.t, p)) } };
 }
 
 /** 庁内照会 by Excel on a round: download the workbooks, upload one back, preview it, confirm it. */
@@ -80,12 +81,12 @@ export function workbookRoutes() {
     const body = await c.req.parseBody();
     const file = body['workbook'];
     const refused = refusedFile(body[TOO_LARGE_FIELD]) ?? (file instanceof File && file.size > WORKBOOK_MAX_BYTES ? { name: file.name, size: file.size } : null);
-    if (refused) return showProblems(c, context, [tooLargeMessage(c.var.t, refused, WORKBOOK_MAX_BYTES)]);
+    if (refused) return showProblems(c, context, [translateProblem(c.var.t, tooLargeProblem(refused, WORKBOOK_MAX_BYTES))]);
     if (!(file instanceof File) || (file.size === 0 && file.name === '')) return showProblems(c, context, [c.var.t('workbook.noFile')]);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const db = c.var.services.database.db;
     const loaded = await loadImport(db, bytes, file.name, { municipalityId: context.municipality.id, round: context.round });
-    if (!loaded.ok) return showProblems(c, context, loaded.problems.map(problemText));
+    if (!loaded.ok) return showProblems(c, context, loaded.problems.map((p) => problemText(c.var.t, p)));
     const key = stagedKey(c, context);
     const id = await stageUpload(db, { municipalityId: key.municipalityId, userId: key.userId, purpose: key.purpose, fileName: file.name, contentType: file.type || XLSX_CONTENT_TYPE, bytes });
     return c.redirect(workbookPaths.staged(context.municipality.slug, context.round.id, id), 303);

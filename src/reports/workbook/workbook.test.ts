@@ -5,7 +5,9 @@ import type { SessionUser } from '../../kernel/auth/actor.ts';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
 import { listOrganisationsForWard, matchOrganisation } from '../../organisations/queries.ts';
+import { translatorFor } from '../../messages.ts';
 import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
+import { inJapanese } from '../../testing/messages.ts';
 import { acceptReport, openRound, saveReport, saveReportForm } from '../commands.ts';
 import { defaultReportFields, reportFormPresets } from '../fields.ts';
 import { findReportItem, reportFormOf, reportHistory, roundItems, type ReportItem, type Round } from '../queries.ts';
@@ -61,14 +63,14 @@ async function exported(round: Round, ownerId: string | null = shakyo): Promise<
 
 async function load(bytes: Uint8Array, round?: Round, fileName = '回答.xlsx'): Promise<LoadedImport> {
   const loaded = await loadImport(database.db, bytes, fileName, { municipalityId: asahi.municipalityId, ...(round ? { round } : {}) });
-  if (!loaded.ok) throw new Error(loaded.problems.map(problemText).join('\n'));
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => problemText(translatorFor('ja'), p)).join('\n'));
   return loaded.value;
 }
 
 async function problems(bytes: Uint8Array, round?: Round, fileName = '回答.xlsx'): Promise<string[]> {
   const loaded = await loadImport(database.db, bytes, fileName, { municipalityId: asahi.municipalityId, ...(round ? { round } : {}) });
   if (loaded.ok) throw new Error('expected problems');
-  return loaded.problems.map(problemText);
+  return loaded.problems.map((p) => problemText(translatorFor('ja'), p));
 }
 
 const apply = (loaded: LoadedImport, decisions: Decisions = new Map()) =>
@@ -234,11 +236,11 @@ describe('taking a returned workbook back', () => {
     const bytes = await editWorkbook(await exported(openRoundRow, submitted.owners[0]!.id), (workbook) => answer(workbook.getWorksheet(SINGLE_OWNER_SHEET)!, 0, 0, '受理の後に'));
     await runCommand(database, secretariat, (scope) => acceptReport(scope, { municipalityId: asahi.municipalityId, reportId: submitted.report.id }, { version: submitted.report.version }));
     const outcome = await apply(await load(bytes, openRoundRow));
-    expect(outcome.merges[0]).toMatchObject({ skipped: '受理済みの報告は変更しません。', changes: [] });
+    expect(inJapanese(outcome.merges[0])).toMatchObject({ skipped: '受理済みの報告は変更しません。', changes: [] });
     expect((await current(submitted)).report.values['shared-issue']).not.toBe('受理の後に');
     const finished = await demo.round('finished');
     const late = await editWorkbook(await exported(finished, shakyo), (workbook) => answer(workbook.getWorksheet(SINGLE_OWNER_SHEET)!, 0, 0, '締切後'));
-    expect((await apply(await load(late))).merges[0]!.skipped).toBe('この報告の回は締め切られています。取り込むには、回を再開してください。');
+    expect(inJapanese((await apply(await load(late))).merges[0]!.skipped)).toBe('この報告の回は締め切られています。取り込むには、回を再開してください。');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SHEET_LIMITS, WORD_LIMITS, WORKER_LIMITS } from './limits.ts';
+import { inJapanese } from '../../../testing/messages.ts';
+import { FileRefusedError, SHEET_LIMITS, WORD_LIMITS, WORKER_LIMITS } from './limits.ts';
 import { readCsvRows, readDocxHtml, readPdfText, readSheets } from './read.ts';
 import { docxBomb, docxParagraphs, pdfFlateBomb, xlsxRows } from './testing.ts';
 
@@ -10,7 +11,8 @@ async function outcome<T>(read: Promise<T>): Promise<{ value: T } | { error: str
   try {
     return { value: await read };
   } catch (error) {
-    return { error: (error as Error).name, message: (error as Error).message };
+    // A refusal is said in the reader's language; the Japanese is what these tests compare.
+    return { error: (error as Error).name, message: error instanceof FileRefusedError ? (inJapanese(error.problem) as string) : (error as Error).message };
   }
 }
 

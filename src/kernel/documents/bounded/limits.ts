@@ -1,5 +1,5 @@
 /**
- * How much of an uploaded file is read, and the Japanese sentence for each limit. A file past a limit is refused with
+ * How much of an uploaded file is read, and the message for each limit. A file past a limit is refused with
  * its name, what was found and the limit, before the parser holds it in memory; the parsers run in a child process
  * that is killed at the time and memory limits (run.ts), so a hostile file costs the server neither memory nor other
  * users' time.
@@ -8,6 +8,7 @@
  * 40,000 rows of 10 cells in it (200,000 rows of 2 do not fit), mammoth 40,000 short paragraphs; every real document
  * and workbook of the cities is far below them.
  */
+import { problem, type Problem } from '../../i18n/index.ts';
 
 /** The parts of a zip (.docx, .xlsx), from its central directory, before anything is unpacked. */
 export const ZIP_LIMITS = {
@@ -39,15 +40,20 @@ export const WORKER_LIMITS = {
   timeMs: 60_000,
 } as const;
 
-/** A file refused at a limit: `problem` is a Japanese predicate (「計画.xlsx」は + problem reads as a sentence). */
+/** A file refused at a limit: `reason` is what was found and the limit (a message of kernel/i18n/messages.ts, `file.refused.…`). */
 export class FileRefusedError extends Error {
   override readonly name = 'FileRefusedError';
 
   constructor(
     readonly file: string,
-    readonly problem: string,
+    readonly reason: Problem,
   ) {
-    super(`「${file}」は${problem}`);
+    super(`${file}: refused (${reason.key})`);
+  }
+
+  /** The whole sentence, file named: 「計画.xlsx」は100,001 行あります（上限 100,000 行）。… */
+  get problem(): Problem {
+    return problem('file.refused', { file: this.file, reason: this.reason });
   }
 }
 
@@ -59,31 +65,27 @@ export class FileUnreadableError extends Error {
     readonly file: string,
     readonly parserError: { name: string; message: string },
   ) {
-    super(`「${file}」を読めません`);
+    super(`${file} could not be read (${parserError.name}: ${parserError.message})`);
   }
 }
 
 const count = (n: number) => n.toLocaleString('ja-JP');
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-const SPLIT = '内容を分けて、小さなファイルにしてから読み込んでください';
 
-/** The sentences of every limit, in one place so that each says what was found, the limit, and what to do. */
+/** The reason of every limit, in one place so that each says what was found, the limit, and what to do. */
 export const refusal = {
-  entries: (found: number) => `部品（圧縮された中身）が ${count(found)} 個あります（上限 ${count(ZIP_LIMITS.entries)} 個）。Office で保存し直したファイルにしてください`,
-  entryBytes: (part: string, bytes: number) =>
-    `展開すると ${megabytes(bytes)} になる部品（${part}）を含んでいます（上限 ${megabytes(ZIP_LIMITS.entryBytes)}）。${SPLIT}`,
-  totalBytes: (bytes: number) => `展開すると全体で ${megabytes(bytes)} になります（上限 ${megabytes(ZIP_LIMITS.totalBytes)}）。${SPLIT}`,
-  ratio: (part: string, ratio: number) =>
-    `部品（${part}）が ${count(Math.round(ratio))} 倍に展開されるように圧縮されています（上限 ${ZIP_LIMITS.ratio} 倍）。圧縮を悪用したファイルの疑いがあるため読みません。Office で保存し直したファイルにしてください`,
-  inflatesBeyond: (part: string, declared: number) =>
-    `部品（${part}）が、ファイルに書かれた大きさ（${megabytes(declared)}）を超えて展開されます。壊れているか、細工されたファイルです。Office で保存し直したファイルにしてください`,
-  rows: (found: number) => `${count(found)} 行あります（上限 ${count(SHEET_LIMITS.rows)} 行）。${SPLIT}`,
-  cells: (found: number) => `セルが ${count(found)} 個あります（上限 ${count(SHEET_LIMITS.cells)} 個）。${SPLIT}`,
-  paragraphs: (found: number) => `段落が ${count(found)} 個あります（上限 ${count(WORD_LIMITS.paragraphs)} 個）。${SPLIT}`,
-  pages: (found: number) => `${count(found)} ページあります（上限 ${count(PDF_LIMITS.pages)} ページ）。${SPLIT}`,
-  csvRows: () => `上限の ${count(CSV_LIMITS.rows)} 行を超えています。${SPLIT}`,
-  csvCells: () => `欄の数が上限の ${count(CSV_LIMITS.cells)} 個を超えています。${SPLIT}`,
-  characters: () => `文字数が上限の ${count(TEXT_LIMITS.characters)} 文字を超えています。${SPLIT}`,
-  time: (ms: number) => `${count(Math.round(ms / 1000))} 秒以内に読み終わりませんでした（上限 ${count(Math.round(ms / 1000))} 秒）。ファイルが複雑すぎるか、壊れています。${SPLIT}`,
-  memory: (mb: number) => `読むのに使えるメモリ（${count(mb)} MB）を超えました。ファイルが大きすぎるか、細工されています。${SPLIT}`,
+  entries: (found: number) => problem('file.refused.entries', { found: count(found), max: count(ZIP_LIMITS.entries) }),
+  entryBytes: (part: string, bytes: number) => problem('file.refused.entryBytes', { part, size: megabytes(bytes), max: megabytes(ZIP_LIMITS.entryBytes) }),
+  totalBytes: (bytes: number) => problem('file.refused.totalBytes', { size: megabytes(bytes), max: megabytes(ZIP_LIMITS.totalBytes) }),
+  ratio: (part: string, ratio: number) => problem('file.refused.ratio', { part, ratio: count(Math.round(ratio)), max: ZIP_LIMITS.ratio }),
+  inflatesBeyond: (part: string, declared: number) => problem('file.refused.inflatesBeyond', { part, size: megabytes(declared) }),
+  rows: (found: number) => problem('file.refused.rows', { found: count(found), max: count(SHEET_LIMITS.rows) }),
+  cells: (found: number) => problem('file.refused.cells', { found: count(found), max: count(SHEET_LIMITS.cells) }),
+  paragraphs: (found: number) => problem('file.refused.paragraphs', { found: count(found), max: count(WORD_LIMITS.paragraphs) }),
+  pages: (found: number) => problem('file.refused.pages', { found: count(found), max: count(PDF_LIMITS.pages) }),
+  csvRows: () => problem('file.refused.csvRows', { max: count(CSV_LIMITS.rows) }),
+  csvCells: () => problem('file.refused.csvCells', { max: count(CSV_LIMITS.cells) }),
+  characters: () => problem('file.refused.characters', { max: count(TEXT_LIMITS.characters) }),
+  time: (ms: number) => problem('file.refused.time', { seconds: count(Math.round(ms / 1000)) }),
+  memory: (mb: number) => problem('file.refused.memory', { max: count(mb) }),
 };

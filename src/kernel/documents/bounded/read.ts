@@ -1,7 +1,7 @@
 /**
  * Reading an uploaded file within limits: the one way every reader of .docx, .xlsx, .pdf and .csv gets at its
  * content. A zip's directory is checked here first (no process needed to refuse a zip bomb); the rest happens in the
- * parsing process (run.ts). Each function gives plain data, or throws FileRefusedError (a limit, in Japanese) or
+ * parsing process (run.ts). Each function gives plain data, or throws FileRefusedError (a limit, as a message) or
  * FileUnreadableError (the parser could not read it; the caller says so in its own words).
  */
 import { runBounded, type RunOptions } from './run.ts';

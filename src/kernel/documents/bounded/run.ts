@@ -1,9 +1,10 @@
 /**
  * Runs a parsing task in a child process that is stopped, not just abandoned, when it takes too long or grows too
  * large: its heap is capped (--max-old-space-size), and its resident memory is watched while it works, since a
- * parser's buffers live outside that heap. Either way the process is killed, the file refused with a Japanese
- * sentence, and all its memory goes back to the system; the server's own memory never holds a parse. (A worker thread
- * would share the server's memory: what a killed thread had allocated stayed with the server, and grew with each bomb.)
+ * parser's buffers live outside that heap. Either way the process is killed, the file refused with a message saying
+ * which limit, and all its memory goes back to the system; the server's own memory never holds a parse. (A worker
+ * thread would share the server's memory: what a killed thread had allocated stayed with the server, and grew with
+ * each bomb.)
  *
  * One task runs at a time per server (the others wait their turn), so parsing takes at most one core from the pages.
  * The process stays for the next task a moment and then ends; it never keeps the server alive.
@@ -12,6 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Problem } from '../../i18n/index.ts';
 import { FileRefusedError, FileUnreadableError, refusal, WORKER_LIMITS } from './limits.ts';
 import type { TaskOutcome } from './parser-process.ts';
 import type { Task, TaskValue } from './tasks.ts';
@@ -87,7 +89,7 @@ function execute<K extends Task['kind']>(task: Extract<Task, { kind: K }>, timeL
   const parser = takeParser();
   const { child } = parser;
   return new Promise<TaskValue[K]>((resolve, reject) => {
-    const stop = (refused: string) => {
+    const stop = (refused: Problem) => {
       finish();
       child.kill('SIGKILL');
       reject(new FileRefusedError(task.file, refused));
