@@ -3,7 +3,7 @@ import { kernelMessages } from './kernel/i18n/messages.ts';
 import { accountMessages } from './accounts/messages.ts';
 import { adminMessages } from './admin/messages.ts';
 import { meetingMessages } from './meetings/messages.ts';
-import { municipalityMessages } from './municipalities/messages.ts';
+import { siteMessages } from './site/messages.ts';
 import { organisationMessages } from './organisations/messages.ts';
 import { planMessages } from './plans/messages.ts';
 import { importMessages } from './imports/messages.ts';
@@ -17,7 +17,7 @@ import { reportMessages } from './reports/messages.ts';
 export const catalogue: Catalogue = mergeMessages(
   kernelMessages,
   accountMessages,
-  municipalityMessages,
+  siteMessages,
   organisationMessages,
   planMessages,
   reportMessages,

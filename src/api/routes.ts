@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../kernel/web/context.ts';
 import { municipalityApi } from '../municipalities/api.ts';
-import { organisationApi } from '../organisations/api.ts';
+import { organisationApi } from '../site/organisation-api.ts';
 import { planApi } from '../plans/api.ts';
 import { reportApi } from '../reports/api.ts';
 import { openApiDocument } from './openapi.ts';

@@ -5,8 +5,8 @@ import { planPaths } from '../../plans/paths.ts';
 import { currentPeriod, periodTitle, type PlanWithPeriods } from '../../plans/queries.ts';
 import { formatFiscalYear, formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import { reportPaths } from '../../reports/paths.ts';
-import { municipalityPaths } from '../paths.ts';
-import type { District, Municipality, Ward } from '../queries.ts';
+import { municipalityPaths } from '../../municipalities/paths.ts';
+import type { District, Municipality, Ward } from '../../municipalities/queries.ts';
 
 type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; plans: PlanWithPeriods[]; districts: District[]; organisations: Organisation[]; reportYears: number[] };
 

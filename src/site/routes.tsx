@@ -5,8 +5,8 @@ import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
 import { listCityPlans, listWardPlans } from '../plans/queries.ts';
 import { publishedFiscalYears } from '../reports/queries.ts';
-import { listDistricts, listMunicipalities, listWards, type Municipality } from './queries.ts';
-import { municipalityInUrl, wardInUrl } from './route-context.ts';
+import { listDistricts, listMunicipalities, listWards, type Municipality } from '../municipalities/queries.ts';
+import { municipalityInUrl, wardInUrl } from '../municipalities/route-context.ts';
 import { HomePage, MunicipalityPage, type MunicipalityOverview } from './views/home-page.tsx';
 import { WardPage } from './views/ward-page.tsx';
 

@@ -3,8 +3,8 @@ import { municipalityPaths } from '../../municipalities/paths.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { planPaths } from '../../plans/paths.ts';
 import { periodTitle, type OwnedNode } from '../../plans/queries.ts';
-import { organisationPaths } from '../paths.ts';
-import type { Organisation } from '../queries.ts';
+import { organisationPaths } from '../../organisations/paths.ts';
+import type { Organisation } from '../../organisations/queries.ts';
 import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 
 /** Groups an organisation's items by plan and period, in the order the query gives. */

@@ -2,8 +2,8 @@ import { Heading } from '../../kernel/ui/heading.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { planPaths } from '../../plans/paths.ts';
 import type { PlanWithPeriods } from '../../plans/queries.ts';
-import { municipalityPaths } from '../paths.ts';
-import type { Municipality, Ward } from '../queries.ts';
+import { municipalityPaths } from '../../municipalities/paths.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
 
 export type MunicipalityOverview = { municipality: Municipality; wards: Ward[]; cityPlans: PlanWithPeriods[] };
 

@@ -5,7 +5,7 @@ import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
 import { findWardById } from '../municipalities/queries.ts';
 import { municipalityInUrl } from '../municipalities/route-context.ts';
 import { nodesOwnedBy } from '../plans/queries.ts';
-import { findOrganisation, listOrganisations } from './queries.ts';
+import { findOrganisation, listOrganisations } from '../organisations/queries.ts';
 import { OrganisationListPage, OrganisationPage } from './views/organisation-page.tsx';
 
 /** The registry of 推進主体, and each one's page: everything it owns across plans and periods. */

@@ -1,7 +1,7 @@
 import { defineMessages } from '../kernel/i18n/index.ts';
 
-/** The home page and the ward pages. Japanese is the source; English is complete. */
-export const municipalityMessages = defineMessages({
+/** The public pages that show several modules' records together: home, municipality, ward. Japanese is the source; English is complete. */
+export const siteMessages = defineMessages({
   'home.title': { ja: '地域福祉保健計画', en: 'Community welfare and health plans' },
   'home.lead': {
     ja: '各区の地域福祉保健計画の基本理念・目標・取組と推進主体をご覧いただけます。',
@@ -16,8 +16,8 @@ export const municipalityMessages = defineMessages({
   'ward.noPlans': { ja: 'この区の計画はまだ登録されていません。', en: 'No plans for this ward yet.' },
 });
 
-type MunicipalityMessages = typeof municipalityMessages;
+type SiteMessages = typeof siteMessages;
 
 declare module '../kernel/i18n/index.ts' {
-  interface MessageKeys extends MunicipalityMessages {}
+  interface MessageKeys extends SiteMessages {}
 }

@@ -5,7 +5,7 @@ import { cachedJson } from '../kernel/web/render.tsx';
 import { listWards } from '../municipalities/queries.ts';
 import { municipalityInUrl } from '../municipalities/route-context.ts';
 import { nodesOwnedBy } from '../plans/queries.ts';
-import { findOrganisation, listOrganisations, type Organisation } from './queries.ts';
+import { findOrganisation, listOrganisations, type Organisation } from '../organisations/queries.ts';
 
 function organisationJson(o: Organisation, wardName: string | null) {
   return { key: o.key, name: o.name, kind: o.kind, ward: wardName, aliases: o.aliases, collective: o.collective, description: o.description };
