@@ -23,20 +23,8 @@ type Rule = 'schema' | 'kernel' | 'cycle';
 /** `from` / `to` name a file, or with a trailing `/` every file under a folder. */
 type Exception = { rule: Rule; from: string; to: string; reason: string };
 
-const TO_BE_REMOVED = 'to be removed (issue 10)';
 const exceptions: Exception[] = [
-  // Another module's schema file. Each goes when the owner offers the query, the command, or the column's values and
-  // types from outside its schema.ts.
-  { rule: 'schema', from: 'src/imports/testing.ts', to: 'src/plans/schema.ts', reason: `${TO_BE_REMOVED}: a test helper reads plan rows directly` },
-  { rule: 'schema', from: 'src/imports/testing.ts', to: 'src/reports/schema.ts', reason: `${TO_BE_REMOVED}: a test helper reads report rows directly` },
-  // Tests that look at other modules' rows directly.
   { rule: 'schema', from: 'src/kernel/db/backup.test.ts', to: 'src/schema.ts', reason: 'backup is checked against every table of the schema, with rows the demo does not have' },
-  ...[
-    ['src/meetings/handout/handout.test.ts', 'src/reports/schema.ts'],
-    ['src/imports/reports-import.test.ts', 'src/reports/schema.ts'],
-    ['src/reports/reminders/routes.test.ts', 'src/accounts/schema.ts'],
-    ['src/reports/reminders/routes.test.ts', 'src/organisations/schema.ts'],
-  ].map(([from, to]) => ({ rule: 'schema' as const, from: from!, to: to!, reason: `${TO_BE_REMOVED}: the test reads or sets rows directly instead of through queries and factories` })),
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,25 +4,23 @@
  * with the four reports accepted and not published; a value edited since the last import is a conflict; a goal the
  * plan does not have blocks the import; a text the ward's form has no field for is listed, never dropped.
  */
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { inJapanese } from '../testing/messages.ts';
 import { useFreshDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
-import { findWard, type Ward } from '../municipalities/queries.ts';
+import type { Ward } from '../municipalities/queries.ts';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
 import { currentPeriod, listWardPlans, loadTree } from '../plans/queries.ts';
 import { openRound, saveReport, saveReportForm } from '../reports/commands.ts';
 import { defaultReportFields } from '../reports/fields.ts';
 import { listRounds, reportHistory, roundItems, type ReportItem } from '../reports/queries.ts';
-import { reportRounds } from '../reports/schema.ts';
 import type { InterchangeDocument } from '../reading/interchange.ts';
 import { loadWardContext, type CreateReport, type Operation, type SetField } from './change-set.ts';
 import { computeChangeSet } from './compute-change-set.ts';
 import { applyImport, previewImport } from './commands.ts';
 import { baselineOf, documentOf } from './queries.ts';
-import { DEMO_SETUP_MS, emptyWard, importActor, importFile, stageFile } from './testing.ts';
+import { DEMO_SETUP_MS, deleteRoundOf, emptyWard, importActor, importFile, stageFile } from './testing.ts';
 import { writeChangeSet } from './write-change-set.ts';
 import { seedPath } from '../reading/testing/seeds.ts';
 import asahiReports from '../demo/data/asahi-reports.json' with { type: 'json' };
@@ -38,17 +36,17 @@ let ward: Ward;
 
 useFreshDemoDatabase(async (opened) => {
   ({ database, demo } = opened);
-  ward = (await findWard(database.db, demo.municipality.id, 'asahi'))!;
+  ward = await demo.ward('asahi');
 });
 
 const reportOperations = (operations: Operation[]) => operations.filter((o) => o.op === 'createReportRound' || o.op === 'createReport' || (o.op === 'setField' && o.entity === 'report'));
 
-async function withoutTheRound() {
-  await database.db.delete(reportRounds).where(and(eq(reportRounds.wardId, ward.id), eq(reportRounds.fiscalYear, 2023)));
-}
-
 async function roundsOf2023() {
   return (await listRounds(database.db, demo.municipality.id, ward.id)).filter((r) => r.fiscalYear === 2023);
+}
+
+async function withoutTheRound() {
+  for (const round of await roundsOf2023()) await deleteRoundOf(database, round);
 }
 
 async function itemsOf2023(): Promise<ReportItem[]> {

@@ -1,12 +1,13 @@
 /** Helpers for the import's tests: empty a demo ward of its plans, import a file into it as a user would. */
-import { eq } from 'drizzle-orm';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import type { Municipality, Ward } from '../municipalities/queries.ts';
 import { findWard } from '../municipalities/queries.ts';
-import { plans } from '../plans/schema.ts';
-import { reportRounds } from '../reports/schema.ts';
+import { deletePlan } from '../plans/commands.ts';
+import { listWardPlans } from '../plans/queries.ts';
+import { deleteRound } from '../reports/commands.ts';
+import { listRounds } from '../reports/queries.ts';
 import { readDocument } from '../reading/read-document.ts';
 import { seedPath } from '../reading/testing/seeds.ts';
 import { applyImport, createImport, previewImport, saveCorrection, type Preview } from './commands.ts';
@@ -22,9 +23,18 @@ export const DEMO_SETUP_MS = 120_000;
 /** The demo ward without plans (and without the reports that hang on them): the registry stays. */
 export async function emptyWard(database: Database, municipality: Municipality, slug: string): Promise<Ward> {
   const ward = (await findWard(database.db, municipality.id, slug))!;
-  await database.db.delete(reportRounds).where(eq(reportRounds.wardId, ward.id));
-  await database.db.delete(plans).where(eq(plans.wardId, ward.id));
+  for (const round of await listRounds(database.db, municipality.id, ward.id)) await deleteRoundOf(database, round);
+  for (const plan of await listWardPlans(database.db, municipality.id, ward.id)) {
+    const deleted = await runCommand(database, importActor, (scope) => deletePlan(scope, { municipalityId: plan.municipalityId, planId: plan.id }));
+    if (!deleted.ok) throw new Error(`plan ${plan.key} was not deleted: ${deleted.reason}`);
+  }
   return ward;
+}
+
+/** Deletes a round with its reports, through the reports module's command. */
+export async function deleteRoundOf(database: Database, round: { municipalityId: string; id: string }): Promise<void> {
+  const deleted = await runCommand(database, importActor, (scope) => deleteRound(scope, { municipalityId: round.municipalityId, roundId: round.id }));
+  if (!deleted.ok) throw new Error(`round ${round.id} was not deleted: ${deleted.reason}`);
 }
 
 /** Reads a file and stores it as a previewed import of the ward, with the given corrections saved on it. */

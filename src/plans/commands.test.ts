@@ -6,9 +6,9 @@ import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { systemActor } from '../testing/factories.ts';
-import { addNode, createPeriod, createPlan, deleteNode, moveNode, updateNode, updatePeriod } from './commands.ts';
+import { addNode, createPeriod, createPlan, deleteNode, deletePlan, moveNode, updateNode, updatePeriod } from './commands.ts';
 import { nodeInput, periodInput, type NodeInput } from './inputs.ts';
-import { flattenTree, type PlanNode } from './queries.ts';
+import { findPlan, flattenTree, type PlanNode } from './queries.ts';
 
 let database: Database;
 let demo: Demo;
@@ -170,6 +170,23 @@ describe('createPlan and createPeriod', () => {
     expect(period).toMatchObject({ planId: plan.id, number: 5, source: { file: 'plan.docx', lines: [1, 3] } });
     expect((await historyOf(database.db, demo.municipality.id, 'plan', plan.id))[0]).toMatchObject({ action: 'create', after: { key: plan.key } });
     expect((await historyOf(database.db, demo.municipality.id, 'plan_period', period.id))[0]).toMatchObject({ action: 'create', after: { number: 5 } });
+  });
+});
+
+describe('deletePlan', () => {
+  it('refuses a plan whose items have reports, and deletes one without, with its periods and items, keeping it in the history', async () => {
+    const municipalityId = demo.municipality.id;
+    const held = await demo.plan('asahi-ward');
+    expect(inJapanese(await run((scope) => deletePlan(scope, { municipalityId, planId: held.id })))).toMatchObject({ ok: false, reason: 'refused', message: 'この計画の項目には実績報告があるため削除できません。' });
+    const plan = await run((scope) => createPlan(scope, municipalityId, { key: 'to-delete', tier: 'ward', wardId: held.wardId, districtId: null, name: '消す計画', nickname: null }));
+    const period = await run((scope) =>
+      createPeriod(scope, { municipalityId, planId: plan.id }, { number: 1, fiscalYearStart: 2026, fiscalYearEnd: 2030, name: '第1期', nickname: null, philosophy: null, levels: ['目標'], status: 'formulating', source: null }),
+    );
+    await run((scope) => addNode(scope, { municipalityId, periodId: period.id }, { parentId: null, code: '1', title: '消える目標' }));
+    expect(await run((scope) => deletePlan(scope, { municipalityId, planId: plan.id }))).toMatchObject({ ok: true, value: { deleted: { key: 'to-delete' } } });
+    expect(await findPlan(database.db, municipalityId, 'to-delete')).toBeNull();
+    expect((await historyOf(database.db, municipalityId, 'plan', plan.id)).map((h) => h.action)).toEqual(['delete', 'create']);
+    expect(await run((scope) => deletePlan(scope, { municipalityId, planId: plan.id }))).toEqual({ ok: false, reason: 'not_found' });
   });
 });
 

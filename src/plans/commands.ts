@@ -287,6 +287,28 @@ export async function deleteNode(
   return { ok: true, value: { deleted: ids.length } };
 }
 
+/**
+ * Deletes a plan with its periods and trees (the foreign keys cascade); its last state stays in the audit history. A
+ * plan whose items have progress reports is kept, as a node is. No page offers it: the import's tests empty a ward.
+ */
+export async function deletePlan(scope: CommandScope, target: { municipalityId: string; planId: string }): Promise<CommandResult<{ deleted: Plan }>> {
+  const { tx } = scope;
+  const where = and(eq(plans.municipalityId, target.municipalityId), eq(plans.id, target.planId));
+  const [plan] = await tx.select().from(plans).where(where).for('update');
+  if (!plan) return { ok: false, reason: 'not_found' };
+  const nodes = await tx
+    .select({ id: planNodes.id })
+    .from(planNodes)
+    .innerJoin(planPeriods, and(eq(planPeriods.municipalityId, planNodes.municipalityId), eq(planPeriods.id, planNodes.periodId)))
+    .where(and(eq(planNodes.municipalityId, target.municipalityId), eq(planPeriods.planId, plan.id)));
+  if (await nodesAreHeld(tx, target.municipalityId, nodes.map((n) => n.id))) return { ok: false, reason: 'refused', message: problem('plan.refused.planHasReports') };
+  await tx.delete(plans).where(where);
+  const { createdAt: _c, updatedAt: _u, ...before } = plan;
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan', entityId: plan.id, action: 'delete', before });
+  await scope.contentChanged(target.municipalityId);
+  return { ok: true, value: { deleted: plan } };
+}
+
 type PeriodSnapshot = Omit<Period, 'createdAt' | 'updatedAt'>;
 
 export async function updatePeriod(

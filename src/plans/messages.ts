@@ -109,6 +109,10 @@ export const planMessages = defineMessages({
     ja: 'この項目（またはその下の項目）には実績報告があるため削除できません。',
     en: 'This item (or one under it) has progress reports, so it cannot be deleted.',
   },
+  'plan.refused.planHasReports': {
+    ja: 'この計画の項目には実績報告があるため削除できません。',
+    en: 'Items of this plan have progress reports, so the plan cannot be deleted.',
+  },
   'structure.apply.stale': {
     ja: '確認している間に、この期の項目が変更されました。変更の一覧をもう一度確認してください',
     en: 'The items of this period changed while you were checking. Look at the list of changes again',

@@ -96,6 +96,21 @@ export async function setRoundStatus(scope: CommandScope, target: { municipality
   return { ok: true, value: round! };
 }
 
+/**
+ * Deletes a round with everything in it (assignments, reports with their history, comments and photos, the reminder
+ * log: the foreign keys cascade); its last state stays in the audit history. No page offers it: the import's tests
+ * empty a ward with it.
+ */
+export async function deleteRound(scope: CommandScope, target: { municipalityId: string; roundId: string }): Promise<CommandResult<{ deleted: Round }>> {
+  const where = and(eq(reportRounds.municipalityId, target.municipalityId), eq(reportRounds.id, target.roundId));
+  const [round] = await scope.tx.delete(reportRounds).where(where).returning();
+  if (!round) return { ok: false, reason: 'not_found' };
+  const { title, fiscalYear, deadline, status, periodId } = round;
+  await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_round', entityId: round.id, action: 'delete', before: { title, fiscalYear, deadline, status, periodId } });
+  await scope.contentChanged(target.municipalityId);
+  return { ok: true, value: { deleted: round } };
+}
+
 // ---- reports -----------------------------------------------------------------------------------
 
 type Locked = { report: Report; round: Round };

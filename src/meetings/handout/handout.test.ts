@@ -5,8 +5,7 @@ import { useDemoDatabase } from '../../testing/demo-setup.ts';
 import { closeDocumentBrowser } from '../../kernel/documents/pdf.ts';
 import { inspectPdf } from '../../kernel/documents/testing.ts';
 import { translatorFor } from '../../messages.ts';
-import { attachTestPhoto, jpegWithGps } from '../../reports/photos/testing.ts';
-import { reportPhotos } from '../../reports/schema.ts';
+import { attachTestPhoto, jpegWithGps, storePhotoWithoutPrintCopy } from '../../reports/photos/testing.ts';
 import { handoutPhotos, reportCount, yearHandout } from './handout.ts';
 import { renderHandoutPdf } from './handout-pdf.tsx';
 
@@ -42,11 +41,7 @@ describe('the photos the handout prints', () => {
     const [first, second] = handout.sections.flatMap((s) => (s.kind === 'reports' ? s.goals.flatMap((g) => g.reports.map((r) => r.item.report)) : []));
     const uploaded = await attachTestPhoto(database, asahi.municipalityId, first!.id, { file: await jpegWithGps(1600, 1200) });
     const small = await attachTestPhoto(database, asahi.municipalityId, second!.id);
-    // A photo stored before migration 0003: no print copy, larger than print.
-    await database.db.insert(reportPhotos).values({
-      municipalityId: asahi.municipalityId, reportId: second!.id, position: 1, alt: '以前の写真', contentType: 'image/jpeg', width: 1600, height: 1200,
-      bytes: await jpegWithGps(1600, 1200), uploadedBy: 'テスト',
-    });
+    await storePhotoWithoutPrintCopy(database, asahi.municipalityId, second!.id, 1);
     const photos = handoutPhotos(await yearHandout(database.db, asahi, 2023));
     expect(photos.map(({ id, contentType, width, height }) => ({ id, contentType, width, height }))).toEqual([
       { id: uploaded.id, contentType: 'image/jpeg', width: 800, height: 600 },

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
+import { reportPhotos } from '../schema.ts';
 import { changePhoto } from './commands.ts';
 import { processPhoto } from './process.ts';
 import { photosOfReports, type PhotoMeta } from './queries.ts';
@@ -30,4 +31,15 @@ export async function attachTestPhoto(database: Database, municipalityId: string
   await runCommand(database, { kind: 'system', name: 'テスト' }, (scope) => changePhoto(scope, { municipalityId, id: reportId }, { kind: 'add', add: photo }));
   const photos = await photosOfReports(database.db, municipalityId, [reportId]);
   return photos.get(reportId)!.at(-1)!;
+}
+
+/**
+ * A photo as stored before migration 0003: the JPEG as uploaded, 1600 × 1200, without a print copy. No command
+ * stores one any more, so the handout's test writes it as that migration found it.
+ */
+export async function storePhotoWithoutPrintCopy(database: Database, municipalityId: string, reportId: string, position: number): Promise<void> {
+  await database.db.insert(reportPhotos).values({
+    municipalityId, reportId, position, alt: '以前の写真', contentType: 'image/jpeg', width: 1600, height: 1200,
+    bytes: await jpegWithGps(1600, 1200), uploadedBy: 'テスト',
+  });
 }

@@ -1,9 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../accounts/schema.ts';
+import { updateAccount } from '../../accounts/commands.ts';
+import { findAccount } from '../../accounts/users.ts';
+import { runCommand } from '../../kernel/db/command.ts';
 import type { Database } from '../../kernel/db/database.ts';
-import { organisations } from '../../organisations/schema.ts';
+import { updateOrganisation } from '../../organisations/commands.ts';
+import { findOrganisation, organisationsByIds } from '../../organisations/queries.ts';
 import { createTestApp } from '../../testing/app.ts';
+import { systemActor } from '../../testing/factories.ts';
 import { useDemoDatabase } from '../../testing/demo-setup.ts';
 import type { Round } from '../queries.ts';
 import { remindersOfRound } from './queries.ts';
@@ -33,15 +36,31 @@ let database: Database;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let round: Round;
 /** 区社協's staff account: its address is where reminders reach the staff. */
-let staffId: string;
+let staff: { municipalityId: string; id: string };
+
+/** Gives the staff account an address, through the accounts module's command as its administrator would. */
+async function setStaffEmail(email: string) {
+  const { version, displayName, role, wardId, organisationId, districtId } = (await findAccount(database.db, staff.municipalityId, staff.id))!;
+  const saved = await runCommand(database, systemActor, (scope) => updateAccount(scope, staff, { version, displayName, role, wardId, organisationId, districtId, email }));
+  expect(saved.ok).toBe(true);
+}
+
+/** Gives the staff's organisation a contact address, through the registry's command. */
+async function setOrganisationContact(organisationId: string, contactEmail: string) {
+  const { key } = (await organisationsByIds(database.db, staff.municipalityId, [organisationId])).get(organisationId)!;
+  const { version, name, kind, wardId, aliases, collective, description } = (await findOrganisation(database.db, staff.municipalityId, key))!;
+  const target = { municipalityId: staff.municipalityId, id: organisationId };
+  const saved = await runCommand(database, systemActor, (scope) => updateOrganisation(scope, target, { version, name, kind, wardId, aliases, collective, description, contactEmail }));
+  expect(saved.ok).toBe(true);
+}
 
 useDemoDatabase(async (opened) => {
   ({ database } = opened);
   round = await opened.demo.round('open');
-  const staff = await opened.demo.actorOf('owner_staff');
-  staffId = staff.id;
-  await database.db.update(users).set({ email: 'staff@shakyo.example.jp' }).where(eq(users.id, staffId));
-  await database.db.update(organisations).set({ contactEmail: 'info@shakyo.example.jp' }).where(and(eq(organisations.municipalityId, staff.municipalityId), eq(organisations.id, staff.organisationId!)));
+  const actor = await opened.demo.actorOf('owner_staff');
+  staff = { municipalityId: actor.municipalityId, id: actor.id };
+  await setStaffEmail('staff@shakyo.example.jp');
+  await setOrganisationContact(actor.organisationId!, 'info@shakyo.example.jp');
 });
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -100,7 +119,7 @@ describe('reminders by mail', () => {
   });
 
   it('logs a refused recipient and an unreachable server as failed, with the reason, without crashing', async () => {
-    await database.db.update(users).set({ email: 'refuse-me@shakyo.example.jp' }).where(eq(users.id, staffId));
+    await setStaffEmail('refuse-me@shakyo.example.jp');
     const { testApp, client, csrf } = await secretariat({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: 'asahi@example.jp' });
     const response = await client.request(`${dashboard}${round.id}/reminders`, { form: { _csrf: csrf, intent: 'all' } });
     expect(response.headers.get('location')).toMatch(/\?reminded=1\.1\.\d+#reminders$/);
