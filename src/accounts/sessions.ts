@@ -4,6 +4,7 @@ import type { ActiveSession } from '../kernel/auth/actor.ts';
 import { randomToken } from '../kernel/auth/token.ts';
 import type { Db } from '../kernel/db/database.ts';
 import { sessions, users } from './schema.ts';
+import { sessionUserColumns } from './users.ts';
 
 /** Only a hash of the token is stored: a leaked sessions table does not let anyone log in. */
 export function hashToken(token: string): string {
@@ -24,18 +25,7 @@ export async function createSession(db: Db, user: { id: string; municipalityId: 
 
 export async function findSession(db: Db, token: string): Promise<ActiveSession | null> {
   const [row] = await db
-    .select({
-      csrfToken: sessions.csrfToken,
-      id: users.id,
-      municipalityId: users.municipalityId,
-      login: users.login,
-      displayName: users.displayName,
-      role: users.role,
-      wardId: users.wardId,
-      organisationId: users.organisationId,
-      districtId: users.districtId,
-      passwordChangeRequired: users.passwordChangeRequired,
-    })
+    .select({ csrfToken: sessions.csrfToken, passwordChangeRequired: users.passwordChangeRequired, ...sessionUserColumns })
     .from(sessions)
     .innerJoin(users, and(eq(users.municipalityId, sessions.municipalityId), eq(users.id, sessions.userId)))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`), eq(users.disabled, false)));

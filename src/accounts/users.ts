@@ -10,8 +10,8 @@ export async function findUserByLogin(db: DbOrTx, login: string) {
   return row ?? null;
 }
 
-/** An account as the administration pages see it: everything but the password's hash. */
-export const accountColumns = {
+/** Who a signed-in user is, as a session carries it (kernel/auth's SessionUser without its kind). */
+export const sessionUserColumns = {
   municipalityId: users.municipalityId,
   id: users.id,
   login: users.login,
@@ -20,6 +20,11 @@ export const accountColumns = {
   wardId: users.wardId,
   organisationId: users.organisationId,
   districtId: users.districtId,
+};
+
+/** An account as the administration pages see it: everything but the password's hash. */
+export const accountColumns = {
+  ...sessionUserColumns,
   email: users.email,
   disabled: users.disabled,
   passwordChangeRequired: users.passwordChangeRequired,

@@ -10,7 +10,7 @@ import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { deleteMeeting, updateMeeting } from '../meetings/commands.ts';
 import { findMeeting, listMeetings } from '../meetings/queries.ts';
-import { findWard, type Ward } from '../municipalities/queries.ts';
+import type { Ward } from '../municipalities/queries.ts';
 import { seedPath } from '../reading/testing/seeds.ts';
 import { loadWardContext, storedAgenda, type CreateMeeting, type Operation, type SetField } from './change-set.ts';
 import { computeChangeSet } from './compute-change-set.ts';
@@ -28,7 +28,7 @@ let ward: Ward;
 
 useFreshDemoDatabase(async (opened) => {
   ({ database, demo } = opened);
-  ward = (await findWard(database.db, demo.municipality.id, 'asahi'))!;
+  ward = await demo.ward('asahi');
 });
 
 const meetingOperations = (operations: Operation[]) => operations.filter((o) => o.op === 'createMeeting' || (o.op === 'setField' && o.entity === 'meeting'));
