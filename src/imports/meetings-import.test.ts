@@ -4,7 +4,7 @@
  * hand edit since the last import is a conflict, never overwritten unless ticked; a meeting without a date is listed.
  */
 import { describe, expect, it } from 'vitest';
-import { useFreshDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import { useFreshDemoWard, type Demo } from '../testing/demo-setup.ts';
 import { historyOf } from '../kernel/audit/queries.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
@@ -26,10 +26,7 @@ let database: Database;
 let demo: Demo;
 let ward: Ward;
 
-useFreshDemoDatabase(async (opened) => {
-  ({ database, demo } = opened);
-  ward = await demo.ward('asahi');
-});
+useFreshDemoWard('asahi', (opened) => ({ database, demo, ward } = opened));
 
 const meetingOperations = (operations: Operation[]) => operations.filter((o) => o.op === 'createMeeting' || (o.op === 'setField' && o.entity === 'meeting'));
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inJapanese } from '../testing/messages.ts';
-import { useFreshDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import { useFreshDemoWard, type Demo } from '../testing/demo-setup.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import type { Ward } from '../municipalities/queries.ts';
@@ -34,10 +34,7 @@ let database: Database;
 let demo: Demo;
 let ward: Ward;
 
-useFreshDemoDatabase(async (opened) => {
-  ({ database, demo } = opened);
-  ward = await demo.ward('asahi');
-});
+useFreshDemoWard('asahi', (opened) => ({ database, demo, ward } = opened));
 
 const reportOperations = (operations: Operation[]) => operations.filter((o) => o.op === 'createReportRound' || o.op === 'createReport' || (o.op === 'setField' && o.entity === 'report'));
 

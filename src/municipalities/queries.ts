@@ -48,6 +48,11 @@ export async function findWardById(db: DbOrTx, municipalityId: string, id: strin
   return row ?? null;
 }
 
+/** The ward a record names, if it names one (a city-wide plan or organisation names none). */
+export async function wardOf(db: DbOrTx, municipalityId: string, wardId: string | null): Promise<Ward | null> {
+  return wardId ? findWardById(db, municipalityId, wardId) : null;
+}
+
 export async function listDistricts(db: DbOrTx, municipalityId: string, wardId: string): Promise<District[]> {
   return db
     .select()

@@ -57,3 +57,17 @@ export async function organisationsByIds(db: DbOrTx, municipalityId: string, ids
     .where(and(eq(organisations.municipalityId, municipalityId), inArray(organisations.id, [...new Set(ids)])));
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/**
+ * The organisations each holder names (a plan item its owners, a report assignment its 共同 owners), in the order of
+ * `links`; a holder that names none is not in the map.
+ */
+export async function organisationsByHolder(db: DbOrTx, municipalityId: string, links: { holderId: string; organisationId: string }[]): Promise<Map<string, OrganisationRef[]>> {
+  const organisations = await organisationsByIds(db, municipalityId, links.map((l) => l.organisationId));
+  const byHolder = new Map<string, OrganisationRef[]>();
+  for (const { holderId, organisationId } of links) {
+    const organisation = organisations.get(organisationId);
+    if (organisation) byHolder.set(holderId, [...(byHolder.get(holderId) ?? []), organisation]);
+  }
+  return byHolder;
+}

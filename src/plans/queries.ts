@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../kernel/db/database.ts';
 import { isHeldByForeignKeys } from '../kernel/db/references.ts';
-import { organisationsByIds, type OrganisationRef } from '../organisations/queries.ts';
+import { organisationsByHolder, type OrganisationRef } from '../organisations/queries.ts';
 import { nodeOwners, planNodes, planPeriods, plans } from './schema.ts';
 
 /** The values and types of the module's columns, for other modules (they do not import its schema). */
@@ -90,20 +90,13 @@ export async function findPeriodById(db: DbOrTx, municipalityId: string, id: str
 }
 
 async function ownersOf(db: DbOrTx, municipalityId: string, nodeIds: string[]): Promise<Map<string, OrganisationRef[]>> {
-  const byNode = new Map<string, OrganisationRef[]>();
-  if (nodeIds.length === 0) return byNode;
+  if (nodeIds.length === 0) return new Map();
   const links = await db
-    .select()
+    .select({ holderId: nodeOwners.nodeId, organisationId: nodeOwners.organisationId })
     .from(nodeOwners)
     .where(and(eq(nodeOwners.municipalityId, municipalityId), inArray(nodeOwners.nodeId, nodeIds)))
     .orderBy(asc(nodeOwners.position));
-  const organisations = await organisationsByIds(db, municipalityId, links.map((l) => l.organisationId));
-  for (const link of links) {
-    const organisation = organisations.get(link.organisationId);
-    if (!organisation) continue;
-    byNode.set(link.nodeId, [...(byNode.get(link.nodeId) ?? []), organisation]);
-  }
-  return byNode;
+  return organisationsByHolder(db, municipalityId, links);
 }
 
 /** Builds the forest from flat rows; rows must be ordered by position. */

@@ -5,7 +5,7 @@ import { PDF_CONTENT_TYPE } from '../kernel/documents/pdf.ts';
 import type { AppContext, AppEnv } from '../kernel/web/context.ts';
 import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
-import { findWardById, type Municipality } from '../municipalities/queries.ts';
+import { wardOf, type Municipality } from '../municipalities/queries.ts';
 import { municipalityInUrl } from '../municipalities/route-context.ts';
 import { uuid } from '../kernel/web/params.ts';
 import { planFileName } from './documents/plan-document.ts';
@@ -53,7 +53,7 @@ async function renderPlan(c: AppContext, periodNumber: number | null) {
     <PlanPage
       chrome={chromeOf(c)}
       municipality={municipality}
-      ward={plan.wardId ? await findWardById(db, municipality.id, plan.wardId) : null}
+      ward={await wardOf(db, municipality.id, plan.wardId)}
       plan={plan}
       period={period}
       tree={period ? await loadTree(db, municipality.id, period.id) : []}
@@ -71,7 +71,7 @@ export function planRoutes() {
     cachedHtml(c, async () => {
       const municipality = municipalityInUrl(c);
       const plan = await planOf(c, municipality);
-      const ward = plan.wardId ? await findWardById(c.var.services.database.db, municipality.id, plan.wardId) : null;
+      const ward = await wardOf(c.var.services.database.db, municipality.id, plan.wardId);
       return <PeriodHistoryPage chrome={chromeOf(c)} municipality={municipality} ward={ward} plan={plan} />;
     }),
   );
@@ -84,7 +84,7 @@ export function planRoutes() {
       const municipality = municipalityInUrl(c);
       const context = await findNodeInContext(db, municipality.id, c.req.param('id'));
       if (!context) throw new NotFoundError();
-      const ward = context.plan.wardId ? await findWardById(db, municipality.id, context.plan.wardId) : null;
+      const ward = await wardOf(db, municipality.id, context.plan.wardId);
       return <NodePage chrome={chromeOf(c)} municipality={municipality} ward={ward} context={context} />;
     }),
   );

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../kernel/db/database.ts';
-import { organisationsByIds, type OrganisationRef } from '../organisations/queries.ts';
+import { organisationsByHolder, type OrganisationRef } from '../organisations/queries.ts';
 import { findPeriodById, loadTree, nodeLabel, pathTo, type PlanNode } from '../plans/queries.ts';
 import { defaultReportFields } from './fields.ts';
 import { photosOfReports, type PhotoMeta } from './photos/queries.ts';
@@ -103,19 +103,13 @@ export async function findRound(db: DbOrTx, municipalityId: string, id: string):
 type Row = { round: Round; assignment: Assignment; report: Report };
 
 async function ownersByAssignment(db: DbOrTx, municipalityId: string, assignmentIds: string[]): Promise<Map<string, OrganisationRef[]>> {
-  const byAssignment = new Map<string, OrganisationRef[]>();
-  if (assignmentIds.length === 0) return byAssignment;
+  if (assignmentIds.length === 0) return new Map();
   const links = await db
-    .select()
+    .select({ holderId: reportAssignmentOwners.assignmentId, organisationId: reportAssignmentOwners.organisationId })
     .from(reportAssignmentOwners)
     .where(and(eq(reportAssignmentOwners.municipalityId, municipalityId), inArray(reportAssignmentOwners.assignmentId, assignmentIds)))
     .orderBy(asc(reportAssignmentOwners.position));
-  const organisations = await organisationsByIds(db, municipalityId, links.map((l) => l.organisationId));
-  for (const link of links) {
-    const organisation = organisations.get(link.organisationId);
-    if (organisation) byAssignment.set(link.assignmentId, [...(byAssignment.get(link.assignmentId) ?? []), organisation]);
-  }
-  return byAssignment;
+  return organisationsByHolder(db, municipalityId, links);
 }
 
 type PlanPlace = { path: PlanNode[]; levels: string[] };

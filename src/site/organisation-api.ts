@@ -1,14 +1,21 @@
 import { Hono } from 'hono';
+import type { DbOrTx } from '../kernel/db/database.ts';
 import type { AppEnv } from '../kernel/web/context.ts';
-import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedJson } from '../kernel/web/render.tsx';
 import { listWards } from '../municipalities/queries.ts';
 import { municipalityInUrl } from '../municipalities/route-context.ts';
 import { nodesOwnedBy } from '../plans/queries.ts';
-import { findOrganisation, listOrganisations, type Organisation } from '../organisations/queries.ts';
+import { listOrganisations, type Organisation } from '../organisations/queries.ts';
+import { organisationInUrl } from './organisation-routes.tsx';
 
-function organisationJson(o: Organisation, wardName: string | null) {
-  return { key: o.key, name: o.name, kind: o.kind, ward: wardName, aliases: o.aliases, collective: o.collective, description: o.description };
+/** An organisation as the API gives it, its ward by name (`wardNames`: the municipality's, by id). */
+function organisationJson(o: Organisation, wardNames: Map<string, string>) {
+  const ward = o.wardId ? wardNames.get(o.wardId) ?? null : null;
+  return { key: o.key, name: o.name, kind: o.kind, ward, aliases: o.aliases, collective: o.collective, description: o.description };
+}
+
+async function wardNamesOf(db: DbOrTx, municipalityId: string): Promise<Map<string, string>> {
+  return new Map((await listWards(db, municipalityId)).map((w) => [w.id, w.name]));
 }
 
 export function organisationApi() {
@@ -17,21 +24,17 @@ export function organisationApi() {
     cachedJson(c, async () => {
       const db = c.var.services.database.db;
       const municipality = municipalityInUrl(c);
-      const wards = new Map((await listWards(db, municipality.id)).map((w) => [w.id, w.name]));
-      const all = await listOrganisations(db, municipality.id);
-      return { organisations: all.map((o) => organisationJson(o, o.wardId ? wards.get(o.wardId) ?? null : null)) };
+      const wardNames = await wardNamesOf(db, municipality.id);
+      return { organisations: (await listOrganisations(db, municipality.id)).map((o) => organisationJson(o, wardNames)) };
     }),
   );
   app.get('/municipalities/:m/organisations/:key', (c) =>
     cachedJson(c, async () => {
       const db = c.var.services.database.db;
-      const municipality = municipalityInUrl(c);
-      const organisation = await findOrganisation(db, municipality.id, c.req.param('key'));
-      if (!organisation) throw new NotFoundError();
-      const wards = new Map((await listWards(db, municipality.id)).map((w) => [w.id, w.name]));
+      const { municipality, organisation } = await organisationInUrl(c);
       const owned = await nodesOwnedBy(db, municipality.id, organisation.id);
       return {
-        ...organisationJson(organisation, organisation.wardId ? wards.get(organisation.wardId) ?? null : null),
+        ...organisationJson(organisation, await wardNamesOf(db, municipality.id)),
         owns: owned.map((item) => ({
           plan: item.plan.key,
           period: item.period.number,

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
 import { createTestDatabase } from '../kernel/db/testing.ts';
+import type { Ward } from '../municipalities/queries.ts';
 import { createTestApp, type TestClient } from './app.ts';
 import { withDemo } from './factories.ts';
 
@@ -12,22 +13,26 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * for the file's variables and any further setup.
  */
 export function useDemoDatabase(ready: (opened: { database: Database; demo: Demo }) => unknown): void {
-  let database: Database | undefined;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await ready({ database, demo: await withDemo(database) });
-  });
-  afterAll(() => database?.close());
+  demoDatabaseBetween(beforeAll, afterAll, ready);
 }
 
 /** A new database with the demo for every test of the file, for tests that change it freely; closed after each. */
 export function useFreshDemoDatabase(ready: (opened: { database: Database; demo: Demo }) => unknown): void {
+  demoDatabaseBetween(beforeEach, afterEach, ready);
+}
+
+/** useFreshDemoDatabase with one of the demo's wards (by its slug) found in it. */
+export function useFreshDemoWard(slug: string, ready: (opened: { database: Database; demo: Demo; ward: Ward }) => unknown): void {
+  useFreshDemoDatabase(async (opened) => ready({ ...opened, ward: await opened.demo.ward(slug) }));
+}
+
+function demoDatabaseBetween(open: typeof beforeAll, close: typeof afterAll, ready: (opened: { database: Database; demo: Demo }) => unknown): void {
   let database: Database | undefined;
-  beforeEach(async () => {
+  open(async () => {
     database = await createTestDatabase();
     await ready({ database, demo: await withDemo(database) });
   });
-  afterEach(() => database?.close());
+  close(() => database?.close());
 }
 
 /** useDemoDatabase with the app in process on it (see `createTestApp`), closed before the database. */
