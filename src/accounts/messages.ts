@@ -8,8 +8,12 @@ export const accountMessages = defineMessages({
   'login.submit': { ja: 'ログインする', en: 'Log in' },
   'login.failed': { ja: 'ログインIDまたはパスワードが正しくありません。', en: 'The login ID or password is not correct.' },
   'login.throttled': {
-    ja: 'ログインの失敗が続いたため、しばらくログインできません。{minutes}分ほどおいてから再度お試しください。',
-    en: 'Too many failed attempts. Try again in about {minutes} minutes.',
+    ja: 'この接続元からのログインの失敗が続いたため、しばらくログインできません。{minutes}分ほどおいてから再度お試しください。',
+    en: 'Too many failed attempts from this network. Try again in about {minutes} minutes.',
+  },
+  'login.slowed': {
+    ja: 'このログインIDでの失敗が続いたため、{seconds}秒待ってから再度お試しください（そのあとは正しいパスワードでログインできます）。',
+    en: 'Several failed attempts with this login ID: wait {seconds} seconds, then try again (the right password will then work).',
   },
   'login.required': { ja: 'ログインIDを入力してください', en: 'Enter your login ID' },
   'login.passwordRequired': { ja: 'パスワードを入力してください', en: 'Enter your password' },

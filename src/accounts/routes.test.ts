@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../demo/accounts.ts';
+import type { Database } from '../kernel/db/database.ts';
+import type { TestClient } from '../testing/app.ts';
 import { useDemoApp, type TestApp } from '../testing/demo-setup.ts';
+import { accountKey, recordAccountFailure, secondsToWait } from './throttle.ts';
 
 let testApp: TestApp;
+let database: Database;
 
-useDemoApp((opened) => ({ testApp } = opened));
+useDemoApp((opened) => ({ testApp, database } = opened));
 
 describe('sign-in', () => {
   it('rejects a wrong password with a Japanese message and keeps the login typed', async () => {
@@ -24,12 +28,33 @@ describe('sign-in', () => {
     expect(await response.text()).toContain('フォームの有効期限が切れたか');
   });
 
-  it('locks a login after five failures, across the board', async () => {
-    const client = testApp.client();
-    for (let i = 0; i < 5; i++) await client.request('/login', { form: { _csrf: await client.csrf(), login: 'tsurumi-secretariat', password: `wrong-${i}` } });
-    const locked = await client.request('/login', { form: { _csrf: await client.csrf(), login: 'tsurumi-secretariat', password: DEMO_PASSWORD } });
-    expect(locked.status).toBe(429);
-    expect(await locked.text()).toContain('ログインの失敗が続いたため');
+  it('slows a login after failures in a row, without locking its owner out: the right password works once the wait is over', async () => {
+    const attacker = testApp.client();
+    const victim = testApp.client();
+    const tryAs = async (client: TestClient, password: string) => client.request('/login', { form: { _csrf: await client.csrf(), login: 'tsurumi-secretariat', password } });
+    for (let i = 0; i < 3; i++) expect((await tryAs(attacker, `wrong-${i}`)).status).toBe(400);
+    // Tries during the wait are turned away unread, and do not make it longer.
+    for (let i = 0; i < 5; i++) expect((await tryAs(attacker, `wrong-again-${i}`)).status).toBe(429);
+    const waiting = await tryAs(victim, DEMO_PASSWORD);
+    expect(waiting.status).toBe(429);
+    expect(Number(waiting.headers.get('retry-after'))).toBeLessThanOrEqual(2);
+    expect(await waiting.text()).toMatch(/このログインIDでの失敗が続いたため、[12]秒待ってから再度お試しください/);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect((await tryAs(victim, DEMO_PASSWORD)).status).toBe(303);
+    // A success ends the run: the next failure waits for nothing.
+    expect((await tryAs(attacker, 'wrong-after')).status).toBe(400);
+    expect((await tryAs(attacker, 'wrong-after-2')).status).toBe(400);
+  });
+
+  it('makes each further failure wait twice as long, up to five minutes', async () => {
+    const db = database.db;
+    const key = accountKey('someone-guessed-at');
+    const waits = [];
+    for (let i = 1; i <= 14; i++) {
+      await recordAccountFailure(db, key);
+      waits.push(await secondsToWait(db, key));
+    }
+    expect(waits).toEqual([0, 0, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300, 300]);
   });
 
   it('goes after login only to a path of this site, however `next` is disguised', async () => {

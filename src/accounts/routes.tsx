@@ -1,15 +1,15 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import { decoyPasswordHash, verifyPassword } from '../kernel/auth/password.ts';
 import type { FieldErrors } from '../kernel/ui/forms.tsx';
 import type { AppContext, AppEnv } from '../kernel/web/context.ts';
+import { clientAddress } from '../kernel/web/client-address.ts';
 import { chromeOf, html } from '../kernel/web/render.tsx';
 import { ensureAnonymousCsrfToken, isSecureRequest, SESSION_COOKIE } from '../kernel/web/request.ts';
 import { accountPaths } from './paths.ts';
 import { createSession, deleteSession } from './sessions.ts';
-import { clearFailures, lockedMinutes, recordFailure, throttleKeys } from './throttle.ts';
+import { accountKey, addressKey, clearFailures, recordAccountFailure, recordAddressFailure, secondsToWait } from './throttle.ts';
 import { findUserByLogin } from './users.ts';
 import { LoginPage } from './views/login-page.tsx';
 
@@ -27,14 +27,6 @@ function safeNext(next: string | undefined): string {
     return url.origin === THIS_SITE ? `${url.pathname}${url.search}${url.hash}` : '/admin';
   } catch {
     return '/admin';
-  }
-}
-
-function clientAddress(c: AppContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
   }
 }
 
@@ -67,17 +59,24 @@ export function accountRoutes() {
     if (form.password === '') errors['password'] = t('login.passwordRequired');
     if (Object.keys(errors).length > 0) return showLogin(c, form, errors, 400);
 
-    const keys = throttleKeys(form.login, clientAddress(c));
-    const locked = Math.max(...(await Promise.all(keys.map(({ key }) => lockedMinutes(db, key)))));
-    if (locked > 0) return showLogin(c, form, { login: t('login.throttled', { minutes: locked }) }, 429);
+    const account = accountKey(form.login);
+    const address = addressKey(clientAddress(c));
+    const addressWait = await secondsToWait(db, address);
+    const accountWait = addressWait > 0 ? 0 : await secondsToWait(db, account);
+    if (addressWait > 0 || accountWait > 0) {
+      c.header('Retry-After', String(Math.max(addressWait, accountWait)));
+      const message = addressWait > 0 ? t('login.throttled', { minutes: Math.ceil(addressWait / 60) }) : t('login.slowed', { seconds: accountWait });
+      return showLogin(c, form, { login: message }, 429);
+    }
 
     const user = await findUserByLogin(db, form.login);
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), form.password);
     if (!user || !valid || user.disabled) {
-      for (const { key, maxFailures } of keys) await recordFailure(db, key, maxFailures);
+      await recordAccountFailure(db, account);
+      await recordAddressFailure(db, address);
       return showLogin(c, form, { login: t('login.failed') }, 400);
     }
-    await clearFailures(db, keys[0]!.key);
+    await clearFailures(db, account);
     const token = await createSession(db, user, c.var.services.config.sessionHours);
     setCookie(c, SESSION_COOKIE, token, {
       path: '/',

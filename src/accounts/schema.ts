@@ -71,7 +71,7 @@ export const sessions = pgTable(
   ],
 );
 
-/** Failed logins per key (a login name or a client address), for throttling across processes. */
+/** Failed logins per key (a login name or a client address), for throttling across processes (throttle.ts); `locked_until` is the first moment the key may be tried again. */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),

@@ -35,3 +35,16 @@ describe('IMPORT_PREVIEW_DAYS', () => {
     expect(() => readConfig({ IMPORT_PREVIEW_DAYS: '0' })).toThrow('IMPORT_PREVIEW_DAYS');
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default, and takes a number of proxies or their addresses and networks', () => {
+    expect(readConfig({}).trustProxy).toEqual({ kind: 'none' });
+    expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(readConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/24,fd00::/8' }).trustProxy).toEqual({ kind: 'addresses', entries: ['10.0.0.5', '192.168.0.0/24', 'fd00::/8'] });
+  });
+
+  it('says in Japanese which entries it cannot read', () => {
+    expect(() => readConfig({ TRUST_PROXY: '10.0.0.5, proxy.example.jp, 10.0.0.0/33' })).toThrow('TRUST_PROXY: プロキシのアドレスかネットワーク');
+    expect(() => readConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow('読めないもの: 10.0.0.0/33');
+  });
+});

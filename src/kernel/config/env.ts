@@ -1,5 +1,29 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+
+/** An address or a network (`10.0.0.0/8`, `fd00::/8`) in TRUST_PROXY. */
+function isAddressOrNetwork(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** `off`, a number of proxies in front of the app, or a comma-separated list of their addresses and networks. */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('off')
+  .transform((value, ctx): TrustProxy => {
+    if (value === '' || value === 'off') return { kind: 'none' };
+    if (/^\d+$/.test(value)) return { kind: 'hops', hops: Number(value) };
+    const entries = value.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !isAddressOrNetwork(entry));
+    if (wrong.length === 0) return { kind: 'addresses', entries };
+    ctx.addIssue({ code: 'custom', message: `プロキシのアドレスかネットワーク（例 10.0.0.5,192.168.0.0/24）か、アプリの前にあるプロキシの数（例 1）か、off を指定してください（読めないもの: ${wrong.join(', ')}）` });
+    return z.NEVER;
+  });
 
 /** Configuration, read once from the environment and checked before anything starts. */
 const envSchema = z.object({
@@ -14,6 +38,7 @@ const envSchema = z.object({
   SESSION_HOURS: z.coerce.number().positive().default(12),
   IMPORT_PREVIEW_DAYS: z.coerce.number().positive().default(14),
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  TRUST_PROXY: trustProxy,
   HSTS: z.enum(['include-subdomains', 'this-host', 'off']).default('include-subdomains'),
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   LOAD_DEMO: z.enum(['auto', 'never']).default('auto'),
@@ -33,6 +58,8 @@ export type Config = {
   /** How long a document import read but never confirmed (previewed or discarded) is kept, with its file, before the daily clean-up removes it. */
   importPreviewDays: number;
   cookieSecure: 'auto' | 'always' | 'never';
+  /** Whose X-Forwarded-For names the client (for login throttling): nobody's, the last `hops` proxies', or these proxies'. */
+  trustProxy: TrustProxy;
   /** Strict-Transport-Security on HTTPS responses (judged as for cookies): for this host and its subdomains, this host only, or none. */
   hsts: 'include-subdomains' | 'this-host' | 'off';
   pageCache: boolean;
@@ -43,6 +70,8 @@ export type Config = {
 };
 
 export type MailConfig = { smtpUrl: string; from: string };
+
+export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; entries: string[] };
 
 export class ConfigError extends Error {}
 
@@ -63,6 +92,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.SESSION_HOURS,
     importPreviewDays: e.IMPORT_PREVIEW_DAYS,
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
     hsts: e.HSTS,
     pageCache: e.PAGE_CACHE === 'on',
     loadDemoWhenEmpty: e.LOAD_DEMO === 'auto',
