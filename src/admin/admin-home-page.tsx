@@ -10,6 +10,18 @@ import { formatFiscalYearSpan } from '../kernel/wareki/index.ts';
 
 type Props = { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean; canManageAccounts: boolean; reportLinks: AdminLink[]; importLinks?: AdminLink[] };
 
+function LinkList({ links }: { links: AdminLink[] }) {
+  return (
+    <ul>
+      {links.map((link) => (
+        <li>
+          <a href={link.href}>{link.label}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry, canManageAccounts, reportLinks, importLinks = [] }: Props) {
   const { t, locale } = chrome;
   return (
@@ -43,26 +55,12 @@ export function AdminHomePage({ chrome, municipality, user, plans, canManageRegi
       {reportLinks.length > 0 ? (
         <>
           <h2>{t('report.title')}</h2>
-          <ul>
-            {reportLinks.map((link) => (
-              <li>
-                <a href={link.href}>{link.label}</a>
-              </li>
-            ))}
-          </ul>
+          <LinkList links={reportLinks} />
         </>
       ) : null}
       <h2>{t('admin.myPlans')}</h2>
       {plans.length === 0 ? <p>{t('admin.noPermission')}</p> : null}
-      {importLinks.length > 0 ? (
-        <ul>
-          {importLinks.map((link) => (
-            <li>
-              <a href={link.href}>{link.label}</a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {importLinks.length > 0 ? <LinkList links={importLinks} /> : null}
       <ul class="card-list">
         {plans.map((plan) => (
           <li>

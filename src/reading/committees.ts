@@ -6,7 +6,7 @@
 import { cellText } from './html-text.ts';
 import type { Committee, CommitteeMember } from './interchange.ts';
 import { paragraphEnd, paragraphLines } from './paragraphs.ts';
-import type { Block, ParseState } from './state.ts';
+import { RecordBlock, type ParseState } from './state.ts';
 import { endsSentence, isProse, joinParagraph, normaliseCode } from './text.ts';
 import { ORGANISATION_NAME } from './vocabulary.ts';
 
@@ -96,15 +96,17 @@ export function committeeHeadingTrigger(s: ParseState, i: number): number | null
 }
 
 /** Under a committee: notes explaining marks, a short description, and organisation names. */
-class CommitteeBlock implements Block {
+class CommitteeBlock extends RecordBlock<Committee> {
   private listed = false;
 
   constructor(
-    private readonly s: ParseState,
-    private readonly committee: Committee,
-    private last: number,
+    s: ParseState,
+    committee: Committee,
+    last: number,
     private readonly describes: boolean,
-  ) {}
+  ) {
+    super(s, committee, last);
+  }
 
   accept(i: number): number | null {
     const s = this.s;
@@ -112,18 +114,18 @@ class CommitteeBlock implements Block {
     if (line.heading > 0 || line.cells || s.gap(this.last, i) > 2) return null;
     const legend = LEGEND.exec(line.t)?.groups;
     let end = i + 1;
-    if (legend) this.committee.legend[legend['mark']!] = legend['meaning']!.trim();
+    if (legend) this.record.legend[legend['mark']!] = legend['meaning']!.trim();
     else if (ORGANISATION_NAME.test(line.t) && line.width <= 20 && !/[、。]/u.test(line.t)) {
-      this.committee.members.push({ category: null, field: null, organisation: line.t, marks: [], sourceLines: s.range(i) });
+      this.record.members.push({ category: null, field: null, organisation: line.t, marks: [], sourceLines: s.range(i) });
       this.listed = true;
     } else {
       end = paragraphEnd(s, i);
       const lines = paragraphLines(s, i, end);
-      if (!this.describes || this.listed || this.committee.description !== null || lines.some((l) => l.width > 40 || /^[↓↑→←]/u.test(l.t))) return null;
+      if (!this.describes || this.listed || this.record.description !== null || lines.some((l) => l.width > 40 || /^[↓↑→←]/u.test(l.t))) return null;
       const text = isProse(lines) || endsSentence(lines.at(-1)!.t) ? joinParagraph(lines) : lines.map((l) => l.t).join('\n');
-      this.committee.description = text;
+      this.record.description = text;
     }
-    s.take(this.committee, i, end - 1);
+    s.take(this.record, i, end - 1);
     this.last = end - 1;
     return end;
   }

@@ -4,7 +4,7 @@
  */
 import { findAll, parseTimeRange } from '../kernel/wareki/index.ts';
 import type { AgendaItem, Meeting } from './interchange.ts';
-import type { Block, ParseState } from './state.ts';
+import { RecordBlock, type ParseState } from './state.ts';
 import { endsSentence, splitOutsideBrackets } from './text.ts';
 import { MEETING_WORDS, SPEAKER_ROLE } from './vocabulary.ts';
 
@@ -43,19 +43,13 @@ export function meetingTrigger(s: ParseState, i: number): number | null {
   return i + 1;
 }
 
-class MeetingBlock implements Block {
+class MeetingBlock extends RecordBlock<Meeting> {
   private agenda = false;
-
-  constructor(
-    private readonly s: ParseState,
-    private readonly meeting: Meeting,
-    private last: number,
-  ) {}
 
   accept(i: number): number | null {
     const s = this.s;
     if (s.gap(this.last, i) > 3 || s.line(i).cells || !this.read(s.line(i).t)) return null;
-    s.take(this.meeting, i);
+    s.take(this.record, i);
     this.last = i;
     return i + 1;
   }
@@ -63,15 +57,15 @@ class MeetingBlock implements Block {
   private read(text: string): boolean {
     const field = FIELD.exec(text)?.groups;
     if (field) return this.field(field['name']!, field['value']!);
-    if (this.meeting.date && !this.meeting.start && this.time(text)) return true;
+    if (this.record.date && !this.record.start && this.time(text)) return true;
     if (AGENDA_LABEL.test(text)) return (this.agenda = true);
     return this.agenda && this.agendaItem(text);
   }
 
   private field(name: string, value: string): boolean {
-    if (/会場|場所/u.test(name)) this.meeting.venue = value;
-    else if (/出席/u.test(name)) this.meeting['attendees'] = splitOutsideBrackets(value, '、，,');
-    else if (/欠席/u.test(name)) this.meeting['absentees'] = splitOutsideBrackets(value, '、，,');
+    if (/会場|場所/u.test(name)) this.record.venue = value;
+    else if (/出席/u.test(name)) this.record['attendees'] = splitOutsideBrackets(value, '、，,');
+    else if (/欠席/u.test(name)) this.record['absentees'] = splitOutsideBrackets(value, '、，,');
     else this.dateAndTime(value);
     return true;
   }
@@ -79,8 +73,8 @@ class MeetingBlock implements Block {
   private dateAndTime(value: string): void {
     const date = findAll(value).find((m) => m.result.ok && m.result.value.kind === 'date');
     if (date?.result.ok && date.result.value.kind === 'date') {
-      this.meeting.date = date.result.value.date;
-      this.meeting['fiscalYear'] = date.result.value.fiscalYear;
+      this.record.date = date.result.value.date;
+      this.record['fiscalYear'] = date.result.value.fiscalYear;
       this.time(value.slice(date.index + date.text.length));
     } else this.time(value);
   }
@@ -88,21 +82,21 @@ class MeetingBlock implements Block {
   private time(text: string): boolean {
     const range = parseTimeRange(text.replace(/^[\s\u3000（(][日月火水木金土][）)]/u, '').trim());
     if (!range.ok) return false;
-    this.meeting.start = range.value.start;
-    this.meeting.end = range.value.end ?? null;
+    this.record.start = range.value.start;
+    this.record.end = range.value.end ?? null;
     return true;
   }
 
   private agendaItem(text: string): boolean {
     const material = MATERIAL.exec(text)?.groups;
-    const last = this.meeting.agenda.at(-1);
+    const last = this.record.agenda.at(-1);
     if (material) {
       const code = ascii(material['code']!);
       last?.materials.push(code);
-      this.meeting.materials.push({ code, title: material['title']!.trim() });
+      this.record.materials.push({ code, title: material['title']!.trim() });
       return true;
     }
-    const parent = [...this.meeting.agenda].reverse().find((a) => a.parent === undefined);
+    const parent = [...this.record.agenda].reverse().find((a) => a.parent === undefined);
     const sub = SUB_ITEM.exec(text)?.groups;
     const bracketed = BRACKETED_ITEM.exec(text)?.groups;
     if ((sub || bracketed) && parent) {
@@ -119,6 +113,6 @@ class MeetingBlock implements Block {
   /** An agenda item, with the 資料N its title cites in brackets. */
   private push(item: AgendaItem): void {
     for (const m of item.title.matchAll(/資料[\s\u3000]*[0-9０-９]+(?:[-－][0-9０-９]+)?/gu)) item.materials.push(ascii(m[0]));
-    this.meeting.agenda.push(item);
+    this.record.agenda.push(item);
   }
 }

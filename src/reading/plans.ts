@@ -8,7 +8,7 @@ import type { Plan } from './interchange.ts';
 import { nextNonBlank, blanksBefore } from './lines.ts';
 import { paragraphEnd, paragraphLines } from './paragraphs.ts';
 import { openSection } from './sections.ts';
-import type { Block, ParseState } from './state.ts';
+import { RecordBlock, type Block, type ParseState } from './state.ts';
 import { endsSentence, isProse, joinParagraph, normaliseCode, startsWithBullet } from './text.ts';
 import { PHILOSOPHY_LABEL, REVIEW_WORDS, TIER_WORDS } from './vocabulary.ts';
 
@@ -148,14 +148,7 @@ export function periodSpanTrigger(s: ParseState, i: number): number | null {
 }
 
 /** Prose and list items right under a period heading: what the document says about that period. */
-class PlanTextBlock implements Block {
-
-  constructor(
-    private readonly s: ParseState,
-    private readonly plan: Plan,
-    private last: number,
-  ) {}
-
+class PlanTextBlock extends RecordBlock<Plan> {
   accept(i: number): number | null {
     const s = this.s;
     const line = s.line(i);
@@ -165,8 +158,8 @@ class PlanTextBlock implements Block {
     const lines = paragraphLines(s, i, end);
     if (!bullet && !isProse(lines)) return null;
     const text = bullet ? lines.map((l) => l.t).join('') : joinParagraph(lines);
-    this.plan.description = this.plan.description === null ? text : `${this.plan.description}\n${text}`;
-    s.take(this.plan, i, end - 1);
+    this.record.description = this.record.description === null ? text : `${this.record.description}\n${text}`;
+    s.take(this.record, i, end - 1);
     this.last = end - 1;
     return end;
   }

@@ -8,7 +8,7 @@ import { htmlToTextLines, looksLikeHtml } from './html-text.ts';
 import type { Report } from './interchange.ts';
 import { nextNonBlank } from './lines.ts';
 import { paragraphEnd, paragraphLines } from './paragraphs.ts';
-import type { Block, ParseState } from './state.ts';
+import { RecordBlock, type ParseState } from './state.ts';
 import { endsSentence, joinLabel, stripBullet } from './text.ts';
 import { reportField } from './vocabulary.ts';
 
@@ -82,14 +82,7 @@ function continuedReport(s: ParseState, i: number): number | null {
 }
 
 /** Captions under a report: short lines (a caption may run over lines with markdown hard breaks). */
-class PhotoBlock implements Block {
-
-  constructor(
-    private readonly s: ParseState,
-    private readonly report: Report,
-    private last: number,
-  ) {}
-
+class PhotoBlock extends RecordBlock<Report> {
   accept(i: number): number | null {
     const s = this.s;
     const line = s.line(i);
@@ -98,8 +91,8 @@ class PhotoBlock implements Block {
     const lines = paragraphLines(s, i, end);
     const caption = joinLabel(lines);
     if (caption.length > 40 || endsSentence(caption)) return null;
-    this.report.photos.push({ caption, sourceLines: s.range(i, end - 1) });
-    s.take(this.report, i, end - 1);
+    this.record.photos.push({ caption, sourceLines: s.range(i, end - 1) });
+    s.take(this.record, i, end - 1);
     this.last = end - 1;
     return end;
   }

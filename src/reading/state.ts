@@ -14,6 +14,20 @@ export interface Block {
   accept(i: number): number | null;
 }
 
+/**
+ * A block that adds the lines after a record's heading to that record (a meeting's fields, a survey's questions, a
+ * report's photo captions …): the parse state, the record, and the last line it took.
+ */
+export abstract class RecordBlock<R> implements Block {
+  constructor(
+    protected readonly s: ParseState,
+    protected readonly record: R,
+    protected last: number,
+  ) {}
+
+  abstract accept(i: number): number | null;
+}
+
 export interface NodeInfo {
   plan: Plan;
   parent: PlanNode | null;

@@ -6,7 +6,7 @@
 import { findAll } from '../kernel/wareki/index.ts';
 import type { Survey, SurveyQuestion } from './interchange.ts';
 import { nextNonBlank } from './lines.ts';
-import type { Block, ParseState } from './state.ts';
+import { RecordBlock, type ParseState } from './state.ts';
 import { endsSentence, parseNumber } from './text.ts';
 
 const ARROWS = '↗↘↙↖→←↑↓⤴⤵➚➘➙⬆⬇';
@@ -75,21 +75,15 @@ export function surveyTrigger(s: ParseState, i: number): number | null {
   return i + 1;
 }
 
-class SurveyBlock implements Block {
+class SurveyBlock extends RecordBlock<Survey> {
   private multipleMark = '★';
-
-  constructor(
-    private readonly s: ParseState,
-    private readonly survey: Survey,
-    private last: number,
-  ) {}
 
   accept(i: number): number | null {
     const s = this.s;
     const line = s.line(i);
     if (line.heading > 0 || s.gap(this.last, i) > 3 || !this.read(i)) return null;
-    s.take(this.survey, i);
-    const question = this.survey.questions.at(-1);
+    s.take(this.record, i);
+    const question = this.record.questions.at(-1);
     if (question) question.sourceLines = [Math.min(question.sourceLines[0], line.n), Math.max(question.sourceLines[1], line.n)];
     this.last = i;
     return i + 1;
@@ -98,11 +92,11 @@ class SurveyBlock implements Block {
   private read(i: number): boolean {
     const line = this.s.line(i);
     const answer = parseAnswer(line.cells, line.t);
-    const question = this.survey.questions.at(-1);
+    const question = this.record.questions.at(-1);
     if (answer && question) return question.answers.push(answer) > 0;
     const n = SAMPLE_SIZE.exec(line.t)?.groups?.['n'];
     if (n !== undefined && question) {
-      for (const q of this.survey.questions) if (q.n === null) q.n = parseNumber(n)!;
+      for (const q of this.record.questions) if (q.n === null) q.n = parseNumber(n)!;
       return true;
     }
     const mark = MARK_LEGEND.exec(line.t)?.groups;
@@ -112,7 +106,7 @@ class SurveyBlock implements Block {
     }
     const previous = PREVIOUS_LEGEND.exec(line.t)?.groups?.['name'];
     if (previous) {
-      this.survey.previous = nameAndYear(previous);
+      this.record.previous = nameAndYear(previous);
       return true;
     }
     return this.question(i);
@@ -127,7 +121,7 @@ class SurveyBlock implements Block {
     if (!onlyText || text === '' || endsSentence(text) || next >= this.s.lines.length || !isAnswerLine(this.s, next)) return false;
     const multiple = text.includes(this.multipleMark);
     const question: SurveyQuestion = { text: text.replaceAll(this.multipleMark, ''), n: null, multiple, answers: [], sourceLines: this.s.range(i) };
-    this.survey.questions.push(question);
+    this.record.questions.push(question);
     return true;
   }
 }

@@ -2,7 +2,7 @@ import type { Role } from '../../kernel/auth/actor.ts';
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
-import { CsrfField, ErrorSummary, PostButton, Select, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, FormActions, PostButton, Select, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
 import type { Municipality } from '../../municipalities/queries.ts';
@@ -56,11 +56,7 @@ export function AccountListPage({ chrome, municipality, accounts, choices, filte
         <Select name="role" label={t('account.role')} value={filter.role} options={[all, ...choices.roles.map((r): [string, string] => [r, t(`role.${r}`)])]} />
         {choices.scopes.wards.length > 1 ? <Select name="ward" label={t('account.ward')} value={filter.ward} options={[all, ...choices.scopes.wards.map((w): [string, string] => [w.slug, w.name])]} /> : null}
         <Select name="state" label={t('account.state')} value={filter.state} options={[all, ['enabled', t('account.state.enabled')], ['disabled', t('account.state.disabled')]]} />
-        <div class="actions">
-          <button type="submit" class="button button--secondary">
-            {t('account.filter')}
-          </button>
-        </div>
+        <FormActions t={t} label={t('account.filter')} look="secondary" />
       </form>
       <p>{t('account.count', { count: accounts.length })}</p>
       {accounts.length === 0 ? (
@@ -158,12 +154,7 @@ export function AccountFormPage({ chrome, municipality, account, choices, values
         <TextInput name="email" type="email" autocomplete="off" label={t('account.email')} hint={t('account.emailHint')} value={values.email} error={errors['email']} />
         <ScopeFields t={t} choices={choices} values={values} errors={errors} />
         {account ? null : <PasswordFields t={t} errors={errors} checked={values.passwordChangeRequired} />}
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('admin.save')}
-          </button>
-          <a href={accountPaths.adminList(m)}>{t('admin.cancel')}</a>
-        </div>
+        <FormActions t={t} cancelHref={accountPaths.adminList(m)} />
       </form>
       {account ? (
         <p class="actions">
@@ -200,12 +191,7 @@ export function PasswordResetPage({ chrome, municipality, account, scopes, error
           <dd>{account.login}</dd>
         </dl>
         <PasswordFields t={t} errors={errors} checked={passwordChangeRequired} />
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('account.resetPassword')}
-          </button>
-          <a href={accountPaths.adminEdit(m, account.id)}>{t('admin.cancel')}</a>
-        </div>
+        <FormActions t={t} cancelHref={accountPaths.adminEdit(m, account.id)} label={t('account.resetPassword')} />
       </form>
     </Layout>
   );
@@ -227,11 +213,7 @@ export function OwnPasswordPage({ chrome, errors, mustChange, notice }: OwnProps
         <input type="text" name="username" value={chrome.user?.login ?? ''} autocomplete="username" hidden />
         <TextInput name="currentPassword" type="password" autocomplete="current-password" label={t('account.currentPassword')} value="" error={errors['currentPassword']} />
         <TextInput name="password" type="password" autocomplete="new-password" label={t('account.newPassword')} hint={t('account.passwordHint')} value="" error={errors['password']} />
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('account.changePassword')}
-          </button>
-        </div>
+        <FormActions t={t} label={t('account.changePassword')} />
       </form>
     </Layout>
   );

@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, FormActions, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 
 export function LoginPage({ chrome, login, next, errors }: { chrome: Chrome; login: string; next: string; errors: FieldErrors }) {
@@ -12,11 +12,7 @@ export function LoginPage({ chrome, login, next, errors }: { chrome: Chrome; log
         <input type="hidden" name="next" value={next} />
         <TextInput name="login" label={t('login.login')} value={login} error={errors['login']} autocomplete="username" required />
         <TextInput name="password" type="password" label={t('login.password')} value="" error={errors['password']} autocomplete="current-password" required />
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('login.submit')}
-          </button>
-        </div>
+        <FormActions t={t} label={t('login.submit')} />
       </form>
     </Layout>
   );

@@ -123,6 +123,21 @@ export function FileInput(props: { id: string; hintId: string; name: string; lab
   );
 }
 
+/**
+ * The buttons under a form: submit (`label`, by default 「保存」) and, with `cancelHref`, a link back that leaves
+ * without saving. `look`: `secondary` for a form that only filters, `small` inside a list, `danger` for one that deletes.
+ */
+export function FormActions({ t, label, cancelHref, look }: { t: Translate; label?: string; cancelHref?: string; look?: 'secondary' | 'small' | 'danger' }) {
+  return (
+    <div class="actions">
+      <button type="submit" class={look ? `button button--${look}` : 'button'}>
+        {label ?? t('admin.save')}
+      </button>
+      {cancelHref ? <a href={cancelHref}>{t('admin.cancel')}</a> : null}
+    </div>
+  );
+}
+
 /** The buttons under a form with repeated rows: save, add blank rows (`intent=more`, nothing saved yet), cancel. */
 export function SaveOrMoreRows({ t, save, more, cancelHref }: { t: Translate; save: string; more: string; cancelHref: string }) {
   return (

@@ -1,6 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
-import { controlAttrs, CsrfField, ErrorSummary, Field, FieldError, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { controlAttrs, CsrfField, ErrorSummary, Field, FieldError, FormActions, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -111,12 +111,7 @@ export function MaterialFormPage({ chrome, municipality, ward, record, materialI
         {kind === 'plan_overview' ? <PeriodField t={t} locale={locale} values={values} sources={sources} errors={errors} /> : null}
         {kind === 'reports' ? <ReportsFields t={t} locale={locale} values={values} sources={sources} errors={errors} /> : null}
         {kind === 'text' ? <TextArea name="body" label={t('meeting.material.body')} value={values.body} error={errors['body']} rows={10} /> : null}
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('admin.save')}
-          </button>
-          <a href={meetingPaths.meeting(m, id)}>{t('admin.cancel')}</a>
-        </div>
+        <FormActions t={t} cancelHref={meetingPaths.meeting(m, id)} />
       </form>
     </Layout>
   );

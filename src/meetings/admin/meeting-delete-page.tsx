@@ -1,4 +1,4 @@
-import { CsrfField } from '../../kernel/ui/forms.tsx';
+import { CsrfField, FormActions } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatDate } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -48,12 +48,7 @@ export function MeetingDeletePage({ chrome, municipality, ward, record, refusal 
       <form method="post" action={meetingPaths.delete(m, meeting.id)}>
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="version" value={String(meeting.version)} />
-        <div class="actions">
-          <button type="submit" class="button button--danger">
-            {t('meeting.delete.confirm')}
-          </button>
-          <a href={meetingPaths.meeting(m, meeting.id)}>{t('admin.cancel')}</a>
-        </div>
+        <FormActions t={t} cancelHref={meetingPaths.meeting(m, meeting.id)} label={t('meeting.delete.confirm')} look="danger" />
       </form>
     </Layout>
   );

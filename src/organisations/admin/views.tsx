@@ -1,5 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { CsrfField, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, FormActions, Select, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -133,12 +133,7 @@ export function OrganisationFormPage({ chrome, municipality, wardChoices, allowW
         </div>
         <TextArea name="description" label={t('field.description')} value={values.description} error={errors['description']} rows={3} />
         <TextInput name="contactEmail" type="email" autocomplete="email" label={t('registry.contactEmail')} hint={t('registry.contactEmailHint')} value={values.contactEmail} error={errors['contactEmail']} />
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('admin.save')}
-          </button>
-          <a href={organisationPaths.adminList(m)}>{t('admin.cancel')}</a>
-        </div>
+        <FormActions t={t} cancelHref={organisationPaths.adminList(m)} />
       </form>
     </Layout>
   );

@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, FormActions, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { planPaths } from '../paths.ts';
@@ -63,12 +63,7 @@ export function PeriodFormPage({ chrome, m, plan, period, values, errors, confli
         <TextArea name="levels" label={t('field.levels')} value={values.levels} error={errors['levels']} rows={4} />
         <TextInput name="fiscalYearStart" label={t('field.fiscalYearStart')} value={values.fiscalYearStart} error={errors['fiscalYearStart']} hint="例：2021（令和3年度）" />
         <TextInput name="fiscalYearEnd" label={t('field.fiscalYearEnd')} value={values.fiscalYearEnd} error={errors['fiscalYearEnd']} hint="未定のときは空欄" />
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('admin.save')}
-          </button>
-          <a href={planPaths.adminPeriod(m, plan.key, period.number)}>{t('admin.cancel')}</a>
-        </div>
+        <FormActions t={t} cancelHref={planPaths.adminPeriod(m, plan.key, period.number)} />
       </form>
     </Layout>
   );

@@ -1,4 +1,4 @@
-import { CsrfField, FileInput } from '../../kernel/ui/forms.tsx';
+import { CsrfField, FileInput, FormActions } from '../../kernel/ui/forms.tsx';
 import type { Chrome } from '../../kernel/ui/layout.tsx';
 import { structurePaths } from '../structure/paths.ts';
 
@@ -22,11 +22,7 @@ export function StructureSection({ chrome, m, plan, period }: Props) {
       <form method="post" action={structurePaths.upload(m, plan, period)} enctype="multipart/form-data">
         <CsrfField token={chrome.csrfToken} />
         <FileInput id="structure-file" hintId="structure-file-hint" name="file" label={t('structure.upload')} hint={t('structure.uploadHint')} accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('structure.uploadButton')}
-          </button>
-        </div>
+        <FormActions t={t} label={t('structure.uploadButton')} />
       </form>
     </section>
   );

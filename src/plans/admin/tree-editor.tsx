@@ -1,4 +1,4 @@
-import { CsrfField, PostButton } from '../../kernel/ui/forms.tsx';
+import { CsrfField, FormActions, PostButton } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality } from '../../municipalities/queries.ts';
 import { planPaths } from '../paths.ts';
@@ -22,11 +22,7 @@ function AddForm({ chrome, action, parentId, label, levelName }: { chrome: Chrom
         <input type="text" id={`${id}-code`} name="code" value="" />
         <label for={`${id}-title`}>{chrome.t('field.title')}</label>
         <input type="text" id={`${id}-title`} name="title" value="" required />
-        <div class="actions">
-          <button type="submit" class="button button--small">
-            {label}
-          </button>
-        </div>
+        <FormActions t={chrome.t} label={label} look="small" />
       </form>
     </details>
   );

@@ -1,5 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { controlAttrs, CsrfField, ErrorSummary, Field, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { controlAttrs, CsrfField, ErrorSummary, Field, FormActions, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { reportFormPresets } from '../fields.ts';
@@ -85,12 +85,7 @@ export function FormSettingsPage({ chrome, municipality, ward, version, rows, er
         {rows.map((row, index) => (
           <FieldRow t={t} index={index} row={row} errors={errors} />
         ))}
-        <div class="actions">
-          <button type="submit" class="button">
-            {t('admin.save')}
-          </button>
-          <a href={reportPaths.rounds(m, ward.slug)}>{t('admin.cancel')}</a>
-        </div>
+        <FormActions t={t} cancelHref={reportPaths.rounds(m, ward.slug)} />
       </form>
     </Layout>
   );
