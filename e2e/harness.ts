@@ -117,12 +117,12 @@ export type TestServer = {
 
 /**
  * The application on a free port of 127.0.0.1, on a fresh test database (PGlite in the `e2e` project) with the demo
- * data (横浜市 …, and the demo accounts) loaded.
+ * data (横浜市 …, and the demo accounts) loaded, or empty (a first start with LOAD_DEMO=never) without `demo`.
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, options: { demo: boolean } = { demo: true }): Promise<TestServer> {
   const database = await createTestDatabase();
   try {
-    await loadDemo(database);
+    if (options.demo) await loadDemo(database);
     const config = defaultConfig({ host: '127.0.0.1', ...overrides });
     const server = await startServer({ database, config, port: 0, host: '127.0.0.1' });
     return {

@@ -77,6 +77,10 @@ const matrix: Row[] = [
   { method: 'GET', path: `/m/:m/nodes/${uuid('id')}`, url: (c) => `/m/yokohama/nodes/${c.node}`, allowed: everyone },
   { method: 'GET', path: '/m/:m/organisations', url: () => '/m/yokohama/organisations', allowed: everyone },
   { method: 'GET', path: '/m/:m/organisations/:key', url: () => '/m/yokohama/organisations/totsuka-shakyo', allowed: everyone },
+  // The setup page is the first visitor's while the database is empty; on this one, set up by the demo, everyone gets
+  // a 404 (the page) or a 409 (sending it), and nobody a login page or a 403.
+  { method: 'GET', path: '/setup', url: () => '/setup', allowed: everyone },
+  { method: 'POST', path: '/setup', url: () => '/setup', allowed: everyone, form: { municipalityName: '川崎市', slug: 'kawasaki' } },
   { method: 'GET', path: '/login', url: () => '/login', allowed: everyone },
   { method: 'POST', path: '/login', url: () => '/login', allowed: everyone, form: { login: '', password: '' } },
   { method: 'POST', path: '/logout', url: () => '/logout', allowed: everyone },

@@ -35,6 +35,7 @@ import { largeUploadLimit, largeUploadRule } from './kernel/uploads/large-upload
 import { adminRoutes } from './admin/routes.tsx';
 import { municipalityFromUrl, placePrefixes, wardFromUrl } from './municipalities/route-context.ts';
 import { importRoutes } from './imports/admin/routes.tsx';
+import { setupRoutes } from './setup/routes.tsx';
 import { catalogue } from './messages.ts';
 
 export type AppDeps = { database: Database; config: Config };
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
     app.use(`${prefix}/*`, municipalityFromUrl);
     app.use(`${prefix}/wards/:ward/*`, wardFromUrl);
   }
+  app.route('/', setupRoutes());
   app.route('/', homeRoutes());
   app.route('/', planRoutes());
   app.route('/', organisationRoutes());

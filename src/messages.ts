@@ -9,6 +9,7 @@ import { planMessages } from './plans/messages.ts';
 import { importMessages } from './imports/messages.ts';
 import { readingMessages } from './reading/messages.ts';
 import { reportMessages } from './reports/messages.ts';
+import { setupMessages } from './setup/messages.ts';
 
 /**
  * The interface text of the whole application: the kernel's and every module's messages. A module whose
@@ -25,6 +26,7 @@ export const catalogue: Catalogue = mergeMessages(
   readingMessages,
   importMessages,
   adminMessages,
+  setupMessages,
 );
 
 /** For what runs outside a request (the CLI, scripts, tests). */

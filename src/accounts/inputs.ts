@@ -5,12 +5,13 @@ import { optionalEmail, versionInput } from '../kernel/web/inputs.ts';
 import { says } from '../kernel/web/validation.ts';
 import { passwordProblem } from './password-rules.ts';
 
-const login = z
+/** A login ID: what a person types to sign in. */
+export const loginInput = z
   .string()
   .min(3, says('account.error.loginShort'))
   .max(100, says('account.error.loginLong'))
   .regex(/^[a-zA-Z0-9._@-]+$/, says('account.error.loginCharacters'));
-const displayName = z.string().trim().min(1, says('account.error.nameRequired')).max(100, says('account.error.nameLong'));
+export const displayNameInput = z.string().trim().min(1, says('account.error.nameRequired')).max(100, says('account.error.nameLong'));
 const role = z.enum(roles, says('account.error.role', { roles: roles.join(' / ') }));
 /** A ward, organisation or district chosen in a form ('' for none) or given by the CLI (null). */
 const scopeId = z.union([z.literal('').transform(() => null), z.null(), z.uuid(says('account.error.scope'))]).optional().transform((id) => id ?? null);
@@ -59,7 +60,7 @@ export const newPassword = (forLogin: string) =>
   });
 
 const profile = {
-  displayName,
+  displayName: displayNameInput,
   role,
   wardId: scopeId,
   organisationId: scopeId,
@@ -69,7 +70,7 @@ const profile = {
 };
 
 export const newUserInput = z
-  .object({ login, password: z.string(), municipalityId: z.uuid(), ...profile })
+  .object({ login: loginInput, password: z.string(), municipalityId: z.uuid(), ...profile })
   .superRefine((input, ctx) => {
     checkScope(input, ctx);
     const problem = passwordProblem(input.password, input.login);

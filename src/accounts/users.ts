@@ -66,3 +66,8 @@ export async function findPublishedPasswords(db: DbOrTx): Promise<PublishedPassw
   const municipality = row && (await findMunicipalityById(db, row.municipalityId));
   return municipality ? { accountsPath: accountPaths.adminList(municipality.slug) } : null;
 }
+
+/** Whether any account exists at all (a database without one has not been set up). */
+export async function anyAccountExists(db: DbOrTx): Promise<boolean> {
+  return (await db.select({ id: users.id }).from(users).limit(1)).length > 0;
+}

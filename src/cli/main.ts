@@ -12,6 +12,7 @@ import { userDisable, userEnable, userList, userManageHelp, userSetPassword } fr
 import { planExport, planImport, planStructureHelp } from './plan-structure.ts';
 import { exportXlsx, importXlsx, workbookHelp } from './reports-workbook.ts';
 import { materialCommand, materialHelp } from './material.ts';
+import { setupCommand, setupHelp } from './setup.ts';
 
 const help = `支えあい（Sasaeai）コマンドライン
 
@@ -19,6 +20,7 @@ const help = `支えあい（Sasaeai）コマンドライン
 
   help                     この説明を表示します
   db migrate               データベースを最新のスキーマにします（起動時にも自動で行います）
+  setup …                  デモなしの最初の起動で、市町村と区、最初の管理者を作ります
   demo                     デモデータ（横浜市 戸塚区・鶴見区・旭区）を読み込み直します
   user add …               アカウントを作成します
   user list …              アカウントを一覧にします
@@ -33,6 +35,8 @@ const help = `支えあい（Sasaeai）コマンドライン
   reports export-xlsx …    報告の回の庁内照会のExcelファイルを書き出します
   reports import-xlsx FILE 記入された庁内照会のExcelファイルを確認して取り込みます
   material …               推進会議の資料を PDF か Word で書き出します
+
+${setupHelp}
 
 ${userAddHelp}
 
@@ -61,6 +65,7 @@ const commands: Record<string, Command> = {
       const s = await loadDemo(database, { replace: true });
       return `デモデータを読み込みました: ${s!.municipality}・${s!.wards}区・推進主体${s!.organisations}件・計画${s!.plans}件・期${s!.periods}件・項目${s!.nodes}件・アカウント${s!.accounts}件`;
     }),
+  setup: (args) => withDatabase((database) => setupCommand(database, args)),
   'user add': (args) => withDatabase((database) => userAdd(database, args)),
   'user list': (args) => withDatabase((database) => userList(database, args)),
   'user set-password': (args) => withDatabase((database) => userSetPassword(database, args)),

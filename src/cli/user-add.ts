@@ -17,6 +17,7 @@ import { municipalityFor } from './database.ts';
 import { CliError } from './errors.ts';
 
 export const passwordHelp = `  パスワードは環境変数 SASAEAI_PASSWORD か、--password-stdin で標準入力から渡します（コマンド行には書きません）。
+  どちらもなければ端末で二回たずねます（入力は表示されません）。
   パスワードは${MIN_PASSWORD_LENGTH}文字以上で、ログインIDを含まず、よく使われるパスワードの一覧にないものにします。`;
 
 export const userAddHelp = `./bin/sasaeai user add --login ID --name 表示名 --role 役割 [--ward 区] [--organisation キー] [--district 地区] [--email アドレス] [--municipality 市] [--password-stdin]
@@ -30,9 +31,51 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-/** The password a command is given: from standard input with --password-stdin, else from SASAEAI_PASSWORD. */
+/** One line typed at the terminal, not echoed (raw mode: each key arrives as it is pressed). */
+function typedUnseen(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    let typed = '';
+    process.stderr.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    const finish = (error: Error | null) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (keys: string) => {
+      for (const key of keys) {
+        if (key === '\r' || key === '\n') return finish(null);
+        if (key === '\u0003' || key === '\u0004') return finish(new CliError('中止しました'));
+        if (key === '\u007f' || key === '\b') typed = [...typed].slice(0, -1).join('');
+        else typed += key;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** Asks twice at the terminal, so that a typing mistake nobody saw does not become the password. */
+async function promptPassword(): Promise<string> {
+  const first = await typedUnseen('パスワード（表示されません）: ');
+  if ((await typedUnseen('もう一度入力してください: ')) !== first) throw new CliError('二回入力したパスワードが一致しません');
+  return first;
+}
+
+/**
+ * The password a command is given: from standard input with --password-stdin, else from SASAEAI_PASSWORD, else asked
+ * at the terminal (never echoed); never from the command line, where other users of the server could read it.
+ */
 export function readPassword(fromStdin: boolean | undefined): Promise<string> {
-  return fromStdin ? readStdin() : Promise.resolve(process.env['SASAEAI_PASSWORD'] ?? '');
+  if (fromStdin) return readStdin();
+  const fromEnvironment = process.env['SASAEAI_PASSWORD'];
+  if (fromEnvironment !== undefined) return Promise.resolve(fromEnvironment);
+  return process.stdin.isTTY ? promptPassword() : Promise.resolve('');
 }
 
 /** The option each input field comes from, so that an error names what the operator typed. */
@@ -47,10 +90,10 @@ const optionOf: Record<string, string> = {
   password: 'パスワード',
 };
 
-/** Zod's problems as lines naming the option at fault, in Japanese. */
-export function cliError(error: z.ZodError): CliError {
+/** Zod's problems as lines naming the option at fault (`options`: field → option), in Japanese. */
+export function cliError(error: z.ZodError, options: Record<string, string> = optionOf): CliError {
   const problems = translateProblems(translatorFor('ja'), fieldErrors(error));
-  return new CliError(Object.entries(problems).map(([field, message]) => `${optionOf[field] ?? field}: ${message}`).join('\n'));
+  return new CliError(Object.entries(problems).map(([field, message]) => `${options[field] ?? field}: ${message}`).join('\n'));
 }
 
 export async function userAdd(database: Database, argv: string[]): Promise<string> {

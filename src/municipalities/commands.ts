@@ -30,9 +30,13 @@ export async function loadMunicipality(scope: CommandScope, load: MunicipalityLo
     if (!id) throw new Error(`区「${slug}」がありません`);
     return id;
   };
-  const districtRows = await tx
-    .insert(districts)
-    .values(load.districts.map((d, position) => ({ municipalityId, slug: d.slug, name: d.name, wardId: wardOf(d.ward), position })))
-    .returning({ id: districts.id, slug: districts.slug });
+  // A municipality set up from scratch has no districts yet (and Drizzle inserts no empty list).
+  const districtRows =
+    load.districts.length === 0
+      ? []
+      : await tx
+          .insert(districts)
+          .values(load.districts.map((d, position) => ({ municipalityId, slug: d.slug, name: d.name, wardId: wardOf(d.ward), position })))
+          .returning({ id: districts.id, slug: districts.slug });
   return { municipalityId, wardIds, districtIds: new Map(districtRows.map((d) => [d.slug, d.id])) };
 }
