@@ -111,6 +111,7 @@ export const kernelMessages = defineMessages({
   'role.committee_member': { ja: '推進会議委員', en: 'Committee member' },
   'role.district_support': { ja: '地区別支援チーム', en: 'District support team' },
   'api.title': { ja: 'API', en: 'API' },
+  'form.errorPrefix': { ja: 'エラー:', en: 'Error:' },
   'form.invalid': { ja: '入力が不正です', en: 'This value is not valid' },
   'form.tooLong': { ja: '{max}文字以内で入力してください', en: 'Enter at most {max} characters' },
   'form.fiscalYear': { ja: '西暦の年度を数字で入力してください', en: 'Enter the fiscal year as a western year in digits' },

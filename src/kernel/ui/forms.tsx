@@ -1,5 +1,12 @@
-import type { Child } from 'hono/jsx';
-import type { Translate } from '../i18n/index.ts';
+import { createContext, useContext, type Child } from 'hono/jsx';
+import type { Locale, Translate } from '../i18n/index.ts';
+import { kernelMessages } from '../i18n/messages.ts';
+
+/**
+ * The page's language, given by the Layout to the form parts inside it, so that the few words they add themselves (the
+ * hidden 「エラー:」 before a field's problem) need no translator passed through every form.
+ */
+export const PageLocale = createContext<Locale>('ja');
 
 /** A field's problem, keyed by the field's name so the summary can link to it. */
 export type FieldErrors = Record<string, string>;
@@ -55,7 +62,7 @@ export function FieldError({ name, error }: { name: string; error: string | unde
   if (!error) return null;
   return (
     <p class="field__error" id={`error-${name}`}>
-      <span class="visually-hidden">エラー:</span>
+      <span class="visually-hidden">{kernelMessages['form.errorPrefix'][useContext(PageLocale)]}</span>
       {error}
     </p>
   );

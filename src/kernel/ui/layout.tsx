@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { SessionUser } from '../auth/actor.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
+import { PageLocale } from './forms.tsx';
 
 /** Enabled accounts whose password anyone can read exist (the demo's); they are managed at `accountsPath`. */
 export type PublishedPasswordWarning = { accountsPath: string };
@@ -58,73 +59,75 @@ export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[];
   const { chrome, title } = props;
   const { t, locale, user } = chrome;
   return (
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} | ${t('site.name')}`}</title>
-        <link rel="stylesheet" href="/assets/site.css" />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-        <script src="/assets/enhance.js" defer></script>
-      </head>
-      <body>
-        <a class="skip-link" href="#main">
-          {t('nav.skip')}
-        </a>
-        {chrome.publishedPasswords && <PublishedPasswordBanner t={t} warning={chrome.publishedPasswords} />}
-        <header class="site-header">
-          <div class="container site-header__inner">
-            <a class="site-name" href="/">
-              <span class="site-name__main">{t('site.name')}</span>
-              <span class="site-name__sub">{t('site.tagline')}</span>
-            </a>
-            <nav aria-label={t('nav.main')} class="site-nav">
-              <ul>
-                <li>
-                  <a href="/">{t('nav.home')}</a>
-                </li>
-                {user ? (
-                  <>
-                    <li>
-                      <a href="/admin">{t('nav.admin')}</a>
-                    </li>
-                    <li>
-                      <form method="post" action="/logout" class="inline-form">
-                        <input type="hidden" name="_csrf" value={chrome.csrfToken} />
-                        <button type="submit" class="link-button">
-                          {t('nav.logout')}（{user.displayName}）
-                        </button>
-                      </form>
-                    </li>
-                  </>
-                ) : (
+    <PageLocale.Provider value={locale}>
+      <html lang={locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} | ${t('site.name')}`}</title>
+          <link rel="stylesheet" href="/assets/site.css" />
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+          <script src="/assets/enhance.js" defer></script>
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {t('nav.skip')}
+          </a>
+          {chrome.publishedPasswords && <PublishedPasswordBanner t={t} warning={chrome.publishedPasswords} />}
+          <header class="site-header">
+            <div class="container site-header__inner">
+              <a class="site-name" href="/">
+                <span class="site-name__main">{t('site.name')}</span>
+                <span class="site-name__sub">{t('site.tagline')}</span>
+              </a>
+              <nav aria-label={t('nav.main')} class="site-nav">
+                <ul>
                   <li>
-                    <a href="/login">{t('nav.login')}</a>
+                    <a href="/">{t('nav.home')}</a>
                   </li>
-                )}
-                <li>
-                  <a href={languageSwitchHref(chrome.path, locale)} lang={locale === 'ja' ? 'en' : 'ja'} hreflang={locale === 'ja' ? 'en' : 'ja'}>
-                    {t('nav.language')}
-                  </a>
-                </li>
-              </ul>
-            </nav>
+                  {user ? (
+                    <>
+                      <li>
+                        <a href="/admin">{t('nav.admin')}</a>
+                      </li>
+                      <li>
+                        <form method="post" action="/logout" class="inline-form">
+                          <input type="hidden" name="_csrf" value={chrome.csrfToken} />
+                          <button type="submit" class="link-button">
+                            {t('nav.logout')}（{user.displayName}）
+                          </button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <li>
+                      <a href="/login">{t('nav.login')}</a>
+                    </li>
+                  )}
+                  <li>
+                    <a href={languageSwitchHref(chrome.path, locale)} lang={locale === 'ja' ? 'en' : 'ja'} hreflang={locale === 'ja' ? 'en' : 'ja'}>
+                      {t('nav.language')}
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+            </div>
+          </header>
+          <div class={props.wide ? 'container container--wide' : 'container'}>
+            <Breadcrumbs t={t} items={props.crumbs ?? []} />
+            <main id="main" tabindex={-1}>
+              {props.children}
+            </main>
           </div>
-        </header>
-        <div class={props.wide ? 'container container--wide' : 'container'}>
-          <Breadcrumbs t={t} items={props.crumbs ?? []} />
-          <main id="main" tabindex={-1}>
-            {props.children}
-          </main>
-        </div>
-        <footer class="site-footer">
-          <div class="container">
-            <p>
-              {t('site.name')}（{t('site.tagline')}） · <a href="/api/v1/openapi.json">{t('api.title')}</a>
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html>
+          <footer class="site-footer">
+            <div class="container">
+              <p>
+                {t('site.name')}（{t('site.tagline')}） · <a href="/api/v1/openapi.json">{t('api.title')}</a>
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </PageLocale.Provider>
   );
 }
