@@ -9,6 +9,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { DbOrTx } from '../kernel/db/database.ts';
+import { problem, translateProblem, type Problem, type Translate } from '../kernel/i18n/index.ts';
 import { parseTime } from '../kernel/wareki/index.ts';
 import { listMeetings, type Meeting as DbMeeting } from '../meetings/queries.ts';
 import { listDistricts, type District, type Ward } from '../municipalities/queries.ts';
@@ -103,8 +104,12 @@ export type SetField = {
 export type Operation = CreateOrganisation | CreatePlan | CreatePeriod | CreateNode | CreateMeeting | CreateReportRound | CreateReport | SetField;
 
 export type MissingItem = { id: string; label: string; planLabel: string };
-export type NotStoredItem = { kind: string; label: string; sourceLines: SourceLines };
-export type Problem = { message: string; sourceLines: SourceLines | null };
+/** `kind`: what sort of content and why it is not stored; `label`: which one (document text, or said with a count). */
+export type NotStoredItem = { kind: Problem; label: string | Problem; sourceLines: SourceLines };
+export type ImportProblem = { message: Problem; sourceLines: SourceLines | null };
+
+export const notStoredText = (t: Translate, { kind, label }: NotStoredItem): string =>
+  `${translateProblem(t, kind)}: ${typeof label === 'string' ? label : translateProblem(t, label)}`;
 
 export type ChangeSet = {
   operations: Operation[];
@@ -114,7 +119,7 @@ export type ChangeSet = {
   notStored: NotStoredItem[];
   unrecognised: { line: number; text: string }[];
   /** What stops the import until it is corrected (a period without its first year …). */
-  problems: Problem[];
+  problems: ImportProblem[];
   /** The document's value of every field it gives, per entity (`node:<id or ref>`): the next import's baseline. */
   values: Record<string, Record<string, Value>>;
   fingerprint: string;
@@ -201,21 +206,21 @@ export function storedAgenda(rows: AgendaLine[]): AgendaLine[] {
 }
 
 /** 10:00 / 10時 → 'HH:MM' as the meetings module stores it; a time that cannot be read is a problem to correct. */
-function meetingTime(text: string | null, what: string): { value: string | null } | { error: string } {
+function meetingTime(text: string | null, what: Problem): { value: string | null } | { error: Problem } {
   if (text === null || text.trim() === '') return { value: null };
   const parsed = parseTime(text);
-  return parsed.ok ? { value: parsed.value } : { error: `${what}「${text}」を時刻として読めません（${parsed.error}）。` };
+  return parsed.ok ? { value: parsed.value } : { error: problem('import.problem.time', { what, text, reason: parsed.error }) };
 }
 
 /** The lists a node carries that the model has no field for yet. */
 function notStoredOfNode(node: PlanNode, label: string): NotStoredItem[] {
-  const lists: [string, unknown[]][] = [
-    ['主体ごとの取組', node.initiativesByActor],
-    ['次期に向けた課題', node.issues],
-    ['振り返り', node.review],
-    ['進めていること', node.efforts],
+  const lists: [Problem, unknown[]][] = [
+    [problem('import.notStored.initiativesByActor'), node.initiativesByActor],
+    [problem('import.notStored.issues'), node.issues],
+    [problem('import.notStored.review'), node.review],
+    [problem('import.notStored.efforts'), node.efforts],
   ];
-  return lists.filter(([, items]) => items.length > 0).map(([kind, items]) => ({ kind, label: `${label}（${items.length}件）`, sourceLines: node.sourceLines }));
+  return lists.filter(([, items]) => items.length > 0).map(([kind, items]) => ({ kind, label: problem('import.notStored.counted', { label, count: items.length }), sourceLines: node.sourceLines }));
 }
 
 /** Builds the change set for one document, keeping the refs of what it creates and the organisations it resolves. */
@@ -223,7 +228,7 @@ export class ChangeSetBuilder {
   readonly operations: Operation[] = [];
   readonly missing: MissingItem[] = [];
   readonly notStored: NotStoredItem[] = [];
-  readonly problems: Problem[] = [];
+  readonly problems: ImportProblem[] = [];
   readonly values: Record<string, Record<string, Value>> = {};
   private readonly newOrganisations = new Map<string, CreateOrganisation>();
 
@@ -291,7 +296,7 @@ export class ChangeSetBuilder {
   private matchOrCreatePlan(plan: Plan, index: number): string | null {
     const tier = plan.tier ?? 'ward';
     if (tier === 'city') {
-      this.problems.push({ message: `市の計画（${plan.name ?? plan.nickname ?? '名前なし'}）は区の取り込みでは扱えません。`, sourceLines: plan.sourceLines });
+      this.problems.push({ message: problem('import.problem.cityPlan', { name: plan.name ?? plan.nickname ?? problem('import.problem.noName') }), sourceLines: plan.sourceLines });
       return null;
     }
     const candidates = this.planCandidates(tier);
@@ -299,12 +304,12 @@ export class ChangeSetBuilder {
     const found = named.length > 0 ? candidates.find((p) => named.some((n) => same(n, p.name) || same(n, p.nickname))) : candidates.length === 1 ? candidates[0] : undefined;
     if (found) return found.id;
     if (named.length === 0 && candidates.length > 1) {
-      this.problems.push({ message: `文書に計画名がなく、${this.context.ward.name}のどの計画か決められません。計画名を訂正してください。`, sourceLines: plan.sourceLines });
+      this.problems.push({ message: problem('import.problem.noPlanName', { ward: this.context.ward.name }), sourceLines: plan.sourceLines });
       return null;
     }
     const districtId = tier === 'district' ? this.context.districts.find((d) => same(d.name, plan.district))?.id ?? null : null;
     if (tier === 'district' && !districtId) {
-      this.problems.push({ message: `地区別計画の地区（${plan.district ?? '文書に記載なし'}）が${this.context.ward.name}の地区にありません。`, sourceLines: plan.sourceLines });
+      this.problems.push({ message: problem('import.problem.district', { district: plan.district ?? problem('import.problem.notWritten'), ward: this.context.ward.name }), sourceLines: plan.sourceLines });
       return null;
     }
     const ref = `new-plan:${index}`;
@@ -336,7 +341,7 @@ export class ChangeSetBuilder {
     const number = plan.period ?? Math.max(0, ...periods.map((p) => p.number)) + 1;
     const label = `第${found?.number ?? number}期`;
     if (plan.fiscalYearStart !== null && plan.fiscalYearEnd !== null && plan.fiscalYearEnd < plan.fiscalYearStart) {
-      this.problems.push({ message: `${label}の終了年度（${plan.fiscalYearEnd}）が開始年度（${plan.fiscalYearStart}）より前です。訂正してください。`, sourceLines: plan.sourceLines });
+      this.problems.push({ message: problem('import.problem.periodYears', { number: found?.number ?? number, end: plan.fiscalYearEnd, start: plan.fiscalYearStart }), sourceLines: plan.sourceLines });
       return null;
     }
     if (found) {
@@ -354,7 +359,7 @@ export class ChangeSetBuilder {
     const earlier = [...this.createdPeriods.values()].filter((p) => p.plan === planRef).at(-1);
     if (earlier && plan.period === null && plan.fiscalYearStart === null) return { ref: earlier.ref, existing: [] };
     if (plan.fiscalYearStart === null) {
-      this.problems.push({ message: `${label}は${existingPlan ? 'まだありません' : '新しい計画の期です'}が、文書に開始年度がありません。計画の「開始年度」を訂正してください。`, sourceLines: plan.sourceLines });
+      this.problems.push({ message: problem(existingPlan ? 'import.problem.newPeriodNoStart' : 'import.problem.newPlanNoStart', { number }), sourceLines: plan.sourceLines });
       return null;
     }
     const ref = `new-period:${planRef}:${number}`;
@@ -431,17 +436,20 @@ export class ChangeSetBuilder {
     const label = `${meeting.date} ${meeting.title}`;
     const key = `${meeting.date} ${keyOf(meeting.title)}`;
     if (this.meetingsSeen.has(key)) {
-      this.notStored.push({ kind: '会議（文書に二度あり、初めのものだけを取り込みます）', label, sourceLines: meeting.sourceLines });
+      this.notStored.push({ kind: problem('import.notStored.meetingTwice'), label, sourceLines: meeting.sourceLines });
       return;
     }
     this.meetingsSeen.add(key);
     // The handout's materials are built in the meetings module (plan overview, reports, text); the document only names them.
-    if (meeting.materials.length > 0) this.notStored.push({ kind: '会議の配布資料の一覧', label: `${label}（${meeting.materials.length}件）`, sourceLines: meeting.sourceLines });
-    const start = meetingTime(meeting.start, '開始時刻');
-    const end = meetingTime(meeting.end, '終了時刻');
-    const unreadable = [start, end].flatMap((time) => ('error' in time ? [time.error] : []));
-    if (unreadable.length > 0 || !('value' in start) || !('value' in end)) {
-      this.problems.push({ message: `会議「${label}」の${unreadable.join('')}訂正してください。`, sourceLines: meeting.sourceLines });
+    if (meeting.materials.length > 0) {
+      this.notStored.push({ kind: problem('import.notStored.meetingMaterials'), label: problem('import.notStored.counted', { label, count: meeting.materials.length }), sourceLines: meeting.sourceLines });
+    }
+    const start = meetingTime(meeting.start, problem('import.problem.startTime'));
+    const end = meetingTime(meeting.end, problem('import.problem.endTime'));
+    if ('error' in start || 'error' in end) {
+      const [first, second] = [start, end].flatMap((time) => ('error' in time ? [time.error] : []));
+      const message = second ? problem('import.problem.meetingTimes', { label, first: first!, second }) : problem('import.problem.meetingTime', { label, first: first! });
+      this.problems.push({ message, sourceLines: meeting.sourceLines });
       return;
     }
     const values: MeetingValues = { startTime: start.value, endTime: end.value, venue: meeting.venue, agenda: agendaOf(meeting) };

@@ -131,7 +131,10 @@ export async function applyImport(scope: CommandScope, target: ImportTarget, inp
   if (row.status !== 'previewed') return { ok: false, reason: 'refused', message: problem('import.refused.done') };
   if (row.version !== input.version) return { ok: false, reason: 'refused', message: RACE };
   const { context, changeSet } = await previewImport(scope.tx, row);
-  if (changeSet.problems.length > 0) return { ok: false, reason: 'refused', message: problem('import.refused.problems', { problems: changeSet.problems.map((p) => p.message).join(' ') }) };
+  if (changeSet.problems.length > 0) {
+    const problems = changeSet.problems.map((p) => p.message).reduce((said, next) => problem('import.refused.andThen', { said, next }));
+    return { ok: false, reason: 'refused', message: problem('import.refused.problems', { problems }) };
+  }
   if (changeSet.fingerprint !== input.fingerprint) return { ok: false, reason: 'refused', message: RACE };
   const written = await writeChangeSet(scope, context, changeSet, input.overwrite, { file: row.fileName });
   if (!written.ok) return written;

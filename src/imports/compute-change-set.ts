@@ -1,21 +1,25 @@
 /** The change set of a whole document: its plans, then its meetings, then its reports (see change-set.ts). */
 import { createHash } from 'node:crypto';
 import type { DbOrTx } from '../kernel/db/database.ts';
+import { problem, type Problem } from '../kernel/i18n/index.ts';
 import { partsOf } from '../meetings/queries.ts';
 import { loadTree } from '../plans/queries.ts';
 import type { InterchangeDocument, Meeting, SourceLines } from '../reading/interchange.ts';
-import { ChangeSetBuilder, same, storedAgenda, type Baseline, type ChangeSet, type NotStoredItem, type Operation, type Problem, type WardContext } from './change-set.ts';
+import { ChangeSetBuilder, same, storedAgenda, type Baseline, type ChangeSet, type ImportProblem, type NotStoredItem, type Operation, type WardContext } from './change-set.ts';
 import { addReports } from './report-changes.ts';
 
 function notStoredOfDocument(document: InterchangeDocument): NotStoredItem[] {
-  const item = (kind: string) => (label: string, sourceLines: SourceLines) => ({ kind, label, sourceLines });
+  const item = (kind: Problem) => (label: NotStoredItem['label'], sourceLines: SourceLines) => ({ kind, label, sourceLines });
   return [
-    ...document.indicators.map((x) => item('指標')(x.name, x.sourceLines)),
-    ...document.surveys.map((x) => item('調査')(x.name, x.sourceLines)),
-    ...document.schedule.map((x) => item('日程')(x.title, x.sourceLines)),
-    ...document.committees.map((x) => item('委員会・体制')(x.name, x.sourceLines)),
-    ...document.sections.map((x) => item('その他の見出しと本文')(x.heading ?? '（見出しなし）', x.sourceLines)),
-    ...document.plans.flatMap((plan) => plan.review.length > 0 ? [item('計画の振り返り')(`${plan.name ?? plan.nickname ?? '計画'}（${plan.review.length}件）`, plan.sourceLines)] : []),
+    ...document.indicators.map((x) => item(problem('import.notStored.indicator'))(x.name, x.sourceLines)),
+    ...document.surveys.map((x) => item(problem('import.notStored.survey'))(x.name, x.sourceLines)),
+    ...document.schedule.map((x) => item(problem('import.notStored.schedule'))(x.title, x.sourceLines)),
+    ...document.committees.map((x) => item(problem('import.notStored.committee'))(x.name, x.sourceLines)),
+    ...document.sections.map((x) => item(problem('import.notStored.section'))(x.heading ?? problem('import.notStored.noHeading'), x.sourceLines)),
+    ...document.plans.flatMap((plan) => {
+      const name = plan.name ?? plan.nickname ?? problem('import.notStored.plan');
+      return plan.review.length > 0 ? [item(problem('import.notStored.planReview'))(problem('import.notStored.counted', { label: name, count: plan.review.length }), plan.sourceLines)] : [];
+    }),
   ];
 }
 
@@ -29,7 +33,7 @@ async function addMeetings(db: DbOrTx, builder: ChangeSetBuilder, context: WardC
   for (const [index, meeting] of document.meetings.entries()) {
     const date = meeting.date;
     if (date === null) {
-      builder.notStored.push({ kind: '会議（日付がないため保存できません。日付を書き足した文書を取り込んでください）', label: meeting.title, sourceLines: meeting.sourceLines });
+      builder.notStored.push({ kind: problem('import.notStored.meetingUndated'), label: meeting.title, sourceLines: meeting.sourceLines });
       continue;
     }
     const dated = { ...meeting, date };
@@ -37,7 +41,7 @@ async function addMeetings(db: DbOrTx, builder: ChangeSetBuilder, context: WardC
   }
 }
 
-function fingerprintOf(operations: Operation[], problems: Problem[]): string {
+function fingerprintOf(operations: Operation[], problems: ImportProblem[]): string {
   return createHash('sha256').update(JSON.stringify({ operations, problems })).digest('base64url').slice(0, 32);
 }
 

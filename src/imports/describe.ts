@@ -1,8 +1,8 @@
 /** A change set in words: the values as people read them, and the plain-text report the CLI prints. */
-import type { Translate } from '../kernel/i18n/index.ts';
+import { translateProblem, type Translate } from '../kernel/i18n/index.ts';
 import type { SourceLines } from '../reading/interchange.ts';
 import { formatFiscalYear } from '../kernel/wareki/index.ts';
-import { conflictsOf, type AgendaLine, type ChangeSet, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value } from './change-set.ts';
+import { conflictsOf, notStoredText, type AgendaLine, type ChangeSet, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value } from './change-set.ts';
 
 /** 議題1 令和5年度の実組報告（説明者）［資料1・資料2］ */
 function agendaLineText(line: AgendaLine): string {
@@ -66,7 +66,7 @@ export function changeSetReport(changeSet: ChangeSet, t: Translate): string {
   const summary = changeSet.operations.length === 0 ? t('import.preview.noChanges') : `${t('import.preview.added', { count: added.length })}・${t('import.preview.changed', { count: changed.length })}・${t('import.preview.conflicts', { count: conflicts.length })}`;
   return [
     summary,
-    ...section(t('import.preview.problems'), changeSet.problems.map((p) => `  × ${p.message}${p.sourceLines ? at(p.sourceLines) : ''}`)),
+    ...section(t('import.preview.problems'), changeSet.problems.map((p) => `  × ${translateProblem(t, p.message)}${p.sourceLines ? at(p.sourceLines) : ''}`)),
     ...section(t('import.preview.added', { count: added.length }), added.map((op) => `  + ${addedText(op, t)}${at(op.sourceLines)}`)),
     ...section(
       t('import.preview.changed', { count: changed.length }),
@@ -82,7 +82,7 @@ export function changeSetReport(changeSet: ChangeSet, t: Translate): string {
       ]),
     ),
     ...section(t('import.preview.missing', { count: changeSet.missing.length }), changeSet.missing.map((m) => `  - ${m.planLabel} ${m.label}`)),
-    ...section(t('import.preview.notStored', { count: changeSet.notStored.length }), changeSet.notStored.map((n) => `  ・${n.kind}: ${n.label}${at(n.sourceLines)}`)),
+    ...section(t('import.preview.notStored', { count: changeSet.notStored.length }), changeSet.notStored.map((n) => `  ・${notStoredText(t, n)}${at(n.sourceLines)}`)),
     ...section(t('import.preview.unrecognised', { count: changeSet.unrecognised.length }), changeSet.unrecognised.map((u) => `  ${u.line}: ${u.text.trim()}`)),
   ].join('\n');
 }

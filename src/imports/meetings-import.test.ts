@@ -16,8 +16,9 @@ import { loadWardContext, storedAgenda, type CreateMeeting, type Operation, type
 import { computeChangeSet } from './compute-change-set.ts';
 import { previewImport } from './commands.ts';
 import { baselineOf, documentOf } from './queries.ts';
-import { DEMO_SETUP_MS, emptyWard, importActor, importFile, stageFile } from './testing.ts';
+import { DEMO_SETUP_MS, emptyWard, importActor, importFile, stageFile, type NotStored } from './testing.ts';
 import { writeChangeSet } from './write-change-set.ts';
+import { inJapanese } from '../testing/messages.ts';
 
 const ASAHI = seedPath('003_a28a7f2139639f67.txt');
 const TITLE = '令和6年度 第1回旭区地域福祉保健推進会議';
@@ -50,7 +51,7 @@ describe('a meeting the demo already has', { timeout: DEMO_SETUP_MS }, () => {
   it('gives no meeting operation: the demo holds what seed 003 reads', async () => {
     const changeSet = await previewSeed();
     expect(meetingOperations(changeSet.operations)).toEqual([]);
-    expect(changeSet.notStored.filter((n) => n.kind.startsWith('会議'))).toEqual([{ kind: '会議の配布資料の一覧', label: `2024-05-24 ${TITLE}（6件）`, sourceLines: [3, 37] }]);
+    expect((inJapanese(changeSet.notStored) as NotStored[]).filter((n) => n.kind.startsWith('会議'))).toEqual([{ kind: '会議の配布資料の一覧', label: `2024-05-24 ${TITLE}（6件）`, sourceLines: [3, 37] }]);
   });
 });
 
@@ -134,6 +135,6 @@ describe('a meeting without a date', { timeout: DEMO_SETUP_MS }, () => {
     const context = await loadWardContext(database.db, demo.municipality.id, ward);
     const changeSet = await computeChangeSet(database.db, context, document, new Map());
     expect(meetingOperations(changeSet.operations)).toEqual([]);
-    expect(changeSet.notStored).toContainEqual({ kind: expect.stringContaining('日付がない'), label: TITLE, sourceLines: [3, 37] });
+    expect(inJapanese(changeSet.notStored)).toContainEqual({ kind: expect.stringContaining('日付がない'), label: TITLE, sourceLines: [3, 37] });
   });
 });

@@ -7,7 +7,9 @@
  * What has nowhere to go (a text the form has no field for, photo captions without images, an undated report) is
  * listed as not stored.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { DbOrTx } from '../kernel/db/database.ts';
+import { problem } from '../kernel/i18n/index.ts';
 import { formatFiscalYear, fiscalYearRange } from '../kernel/wareki/index.ts';
 import { matchOrganisation } from '../organisations/queries.ts';
 import { flattenTree, loadTree } from '../plans/queries.ts';
@@ -15,7 +17,7 @@ import { itemTitle, roundItems, type ReportField, type ReportItem, type ReportVa
 import type { InterchangeDocument, Report } from '../reading/interchange.ts';
 import { keyOf } from '../reading/lines.ts';
 import { splitOutsideBrackets } from '../reading/text.ts';
-import { givenValues, same, type ChangeSetBuilder, type CreatePeriod, type CreatePlan, type CreateReportRound, type WardContext } from './change-set.ts';
+import { givenValues, same, type ChangeSetBuilder, type CreatePeriod, type CreatePlan, type CreateReportRound, type NotStoredItem, type WardContext } from './change-set.ts';
 
 /** The document's report texts and the label of the form field each goes into (Asahi's form, the default). */
 const documentFields = [
@@ -30,7 +32,7 @@ type Candidate = { id: string; code: string; title: string; depth: number };
 type RoundChoice = { id: string; periodId: string; fields: ReportField[]; items: ReportItem[] };
 
 const reportLabel = (report: Report) => `実績報告「${report.title}」`;
-const goalAsWritten = (report: Report) => [report.goalCode, report.goal].filter((x) => x !== null && x.trim() !== '').join(' ') || '（文書に記載なし）';
+const goalAsWritten = (report: Report) => [report.goalCode, report.goal].filter((x) => x !== null && x.trim() !== '').join(' ') || problem('import.problem.goalNotWritten');
 
 /** The ward-tier periods the ward has or the document creates, with the years they cover (an open end: until the next). */
 function wardPeriods(builder: ChangeSetBuilder, context: WardContext): { id: string; start: number; end: number | null }[] {
@@ -140,9 +142,9 @@ function formValues(fields: ReportField[], report: Report): { values: ReportValu
 }
 
 function notStoredOfReport(builder: ChangeSetBuilder, report: Report, unplaced: string[]) {
-  const at = (kind: string, label: string) => builder.notStored.push({ kind, label, sourceLines: report.sourceLines });
-  for (const label of unplaced) at('実績報告の欄（この区の様式にない欄）', `${report.title}: ${label}`);
-  if (report.photos.length > 0) at('実績報告の写真（文書には画像がありません。報告の画面から添付してください）', `${report.title}（${report.photos.length}枚）`);
+  const at = (kind: NotStoredItem['kind'], label: NotStoredItem['label']) => builder.notStored.push({ kind, label, sourceLines: report.sourceLines });
+  for (const label of unplaced) at(problem('import.notStored.reportField'), `${report.title}: ${label}`);
+  if (report.photos.length > 0) at(problem('import.notStored.reportPhotos'), problem('import.notStored.photos', { title: report.title, count: report.photos.length }));
 }
 
 /** A report already stored keeps its owners (they are the assignment's); a document that names others says so. */
@@ -152,8 +154,8 @@ function noteOtherOwners(builder: ChangeSetBuilder, context: WardContext, report
   const keys = (names: string[]) => [...new Set(names.map(keyOf))].sort().join('\n');
   if (keys(named) === keys(stored)) return;
   builder.notStored.push({
-    kind: '実績報告の推進主体（すでにある報告の推進主体は取り込みでは変えません。報告の回の画面で直してください）',
-    label: `${report.title}: 文書では「${named.join('・')}」、登録は「${stored.join('・')}」`,
+    kind: problem('import.notStored.reportOwners'),
+    label: problem('import.notStored.otherOwners', { title: report.title, named: named.join('・'), stored: stored.join('・') }),
     sourceLines: report.sourceLines,
   });
 }
@@ -163,23 +165,23 @@ async function addReport(builder: ChangeSetBuilder, context: WardContext, target
   const round = await targets.round(report);
   if (!round) {
     // One problem per year: every report of that year has nowhere to go for the same reason.
-    const message = `${year}の実績報告を入れる計画の期（${year}を含む期）がありません。計画の期の年度を訂正するか、報告の年度を確かめてください。`;
-    if (!builder.problems.some((p) => p.message === message)) builder.problems.push({ message, sourceLines: report.sourceLines });
+    const message = problem('import.problem.noPeriodForYear', { year });
+    if (!builder.problems.some((p) => isDeepStrictEqual(p.message, message))) builder.problems.push({ message, sourceLines: report.sourceLines });
     return;
   }
   const node = goalNode(await targets.candidates(round.periodId), report);
   if (!node) {
-    builder.problems.push({ message: `${reportLabel(report)}の目指す姿「${goalAsWritten(report)}」が計画にありません。訂正してください。`, sourceLines: report.sourceLines });
+    builder.problems.push({ message: problem('import.problem.goalMissing', { title: report.title, goal: goalAsWritten(report) }), sourceLines: report.sourceLines });
     return;
   }
   const written = report.owner ? writtenOwners(context, report.owner) : [];
   if (written.length === 0) {
-    builder.problems.push({ message: `${reportLabel(report)}に推進主体がありません。訂正してください。`, sourceLines: report.sourceLines });
+    builder.problems.push({ message: problem('import.problem.reportNoOwners', { title: report.title }), sourceLines: report.sourceLines });
     return;
   }
   const key = `${round.id} ${node.id} ${keyOf(report.title)}`;
   if (seen.has(key)) {
-    builder.notStored.push({ kind: '実績報告（文書に二度あり、初めのものだけを取り込みます）', label: report.title, sourceLines: report.sourceLines });
+    builder.notStored.push({ kind: problem('import.notStored.reportTwice'), label: report.title, sourceLines: report.sourceLines });
     return;
   }
   seen.add(key);
@@ -208,7 +210,7 @@ export async function addReports(db: DbOrTx, builder: ChangeSetBuilder, context:
   for (const [index, report] of document.reports.entries()) {
     const fiscalYear = report.fiscalYear;
     if (fiscalYear === null) {
-      builder.notStored.push({ kind: '実績報告（年度がないため保存できません。年度を訂正するか、年度の書かれた文書を取り込んでください）', label: report.title, sourceLines: report.sourceLines });
+      builder.notStored.push({ kind: problem('import.notStored.reportUndated'), label: report.title, sourceLines: report.sourceLines });
       continue;
     }
     await addReport(builder, context, targets, { ...report, fiscalYear }, index, seen);

@@ -20,10 +20,12 @@ import { loadWardContext, type CreateReport, type Operation, type SetField } fro
 import { computeChangeSet } from './compute-change-set.ts';
 import { applyImport, previewImport } from './commands.ts';
 import { baselineOf, documentOf } from './queries.ts';
-import { DEMO_SETUP_MS, deleteRoundOf, emptyWard, importActor, importFile, stageFile } from './testing.ts';
+import { DEMO_SETUP_MS, deleteRoundOf, emptyWard, importActor, importFile, stageFile, type NotStored } from './testing.ts';
 import { writeChangeSet } from './write-change-set.ts';
 import { seedPath } from '../reading/testing/seeds.ts';
 import asahiReports from '../demo/data/asahi-reports.json' with { type: 'json' };
+import { translateProblem } from '../kernel/i18n/index.ts';
+import { translatorFor } from '../messages.ts';
 
 const ASAHI = seedPath('003_a28a7f2139639f67.txt');
 const TITLES = ['子育て支援連絡会', '横浜市チームオレンジ', '通学支援', 'あさひみらい塾'];
@@ -65,7 +67,7 @@ describe('reports the demo already has', { timeout: DEMO_SETUP_MS }, () => {
     const changeSet = (await previewImport(database.db, await stageFile(database, ward, ASAHI))).changeSet;
     expect(changeSet.operations).toEqual([]);
     expect(changeSet.problems).toEqual([]);
-    expect(changeSet.notStored.filter((n) => n.kind.startsWith('実績報告'))).toEqual([
+    expect((inJapanese(changeSet.notStored) as NotStored[]).filter((n) => n.kind.startsWith('実績報告'))).toEqual([
       { kind: '実績報告の写真（文書には画像がありません。報告の画面から添付してください）', label: '子育て支援連絡会（1枚）', sourceLines: [98, 107] },
       { kind: '実績報告の写真（文書には画像がありません。報告の画面から添付してください）', label: '横浜市チームオレンジ（11枚）', sourceLines: [111, 162] },
       { kind: '実績報告の写真（文書には画像がありません。報告の画面から添付してください）', label: '通学支援（1枚）', sourceLines: [166, 175] },
@@ -78,7 +80,7 @@ describe('reports the demo already has', { timeout: DEMO_SETUP_MS }, () => {
       document.reports[2] = { ...document.reports[2]!, owner: '区社協・地域ケアプラザ' };
     });
     expect(reportOperations(changeSet.operations)).toEqual([]);
-    expect(changeSet.notStored).toContainEqual({
+    expect(inJapanese(changeSet.notStored)).toContainEqual({
       kind: expect.stringContaining('すでにある報告の推進主体は取り込みでは変えません'),
       label: expect.stringMatching(/^通学支援: 文書では「旭区社会福祉協議会・地域ケアプラザ」、登録は「.+」$/),
       sourceLines: [166, 175],
@@ -144,7 +146,7 @@ describe('reports the ward does not have', { timeout: DEMO_SETUP_MS }, () => {
       document.reports[0] = { ...document.reports[0]!, fiscalYear: null };
     });
     expect(reportOperations(changeSet.operations).filter((o) => o.op === 'createReport').map((o) => (o as CreateReport).title)).toEqual(TITLES.slice(1));
-    expect(changeSet.notStored).toContainEqual({ kind: expect.stringContaining('年度がない'), label: '子育て支援連絡会', sourceLines: [98, 107] });
+    expect(inJapanese(changeSet.notStored)).toContainEqual({ kind: expect.stringContaining('年度がない'), label: '子育て支援連絡会', sourceLines: [98, 107] });
   });
 });
 
@@ -229,7 +231,8 @@ describe('a report the import cannot place', { timeout: DEMO_SETUP_MS }, () => {
     const wrongGoal = { reports: { '3': { goalCode: '9', goal: '計画にない目指す姿' } } };
     const row = await stageFile(database, ward, ASAHI, wrongGoal);
     const { changeSet } = await previewImport(database.db, row);
-    expect(changeSet.problems).toEqual([{ message: '実績報告「あさひみらい塾」の目指す姿「9 計画にない目指す姿」が計画にありません。訂正してください。', sourceLines: [179, 188] }]);
+    expect(inJapanese(changeSet.problems)).toEqual([{ message: '実績報告「あさひみらい塾」の目指す姿「9 計画にない目指す姿」が計画にありません。訂正してください。', sourceLines: [179, 188] }]);
+    expect(translateProblem(translatorFor('en'), changeSet.problems[0]!.message)).toBe('The goal “9 計画にない目指す姿” of the progress report “あさひみらい塾” is not in the plan. Correct it.');
     const refused = await runCommand(database, importActor, (scope) =>
       applyImport(scope, { municipalityId: ward.municipalityId, importId: row.id }, { version: row.version, fingerprint: changeSet.fingerprint, overwrite: new Set() }),
     );
@@ -247,7 +250,7 @@ describe('a report the import cannot place', { timeout: DEMO_SETUP_MS }, () => {
     const fields = defaultReportFields.filter((f) => f.label !== '地域と連携したポイント');
     expect((await runCommand(database, secretariat, (scope) => saveReportForm(scope, { municipalityId: demo.municipality.id, wardId: ward.id }, { version: 0, fields }))).ok).toBe(true);
     const preview = await importFile(database, ward, ASAHI);
-    expect(preview.changeSet.notStored.filter((n) => n.kind === '実績報告の欄（この区の様式にない欄）').map((n) => n.label)).toEqual(TITLES.map((title) => `${title}: 地域と連携したポイント`));
+    expect((inJapanese(preview.changeSet.notStored) as NotStored[]).filter((n) => n.kind === '実績報告の欄（この区の様式にない欄）').map((n) => n.label)).toEqual(TITLES.map((title) => `${title}: 地域と連携したポイント`));
     const [first] = await itemsOf2023();
     expect(first!.report.values).toEqual({ 'shared-issue': transcribed[0]!.values['shared-issue'], activity: transcribed[0]!.values.activity, outcome: transcribed[0]!.values.outcome });
   });

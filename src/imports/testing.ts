@@ -17,6 +17,9 @@ import type { Overwrite } from './write-change-set.ts';
 
 export const importActor: Actor = { kind: 'system', name: '取込テスト' };
 
+/** A not-stored item as the Japanese preview says it (`inJapanese(changeSet.notStored)`). */
+export type NotStored = { kind: string; label: string; sourceLines: [number, number] };
+
 /** Creating a database and loading the demo takes seconds, more on a busy machine: hooks and tests that do get this long. */
 export const DEMO_SETUP_MS = 120_000;
 

@@ -3,7 +3,8 @@
  * every line links back to the innermost item read from it.
  */
 import type { InterchangeDocument, SourceLines } from '../../reading/interchange.ts';
-import type { NotStoredItem } from '../change-set.ts';
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { notStoredText, type NotStoredItem } from '../change-set.ts';
 import { nodesWithKeys } from '../corrections.ts';
 
 export type LineUse = { href: string; label: string };
@@ -19,9 +20,9 @@ function mark(uses: Map<number, LineUse>, [from, to]: SourceLines, use: LineUse)
 }
 
 /** Later marks win, so wide items (a plan, a goal) go first and the items inside them after. */
-export function lineUsage(document: InterchangeDocument, notStored: NotStoredItem[]): Map<number, LineUse> {
+export function lineUsage(document: InterchangeDocument, notStored: NotStoredItem[], t: Translate): Map<number, LineUse> {
   const uses = new Map<number, LineUse>();
-  notStored.forEach((item, index) => mark(uses, item.sourceLines, { href: `#${otherAnchor(index)}`, label: `${item.kind}: ${item.label}` }));
+  notStored.forEach((item, index) => mark(uses, item.sourceLines, { href: `#${otherAnchor(index)}`, label: notStoredText(t, item) }));
   document.plans.forEach((plan, index) => {
     mark(uses, plan.sourceLines, { href: `#${planAnchor(index)}`, label: plan.name ?? plan.nickname ?? `${index + 1}` });
     for (const { key, node } of nodesWithKeys(plan.nodes, index)) {

@@ -2,13 +2,13 @@
  * The preview of one import: what will change (with conflicts to tick), the lines that could not be read, and the
  * document beside what was read from it, each parsed item linked to its source lines and open to correction.
  */
-import type { Translate } from '../../kernel/i18n/index.ts';
+import { translateProblem, type Translate } from '../../kernel/i18n/index.ts';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import { controlAttrs, CsrfField, ErrorSummary, Field, PostButton, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { InterchangeDocument, Plan, PlanNode, Report, SourceLines } from '../../reading/interchange.ts';
-import type { ChangeSet, SetField } from '../change-set.ts';
+import { notStoredText, type ChangeSet, type SetField } from '../change-set.ts';
 import { nodeKey, type Corrections } from '../corrections.ts';
 import { addedText, fieldLabel, groupsOf, linesText, valueText } from '../describe.ts';
 import { importPaths } from '../paths.ts';
@@ -126,7 +126,7 @@ function Changes({ t, m, ward, row, changeSet, csrf }: { t: Translate; m: string
           <ul>
             {changeSet.problems.map((p) => (
               <li>
-                {p.message}
+                {translateProblem(t, p.message)}
                 {p.sourceLines ? (
                   <>
                     （<LinesLink t={t} lines={p.sourceLines} />）
@@ -172,7 +172,7 @@ function Changes({ t, m, ward, row, changeSet, csrf }: { t: Translate; m: string
           <ul>
             {changeSet.notStored.map((item, index) => (
               <li id={otherAnchor(index)}>
-                {item.kind}: {item.label}（<LinesLink t={t} lines={item.sourceLines} />）
+                {notStoredText(t, item)}（<LinesLink t={t} lines={item.sourceLines} />）
               </li>
             ))}
           </ul>
@@ -402,7 +402,7 @@ export function ImportPreviewPage({ chrome, municipality, ward, row, document, c
   const m = municipality.slug;
   const title = t('import.preview.title', { file: row.fileName });
   const context: ItemContext = { t, locale: chrome.locale, action: importPaths.corrections(m, ward.slug, row.id), csrf: chrome.csrfToken, version: row.version, corrections, errors, typed };
-  const uses = lineUsage(document, changeSet.notStored);
+  const uses = lineUsage(document, changeSet.notStored, t);
   return (
     <Layout chrome={chrome} title={title} crumbs={importCrumbs(t, m, ward, { label: row.fileName })} wide>
       <h1>{title}</h1>

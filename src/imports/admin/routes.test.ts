@@ -63,6 +63,16 @@ describe('uploading and reviewing', { timeout: DEMO_SETUP_MS }, () => {
     expect(imports[0]).toMatchObject({ fileName: '旭区資料.txt', status: 'previewed' });
   });
 
+  it('says to a reader of English what it does not store, and what is wrong with a file', async () => {
+    const { client: english } = await signedIn(testApp, 'asahi-secretariat');
+    await english.request(`${list}?lang=en`);
+    const preview = await upload(english, 'asahi.txt', new Uint8Array(seed));
+    const page = await (await english.request(preview.headers.get('location')!)).text();
+    expect(page).toContain('Progress report photos (the document has no images; attach them on the report’s page): 子育て支援連絡会 (photos: 1)');
+    const empty = await upload(english, 'empty.txt', new Uint8Array(0));
+    expect(await empty.text()).toContain('<span class="visually-hidden">Error:</span>empty.txt: The file is empty (0 bytes)');
+  });
+
   it('keeps a correction, refuses a stale one, and writes the corrected title on confirmation', async () => {
     const preview = await uploadSeed();
     const id = preview.split('/').at(-1)!;
