@@ -57,6 +57,7 @@ export const importMessages = defineMessages({
   'import.preview.currentValue': { ja: '手で編集した現在の値', en: 'Current value (edited by hand)' },
   'import.preview.baselineValue': { ja: '前回取り込んだ値', en: 'Value of the last import' },
   'import.preview.none': { ja: '（なし）', en: '(none)' },
+  'import.preview.period': { ja: '第{n}期', en: 'period {n}' },
   'import.preview.missing': { ja: '文書にない項目（{count}件）', en: 'Items not in the document ({count})' },
   'import.preview.missingLead': {
     ja: '計画にあって、この文書にない項目です。削除はしません。',

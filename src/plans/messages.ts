@@ -104,6 +104,9 @@ export const planMessages = defineMessages({
   'field.levels': { ja: '階層の名前（上から順に1行に1つ）', en: 'Level names (top first, one per line)' },
   'field.fiscalYearStart': { ja: '開始年度（西暦）', en: 'First fiscal year' },
   'field.fiscalYearEnd': { ja: '終了年度（西暦）', en: 'Last fiscal year' },
+  'field.fiscalYearStartHint': { ja: '例：2021（令和3年度）', en: 'For example 2021 (令和3年度)' },
+  'field.fiscalYearEndHint': { ja: '未定のときは空欄', en: 'Leave empty while it is not decided' },
+  'admin.viewPublic': { ja: '公開ページを見る', en: 'View the public page' },
   'plan.error.owners': { ja: 'この計画では選べない推進主体が含まれています', en: 'Some of the promoting bodies chosen cannot be chosen in this plan' },
   'plan.refused.hasReports': {
     ja: 'この項目（またはその下の項目）には実績報告があるため削除できません。',

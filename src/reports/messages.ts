@@ -148,6 +148,7 @@ export const reportMessages = defineMessages({
   'report.photos.up': { ja: '上へ', en: 'Up' },
   'report.photos.down': { ja: '下へ', en: 'Down' },
   'report.photos.delete': { ja: '削除', en: 'Delete' },
+  'report.photos.actionOn': { ja: '{n}枚目の写真を{action}', en: '{action}: photo {n}' },
   'report.photos.alt': { ja: '{n}枚目の写真の代替テキスト（必須）', en: 'Alternative text of photo {n} (required)' },
   'report.photos.altHint': {
     ja: '写真を見られない方に読み上げられる、写真の内容の短い説明です（例：公園で子どもと高齢者が花を植えている様子）。',

@@ -305,7 +305,7 @@ function PlanItem({ plan, index, context }: { plan: Plan; index: number; context
   const name = [plan.name, plan.nickname && `（${plan.nickname}）`].filter(Boolean).join('') || t('import.preview.none');
   const typed = (field: string, value: string) => typedOr(context, 'plan', String(index), field, value);
   const hasErrors = Object.keys(errors).some((key) => key.startsWith(`${id}-`));
-  const span = [plan.period ? `第${plan.period}期` : '', plan.fiscalYearStart ? `${plan.fiscalYearStart}〜${plan.fiscalYearEnd ?? ''}` : ''].filter(Boolean).join(' ');
+  const span = [plan.period ? t('import.preview.period', { n: plan.period }) : '', plan.fiscalYearStart ? `${plan.fiscalYearStart}〜${plan.fiscalYearEnd ?? ''}` : ''].filter(Boolean).join(' ');
   return (
     <section id={id} aria-labelledby={`${id}-title`} class="import-plan">
       <h3 id={`${id}-title`}>

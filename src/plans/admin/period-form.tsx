@@ -61,8 +61,8 @@ export function PeriodFormPage({ chrome, m, plan, period, values, errors, confli
         <TextInput name="nickname" label={t('field.nickname')} value={values.nickname} error={errors['nickname']} />
         <TextArea name="philosophy" label={t('field.philosophy')} value={values.philosophy} error={errors['philosophy']} rows={3} />
         <TextArea name="levels" label={t('field.levels')} value={values.levels} error={errors['levels']} rows={4} />
-        <TextInput name="fiscalYearStart" label={t('field.fiscalYearStart')} value={values.fiscalYearStart} error={errors['fiscalYearStart']} hint="例：2021（令和3年度）" />
-        <TextInput name="fiscalYearEnd" label={t('field.fiscalYearEnd')} value={values.fiscalYearEnd} error={errors['fiscalYearEnd']} hint="未定のときは空欄" />
+        <TextInput name="fiscalYearStart" label={t('field.fiscalYearStart')} value={values.fiscalYearStart} error={errors['fiscalYearStart']} hint={t('field.fiscalYearStartHint')} />
+        <TextInput name="fiscalYearEnd" label={t('field.fiscalYearEnd')} value={values.fiscalYearEnd} error={errors['fiscalYearEnd']} hint={t('field.fiscalYearEndHint')} />
         <FormActions t={t} cancelHref={planPaths.adminPeriod(m, plan.key, period.number)} />
       </form>
     </Layout>

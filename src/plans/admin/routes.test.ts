@@ -71,6 +71,24 @@ describe('the plan editor', () => {
     expect(page).toContain('value="あさひ"');
   });
 
+  it('says the form’s hints, its errors and the link to the public page in English to a reader of English', async () => {
+    const client = testApp.client();
+    await client.login('asahi-secretariat');
+    const editor = await (await client.request('/admin/m/yokohama/plans/asahi-ward/periods/4?lang=en')).text();
+    expect(editor).toContain('>View the public page</a>');
+    const plan = await demo.plan('asahi-ward');
+    const period = plan.periods.find((p) => p.number === 4)!;
+    const csrf = (await editForm(client, (await demo.tree('asahi-ward', 4)).nodes[0]!.id)).csrf;
+    const response = await client.request('/admin/m/yokohama/plans/asahi-ward/periods/4/edit', {
+      form: { _csrf: csrf, version: String(period.version), name: '', nickname: '', philosophy: '', levels: '目指す姿', fiscalYearStart: '2021', fiscalYearEnd: '' },
+    });
+    const page = await response.text();
+    expect(page).toContain('For example 2021 (令和3年度)');
+    expect(page).toContain('Leave empty while it is not decided');
+    expect(page).toContain('<span class="visually-hidden">Error:</span>');
+    expect(page).not.toContain('エラー:');
+  });
+
   it('adds a child item and moves it with buttons', async () => {
     const client = testApp.client();
     await client.login('totsuka-secretariat');

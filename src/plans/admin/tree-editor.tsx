@@ -92,7 +92,7 @@ export function TreeEditorPage({ chrome, municipality, plan, period, tree, notic
         {plan.name} {periodTitle(period, locale)}
       </h1>
       <p class="muted">
-        {formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}　<a href={planPaths.period(m, plan.key, period.number)}>公開ページを見る</a>　
+        {formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}　<a href={planPaths.period(m, plan.key, period.number)}>{t('admin.viewPublic')}</a>　
         <a href={planPaths.adminPeriodEdit(m, plan.key, period.number)}>{t('admin.editPeriod')}</a>
       </p>
       <Notice text={notice} />

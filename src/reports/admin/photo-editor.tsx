@@ -8,7 +8,7 @@ import { PhotoImage } from '../views/photos.tsx';
 function PhotoActions({ t, photo, index, count }: { t: Translate; photo: PhotoMeta; index: number; count: number }) {
   const n = index + 1;
   const button = (value: string, label: string, className = 'button button--secondary button--small') => (
-    <button type="submit" class={className} name={photoFieldNames.action} value={value} aria-label={`${n}枚目の写真を${label}`}>
+    <button type="submit" class={className} name={photoFieldNames.action} value={value} aria-label={t('report.photos.actionOn', { n, action: label })}>
       {label}
     </button>
   );
