@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Page objects: what a person sees and does on each kind of page, so tests read as the user's steps.
  */
@@ -31,6 +32,35 @@ export async function expectAccessible(page: Page) {
   const where = new URL(page.url()).pathname;
   expect.soft(await checkAccessibility(page), where).toEqual([]);
   expect.soft(outlineProblems(await headings(page)), where).toEqual([]);
+}
+
+/**
+ * What makes the page hard to read on a narrow screen: the page wider than the screen, a box that scrolls sideways
+ * without being a labelled region a keyboard can reach, a table cell squeezed narrower than 12 characters (outside such
+ * a region), a status tag broken over two lines. Each problem names the element and what it measured.
+ */
+export async function phoneLayoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const all = (selector: string) => Array.from(document.querySelectorAll<HTMLElement>(selector));
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} “${(el.textContent ?? '').trim().slice(0, 30)}”`;
+    const labelledRegion = '[role="region"][tabindex="0"]:is([aria-labelledby], [aria-label])';
+    const problems: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) problems.push(`the page is ${root.scrollWidth} px wide on a ${root.clientWidth} px screen`);
+    for (const el of all('body *')) {
+      const scrolls = ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth;
+      if (scrolls && !el.closest(labelledRegion)) problems.push(`${name(el)} scrolls sideways but is not a labelled region a keyboard reaches`);
+    }
+    for (const cell of all('td, th')) {
+      const width = cell.getBoundingClientRect().width / parseFloat(getComputedStyle(cell).fontSize);
+      if ((cell.textContent ?? '').trim().length > 12 && width < 12 && !cell.closest(labelledRegion)) problems.push(`${name(cell)} is squeezed to ${width.toFixed(1)} em`);
+    }
+    for (const tag of all('.status')) {
+      const lines = Math.max(tag.getClientRects().length, Math.round(tag.getBoundingClientRect().height / parseFloat(getComputedStyle(tag).lineHeight)));
+      if (lines > 1) problems.push(`${name(tag)} breaks over ${lines} lines`);
+    }
+    return problems;
+  });
 }
 
 /** A page without JavaScript, signed in by keyboard as one of the demo accounts. */

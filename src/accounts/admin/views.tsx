@@ -62,21 +62,17 @@ export function AccountListPage({ chrome, municipality, accounts, choices, filte
       {accounts.length === 0 ? (
         <p>{t('account.empty')}</p>
       ) : (
-        <CaptionedTable caption={t('account.title')} columns={[t('account.displayName'), t('login.login'), t('account.role'), t('account.belongsTo'), t('account.state')]}>
-          {accounts.map((a) => (
-            <tr>
-              <td>
-                <a href={accountPaths.adminEdit(m, a.id)}>{a.displayName}</a>
-              </td>
-              <td>{a.login}</td>
-              <td>{t(`role.${a.role}`)}</td>
-              <td>{belongsTo(a, choices.scopes) ?? t('account.wholeCity')}</td>
-              <td>
-                <StateBadge t={t} account={a} />
-              </td>
-            </tr>
-          ))}
-        </CaptionedTable>
+        <CaptionedTable
+          caption={t('account.title')}
+          rows={accounts}
+          columns={[
+            { header: t('account.displayName'), cell: (a) => <a href={accountPaths.adminEdit(m, a.id)}>{a.displayName}</a> },
+            { header: t('login.login'), cell: (a) => a.login },
+            { header: t('account.role'), cell: (a) => t(`role.${a.role}`) },
+            { header: t('account.belongsTo'), cell: (a) => belongsTo(a, choices.scopes) ?? t('account.wholeCity') },
+            { header: t('account.state'), cell: (a) => <StateBadge t={t} account={a} /> },
+          ]}
+        />
       )}
     </Layout>
   );

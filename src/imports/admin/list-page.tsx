@@ -42,18 +42,16 @@ export function ImportListPage({ chrome, municipality, ward, imports, errors, ma
       {imports.length === 0 ? (
         <p>{t('import.list.empty')}</p>
       ) : (
-        <CaptionedTable caption={t('import.list.title')} columns={[t('import.list.file'), t('import.list.status'), t('import.list.by'), t('import.list.at')]}>
-              {imports.map((row) => (
-                <tr>
-                  <td>
-                    <a href={importPaths.preview(m, ward.slug, row.id)}>{row.fileName}</a>
-                  </td>
-                  <td>{t(`import.status.${row.status}`)}</td>
-                  <td>{row.appliedBy ?? row.createdBy}</td>
-                  <td>{formatDateTime(row.appliedAt ?? row.createdAt, locale)}</td>
-                </tr>
-              ))}
-        </CaptionedTable>
+        <CaptionedTable
+          caption={t('import.list.title')}
+          rows={imports}
+          columns={[
+            { header: t('import.list.file'), cell: (row) => <a href={importPaths.preview(m, ward.slug, row.id)}>{row.fileName}</a> },
+            { header: t('import.list.status'), cell: (row) => t(`import.status.${row.status}`) },
+            { header: t('import.list.by'), cell: (row) => row.appliedBy ?? row.createdBy },
+            { header: t('import.list.at'), cell: (row) => formatDateTime(row.appliedAt ?? row.createdAt, locale) },
+          ]}
+        />
       )}
     </Layout>
   );

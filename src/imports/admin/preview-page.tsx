@@ -59,22 +59,24 @@ function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
       {changed.length > 0 ? (
         <>
           <h3>{t('import.preview.changed', { count: changed.length })}</h3>
-          <CaptionedTable caption={t('import.preview.changed', { count: changed.length })} columns={[t('import.preview.item'), t('import.preview.field'), t('import.preview.from'), t('import.preview.to')]}>
-            {changed.map((f) => (
-              <tr>
-                <th scope="row">
-                  {f.label}（<LinesLink t={t} lines={f.sourceLines} />）
-                </th>
-                <td>{fieldLabel(f, t)}</td>
-                <td>
-                  <Value t={t} value={f.from} />
-                </td>
-                <td>
-                  <Value t={t} value={f.to} />
-                </td>
-              </tr>
-            ))}
-          </CaptionedTable>
+          <CaptionedTable
+            caption={t('import.preview.changed', { count: changed.length })}
+            rows={changed}
+            columns={[
+              {
+                header: t('import.preview.item'),
+                rowHeader: true,
+                cell: (f) => (
+                  <>
+                    {f.label}（<LinesLink t={t} lines={f.sourceLines} />）
+                  </>
+                ),
+              },
+              { header: t('import.preview.field'), cell: (f) => fieldLabel(f, t) },
+              { header: t('import.preview.from'), cell: (f) => <Value t={t} value={f.from} /> },
+              { header: t('import.preview.to'), cell: (f) => <Value t={t} value={f.to} /> },
+            ]}
+          />
         </>
       ) : null}
       {conflicts.length > 0 ? (
@@ -83,32 +85,34 @@ function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
           <p>{t('import.preview.conflictsLead')}</p>
           <CaptionedTable
             caption={t('import.preview.conflicts', { count: conflicts.length })}
-            columns={[t('import.preview.item'), t('import.preview.documentValue'), t('import.preview.currentValue'), t('import.preview.baselineValue'), t('import.preview.overwrite')]}
-          >
-            {conflicts.map((f, index) => (
-              <tr>
-                <th scope="row">
-                  {f.label}・{fieldLabel(f, t)}（<LinesLink t={t} lines={f.sourceLines} />）
-                </th>
-                <td>
-                  <Value t={t} value={f.to} />
-                </td>
-                <td>
-                  <Value t={t} value={f.from} />
-                </td>
-                <td>
-                  <Value t={t} value={f.baseline} />
-                </td>
-                <td>
-                  <input type="checkbox" id={`overwrite-${index}`} name="overwrite" value={f.id} />
-                  <label for={`overwrite-${index}`}>
-                    {t('import.preview.overwrite')}
-                    <span class="visually-hidden">: {f.label}・{fieldLabel(f, t)}</span>
-                  </label>
-                </td>
-              </tr>
-            ))}
-          </CaptionedTable>
+            rows={conflicts}
+            columns={[
+              {
+                header: t('import.preview.item'),
+                rowHeader: true,
+                cell: (f) => (
+                  <>
+                    {f.label}・{fieldLabel(f, t)}（<LinesLink t={t} lines={f.sourceLines} />）
+                  </>
+                ),
+              },
+              { header: t('import.preview.documentValue'), cell: (f) => <Value t={t} value={f.to} /> },
+              { header: t('import.preview.currentValue'), cell: (f) => <Value t={t} value={f.from} /> },
+              { header: t('import.preview.baselineValue'), cell: (f) => <Value t={t} value={f.baseline} /> },
+              {
+                header: t('import.preview.overwrite'),
+                cell: (f, index) => (
+                  <>
+                    <input type="checkbox" id={`overwrite-${index}`} name="overwrite" value={f.id} />
+                    <label for={`overwrite-${index}`}>
+                      {t('import.preview.overwrite')}
+                      <span class="visually-hidden">: {f.label}・{fieldLabel(f, t)}</span>
+                    </label>
+                  </>
+                ),
+              },
+            ]}
+          />
         </>
       ) : null}
     </>
@@ -192,16 +196,14 @@ function Unrecognised({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) 
       ) : (
         <>
           <p>{t('import.preview.unrecognisedLead')}</p>
-          <CaptionedTable caption={t('import.preview.unrecognised', { count: lines.length })} columns={[t('import.preview.line'), t('import.preview.text')]}>
-            {lines.map((line) => (
-              <tr>
-                <td>
-                  <a href={`#${lineAnchor(line.line)}`}>{line.line}</a>
-                </td>
-                <td>{line.text}</td>
-              </tr>
-            ))}
-          </CaptionedTable>
+          <CaptionedTable
+            caption={t('import.preview.unrecognised', { count: lines.length })}
+            rows={lines}
+            columns={[
+              { header: t('import.preview.line'), cell: (line) => <a href={`#${lineAnchor(line.line)}`}>{line.line}</a> },
+              { header: t('import.preview.text'), cell: (line) => line.text },
+            ]}
+          />
         </>
       )}
     </section>

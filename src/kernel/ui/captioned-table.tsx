@@ -1,30 +1,56 @@
 import type { Child } from 'hono/jsx';
 
-type Props = {
-  caption: string;
-  columns: string[];
-  /** Shown above the table (a table of its own section); by default read out only, the page heading says it. */
-  captionVisible?: boolean;
-  /** One more class on the scrolling box, for a page's own table styles. */
-  boxClass?: string;
-  children?: Child;
+/** One column: its heading and what each row shows under it. */
+export type Column<Row> = {
+  header: string;
+  cell: (row: Row, index: number) => Child;
+  /** The cell names its row (a row header); on a narrow screen it is the card's title. */
+  rowHeader?: true;
+  /** The cell's class, e.g. `node__body` for text shown as written. */
+  class?: string;
 };
 
-/** A data table with its caption and column headings, in a box that scrolls sideways on narrow screens. */
-export function CaptionedTable({ caption, columns, captionVisible = false, boxClass, children }: Props) {
+type Props<Row> = {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  /** Shown above the table (a table of its own section); by default read out only, the page heading says it. */
+  captionVisible?: boolean;
+};
+
+/**
+ * A data table with its caption and column headings. On a narrow screen each row becomes a card and each cell shows
+ * its column's heading above it (the `data-label` the stylesheet writes out), so no column is squeezed and nothing
+ * scrolls sideways; printed, it stays a table.
+ */
+export function CaptionedTable<Row>({ caption, columns, rows, captionVisible = false }: Props<Row>) {
   return (
-    <div class={boxClass ? `table-scroll ${boxClass}` : 'table-scroll'}>
-      <table>
-        <caption {...(captionVisible ? {} : { class: 'visually-hidden' })}>{caption}</caption>
-        <thead>
+    <table class="data-table">
+      <caption {...(captionVisible ? {} : { class: 'visually-hidden' })}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th scope="col">{column.header}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
           <tr>
-            {columns.map((column) => (
-              <th scope="col">{column}</th>
-            ))}
+            {columns.map((column) =>
+              column.rowHeader ? (
+                <th scope="row" class={column.class}>
+                  {column.cell(row, index)}
+                </th>
+              ) : (
+                <td data-label={column.header} class={column.class}>
+                  {column.cell(row, index)}
+                </td>
+              ),
+            )}
           </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }

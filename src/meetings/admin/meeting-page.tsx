@@ -1,6 +1,6 @@
 import { DOCX_CONTENT_TYPE } from '../../kernel/documents/docx.ts';
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
+import { CaptionedTable, type Column } from '../../kernel/ui/captioned-table.tsx';
 import { PostButton, SwitchButton } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -29,7 +29,7 @@ function MaterialActions({ t, m, csrf, record, material, index }: { t: Translate
     <PostButton action={meetingPaths.moveMaterial(m, id, material.id)} csrf={csrf} label={label} fields={{ version, direction }} ariaLabel={`${material.number} ${label}`} />
   );
   return (
-    <td class="actions">
+    <div class="actions">
       {index > 0 ? move('up', t('meeting.material.up')) : null}
       {index < record.materials.length - 1 ? move('down', t('meeting.material.down')) : null}
       <a href={meetingPaths.editMaterial(m, id, material.id)} aria-label={`${material.number} ${t('meeting.material.edit')}`}>
@@ -43,25 +43,22 @@ function MaterialActions({ t, m, csrf, record, material, index }: { t: Translate
         ariaLabel={`${material.number} ${t('meeting.material.delete')}`}
         confirm={t('meeting.material.deleteConfirm', { number: material.number })}
       />
-    </td>
+    </div>
   );
 }
 
 function Materials({ t, m, csrf, record, canManage }: { t: Translate; m: string; csrf: string; record: MeetingRecord; canManage: boolean }) {
   if (record.materials.length === 0) return <p>{t('meeting.material.none')}</p>;
-  const columns = [t('meeting.material.number'), t('meeting.material.title'), t('meeting.material.kind'), ...(canManage ? [t('meeting.material.actions')] : [])];
-  return (
-    <CaptionedTable caption={t('meeting.materials')} columns={columns}>
-      {record.materials.map((material, index) => (
-        <tr>
-          <td>{material.number}</td>
-          <td>{material.title}</td>
-          <td>{t(`meeting.material.kind.${material.kind}`)}</td>
-          {canManage ? <MaterialActions t={t} m={m} csrf={csrf} record={record} material={material} index={index} /> : null}
-        </tr>
-      ))}
-    </CaptionedTable>
-  );
+  const columns: Column<Material>[] = [
+    { header: t('meeting.material.number'), cell: (material) => material.number },
+    { header: t('meeting.material.title'), cell: (material) => material.title },
+    { header: t('meeting.material.kind'), cell: (material) => t(`meeting.material.kind.${material.kind}`) },
+  ];
+  const actions: Column<Material> = {
+    header: t('meeting.material.actions'),
+    cell: (material, index) => <MaterialActions t={t} m={m} csrf={csrf} record={record} material={material} index={index} />,
+  };
+  return <CaptionedTable caption={t('meeting.materials')} rows={record.materials} columns={canManage ? [...columns, actions] : columns} />;
 }
 
 /** Why a button did not go through, where focus lands when the page comes back. */
@@ -107,15 +104,15 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
       {record.agenda.length === 0 ? (
         <p>{t('meeting.agenda.none')}</p>
       ) : (
-        <CaptionedTable caption={t('meeting.agenda')} columns={[t('meeting.agenda.item'), t('meeting.agenda.speaker'), t('meeting.agenda.materials')]}>
-          {record.agenda.map((line) => (
-            <tr>
-              <td class="node__body">{line.title}</td>
-              <td>{line.speaker ?? ''}</td>
-              <td>{line.materials.join('・')}</td>
-            </tr>
-          ))}
-        </CaptionedTable>
+        <CaptionedTable
+          caption={t('meeting.agenda')}
+          rows={record.agenda}
+          columns={[
+            { header: t('meeting.agenda.item'), class: 'node__body', cell: (line) => line.title },
+            { header: t('meeting.agenda.speaker'), cell: (line) => line.speaker ?? '' },
+            { header: t('meeting.agenda.materials'), cell: (line) => line.materials.join('・') },
+          ]}
+        />
       )}
       {meeting.notes ? <p class="node__body">{meeting.notes}</p> : null}
       <h2>{t('meeting.materials')}</h2>

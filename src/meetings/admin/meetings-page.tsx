@@ -38,20 +38,16 @@ export function MeetingsPage({ chrome, municipality, ward, meetings, canManage, 
       {meetings.length === 0 ? (
         <p>{t('meeting.none')}</p>
       ) : (
-        <CaptionedTable caption={title} columns={[t('meeting.title'), t('meeting.date'), t('meeting.venue'), t('meeting.sharing')]}>
-          {meetings.map((meeting) => (
-            <tr>
-              <td>
-                <a href={meetingPaths.meeting(m, meeting.id)}>{meeting.title}</a>
-              </td>
-              <td>{formatDate(meeting.date, { locale, weekday: true })}</td>
-              <td>{meeting.venue || '—'}</td>
-              <td>
-                <SharedBadge t={t} meeting={meeting} />
-              </td>
-            </tr>
-          ))}
-        </CaptionedTable>
+        <CaptionedTable
+          caption={title}
+          rows={meetings}
+          columns={[
+            { header: t('meeting.title'), cell: (meeting) => <a href={meetingPaths.meeting(m, meeting.id)}>{meeting.title}</a> },
+            { header: t('meeting.date'), cell: (meeting) => formatDate(meeting.date, { locale, weekday: true }) },
+            { header: t('meeting.venue'), cell: (meeting) => meeting.venue || '—' },
+            { header: t('meeting.sharing'), cell: (meeting) => <SharedBadge t={t} meeting={meeting} /> },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -1,6 +1,7 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { CsrfField, ErrorSummary, FormActions, Select, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
+import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { organisationPaths } from '../paths.ts';
@@ -57,31 +58,16 @@ export function RegistryPage({ chrome, municipality, wards, organisations }: { c
           {t('registry.add')}
         </a>
       </p>
-      <div class="table-scroll">
-        <table>
-          <caption class="visually-hidden">{t('registry.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('field.name')}</th>
-              <th scope="col">{t('org.kind')}</th>
-              <th scope="col">{t('home.wards')}</th>
-              <th scope="col">{t('org.aliases')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organisations.map((o) => (
-              <tr>
-                <td>
-                  <a href={organisationPaths.adminEdit(m, o.key)}>{o.name}</a>
-                </td>
-                <td>{t(`org.kind.${o.kind}`)}</td>
-                <td>{wardName(wards, o.wardId, t)}</td>
-                <td>{o.aliases.join('、')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CaptionedTable
+        caption={t('registry.title')}
+        rows={organisations}
+        columns={[
+          { header: t('field.name'), cell: (o) => <a href={organisationPaths.adminEdit(m, o.key)}>{o.name}</a> },
+          { header: t('org.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
+          { header: t('home.wards'), cell: (o) => wardName(wards, o.wardId, t) },
+          { header: t('org.aliases'), cell: (o) => o.aliases.join('、') },
+        ]}
+      />
     </Layout>
   );
 }

@@ -26,6 +26,25 @@ function show(value: unknown): string {
   return JSON.stringify(value, null, 1);
 }
 
+function Changes({ t, event }: { t: Translate; event: AuditEvent }) {
+  return (
+    <dl class="meta">
+      {changedFields(event.before, event.after).map((change) => (
+        <>
+          <dt>{change.field}</dt>
+          <dd>
+            <span class="visually-hidden">{t('history.before')}</span>
+            <pre>{show(change.before)}</pre>
+            <span aria-hidden="true">↓</span>
+            <span class="visually-hidden">{t('history.after')}</span>
+            <pre class="changed">{show(change.after)}</pre>
+          </dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
 export function NodeHistoryPage({ chrome, m, context, events, formatTime }: { chrome: Chrome; m: string; context: NodeInContext; events: AuditEvent[]; formatTime: (d: Date) => string }) {
   const { t } = chrome;
   const { period, node } = context;
@@ -40,31 +59,16 @@ export function NodeHistoryPage({ chrome, m, context, events, formatTime }: { ch
         {t('admin.history')}：{label}
       </h1>
       {events.length === 0 ? <p>{t('history.empty')}</p> : null}
-      <CaptionedTable caption={t('admin.history')} boxClass="history" columns={[t('history.when'), t('history.who'), t('history.action'), t('history.changes')]}>
-        {events.map((event) => (
-          <tr>
-            <td>{formatTime(event.at)}</td>
-            <td>{event.actorName}</td>
-            <td>{actionNameOf(t, event.action)}</td>
-            <td>
-              <dl class="meta">
-                {changedFields(event.before, event.after).map((change) => (
-                  <>
-                    <dt>{change.field}</dt>
-                    <dd>
-                      <span class="visually-hidden">{t('history.before')}</span>
-                      <pre>{show(change.before)}</pre>
-                      <span aria-hidden="true">↓</span>
-                      <span class="visually-hidden">{t('history.after')}</span>
-                      <pre class="changed">{show(change.after)}</pre>
-                    </dd>
-                  </>
-                ))}
-              </dl>
-            </td>
-          </tr>
-        ))}
-      </CaptionedTable>
+      <CaptionedTable
+        caption={t('admin.history')}
+        rows={events}
+        columns={[
+          { header: t('history.when'), cell: (event) => formatTime(event.at) },
+          { header: t('history.who'), cell: (event) => event.actorName },
+          { header: t('history.action'), cell: (event) => actionNameOf(t, event.action) },
+          { header: t('history.changes'), cell: (event) => <Changes t={t} event={event} /> },
+        ]}
+      />
     </Layout>
   );
 }

@@ -27,48 +27,23 @@ const columnOfField: Record<NodeField, ColumnKey> = {
   examples: 'examples',
 };
 
-function FieldChanges({ t, fields, ownerNames }: { t: Translate; fields: FieldChange[]; ownerNames: Map<string, string> }) {
+function FieldChanges({ t, caption, fields, ownerNames }: { t: Translate; caption: string; fields: FieldChange[]; ownerNames: Map<string, string> }) {
   return (
-    <div class="diff table-scroll">
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">{t('structure.preview.field')}</th>
-          <th scope="col">{t('structure.preview.before')}</th>
-          <th scope="col">{t('structure.preview.after')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {fields.map((f) => (
-          <tr>
-            <th scope="row">{columns[columnOfField[f.field]].header}</th>
-            <td>
-              <pre>{fieldCellText(f.field, f.before, ownerNames)}</pre>
-            </td>
-            <td>
-              <pre>{fieldCellText(f.field, f.after, ownerNames)}</pre>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-    </div>
+    <CaptionedTable
+      caption={caption}
+      rows={fields}
+      columns={[
+        { header: t('structure.preview.field'), rowHeader: true, cell: (f) => columns[columnOfField[f.field]].header },
+        { header: t('structure.preview.before'), cell: (f) => <pre>{fieldCellText(f.field, f.before, ownerNames)}</pre> },
+        { header: t('structure.preview.after'), cell: (f) => <pre>{fieldCellText(f.field, f.after, ownerNames)}</pre> },
+      ]}
+    />
   );
 }
 
 /** A table of text cells under column headers, named by its section's heading. */
 function ListTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: string[][] }) {
-  return (
-    <CaptionedTable caption={caption} columns={headers}>
-      {rows.map((cells) => (
-        <tr>
-          {cells.map((cell) => (
-            <td>{cell}</td>
-          ))}
-        </tr>
-      ))}
-    </CaptionedTable>
-  );
+  return <CaptionedTable caption={caption} rows={rows} columns={headers.map((header, i) => ({ header, cell: (cells: string[]) => cells[i] }))} />;
 }
 
 function ProblemList({ t, problems }: { t: Translate; problems: Problems }) {
@@ -107,7 +82,7 @@ function ChangeList({ t, changes, ownerNames }: { t: Translate; changes: ChangeS
               <h3>
                 {u.label}（{t('structure.preview.rowN', { n: u.row })}）
               </h3>
-              <FieldChanges t={t} fields={u.fields} ownerNames={ownerNames} />
+              <FieldChanges t={t} caption={u.label} fields={u.fields} ownerNames={ownerNames} />
             </>
           ))}
         </section>
@@ -154,7 +129,7 @@ function ChangeList({ t, changes, ownerNames }: { t: Translate; changes: ChangeS
               </h3>
               {c.removed ? <p>{t('structure.preview.conflictRemoved')}</p> : null}
               {c.moved ? <p>{t('structure.preview.conflictMoved')}</p> : null}
-              {c.fields.length > 0 ? <FieldChanges t={t} fields={c.fields} ownerNames={ownerNames} /> : null}
+              {c.fields.length > 0 ? <FieldChanges t={t} caption={c.label} fields={c.fields} ownerNames={ownerNames} /> : null}
               <div class="field">
                 <input type="checkbox" id={`overwrite-${i}`} name="overwrite" value={c.nodeId} form="structure-confirm" />
                 <label for={`overwrite-${i}`}>{t('structure.preview.overwrite', { label: c.label })}</label>

@@ -19,30 +19,36 @@ export function MyReportsPage({ chrome, m, items, today, notice }: { chrome: Chr
       {items.length === 0 ? (
         <p>{t('report.my.none')}</p>
       ) : (
-        <CaptionedTable caption={title} columns={[t('report.item'), t('report.rounds'), t('report.node'), t('report.owners'), t('report.state'), t('report.round.deadline')]}>
-          {items.map((item) => (
-            <tr>
-              <td>
-                <a href={reportPaths.edit(m, item.report.id)}>{itemTitle(item)}</a>
-                <br />
-                <span class="muted">{t(isEditable(item.report, item.round.status) ? 'report.edit' : 'report.view')}</span>
-              </td>
-              <td>
-                {item.round.title}（{formatFiscalYear(item.round.fiscalYear, { locale })}）
-              </td>
-              <td>{nodeLabelOf(item)}</td>
-              <td>{ownerNames(item)}</td>
-              <td>
-                <StateBadge t={t} state={item.report.state} />
-              </td>
-              <td>
-                {deadlineDate(item.round.deadline, locale)}
-                <br />
-                {itemTimeLeft(t, item, today)}
-              </td>
-            </tr>
-          ))}
-        </CaptionedTable>
+        <CaptionedTable
+          caption={title}
+          rows={items}
+          columns={[
+            {
+              header: t('report.item'),
+              cell: (item) => (
+                <>
+                  <a href={reportPaths.edit(m, item.report.id)}>{itemTitle(item)}</a>
+                  <br />
+                  <span class="muted">{t(isEditable(item.report, item.round.status) ? 'report.edit' : 'report.view')}</span>
+                </>
+              ),
+            },
+            { header: t('report.rounds'), cell: (item) => `${item.round.title}（${formatFiscalYear(item.round.fiscalYear, { locale })}）` },
+            { header: t('report.node'), cell: (item) => nodeLabelOf(item) },
+            { header: t('report.owners'), cell: (item) => ownerNames(item) },
+            { header: t('report.state'), cell: (item) => <StateBadge t={t} state={item.report.state} /> },
+            {
+              header: t('report.round.deadline'),
+              cell: (item) => (
+                <>
+                  {deadlineDate(item.round.deadline, locale)}
+                  <br />
+                  {itemTimeLeft(t, item, today)}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </Layout>
   );

@@ -30,43 +30,55 @@ function LastReminded({ t, reminders, formatTime }: { t: Translate; reminders: R
 
 function OwnersTable({ t, panel, formatTime }: { t: Translate; panel: ReminderPanel; formatTime: (d: Date) => string }) {
   return (
-    <CaptionedTable caption={t('report.reminders.choose')} columns={[t('report.reminders.owner'), t('report.reminders.recipients'), t('report.reminders.outstandingCount'), t('report.reminders.lastReminded')]}>
-      {panel.owners.map((owner) => {
-        const id = `remind-${owner.organisationId}`;
-        return (
-          <tr>
-            <td>
-              <input type="checkbox" id={id} name="organisationId" value={owner.organisationId} disabled={owner.recipients.length === 0} />{' '}
-              <label for={id}>{owner.name}</label>
-            </td>
-            <td>{owner.recipients.length > 0 ? owner.recipients.join('、') : <strong>{t('report.reminders.noAddress')}</strong>}</td>
-            <td>{owner.items.length}</td>
-            <td>
-              <LastReminded t={t} reminders={panel.log.filter((r) => r.organisationId === owner.organisationId)} formatTime={formatTime} />
-            </td>
-          </tr>
-        );
-      })}
-    </CaptionedTable>
+    <CaptionedTable
+      caption={t('report.reminders.choose')}
+      rows={panel.owners}
+      columns={[
+        {
+          header: t('report.reminders.owner'),
+          cell: (owner) => (
+            <>
+              <input type="checkbox" id={`remind-${owner.organisationId}`} name="organisationId" value={owner.organisationId} disabled={owner.recipients.length === 0} />{' '}
+              <label for={`remind-${owner.organisationId}`}>{owner.name}</label>
+            </>
+          ),
+        },
+        {
+          header: t('report.reminders.recipients'),
+          cell: (owner) => (owner.recipients.length > 0 ? owner.recipients.join('、') : <strong>{t('report.reminders.noAddress')}</strong>),
+        },
+        { header: t('report.reminders.outstandingCount'), cell: (owner) => owner.items.length },
+        {
+          header: t('report.reminders.lastReminded'),
+          cell: (owner) => <LastReminded t={t} reminders={panel.log.filter((r) => r.organisationId === owner.organisationId)} formatTime={formatTime} />,
+        },
+      ]}
+    />
   );
 }
 
 function ReminderLog({ t, panel, formatTime }: { t: Translate; panel: ReminderPanel; formatTime: (d: Date) => string }) {
   return (
-    <CaptionedTable caption={t('report.reminders.log')} captionVisible columns={[t('history.when'), t('report.reminders.sentBy'), t('report.reminders.owner'), t('report.reminders.recipient'), t('report.reminders.outcome')]}>
-      {panel.log.slice(0, 50).map((r) => (
-        <tr>
-          <td>{formatTime(r.sentAt)}</td>
-          <td>{r.sentBy}</td>
-          <td>{panel.organisationNames.get(r.organisationId) ?? ''}</td>
-          <td>{r.recipient}</td>
-          <td>
-            <span class={r.outcome === 'failed' ? 'status status--returned' : 'status status--accepted'}>{t(`report.reminders.outcome.${r.outcome}`)}</span>
-            {r.error ? <p class="node__body">{r.error}</p> : null}
-          </td>
-        </tr>
-      ))}
-    </CaptionedTable>
+    <CaptionedTable
+      caption={t('report.reminders.log')}
+      captionVisible
+      rows={panel.log.slice(0, 50)}
+      columns={[
+        { header: t('history.when'), cell: (r) => formatTime(r.sentAt) },
+        { header: t('report.reminders.sentBy'), cell: (r) => r.sentBy },
+        { header: t('report.reminders.owner'), cell: (r) => panel.organisationNames.get(r.organisationId) ?? '' },
+        { header: t('report.reminders.recipient'), cell: (r) => r.recipient },
+        {
+          header: t('report.reminders.outcome'),
+          cell: (r) => (
+            <>
+              <span class={r.outcome === 'failed' ? 'status status--returned' : 'status status--accepted'}>{t(`report.reminders.outcome.${r.outcome}`)}</span>
+              {r.error ? <p class="node__body">{r.error}</p> : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

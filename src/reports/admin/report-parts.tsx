@@ -51,23 +51,32 @@ function stateName(t: Translate, state: StateChange['fromState']): string {
 export function HistoryTable({ t, fields, history, formatTime }: { t: Translate; fields: ReportField[]; history: StateChange[]; formatTime: (d: Date) => string }) {
   const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
   return (
-    <CaptionedTable caption={t('report.history')} columns={[t('history.when'), t('history.who'), t('report.history.change'), t('report.history.comment')]}>
-      {history.map((change) => (
-        <tr>
-          <td>{formatTime(change.at)}</td>
-          <td>{change.actorName}</td>
-          <td>{change.fromState ? `${stateName(t, change.fromState)} → ${stateName(t, change.toState)}` : `${t('report.history.created')}（${stateName(t, change.toState)}）`}</td>
-          <td>
-            {change.comment ? <p class="node__body">{change.comment}</p> : null}
-            {Object.entries(change.fieldComments).map(([key, body]) => (
-              <p class="node__body">
-                <strong>{label(key)}</strong>：{body}
-              </p>
-            ))}
-          </td>
-        </tr>
-      ))}
-    </CaptionedTable>
+    <CaptionedTable
+      caption={t('report.history')}
+      rows={history}
+      columns={[
+        { header: t('history.when'), cell: (change) => formatTime(change.at) },
+        { header: t('history.who'), cell: (change) => change.actorName },
+        {
+          header: t('report.history.change'),
+          cell: (change) =>
+            change.fromState ? `${stateName(t, change.fromState)} → ${stateName(t, change.toState)}` : `${t('report.history.created')}（${stateName(t, change.toState)}）`,
+        },
+        {
+          header: t('report.history.comment'),
+          cell: (change) => (
+            <>
+              {change.comment ? <p class="node__body">{change.comment}</p> : null}
+              {Object.entries(change.fieldComments).map(([key, body]) => (
+                <p class="node__body">
+                  <strong>{label(key)}</strong>：{body}
+                </p>
+              ))}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -33,27 +33,35 @@ export function itemTimeLeft(t: Translate, item: ReportItem, today: string): str
 
 function ItemsTable({ t, m, items, caption, today, formatTime }: { t: Translate; m: string; items: ReportItem[]; caption: string; today: string; formatTime: (d: Date) => string }) {
   return (
-    <CaptionedTable caption={caption} columns={[t('report.item'), t('report.node'), t('report.owners'), t('report.state'), t('report.dashboard.lastChange'), t('report.dashboard.daysLeft')]}>
-      {items.map((item) => (
-        <tr>
-          <td>
-            <a href={reportPaths.report(m, item.report.id)}>{itemTitle(item)}</a>
-          </td>
-          <td>{nodeLabelOf(item)}</td>
-          <td>{ownerNames(item)}</td>
-          <td>
-            <StateBadge t={t} state={item.report.state} />
-            {item.report.published ? <span class="status">{t('report.published')}</span> : null}
-          </td>
-          <td>
-            {formatTime(item.report.updatedAt)}
-            <br />
-            <span class="muted">{item.report.lastChangedBy}</span>
-          </td>
-          <td>{itemTimeLeft(t, item, today)}</td>
-        </tr>
-      ))}
-    </CaptionedTable>
+    <CaptionedTable
+      caption={caption}
+      rows={items}
+      columns={[
+        { header: t('report.item'), cell: (item) => <a href={reportPaths.report(m, item.report.id)}>{itemTitle(item)}</a> },
+        { header: t('report.node'), cell: (item) => nodeLabelOf(item) },
+        { header: t('report.owners'), cell: (item) => ownerNames(item) },
+        {
+          header: t('report.state'),
+          cell: (item) => (
+            <>
+              <StateBadge t={t} state={item.report.state} />
+              {item.report.published ? <span class="status">{t('report.published')}</span> : null}
+            </>
+          ),
+        },
+        {
+          header: t('report.dashboard.lastChange'),
+          cell: (item) => (
+            <>
+              {formatTime(item.report.updatedAt)}
+              <br />
+              <span class="muted">{item.report.lastChangedBy}</span>
+            </>
+          ),
+        },
+        { header: t('report.dashboard.daysLeft'), cell: (item) => itemTimeLeft(t, item, today) },
+      ]}
+    />
   );
 }
 

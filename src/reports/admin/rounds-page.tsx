@@ -35,21 +35,17 @@ export function RoundsPage({ chrome, municipality, ward, rounds, notice }: { chr
       {rounds.length === 0 ? (
         <p>{t('report.noRounds')}</p>
       ) : (
-        <CaptionedTable caption={t('report.rounds')} columns={[t('report.round.title'), t('report.round.fiscalYear'), t('report.round.deadline'), t('report.round.status'), t('report.dashboard.assignments')]}>
-          {rounds.map((round) => (
-            <tr>
-              <td>
-                <a href={reportPaths.round(m, round.id)}>{round.title}</a>
-              </td>
-              <td>{formatFiscalYear(round.fiscalYear, { locale })}</td>
-              <td>{deadlineDate(round.deadline, locale)}</td>
-              <td>
-                <RoundStatusBadge t={t} status={round.status} />
-              </td>
-              <td>{roundCounts(t, round)}</td>
-            </tr>
-          ))}
-        </CaptionedTable>
+        <CaptionedTable
+          caption={t('report.rounds')}
+          rows={rounds}
+          columns={[
+            { header: t('report.round.title'), cell: (round) => <a href={reportPaths.round(m, round.id)}>{round.title}</a> },
+            { header: t('report.round.fiscalYear'), cell: (round) => formatFiscalYear(round.fiscalYear, { locale }) },
+            { header: t('report.round.deadline'), cell: (round) => deadlineDate(round.deadline, locale) },
+            { header: t('report.round.status'), cell: (round) => <RoundStatusBadge t={t} status={round.status} /> },
+            { header: t('report.dashboard.assignments'), cell: (round) => roundCounts(t, round) },
+          ]}
+        />
       )}
     </Layout>
   );

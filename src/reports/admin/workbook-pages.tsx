@@ -83,16 +83,17 @@ const shown = (t: Translate, value: string) => <pre>{value === '' ? t('workbook.
 function Changes({ t, merge }: { t: Translate; merge: MergeItem }) {
   if (merge.changes.length === 0) return null;
   return (
-    <CaptionedTable caption={t('workbook.changes')} captionVisible columns={[t('workbook.field'), t('workbook.cell'), t('workbook.before'), t('workbook.after')]}>
-      {merge.changes.map((change) => (
-        <tr>
-          <th scope="row">{change.label}</th>
-          <td>{change.cell}</td>
-          <td>{shown(t, change.before)}</td>
-          <td>{shown(t, change.after)}</td>
-        </tr>
-      ))}
-    </CaptionedTable>
+    <CaptionedTable
+      caption={t('workbook.changes')}
+      captionVisible
+      rows={merge.changes}
+      columns={[
+        { header: t('workbook.field'), rowHeader: true, cell: (change) => change.label },
+        { header: t('workbook.cell'), cell: (change) => change.cell },
+        { header: t('workbook.before'), cell: (change) => shown(t, change.before) },
+        { header: t('workbook.after'), cell: (change) => shown(t, change.after) },
+      ]}
+    />
   );
 }
 

@@ -1,0 +1,67 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newPage, useBrowserAndServer } from './harness.ts';
+import { expectAccessible, phoneLayoutProblems, signedInWithoutJs } from './pages.ts';
+
+const env = useBrowserAndServer();
+
+/** An iPhone 12 to 15, and the narrowest screen still sold (iPhone SE, first generation). */
+const screens = [
+  { width: 390, height: 844 },
+  { width: 320, height: 568 },
+];
+
+/** A path, or how to find one on the page before (the first link of the main table, whose id the demo makes). */
+type Stop = string | { firstLinkIn: string };
+
+/** Each role's main pages, in the order a person reaches them (a link found on the page before). */
+const walks: { login: string | null; stops: Stop[] }[] = [
+  {
+    login: null,
+    stops: [
+      '/',
+      '/m/yokohama/wards/asahi',
+      '/m/yokohama/plans/asahi-ward',
+      { firstLinkIn: 'main .node--depth-1 h3' },
+      '/m/yokohama/organisations/asahi-shakyo',
+      '/m/yokohama/wards/asahi/reports/2023',
+    ],
+  },
+  { login: 'asahi-shakyo-staff', stops: ['/admin/m/yokohama/my-reports', { firstLinkIn: 'main table' }] },
+  {
+    login: 'asahi-secretariat',
+    stops: ['/admin/m/yokohama/wards/asahi/rounds', { firstLinkIn: 'main table' }, { firstLinkIn: 'main table' }, '/admin/m/yokohama/wards/asahi/meetings'],
+  },
+  { login: 'asahi-committee', stops: ['/admin/m/yokohama/wards/asahi/reports/2023'] },
+];
+
+async function visit(page: Page, stop: Stop) {
+  if (typeof stop === 'string') {
+    await page.goto(`${env.server.url}${stop}`);
+    return;
+  }
+  const href = await page.locator(`${stop.firstLinkIn} a`).first().getAttribute('href');
+  expect(href, `a link in ${stop.firstLinkIn} of ${page.url()}`).toBeTruthy();
+  await page.goto(new URL(href!, page.url()).href);
+}
+
+describe('every role’s main pages on a phone, without JavaScript', () => {
+  for (const { login, stops } of walks) {
+    it(`read well at 390 and 320 px: no sideways scrolling, no tag broken, axe-core 0 violations — ${login ?? 'the public'}`, { timeout: 180_000 }, async () => {
+      const page = login ? await signedInWithoutJs(env.browser, env.server.url, login) : await newPage(env.browser, { javaScriptEnabled: false });
+      try {
+        for (const screen of screens) {
+          await page.setViewportSize(screen);
+          for (const stop of stops) {
+            await visit(page, stop);
+            const where = `${new URL(page.url()).pathname} at ${screen.width} px`;
+            expect.soft(await phoneLayoutProblems(page), where).toEqual([]);
+            await expectAccessible(page);
+          }
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
