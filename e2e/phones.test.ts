@@ -14,35 +14,53 @@ const screens = [
 /** A path, or how to find one on the page before (the first link of the main table, whose id the demo makes). */
 type Stop = string | { firstLinkIn: string };
 
-/** Each role's main pages, in the order a person reaches them (a link found on the page before). */
+/** Each role's main pages and forms, in the order a person reaches them (a link found on the page before). */
 const walks: { login: string | null; stops: Stop[] }[] = [
   {
     login: null,
     stops: [
       '/',
+      '/m/yokohama',
       '/m/yokohama/wards/asahi',
       '/m/yokohama/plans/asahi-ward',
       { firstLinkIn: 'main .node--depth-1 h3' },
+      '/m/yokohama/organisations',
       '/m/yokohama/organisations/asahi-shakyo',
       '/m/yokohama/wards/asahi/reports/2023',
+      '/login',
     ],
   },
-  { login: 'asahi-shakyo-staff', stops: ['/admin/m/yokohama/my-reports', { firstLinkIn: 'main table' }] },
+  { login: 'asahi-shakyo-staff', stops: ['/admin', '/admin/m/yokohama/my-reports', { firstLinkIn: 'main table' }] },
   {
     login: 'asahi-secretariat',
-    stops: ['/admin/m/yokohama/wards/asahi/rounds', { firstLinkIn: 'main table' }, { firstLinkIn: 'main table' }, '/admin/m/yokohama/wards/asahi/meetings'],
+    stops: [
+      '/admin',
+      '/admin/m/yokohama/wards/asahi/rounds',
+      { firstLinkIn: 'main table' },
+      { firstLinkIn: 'main table' },
+      '/admin/m/yokohama/wards/asahi/rounds/new',
+      '/admin/m/yokohama/wards/asahi/report-form',
+      '/admin/m/yokohama/wards/asahi/meetings',
+      '/admin/m/yokohama/wards/asahi/meetings/new',
+      '/admin/m/yokohama/plans/asahi-ward/periods/4',
+      { firstLinkIn: 'main .tree__label' },
+      '/admin/m/yokohama/organisations',
+    ],
   },
-  { login: 'asahi-committee', stops: ['/admin/m/yokohama/wards/asahi/reports/2023'] },
+  { login: 'asahi-committee', stops: ['/admin', '/admin/m/yokohama/wards/asahi/reports/2023', '/admin/m/yokohama/wards/asahi/meetings'] },
+  { login: 'city-admin', stops: ['/admin/m/yokohama/accounts', '/admin/m/yokohama/accounts/new'] },
 ];
 
 async function visit(page: Page, stop: Stop) {
-  if (typeof stop === 'string') {
-    await page.goto(`${env.server.url}${stop}`);
-    return;
-  }
-  const href = await page.locator(`${stop.firstLinkIn} a`).first().getAttribute('href');
-  expect(href, `a link in ${stop.firstLinkIn} of ${page.url()}`).toBeTruthy();
-  await page.goto(new URL(href!, page.url()).href);
+  const url = typeof stop === 'string' ? `${env.server.url}${stop}` : await linkIn(page, stop.firstLinkIn);
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBe(200);
+}
+
+async function linkIn(page: Page, selector: string): Promise<string> {
+  const href = await page.locator(`${selector} a`).first().getAttribute('href');
+  expect(href, `a link in ${selector} of ${page.url()}`).toBeTruthy();
+  return new URL(href!, page.url()).href;
 }
 
 describe('every role’s main pages on a phone, without JavaScript', () => {
