@@ -58,7 +58,7 @@ export type Config = {
   /** How long a document import read but never confirmed (previewed or discarded) is kept, with its file, before the daily clean-up removes it. */
   importPreviewDays: number;
   cookieSecure: 'auto' | 'always' | 'never';
-  /** Whose X-Forwarded-For names the client (for login throttling): nobody's, the last `hops` proxies', or these proxies'. */
+  /** Whose X-Forwarded-For names the client (for login throttling) and whose X-Forwarded-Proto says HTTPS: nobody's, the last `hops` proxies', or these proxies'. */
   trustProxy: TrustProxy;
   /** Strict-Transport-Security on HTTPS responses (judged as for cookies): for this host and its subdomains, this host only, or none. */
   hsts: 'include-subdomains' | 'this-host' | 'off';

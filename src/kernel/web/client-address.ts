@@ -25,13 +25,23 @@ function trustedBy(trust: Extract<TrustProxy, { kind: 'addresses' }>): (address:
 }
 
 /**
+ * Whether the peer is a proxy whose forwarding headers (X-Forwarded-For, X-Forwarded-Proto) are believed: one of the
+ * configured addresses, or any peer when a number of proxies stands in front of the app.
+ */
+export function isTrustedProxy(peer: string, trust: TrustProxy): boolean {
+  if (trust.kind === 'none') return false;
+  if (trust.kind === 'hops') return trust.hops > 0;
+  return trustedBy(trust)(plainAddress(peer));
+}
+
+/**
  * The address a request comes from. `X-Forwarded-For` is read only when the peer is a trusted proxy, from the right
  * (what the nearest proxy wrote) leftwards, over as many proxies as are trusted: whatever a client writes into the
  * header itself stays further left and is never reached.
  */
 export function clientAddressOf(peer: string, forwardedFor: string | undefined, trust: TrustProxy): string {
+  if (trust.kind === 'none' || !isTrustedProxy(peer, trust)) return plainAddress(peer);
   const hops = [...(forwardedFor ?? '').split(',').map((part) => plainAddress(part.trim())).filter((part) => part !== ''), plainAddress(peer)];
-  if (trust.kind === 'none') return hops.at(-1)!;
   if (trust.kind === 'hops') {
     const client = hops[Math.max(0, hops.length - 1 - trust.hops)]!;
     return isIP(client) ? client : hops.at(-1)!;
@@ -42,14 +52,29 @@ export function clientAddressOf(peer: string, forwardedFor: string | undefined, 
   return hops[index]!;
 }
 
+/** The socket's peer address; null when there is no socket (in-process tests). */
+function peerAddress(c: AppContext): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The address of the client of this request (see `clientAddressOf`); 'unknown' when there is no socket (in-process tests). */
 export function clientAddress(c: AppContext): string {
-  let peer: string | undefined;
-  try {
-    peer = getConnInfo(c).remote.address;
-  } catch {
-    peer = undefined;
-  }
-  if (!peer) return 'unknown';
-  return clientAddressOf(peer, c.req.header('x-forwarded-for'), c.var.services.config.trustProxy);
+  const peer = peerAddress(c);
+  return peer ? clientAddressOf(peer, c.req.header('x-forwarded-for'), c.var.services.config.trustProxy) : 'unknown';
+}
+
+/**
+ * Whether the client reached the app over HTTPS: the socket's scheme, or what a trusted proxy says in
+ * `X-Forwarded-Proto` (its first entry, written by the proxy the client reached). Anyone else's header is ignored.
+ */
+export function isHttpsRequest(c: AppContext): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  const forwarded = c.req.header('x-forwarded-proto');
+  if (forwarded === undefined) return false;
+  const peer = peerAddress(c);
+  return peer !== null && isTrustedProxy(peer, c.var.services.config.trustProxy) && forwarded.split(',')[0]!.trim().toLowerCase() === 'https';
 }

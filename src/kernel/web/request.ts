@@ -5,6 +5,7 @@ import { anonymous, type ActiveSession } from '../auth/actor.ts';
 import { randomToken } from '../auth/token.ts';
 import type { Db } from '../db/database.ts';
 import { isLocale, translator, type Locale } from '../i18n/index.ts';
+import { isHttpsRequest } from './client-address.ts';
 import type { AppContext, AppEnv, Services } from './context.ts';
 import { HttpError } from './errors.ts';
 import { pageKey } from './page-cache.ts';
@@ -18,7 +19,7 @@ export const LOCALE_COOKIE = 'sasaeai_lang';
 export function isSecureRequest(c: AppContext): boolean {
   const mode = c.var.services.config.cookieSecure;
   if (mode !== 'auto') return mode === 'always';
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+  return isHttpsRequest(c);
 }
 
 const HSTS_HEADER = { 'include-subdomains': 'max-age=15552000; includeSubDomains', 'this-host': 'max-age=15552000' } as const;
