@@ -33,15 +33,24 @@ describe('the first start without the demo, without JavaScript', () => {
       await page.getByLabel('区（1行に1つ').fill('kawasaki-ku 川崎区\n中原区');
       await page.getByLabel('ログインID').fill('kawasaki-admin');
       await page.getByLabel('表示名').fill('川崎市 管理者');
-      await page.getByLabel('パスワード').fill('the river runs to the bay');
+      await page.getByLabel('パスワード', { exact: true }).fill('the river runs to the bay');
+      await page.getByLabel('パスワード（確認のため、もう一度）').fill('the river runs to the bay');
       await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'この内容で設定する' }).click()]);
       expect(await page.locator('#error-wards').innerText()).toContain('2行目「中原区」');
       await expectAccessible(page);
 
       await page.getByLabel('区（1行に1つ').fill('kawasaki-ku 川崎区\nnakahara 中原区');
-      await page.getByLabel('パスワード').fill('the river runs to the bay');
+      await page.getByLabel('パスワード', { exact: true }).fill('the river runs to the bay');
+      await page.getByLabel('パスワード（確認のため、もう一度）').fill('the river runs to the sea');
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'この内容で設定する' }).click()]);
+      expect(await page.locator('#error-passwordConfirmation').innerText()).toContain('確認のパスワードが上のパスワードと違います');
+
+      await page.getByLabel('パスワード', { exact: true }).fill('the river runs to the bay');
+      await page.getByLabel('パスワード（確認のため、もう一度）').fill('the river runs to the bay');
       await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'この内容で設定する' }).click()]);
       expect(new URL(page.url()).pathname).toBe('/login');
+      expect(await page.getByRole('status').innerText()).toBe('市町村を設定しました。いま登録した管理者のログインIDとパスワードでログインしてください。');
+      await expectAccessible(page);
       await new LoginPage(page).signInByKeyboard('kawasaki-admin', 'the river runs to the bay');
       expect(new URL(page.url()).pathname).toBe('/admin');
 

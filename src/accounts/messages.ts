@@ -17,6 +17,10 @@ export const accountMessages = defineMessages({
   },
   'login.required': { ja: 'ログインIDを入力してください', en: 'Enter your login ID' },
   'login.passwordRequired': { ja: 'パスワードを入力してください', en: 'Enter your password' },
+  'login.setUpNotice': {
+    ja: '市町村を設定しました。いま登録した管理者のログインIDとパスワードでログインしてください。',
+    en: 'The municipality is set up. Log in with the administrator’s login ID and password you have just chosen.',
+  },
   'account.title': { ja: 'アカウント管理', en: 'Accounts' },
   'account.add': { ja: 'アカウントを作成する', en: 'Create an account' },
   'account.edit': { ja: 'アカウントの編集', en: 'Edit account' },

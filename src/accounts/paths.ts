@@ -1,4 +1,7 @@
+import { redirectNotices } from '../kernel/web/notices.ts';
+
 export const accountPaths = {
+  login: '/login',
   ownPassword: '/account/password',
   adminList: (m: string) => `/admin/m/${m}/accounts`,
   adminNew: (m: string) => `/admin/m/${m}/accounts/new`,
@@ -7,3 +10,6 @@ export const accountPaths = {
   adminState: (m: string, id: string) => `/admin/m/${m}/accounts/${id}/state`,
   adminPassword: (m: string, id: string) => `/admin/m/${m}/accounts/${id}/password`,
 };
+
+/** What the login page confirms after another page sent the browser there (the first setup). */
+export const loginNotices = redirectNotices({ setUp: 'login.setUpNotice' });

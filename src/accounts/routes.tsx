@@ -7,7 +7,7 @@ import type { AppContext, AppEnv } from '../kernel/web/context.ts';
 import { clientAddress } from '../kernel/web/client-address.ts';
 import { chromeOf, html } from '../kernel/web/render.tsx';
 import { ensureAnonymousCsrfToken, isSecureRequest, SESSION_COOKIE } from '../kernel/web/request.ts';
-import { accountPaths } from './paths.ts';
+import { accountPaths, loginNotices } from './paths.ts';
 import { createSession, deleteSession } from './sessions.ts';
 import { accountKey, addressKey, clearFailures, recordAccountFailure, recordAddressFailure, secondsToWait } from './throttle.ts';
 import { findUserByLogin } from './users.ts';
@@ -34,7 +34,7 @@ const loginForm = z.object({ login: z.string().max(200).default(''), password: z
 
 function showLogin(c: AppContext, values: { login: string; next: string }, errors: FieldErrors, status: 200 | 400 | 429 = 200) {
   ensureAnonymousCsrfToken(c);
-  return html(c, <LoginPage chrome={chromeOf(c)} login={values.login} next={values.next} errors={errors} />, status);
+  return html(c, <LoginPage chrome={chromeOf(c)} login={values.login} next={values.next} errors={errors} notice={loginNotices.noticeOf(c)} />, status);
 }
 
 /** After an administrator's reset, the person chooses their own password before anything else (logging out aside). */

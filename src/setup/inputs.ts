@@ -34,20 +34,28 @@ const wardLines = z.string().transform((text, ctx): WardEntry[] => {
   return wards;
 });
 
+const setupFields = z.object({
+  municipalityName: name('setup.error.nameRequired'),
+  slug,
+  prefecture: name('setup.error.prefectureRequired'),
+  kind: z.enum(municipalityKinds, says('setup.error.kind')),
+  wards: wardLines,
+  login: loginInput,
+  displayName: displayNameInput,
+  password: z.string(),
+});
+
+function checkPassword(input: { password: string; login: string }, ctx: z.RefinementCtx): void {
+  const problem = passwordProblem(input.password, input.login);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], ...says(problem.key, problem.params) });
+}
+
 /** What the setup page and `sasaeai setup` ask for: the municipality, its wards, and the first administrator. */
-export const setupInput = z
-  .object({
-    municipalityName: name('setup.error.nameRequired'),
-    slug,
-    prefecture: name('setup.error.prefectureRequired'),
-    kind: z.enum(municipalityKinds, says('setup.error.kind')),
-    wards: wardLines,
-    login: loginInput,
-    displayName: displayNameInput,
-    password: z.string(),
-  })
-  .superRefine((input, ctx) => {
-    const problem = passwordProblem(input.password, input.login);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], ...says(problem.key, problem.params) });
-  });
+export const setupInput = setupFields.superRefine(checkPassword);
 export type SetupInput = z.output<typeof setupInput>;
+
+/** The setup page's form: the same, with the password typed a second time, which must be the same. */
+export const setupForm = setupFields.extend({ passwordConfirmation: z.string() }).superRefine((input, ctx) => {
+  checkPassword(input, ctx);
+  if (input.passwordConfirmation !== input.password) ctx.addIssue({ code: 'custom', path: ['passwordConfirmation'], ...says('setup.error.passwordMismatch') });
+});

@@ -28,6 +28,7 @@ export const setupMessages = defineMessages({
   'setup.login': { ja: 'ログインID', en: 'Login ID' },
   'setup.displayName': { ja: '表示名', en: 'Display name' },
   'setup.password': { ja: 'パスワード', en: 'Password' },
+  'setup.passwordConfirmation': { ja: 'パスワード（確認のため、もう一度）', en: 'Password (again, to confirm)' },
   'setup.submit': { ja: 'この内容で設定する', en: 'Set up' },
   'setup.error.alreadySetUp': {
     ja: 'このサーバーは既に設定されています（市町村かアカウントがあります）。管理者としてログインしてください。',
@@ -45,6 +46,10 @@ export const setupMessages = defineMessages({
   'setup.error.wardLine': {
     ja: '{line}行目「{text}」: URL に使う名前（英小文字・数字・ハイフン）と区の名前を空白で区切って書いてください',
     en: 'Line {line} “{text}”: write the URL name (lower-case letters, digits, hyphens) and the ward’s name, separated by a space',
+  },
+  'setup.error.passwordMismatch': {
+    ja: '確認のパスワードが上のパスワードと違います。同じパスワードをもう一度入力してください',
+    en: 'This is not the password above. Type the same password again',
   },
   'setup.error.wardTwice': { ja: '{line}行目: 「{slug}」が二度あります', en: 'Line {line}: “{slug}” comes twice' },
 });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { accountPaths, loginNotices } from '../accounts/paths.ts';
 import { anonymous } from '../kernel/auth/actor.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import { translateProblems, type Problems } from '../kernel/i18n/index.ts';
@@ -10,7 +11,7 @@ import { respond } from '../kernel/web/respond.ts';
 import { ensureAnonymousCsrfToken } from '../kernel/web/request.ts';
 import { fieldErrors } from '../kernel/web/validation.ts';
 import { setUp } from './commands.ts';
-import { setupInput } from './inputs.ts';
+import { setupForm } from './inputs.ts';
 import { setupPaths } from './paths.ts';
 import { isSetUp } from './queries.ts';
 import { emptySetup, SetupPage, type SetupValues } from './views/setup-page.tsx';
@@ -41,11 +42,11 @@ export function setupRoutes() {
     if (await isSetUp(database.db)) throw new HttpError(409, c.var.t('setup.error.alreadySetUp'));
     const body = textFields(await c.req.parseBody());
     const values = Object.fromEntries(Object.keys(emptySetup).map((key) => [key, body[key] ?? ''])) as SetupValues;
-    const parsed = setupInput.safeParse({ ...values, password: body['password'] ?? '' });
+    const parsed = setupForm.safeParse({ ...values, password: body['password'] ?? '', passwordConfirmation: body['passwordConfirmation'] ?? '' });
     if (!parsed.success) return showSetup(c, values, fieldErrors(parsed.error), 422);
     const result = await runCommand(database, anonymous, (scope) => setUp(scope, parsed.data));
     // A setup that lost the race to another one is refused by the command: a 409 page saying so.
-    return respond(c, result, { ok: () => '/login?next=/admin' });
+    return respond(c, result, { ok: () => loginNotices.withNotice(accountPaths.login, 'setUp') });
   });
   return app;
 }

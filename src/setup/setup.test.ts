@@ -32,6 +32,8 @@ const form = {
   displayName: '川崎市 管理者',
   password: 'the river runs to the bay',
 };
+/** What the setup page sends: the password typed twice. */
+const typedTwice = { ...form, passwordConfirmation: form.password };
 
 describe('the setup page of a database without the demo', () => {
   it('is where the home page leads, creates the municipality, its wards and the first administrator, then is gone', async () => {
@@ -41,21 +43,31 @@ describe('the setup page of a database without the demo', () => {
       expect((await visitor.request('/')).headers.get('location')).toBe('/setup');
       const page = await visitor.request('/setup?lang=en');
       expect(await page.text()).toContain('<h1>First setup</h1>');
-      expect((await visitor.request('/setup', { form: { ...form, _csrf: 'forged' } })).status).toBe(403);
+      expect((await visitor.request('/setup', { form: { ...typedTwice, _csrf: 'forged' } })).status).toBe(403);
 
       const _csrf = /name="_csrf" value="([^"]+)"/.exec(await (await visitor.request('/setup?lang=ja')).text())![1]!;
-      const wrong = await visitor.request('/setup', { form: { ...form, _csrf, slug: 'Kawasaki City', wards: 'kawasaki-ku 川崎区\n中原区' } });
+      const wrong = await visitor.request('/setup', { form: { ...typedTwice, _csrf, slug: 'Kawasaki City', wards: 'kawasaki-ku 川崎区\n中原区' } });
       expect(wrong.status).toBe(422);
       const said = await wrong.text();
       expect(said).toContain('URL に使う名前は、英小文字か数字で始まる');
       expect(said).toContain('2行目「中原区」: URL に使う名前');
       expect(said).toContain('value="川崎市 管理者"');
-      const weak = await visitor.request('/setup', { form: { ...form, _csrf, password: 'password1234' } });
+      const weak = await visitor.request('/setup', { form: { ...typedTwice, _csrf, password: 'password1234', passwordConfirmation: 'password1234' } });
       expect(await weak.text()).toMatch(/id="error-password">.*よく使われていて推測されやすいパスワードです/s);
+      const unconfirmed = await visitor.request('/setup?lang=en', { form: { ...form, _csrf } });
+      expect(await unconfirmed.text()).toMatch(/id="error-passwordConfirmation">.*This is not the password above/s);
+      const mistyped = await visitor.request('/setup?lang=ja', { form: { ...typedTwice, _csrf, passwordConfirmation: 'the river runs to the sea' } });
+      expect(mistyped.status).toBe(422);
+      const saidMistyped = await mistyped.text();
+      expect(saidMistyped).toMatch(/id="error-passwordConfirmation">.*確認のパスワードが上のパスワードと違います/s);
+      expect(saidMistyped).not.toContain('id="error-password"');
+      expect(saidMistyped).not.toContain('the river runs');
       expect(await listMunicipalities(database.db)).toEqual([]);
 
-      const done = await visitor.request('/setup', { form: { ...form, _csrf } });
-      expect([done.status, done.headers.get('location')]).toEqual([303, '/login?next=/admin']);
+      const done = await visitor.request('/setup', { form: { ...typedTwice, _csrf } });
+      expect([done.status, done.headers.get('location')]).toEqual([303, '/login?notice=setUp']);
+      const login = await (await visitor.request(done.headers.get('location')!)).text();
+      expect(login).toMatch(/role="status">\s*市町村を設定しました。いま登録した管理者のログインIDとパスワードでログインしてください。/);
       const [municipality] = await listMunicipalities(database.db);
       expect(municipality).toMatchObject({ slug: 'kawasaki', name: '川崎市', prefecture: '神奈川県', kind: 'designated_city' });
       expect((await listWards(database.db, municipality!.id)).map((w) => [w.slug, w.name])).toEqual([['kawasaki-ku', '川崎区'], ['nakahara', '中原区']]);
@@ -63,7 +75,7 @@ describe('the setup page of a database without the demo', () => {
       expect((await testApp.client().login('kawasaki-admin', form.password)).headers.get('location')).toBe('/admin');
 
       expect((await visitor.request('/setup')).status).toBe(404);
-      const again = await visitor.request('/setup', { form: { ...form, _csrf, slug: 'other' } });
+      const again = await visitor.request('/setup', { form: { ...typedTwice, _csrf, slug: 'other' } });
       expect(again.status).toBe(409);
       expect(await again.text()).toContain('このサーバーは既に設定されています');
       expect(await (await visitor.request('/')).text()).toContain('川崎市');

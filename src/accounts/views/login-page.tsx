@@ -1,11 +1,13 @@
 import { CsrfField, ErrorSummary, FormActions, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { Notice } from '../../kernel/ui/notice.tsx';
 
-export function LoginPage({ chrome, login, next, errors }: { chrome: Chrome; login: string; next: string; errors: FieldErrors }) {
+export function LoginPage({ chrome, login, next, errors, notice = null }: { chrome: Chrome; login: string; next: string; errors: FieldErrors; notice?: string | null }) {
   const { t } = chrome;
   return (
     <Layout chrome={chrome} title={t('login.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('login.title') }]}>
       <h1>{t('login.title')}</h1>
+      <Notice text={notice} />
       <ErrorSummary t={t} errors={errors} />
       <form method="post" action="/login" novalidate>
         <CsrfField token={chrome.csrfToken} />

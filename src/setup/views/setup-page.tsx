@@ -3,7 +3,7 @@ import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { municipalityKinds } from '../../municipalities/queries.ts';
 import { setupPaths } from '../paths.ts';
 
-/** What the form shows again after a mistake (never the password). */
+/** What the form shows again after a mistake (never the password nor its confirmation). */
 export type SetupValues = { municipalityName: string; slug: string; prefecture: string; kind: string; wards: string; login: string; displayName: string };
 
 export const emptySetup: SetupValues = { municipalityName: '', slug: '', prefecture: '', kind: 'designated_city', wards: '', login: '', displayName: '' };
@@ -31,6 +31,7 @@ export function SetupPage({ chrome, values, errors }: { chrome: Chrome; values: 
           <TextInput name="login" label={t('setup.login')} value={values.login} error={errors['login']} autocomplete="username" required />
           <TextInput name="displayName" label={t('setup.displayName')} value={values.displayName} error={errors['displayName']} required />
           <TextInput name="password" type="password" label={t('setup.password')} hint={t('account.passwordHint')} value="" error={errors['password']} autocomplete="new-password" required />
+          <TextInput name="passwordConfirmation" type="password" label={t('setup.passwordConfirmation')} value="" error={errors['passwordConfirmation']} autocomplete="new-password" required />
         </fieldset>
         <div class="actions">
           <button type="submit" class="button">
