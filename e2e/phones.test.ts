@@ -5,10 +5,11 @@ import { expectAccessible, phoneLayoutProblems, signedInWithoutJs } from './page
 
 const env = useBrowserAndServer();
 
-/** An iPhone 12 to 15, and the narrowest screen still sold (iPhone SE, first generation). */
+/** An iPhone 12 to 15, the narrowest screen still in use (iPhone SE, first generation), and a tablet upright. */
 const screens = [
   { width: 390, height: 844 },
   { width: 320, height: 568 },
+  { width: 768, height: 1024 },
 ];
 
 /** A path, or how to find one on the page before (the first link of the main table, whose id the demo makes). */
@@ -65,7 +66,7 @@ async function linkIn(page: Page, selector: string): Promise<string> {
 
 describe('every role’s main pages on a phone, without JavaScript', () => {
   for (const { login, stops } of walks) {
-    it(`read well at 390 and 320 px: no sideways scrolling, no tag broken, axe-core 0 violations — ${login ?? 'the public'}`, { timeout: 180_000 }, async () => {
+    it(`read well at 390, 320 and 768 px: no sideways scrolling, no tag broken, axe-core 0 violations — ${login ?? 'the public'}`, { timeout: 180_000 }, async () => {
       const page = login ? await signedInWithoutJs(env.browser, env.server.url, login) : await newPage(env.browser, { javaScriptEnabled: false });
       try {
         for (const screen of screens) {
