@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedPath } from '../src/reading/testing/seeds.ts';
 import { newPage, useBrowserAndServer } from './harness.ts';
-import { DocumentImportPage, expectAccessible, follow, LoginPage } from './pages.ts';
+import { DocumentImportPage, expectAccessible, expectReadableOnNarrowScreens, follow, LoginPage } from './pages.ts';
 
 const env = useBrowserAndServer();
 
@@ -39,6 +39,7 @@ describe('importing a document, without JavaScript', () => {
       // The demo's title was typed by hand before any import: the document's corrected title is a conflict.
       const conflicts = page.locator('table', { has: page.getByRole('columnheader', { name: '手で編集した現在の値' }) });
       expect(await conflicts.innerText()).toContain('誰もが、ともに生きるまち旭');
+      await expectReadableOnNarrowScreens(page);
       await importPage.overwrite('目指す姿1 誰もが、ともに生きるまち旭・名称');
       await importPage.confirm();
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('取り込みました: 003_a28a7f2139639f67.txt');

@@ -63,6 +63,23 @@ export async function phoneLayoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** An iPhone 12 to 15, the narrowest screen still in use (iPhone SE, first generation), and a tablet upright. */
+export const narrowScreens = [
+  { width: 390, height: 844 },
+  { width: 320, height: 568 },
+  { width: 768, height: 1024 },
+];
+
+/** The page as it is, read on each narrow screen: no problem of phoneLayoutProblems (soft); then back at its size. */
+export async function expectReadableOnNarrowScreens(page: Page) {
+  const size = page.viewportSize();
+  for (const screen of narrowScreens) {
+    await page.setViewportSize(screen);
+    expect.soft(await phoneLayoutProblems(page), `${new URL(page.url()).pathname} at ${screen.width} px`).toEqual([]);
+  }
+  if (size) await page.setViewportSize(size);
+}
+
 /** A page without JavaScript, signed in by keyboard as one of the demo accounts. */
 export async function signedInWithoutJs(browser: Browser, serverUrl: string, login: string): Promise<Page> {
   const page = await newPage(browser, { javaScriptEnabled: false });

@@ -1,16 +1,9 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newPage, useBrowserAndServer } from './harness.ts';
-import { expectAccessible, phoneLayoutProblems, signedInWithoutJs } from './pages.ts';
+import { expectAccessible, narrowScreens, phoneLayoutProblems, signedInWithoutJs } from './pages.ts';
 
 const env = useBrowserAndServer();
-
-/** An iPhone 12 to 15, the narrowest screen still in use (iPhone SE, first generation), and a tablet upright. */
-const screens = [
-  { width: 390, height: 844 },
-  { width: 320, height: 568 },
-  { width: 768, height: 1024 },
-];
 
 /** A path, or how to find one on the page before (the first link of the main table, whose id the demo makes). */
 type Stop = string | { firstLinkIn: string };
@@ -69,7 +62,7 @@ describe('every role’s main pages on a phone, without JavaScript', () => {
     it(`read well at 390, 320 and 768 px: no sideways scrolling, no tag broken, axe-core 0 violations — ${login ?? 'the public'}`, { timeout: 180_000 }, async () => {
       const page = login ? await signedInWithoutJs(env.browser, env.server.url, login) : await newPage(env.browser, { javaScriptEnabled: false });
       try {
-        for (const screen of screens) {
+        for (const screen of narrowScreens) {
           await page.setViewportSize(screen);
           for (const stop of stops) {
             await visit(page, stop);

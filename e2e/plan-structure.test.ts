@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { editWorkbook, rowIndexByTitle } from '../src/plans/structure/testing.ts';
 import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
-import { LoginPage, TreeEditorPage } from './pages.ts';
+import { expectReadableOnNarrowScreens, LoginPage, TreeEditorPage } from './pages.ts';
 
 const env = useBrowserAndServer();
 
@@ -31,6 +31,7 @@ describe('the secretariat edits the plan structure in Excel', () => {
       await Promise.all([page.waitForURL(/\/structure\/imports\//), page.getByRole('button', { name: '読み込んで変更を確認する' }).click()]);
       expect(await page.locator('h2').allInnerTexts()).toContain('変更する項目（1件）');
       expect(await checkAccessibility(page)).toEqual([]);
+      await expectReadableOnNarrowScreens(page);
 
       await Promise.all([page.waitForURL(/notice=imported/), page.getByRole('button', { name: 'この内容で取り込む' }).click()]);
       expect(await new TreeEditorPage(page).notice()).toBe('計画構成を取り込みました。');
