@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { checkAccessibility, newPage, useBrowserAndServer } from './harness.ts';
-import { LoginPage, TreeEditorPage } from './pages.ts';
+import { expectReadableOnNarrowScreens, LoginPage, TreeEditorPage } from './pages.ts';
 
 const env = useBrowserAndServer();
 
@@ -33,6 +33,7 @@ describe('the secretariat edits its plan', () => {
       await page.waitForURL(/\/history$/);
       expect(await page.locator('h1').innerText()).toContain('変更履歴');
       expect(await checkAccessibility(page)).toEqual([]);
+      await expectReadableOnNarrowScreens(page);
 
       for (const path of ['/admin/m/yokohama/organisations', '/admin/m/yokohama/organisations/new', '/admin/m/yokohama/organisations/tsurumi-shakyo/edit']) {
         await page.goto(`${env.server.url}${path}`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { organisations } from '../src/organisations/schema.ts';
 import { startSmtp } from '../src/reports/reminders/testing.ts';
 import { checkAccessibility, newPage, startTestServer, type TestServer, useBrowserAndServer } from './harness.ts';
-import { follow, ReportForm, ReviewPage, signedInWithoutJs } from './pages.ts';
+import { expectReadableOnNarrowScreens, follow, ReportForm, ReviewPage, signedInWithoutJs } from './pages.ts';
 
 const env = useBrowserAndServer();
 
@@ -56,6 +56,7 @@ describe('photos on a report, without JavaScript', () => {
       expect(await loaded(owner, ALT)).toBe(true);
       expect(await owner.getByLabel('1枚目の写真の見出し（資料で写真の下に印刷されます）').inputValue()).toBe(CAPTION);
       await axeClean(owner);
+      await expectReadableOnNarrowScreens(owner);
       const reportUrl = owner.url();
       await report.press('提出し直す');
       expect(await owner.locator('.notice').innerText()).toBe('提出しました。');
@@ -109,6 +110,7 @@ describe('reminder mail on the round dashboard, without JavaScript', () => {
       expect(await secretariat.getByRole('table', { name: '督促メールの記録' }).innerText()).toContain('info@shakyo.example.jp');
       expect(smtp.received.map((m) => m.to)).toEqual([['info@shakyo.example.jp']]);
       await axeClean(secretariat);
+      await expectReadableOnNarrowScreens(secretariat);
     } finally {
       await secretariat.close();
     }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINGLE_OWNER_SHEET } from '../src/reports/workbook/layout.ts';
 import { answer, editWorkbook } from '../src/reports/workbook/testing.ts';
 import { useBrowserAndServer } from './harness.ts';
-import { expectAccessible, follow, ReportForm, signedInWithoutJs } from './pages.ts';
+import { expectAccessible, expectReadableOnNarrowScreens, follow, ReportForm, signedInWithoutJs } from './pages.ts';
 
 const env = useBrowserAndServer();
 let folder: string;
@@ -56,6 +56,7 @@ describe('庁内照会 by Excel, without JavaScript', () => {
       expect(await secretariat.locator('h1').innerText()).toBe('取り込みの確認：回答.xlsx');
       expect(await secretariat.locator('main').innerText()).toContain('ウェブで書いた取組の内容');
       await expectAccessible(secretariat);
+      await expectReadableOnNarrowScreens(secretariat);
       await secretariat.getByLabel('ファイルの内容にする').check();
       await Promise.all([secretariat.waitForEvent('load'), secretariat.getByRole('button', { name: '取り込む' }).click()]);
       expect(await secretariat.locator('.notice').innerText()).toContain('変更した報告 1件');
