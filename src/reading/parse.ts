@@ -1,7 +1,8 @@
 /**
  * Lines → interchange document. Layout noise is marked first; then each line goes to the first taker in this order:
- * the recognisers of things that are unmistakable wherever they stand (headings, labels, tables, figures), the
- * open block (the items under the label just read), the weaker heading forms, review texts, and plain sections.
+ * the open block when the line directly continues it (a 次第's next item), the recognisers of things that are
+ * unmistakable wherever they stand (headings, labels, tables, figures), the open block (the items under the label
+ * just read), the weaker heading forms, review texts, and plain sections.
  * A line no one takes stays unrecognised.
  */
 import { committeeHeadingTrigger, committeeTableTrigger } from './committees.ts';
@@ -71,7 +72,7 @@ function firstTaker(s: ParseState, i: number, takers: readonly Taker[]): number 
 
 function step(s: ParseState, i: number): number {
   s.keepDirect = false;
-  const next = firstTaker(s, i, STRONG) ?? s.block?.accept(i) ?? firstTaker(s, i, WEAK);
+  const next = s.block?.acceptFirst?.(i) ?? firstTaker(s, i, STRONG) ?? s.block?.accept(i) ?? firstTaker(s, i, WEAK);
   if (next !== null && next !== undefined) {
     if (!s.keepDirect) s.directNode = null;
     return Math.max(next, i + 1);

@@ -12,6 +12,8 @@ import type { Line } from './lines.ts';
 export interface Block {
   /** Takes line i and maybe more; answers the index after what it took, or null to leave the line to others. */
   accept(i: number): number | null;
+  /** Takes line i before the recognisers of unmistakable shapes, when it directly continues the block. */
+  acceptFirst?(i: number): number | null;
 }
 
 /**

@@ -47,7 +47,7 @@ export const OWNER_LINE = /^[\s\u3000]*[【［(（]?(?:推進主体|実施主体
 export const REVIEW_WORDS = /振り返り|取組・成果|取組と成果|成果と課題|継続したい|注力ポイント|評価/u;
 
 /** Words in a title that name a meeting. */
-export const MEETING_WORDS = /会議|部会|委員会|協議会|懇談会|連絡会|フォーラム|検討会|審議会/u;
+export const MEETING_WORDS = /会議|部会|分科会|委員会|協議会|懇談会|連絡会|フォーラム|検討会|審議会/u;
 
 /** A person's role ending the first word of a speaker: 区長, 福祉保健センター長, 座長, 事務局 … */
 export const SPEAKER_ROLE = /(?:長|委員|事務局|担当|理事|顧問|講師|教授|係)$/u;
