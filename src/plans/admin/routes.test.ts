@@ -32,6 +32,33 @@ describe('the plan editor', () => {
     expect(history).toContain('違いや多様性を認め合う意識を育てる。');
   });
 
+  it('shows an edit in the history as a 新旧対照表: labels, lists, organisation names and the changed characters marked', async () => {
+    const client = testApp.client();
+    await client.login('asahi-secretariat');
+    const { nodes } = await demo.tree('asahi-ward', 4);
+    const node = nodes[0]!.children[1]!;
+    const form = await editForm(client, node.id);
+    const owners = [...form.page.matchAll(/<input type="checkbox" id="owner-([0-9a-f-]{36})" name="ownerIds" value="[^"]*"( checked="")?\/?> ?<label for="owner-[^"]*">([^<]+)</g)];
+    const [first, second] = owners.filter((owner) => !owner[2]).map((owner) => ({ id: owner[1]!, name: owner[3]! }));
+    const response = await client.request(`/admin/m/yokohama/nodes/${node.id}`, {
+      form: { _csrf: form.csrf, version: form.version, code: node.code, title: `新しい${node.title.slice(2)}`, description: '', vision: '', keywords: '見守り\n居場所', examples: '', ownerIds: [first!.id, second!.id] },
+    });
+    expect(response.status).toBe(303);
+
+    const japanese = await (await client.request(`/admin/m/yokohama/nodes/${node.id}/history?lang=ja`)).text();
+    for (const shown of ['名称', 'キーワード', '推進主体', '変更前', '変更後', first!.name, second!.name, '令和']) expect(japanese).toContain(shown);
+    expect(japanese).toContain('<ins><span class="visually-hidden">追加：</span>新しい</ins>');
+    expect(japanese).toContain(`<del><span class="visually-hidden">削除：</span>${node.title.slice(0, 2)}</del>`);
+    expect(japanese).toContain('<li><ins><span class="visually-hidden">追加：</span>見守り</ins></li>');
+    expect(japanese).toContain(`<li><ins><span class="visually-hidden">追加：</span>${first!.name}</ins></li>`);
+    for (const raw of ['ownerIds', 'keywords', '&quot;', first!.id, second!.id]) expect(japanese).not.toContain(raw);
+
+    const english = await (await client.request(`/admin/m/yokohama/nodes/${node.id}/history?lang=en`)).text();
+    for (const shown of ['Change history of', 'Title', 'Keywords', 'Promoting bodies', 'Before', 'After', 'Edited (旭区 事務局', first!.name]) expect(english).toContain(shown);
+    expect(english).toContain('<ins><span class="visually-hidden">Added: </span>新しい</ins>');
+    for (const raw of ['編集', '変更前', 'ownerIds', 'keywords', first!.id]) expect(english).not.toContain(raw);
+  });
+
   it('shows a conflict page with both versions when two people save the same item, losing nothing', async () => {
     const alice = testApp.client();
     const bob = testApp.client();

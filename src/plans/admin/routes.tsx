@@ -12,7 +12,7 @@ import { chromeOf, html } from '../../kernel/web/render.tsx';
 import { respond } from '../../kernel/web/respond.ts';
 import type { Municipality } from '../../municipalities/queries.ts';
 import { municipalityInUrl } from '../../municipalities/route-context.ts';
-import { listOrganisationsForWard } from '../../organisations/queries.ts';
+import { listOrganisationsForWard, organisationsByIds } from '../../organisations/queries.ts';
 import { addNode, deleteNode, moveNode, updateNode, updatePeriod } from '../commands.ts';
 import { fieldErrors } from '../../kernel/web/validation.ts';
 import { deleteInput, moveInput, newNodeInput, nodeFormToInput, nodeInput, periodInput } from '../inputs.ts';
@@ -21,7 +21,7 @@ import { planPolicy } from '../policy.ts';
 import { findNodeInContext, findPlan, loadTree, type NodeInContext, type Period, type PlanWithPeriods } from '../queries.ts';
 import { noticeOf, withNotice, type PlanNotice } from './notices.ts';
 import { NodeFormPage, valuesOfNode, type NodeFormValues } from './node-form.tsx';
-import { NodeHistoryPage } from './history-page.tsx';
+import { NodeHistoryPage, ownerIdsIn } from './history-page.tsx';
 import { PeriodFormPage, valuesOfPeriod } from './period-form.tsx';
 import { TreeEditorPage } from './tree-editor.tsx';
 
@@ -158,8 +158,12 @@ export function planAdminRoutes() {
   app.get(`/admin/m/:m/nodes/${uuid('id')}/history`, async (c) => {
     const { municipality, context } = await editableNode(c);
     authorize(c.var.actor, planPolicy.readHistory(c.var.actor, context.plan));
-    const events = await historyOf(c.var.services.database.db, municipality.id, 'plan_node', context.node.id);
-    return html(c, <NodeHistoryPage chrome={chromeOf(c)} m={municipality.slug} context={context} events={events} formatTime={(d) => formatDateTime(d, c.var.locale)} />);
+    const { db } = c.var.services.database;
+    const events = await historyOf(db, municipality.id, 'plan_node', context.node.id);
+    const owners = await organisationsByIds(db, municipality.id, ownerIdsIn(events));
+    const chrome = chromeOf(c);
+    const ownerName = (id: string) => owners.get(id)?.name ?? chrome.t('history.unknownOrganisation');
+    return html(c, <NodeHistoryPage chrome={chrome} m={municipality.slug} context={context} events={events} ownerName={ownerName} formatTime={(d) => formatDateTime(d, c.var.locale)} />);
   });
   return app;
 }
