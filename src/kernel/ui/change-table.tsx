@@ -11,23 +11,14 @@ export type FieldChange = { label: string; before: ShownValue | null; after: Sho
 type Side = 'before' | 'after';
 
 function Marked({ t, part }: { t: Translate; part: DiffPart }) {
-  if (part.kind === 'removed') {
-    return (
-      <del>
-        <span class="visually-hidden">{t('history.removed')}</span>
-        {part.text}
-      </del>
-    );
-  }
-  if (part.kind === 'added') {
-    return (
-      <ins>
-        <span class="visually-hidden">{t('history.added')}</span>
-        {part.text}
-      </ins>
-    );
-  }
-  return <>{part.text}</>;
+  if (part.kind === 'same') return <>{part.text}</>;
+  const Mark = part.kind === 'removed' ? 'del' : 'ins';
+  return (
+    <Mark>
+      <span class="visually-hidden">{t(part.kind === 'removed' ? 'history.removed' : 'history.added')}</span>
+      {part.text}
+    </Mark>
+  );
 }
 
 /** A text with the characters the other side lacks marked: removed ones on the before side, added ones after. */
