@@ -36,6 +36,8 @@ export const meetingMessages = defineMessages({
   'meeting.agenda.item': { ja: '項目', en: 'Item' },
   'meeting.agenda.speaker': { ja: '説明者・発言者（任意）', en: 'Speaker (optional)' },
   'meeting.agenda.materials': { ja: '資料の番号（任意）', en: 'Material numbers (optional)' },
+  'meeting.agenda.speakerHeading': { ja: '説明者', en: 'Speaker' },
+  'meeting.agenda.materialsHeading': { ja: '資料', en: 'Material' },
   'meeting.agenda.materialsHint': { ja: '例：資料1 資料2（空白か「、」で区切ります）', en: 'e.g. 資料1 資料2 (separated by spaces or commas)' },
   'meeting.agenda.more': { ja: '次第の行を増やす', en: 'More agenda lines' },
   'meeting.agenda.none': { ja: '次第はまだありません。', en: 'No agenda yet.' },

@@ -109,8 +109,8 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
           rows={record.agenda}
           columns={[
             { header: t('meeting.agenda.item'), class: 'node__body', cell: (line) => line.title },
-            { header: t('meeting.agenda.speaker'), cell: (line) => line.speaker ?? '' },
-            { header: t('meeting.agenda.materials'), cell: (line) => line.materials.join('・') },
+            { header: t('meeting.agenda.speakerHeading'), cell: (line) => line.speaker ?? '' },
+            { header: t('meeting.agenda.materialsHeading'), cell: (line) => line.materials.join('・') },
           ]}
         />
       )}

@@ -35,7 +35,7 @@ function photoBlocks(photo: Photo, images: DocxImages): DocxBlock[] {
 function coverBlocks(cover: Cover, words: Words): DocxBlock[] {
   const { t } = words;
   const when = meetingWhen(cover, words);
-  const agenda = cover.agenda.map((line, index) => [`${index + 1}`, line.title, line.speaker ?? '', line.materials.join('\n')]);
+  const agenda = cover.agenda.map((line) => [line.title, line.speaker ?? '', line.materials.join('\n')]);
   return [
     title(cover.title),
     ...(when ? [labelled(t('meeting.when'), when)] : []),
@@ -44,10 +44,9 @@ function coverBlocks(cover: Cover, words: Words): DocxBlock[] {
     agenda.length > 0
       ? table(
           [
-            { header: '', weight: 1 },
             { header: t('meeting.agenda.item'), weight: 8 },
-            { header: t('meeting.agenda.speaker'), weight: 4 },
-            { header: t('meeting.agenda.materials'), weight: 3 },
+            { header: t('meeting.agenda.speakerHeading'), weight: 4 },
+            { header: t('meeting.agenda.materialsHeading'), weight: 3 },
           ],
           agenda,
         )

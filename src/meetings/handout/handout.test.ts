@@ -6,7 +6,10 @@ import { closeDocumentBrowser } from '../../kernel/documents/pdf.ts';
 import { inspectPdf } from '../../kernel/documents/testing.ts';
 import { translatorFor } from '../../messages.ts';
 import { attachTestPhoto, jpegWithGps, storePhotoWithoutPrintCopy } from '../../reports/photos/testing.ts';
-import { handoutPhotos, reportCount, yearHandout } from './handout.ts';
+import { readDocxHtml } from '../../kernel/documents/bounded/read.ts';
+import { findMeeting, listMeetings } from '../queries.ts';
+import { handoutPhotos, meetingHandout, reportCount, yearHandout } from './handout.ts';
+import { renderHandoutDocx } from './handout-docx.ts';
 import { renderHandoutPdf } from './handout-pdf.tsx';
 
 let database: Database;
@@ -51,5 +54,25 @@ describe('the photos the handout prints', () => {
     if (process.env.TEST_DB !== 'pglite') return; // printing once is enough
     const pdf = inspectPdf(await renderHandoutPdf(await yearHandout(database.db, asahi, 2023), translatorFor('ja'), 'ja'));
     expect(pdf.images.map(({ width, height }) => [width, height])).toEqual([[800, 600], [120, 80], [800, 600]]);
+  });
+});
+
+describe('the Word 次第 a committee member reads', () => {
+  it('heads its columns as readers say them (説明者, 資料), not with the form\'s （任意）, and adds no row number beside the agenda\'s own', async () => {
+    const [meeting] = await listMeetings(database.db, asahi.municipalityId, asahi.id);
+    const handout = await meetingHandout(database.db, asahi, (await findMeeting(database.db, asahi.municipalityId, meeting!.id))!);
+    const html = await readDocxHtml('次第.docx', await renderHandoutDocx(handout, translatorFor('ja'), 'ja'));
+    const agenda = html.slice(0, html.indexOf('</table>'));
+    expect(agenda).not.toContain('任意');
+    expect([...agenda.matchAll(/<tr>(.*?)<\/tr>/gu)].map(([, row]) => [...row!.matchAll(/<p>(.*?)<\/p>/gu)].map(([, cell]) => cell!.replace(/<\/?strong>/gu, '')))).toEqual([
+      ['項目', '説明者', '資料'],
+      ['1 開会の挨拶', '区長 権藤 由紀子'],
+      ['2 推進会議委員紹介及び座長選出'],
+      ['3 議事'],
+      ['議題1 令和5年度の実組報告（第4期区計画推進に関する報告）', '資料1<br />資料2'],
+      ['議題2 第4期区計画の振り返り', '資料3<br />資料4'],
+      ['議題3 第5期区計画策定について', '資料5<br />資料6'],
+      ['4 閉会の挨拶', '旭福祉保健センター長 下澤 明久'],
+    ]);
   });
 });
