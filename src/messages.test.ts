@@ -12,6 +12,7 @@ const builtKeys: { pattern: RegExp; reason: string }[] = [
   { pattern: /^org\.kind\./, reason: '`org.kind.${kind}`: an organisation’s kind, on its pages, the registry and the node form' },
   { pattern: /^plan\.tier\./, reason: '`plan.tier.${plan.tier}`: city, ward or district plan, on the plan and ward pages' },
   { pattern: /^setup\.kind\./, reason: '`setup.kind.${kind}`: the kinds of municipality offered on the setup page' },
+  { pattern: /^admin\.lead\./, reason: '`admin.lead.${user.role}`: what each role can do, at the top of /admin' },
   { pattern: /^role\./, reason: '`role.${user.role}`: the signed-in user’s role on /admin' },
   { pattern: /^report\.state\./, reason: '`report.state.${state}`: a report’s state badge, the round table and the reminder mail' },
   { pattern: /^report\.round\.status\./, reason: '`report.round.status.${status}`: open or closed, beside a round' },

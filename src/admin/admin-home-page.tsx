@@ -1,14 +1,23 @@
 import type { SessionUser } from '../kernel/auth/actor.ts';
 import { Layout, type Chrome } from '../kernel/ui/layout.tsx';
 import type { Municipality } from '../municipalities/queries.ts';
-import { accountPaths } from '../accounts/paths.ts';
-import { organisationPaths } from '../organisations/paths.ts';
 import { planPaths } from '../plans/paths.ts';
 import { periodTitle, type PlanWithPeriods } from '../plans/queries.ts';
 import type { AdminLink } from '../reports/admin/links.ts';
 import { formatFiscalYearSpan } from '../kernel/wareki/index.ts';
 
-type Props = { chrome: Chrome; municipality: Municipality; user: SessionUser; plans: PlanWithPeriods[]; canManageRegistry: boolean; canManageAccounts: boolean; reportLinks: AdminLink[]; importLinks?: AdminLink[] };
+/** A part of the home a role leads with; `empty` says what will appear there, so the section is never bare. */
+export type HomeSection = { heading: string; empty: string; links: AdminLink[] };
+export type PlanSection = { plans: PlanWithPeriods[]; empty: string };
+
+type Props = {
+  chrome: Chrome;
+  municipality: Municipality;
+  user: SessionUser;
+  sections: HomeSection[];
+  planSection: PlanSection | null;
+  more: AdminLink[];
+};
 
 function LinkList({ links }: { links: AdminLink[] }) {
   return (
@@ -16,53 +25,44 @@ function LinkList({ links }: { links: AdminLink[] }) {
       {links.map((link) => (
         <li>
           <a href={link.href}>{link.label}</a>
+          {link.detail ? (
+            <>
+              <br />
+              <span class="muted">{link.detail}</span>
+            </>
+          ) : null}
+          {link.more ? (
+            <ul class="inline-links">
+              {link.more.map((other) => (
+                <li>
+                  <a href={other.href}>{other.label}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ul>
   );
 }
 
-export function AdminHomePage({ chrome, municipality, user, plans, canManageRegistry, canManageAccounts, reportLinks, importLinks = [] }: Props) {
+function Section({ section }: { section: HomeSection }) {
+  return (
+    <>
+      <h2>{section.heading}</h2>
+      {section.links.length === 0 ? <p>{section.empty}</p> : <LinkList links={section.links} />}
+    </>
+  );
+}
+
+function Plans({ section, municipality, chrome }: { section: PlanSection; municipality: Municipality; chrome: Chrome }) {
   const { t, locale } = chrome;
   return (
-    <Layout chrome={chrome} title={t('admin.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('nav.admin') }]}>
-      <h1>{t('admin.title')}</h1>
-      <dl class="meta">
-        <dt>{t('login.login')}</dt>
-        <dd>
-          {user.displayName}（{user.login}）
-        </dd>
-        <dt>{t('admin.role')}</dt>
-        <dd>
-          {t(`role.${user.role}`)}・{municipality.name}
-        </dd>
-      </dl>
-      <ul>
-        <li>
-          <a href={accountPaths.ownPassword}>{t('account.changePasswordLink')}</a>
-        </li>
-        {canManageAccounts ? (
-          <li>
-            <a href={accountPaths.adminList(municipality.slug)}>{t('account.title')}</a>
-          </li>
-        ) : null}
-        {canManageRegistry ? (
-          <li>
-            <a href={organisationPaths.adminList(municipality.slug)}>{t('registry.manage')}</a>
-          </li>
-        ) : null}
-      </ul>
-      {reportLinks.length > 0 ? (
-        <>
-          <h2>{t('report.title')}</h2>
-          <LinkList links={reportLinks} />
-        </>
-      ) : null}
+    <>
       <h2>{t('admin.myPlans')}</h2>
-      {plans.length === 0 ? <p>{t('admin.noPermission')}</p> : null}
-      {importLinks.length > 0 ? <LinkList links={importLinks} /> : null}
+      {section.plans.length === 0 ? <p>{section.empty}</p> : null}
       <ul class="card-list">
-        {plans.map((plan) => (
+        {section.plans.map((plan) => (
           <li>
             <h3>{plan.name}</h3>
             <ul>
@@ -77,6 +77,32 @@ export function AdminHomePage({ chrome, municipality, user, plans, canManageRegi
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+export function AdminHomePage({ chrome, municipality, user, sections, planSection, more }: Props) {
+  const { t } = chrome;
+  return (
+    <Layout chrome={chrome} title={t('admin.title')} crumbs={[{ label: t('nav.home'), href: '/' }, { label: t('nav.admin') }]}>
+      <h1>{t('admin.title')}</h1>
+      <dl class="meta">
+        <dt>{t('login.login')}</dt>
+        <dd>
+          {user.displayName}（{user.login}）
+        </dd>
+        <dt>{t('admin.role')}</dt>
+        <dd>
+          {t(`role.${user.role}`)}・{municipality.name}
+        </dd>
+      </dl>
+      <p class="lead">{t(`admin.lead.${user.role}`)}</p>
+      {sections.map((section) => (
+        <Section section={section} />
+      ))}
+      {planSection ? <Plans section={planSection} municipality={municipality} chrome={chrome} /> : null}
+      <h2>{t('admin.more')}</h2>
+      <LinkList links={more} />
     </Layout>
   );
 }

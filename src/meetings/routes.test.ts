@@ -48,7 +48,7 @@ const versionOn = (page: string) => /name="version" value="(\d+)"/.exec(page)![1
 const meetingIdOf = (location: string | null) => /meetings\/([0-9a-f-]{36})/.exec(location ?? '')![1]!;
 
 describe('the secretariat', () => {
-  it('lists the ward’s meetings, creates one with the date typed in 和暦, and sees the 次第 it typed', async () => {
+  it('lists the ward’s meetings, creates one with the date typed in 和暦, and sees the 次第 it typed under readers’ headings (説明者, 資料), not the form’s', async () => {
     expect(await (await secretariat.request(asahi)).text()).toContain('令和6年度 第1回旭区地域福祉保健推進会議');
     const created = await post(secretariat, asahi, {
       title: '令和7年度 第1回旭区地域福祉保健推進会議', date: '令和7年6月13日', startTime: '14時', endTime: '16:30', venue: '旭区役所 本館5階', notes: '',
@@ -59,6 +59,8 @@ describe('the secretariat', () => {
     expect(page).toContain('推進会議を追加しました。');
     expect(page).toContain('令和7年6月13日（金） 14時から16時30分まで');
     expect(page).toContain('資料1・資料2');
+    expect(page).toMatch(/>項目<.*>説明者<.*>資料</su);
+    expect(page).not.toContain('任意');
   });
 
   it('gets the form back with Japanese errors beside the fields and everything typed kept', async () => {

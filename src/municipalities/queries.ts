@@ -65,3 +65,10 @@ export async function findDistrict(db: DbOrTx, municipalityId: string, slug: str
   const [row] = await db.select().from(districts).where(and(eq(districts.municipalityId, municipalityId), eq(districts.slug, slug)));
   return row ?? null;
 }
+
+/** The district an account or a plan names, if it names one. */
+export async function districtOf(db: DbOrTx, municipalityId: string, districtId: string | null): Promise<District | null> {
+  if (!districtId) return null;
+  const [row] = await db.select().from(districts).where(and(eq(districts.municipalityId, municipalityId), eq(districts.id, districtId)));
+  return row ?? null;
+}

@@ -134,6 +134,11 @@ export const reportMessages = defineMessages({
   },
   'report.form.preset.review': { ja: '実績・評価・課題・次年度の方向性', en: 'Results, evaluation, issues, direction for next year' },
   'report.adminLinks.rounds': { ja: '{ward}の実績報告（報告の回・督促・確認）', en: 'Progress reports of {ward} (rounds, reminders, review)' },
+  'report.adminLinks.due': { ja: '{state}・提出期限 {deadline}（{left}）', en: '{state}, deadline {deadline} ({left})' },
+  'report.adminLinks.outstanding': {
+    ja: '未提出・差し戻し {outstanding}件、確認待ち {submitted}件（全{total}件）・提出期限 {deadline}',
+    en: '{outstanding} not handed in or returned, {submitted} to review (of {total}), deadline {deadline}',
+  },
   'report.adminLinks.accepted': { ja: '{ward} {fiscalYear}の受理済みの報告', en: '{ward}: accepted reports {fiscalYear}' },
   'report.conflict.review': {
     ja: '他の人が先にこの報告を変更しました。下の最新の内容を確認してから、もう一度操作してください。',
