@@ -245,7 +245,8 @@ describe('the material as Word', () => {
     expect(headings.slice(0, 4)).toEqual(['Title 令和6年度 第1回旭区地域福祉保健推進会議', 'Heading1 次第', 'Heading1 第4期区計画 基本理念・目指す姿・取組目標', 'Heading2 基本理念']);
     expect(headings).toContain('Heading2 目指す姿1　誰もが、ともに生きるまち');
     expect(headings).toContain('Heading2 子育て支援連絡会（こども家庭支援課）');
-    expect(tables[0]![4]).toEqual(['4', '議題1 令和5年度の実組報告（第4期区計画推進に関する報告）', '', '資料1\n資料2']);
+    expect(tables[0]![0]).toEqual(['項目', '説明者', '資料']);
+    expect(tables[0]![4]).toEqual(['議題1 令和5年度の実組報告（第4期区計画推進に関する報告）', '', '資料1\n資料2']);
     expect(tables[1]).toEqual([
       ['項目', '内容'],
       ['地域と共有した課題', '旭区の子育て世帯の現状（障害、困窮、ひとり親家庭が多いなど）'],

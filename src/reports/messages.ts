@@ -2,7 +2,6 @@ import { defineMessages } from '../kernel/i18n/index.ts';
 
 /** Reports (実績報告): rounds, the report form, review, publication, reminders and the workbook (庁内照会). Japanese is the source; English is complete. */
 export const reportMessages = defineMessages({
-  'report.title': { ja: '実績報告', en: 'Progress reports' },
   'report.rounds': { ja: '報告の回', en: 'Reporting rounds' },
   'report.roundsOf': { ja: '{ward}の報告の回', en: 'Reporting rounds of {ward}' },
   'report.newRound': { ja: '報告の回を始める', en: 'Open a reporting round' },
