@@ -146,7 +146,7 @@ export class OpenRoundForm {
 
   async fill(round: { title: string; fiscalYear: string; deadline: string }) {
     await this.page.getByLabel('回の名前').fill(round.title);
-    await this.page.getByLabel('報告する年度（西暦）').fill(round.fiscalYear);
+    await this.page.getByLabel('報告する年度').fill(round.fiscalYear);
     await this.page.getByLabel('提出期限').fill(round.deadline);
   }
 

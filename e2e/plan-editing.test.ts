@@ -53,7 +53,7 @@ describe('the secretariat edits its plan', () => {
       await page.goto(`${env.server.url}/admin/m/yokohama/plans/asahi-ward/periods/4/edit`);
       expect(await checkAccessibility(page)).toEqual([]);
       await page.getByLabel('名称', { exact: true }).fill('');
-      await page.getByLabel('開始年度（西暦）').fill('令和3');
+      await page.getByLabel('開始年度').fill('来年度');
       await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '保存する' }).click()]);
       expect(await page.locator('.error-summary').isVisible()).toBe(true);
       expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
@@ -62,7 +62,7 @@ describe('the secretariat edits its plan', () => {
       await page.getByRole('link', { name: '名称を入力してください' }).click();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-name');
       await page.getByLabel('名称', { exact: true }).fill('第4期旭区地域福祉保健計画');
-      await page.getByLabel('開始年度（西暦）').fill('2021');
+      await page.getByLabel('開始年度').fill('令和3年度');
       await Promise.all([page.waitForURL(/notice=saved/), page.getByRole('button', { name: '保存する' }).click()]);
       expect(await page.locator('.notice').innerText()).toBe('保存しました。');
     } finally {

@@ -26,7 +26,7 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
       await follow(secretariat, '報告の回を始める');
       await expectAccessible(secretariat);
       const form = new OpenRoundForm(secretariat);
-      await form.fill({ title: 'E2E 令和7年度の取組報告', fiscalYear: '2025', deadline: '2026-05-29' });
+      await form.fill({ title: 'E2E 令和7年度の取組報告', fiscalYear: 'R7', deadline: '令和8年5月29日' });
       await form.row(0, { item: '目指す姿2　みんなが、声をかけあえるまち', title: 'E2E 見守り活動', owners: ['旭区社会福祉協議会'] });
       await form.open();
       expect(await notice(secretariat)).toBe('報告の回を始めました。');

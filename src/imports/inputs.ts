@@ -33,8 +33,8 @@ export const planCorrectionInput = z
     name: optionalTypedText(300),
     nickname: optionalTypedText(300),
     period: optionalNumber(z.coerce.number(says('import.error.period')).int(says('import.error.period')).min(1, says('import.error.periodMin'))),
-    fiscalYearStart: optionalNumber(fiscalYearInput),
-    fiscalYearEnd: optionalNumber(fiscalYearInput),
+    fiscalYearStart: optionalNumber(fiscalYearInput('import.field.fiscalYearStart')),
+    fiscalYearEnd: optionalNumber(fiscalYearInput('import.field.fiscalYearEnd')),
   })
   .refine((p) => p.fiscalYearStart === null || p.fiscalYearEnd === null || p.fiscalYearEnd >= p.fiscalYearStart, {
     path: ['fiscalYearEnd'],
@@ -49,7 +49,7 @@ export const reportCorrectionInput = z.object({
   goalCode: optionalTypedText(50),
   goal: optionalTypedText(500),
   owner: optionalTypedText(500),
-  fiscalYear: optionalNumber(fiscalYearInput),
+  fiscalYear: optionalNumber(fiscalYearInput('import.field.fiscalYear')),
 });
 
 export const correctionInput = z.discriminatedUnion('kind', [nodeCorrectionInput, planCorrectionInput, reportCorrectionInput]);

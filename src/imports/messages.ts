@@ -81,7 +81,7 @@ export const importMessages = defineMessages({
   'import.preview.reports': { ja: '実績報告（{count}件）', en: 'Reports ({count})' },
   'import.field.goalCode': { ja: '目指す姿の番号', en: 'Goal number' },
   'import.field.goal': { ja: '目指す姿の名称', en: 'Goal title' },
-  'import.field.fiscalYear': { ja: '年度（西暦）', en: 'Fiscal year (western)' },
+  'import.field.fiscalYear': { ja: '年度', en: 'Fiscal year' },
   'import.correct.ownersHint': { ja: '共同の報告は「、」で区切ります', en: 'Separate the owners of a joint report with 、' },
   'import.field.startTime': { ja: '開始時刻', en: 'Start time' },
   'import.field.endTime': { ja: '終了時刻', en: 'End time' },

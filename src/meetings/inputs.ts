@@ -23,7 +23,7 @@ const timeInput = (message: MessageKey) =>
 
 const meetingFields = z.object({
   title: requiredText(200, 'meeting.error.title'),
-  date: dateInput,
+  date: dateInput('meeting.date'),
   startTime: timeInput('meeting.error.startTime'),
   endTime: timeInput('meeting.error.endTime'),
   venue: typedText(200),
@@ -142,7 +142,7 @@ function choiceOf(kind: MaterialKind, typed: MaterialValues, errors: Problems): 
     return { kind, options: { periodId: typed.periodId } };
   }
   if (kind === 'reports') {
-    const fiscalYear = fiscalYearInput.safeParse(typed.fiscalYear);
+    const fiscalYear = fiscalYearInput('meeting.material.fiscalYear').safeParse(typed.fiscalYear);
     if (!fiscalYear.success) errors['fiscalYear'] = firstProblem(fiscalYear.error);
     const some = typed.scope === 'some';
     if (some && typed.reportIds.length === 0) errors['reportIds'] = problem('meeting.error.noReports');

@@ -18,7 +18,7 @@ export const meetingMessages = defineMessages({
   'meeting.titleHint': { ja: '例：令和6年度 第1回旭区地域福祉保健推進会議', en: 'e.g. 令和6年度 第1回旭区地域福祉保健推進会議' },
   'meeting.titleDefault': { ja: '第1回{ward}地域福祉保健推進会議', en: '第1回{ward}地域福祉保健推進会議' },
   'meeting.date': { ja: '開催日', en: 'Date' },
-  'meeting.dateHint': { ja: '例：2024-05-24 または 令和6年5月24日', en: 'e.g. 2024-05-24 or 令和6年5月24日' },
+  'meeting.dateHint': { ja: '例：令和7年6月13日、R7.6.13、2025-06-13、2025/6/13', en: 'e.g. 2025-06-13 or 2025/6/13, or 令和7年6月13日 or R7.6.13 as in Japanese' },
   'meeting.startTime': { ja: '開始時刻', en: 'Starts at' },
   'meeting.endTime': { ja: '終了時刻', en: 'Ends at' },
   'meeting.timeHint': { ja: '例：10:00 または 10時（空欄でもかまいません）', en: 'e.g. 10:00 (may be left blank)' },

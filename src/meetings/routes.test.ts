@@ -68,16 +68,27 @@ describe('the secretariat', () => {
     expect(response.status).toBe(422);
     const page = await response.text();
     expect(page).toContain('会議の名前を入力してください');
-    expect(page).toContain('日付は「2024-05-24」か「令和6年5月24日」の形で入力してください');
+    expect(page).toContain('開催日を日付として読めません。「令和7年4月30日」「R7.4.30」「2025-04-30」「2025/4/30」のように、ある日付を入力してください');
     expect(page).toContain('次第の1行目：項目名を入力してください');
     expect(page).toContain('value="会場そのまま"');
+  });
+
+  it.each([
+    ['R7.6.13', '読み取った日付：令和7年6月13日（2025-06-13）'],
+    ['2025/6/13', '読み取った日付：令和7年6月13日（2025-06-13）'],
+  ])('shows the date typed as %s again with what it was read as', async (date, readAs) => {
+    const page = await (await post(secretariat, asahi, { title: '', date, startTime: '', endTime: '', venue: '', notes: '' })).text();
+    expect(page).toContain(`value="${date}"`);
+    expect(page).toContain(readAs);
+    const english = await (await post(await secretariatInEnglish(), asahi, { title: '', date, startTime: '', endTime: '', venue: '', notes: '' })).text();
+    expect(english).toContain('Read as 13 Jun 2025 (2025-06-13)');
   });
 
   it('gets the errors in English when the page is in English, and no Japanese of the interface', async () => {
     const english = await secretariatInEnglish();
     const response = await post(english, asahi, { title: '', date: '6月31日', startTime: '朝', endTime: '', venue: '', notes: '', 'agenda-0-title': '', 'agenda-0-speaker': '区長' });
     const page = await response.text();
-    const said = ['Enter the name of the meeting', 'Enter the date as 2024-05-24 or as 令和6年5月24日', 'Enter the start time as 10:00 or 10時', 'Agenda line 1: enter the item'];
+    const said = ['Enter the name of the meeting', 'Date: this is not a date. Enter a day that exists as 2025-04-30, 2025/4/30, 令和7年4月30日 or R7.4.30', 'Enter the start time as 10:00 or 10時', 'Agenda line 1: enter the item'];
     expect({ status: response.status, missing: said.filter((words) => !page.includes(words)), japanese: page.includes('入力してください') }).toEqual({ status: 422, missing: [], japanese: false });
   });
 

@@ -192,9 +192,9 @@ describe('deletePlan', () => {
 
 describe('inputs', () => {
   it('explains each bad field in Japanese', () => {
-    const result = periodInput.safeParse({ version: '1', name: '', levels: '', fiscalYearStart: 'R3', fiscalYearEnd: '2020' });
+    const result = periodInput.safeParse({ version: '1', name: '', levels: '', fiscalYearStart: '来年度', fiscalYearEnd: '2020' });
     expect(result.success).toBe(false);
-    expect(result.success ? {} : inJapanese(fieldErrors(result.error))).toMatchObject({ name: '名称を入力してください', fiscalYearStart: '西暦の年度を数字で入力してください' });
+    expect(result.success ? {} : inJapanese(fieldErrors(result.error))).toMatchObject({ name: '名称を入力してください', fiscalYearStart: '開始年度を年度として読めません。「令和7年度」「R7」「2025年度」「2025」のように入力してください' });
   });
 
   it('keeps text exactly, only unifying line endings', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fiscalYearInput as fiscalYear, optionalTypedText as optionalText, typedText as text } from '../kernel/web/inputs.ts';
+import { fiscalYearInput as fiscalYear, optionalFiscalYearInput as optionalFiscalYear, optionalTypedText as optionalText, typedText as text } from '../kernel/web/inputs.ts';
 import { textOf, textsOf, type FormBody } from '../kernel/web/form.ts';
 import { says } from '../kernel/web/validation.ts';
 import type { NodeSection, SituationItem } from './schema.ts';
@@ -52,8 +52,8 @@ export const periodInput = z
     nickname: optionalText(300),
     philosophy: optionalText(5_000),
     levels: lines,
-    fiscalYearStart: fiscalYear,
-    fiscalYearEnd: z.union([z.literal('').transform(() => null), fiscalYear]),
+    fiscalYearStart: fiscalYear('field.fiscalYearStart'),
+    fiscalYearEnd: optionalFiscalYear('field.fiscalYearEnd'),
   })
   .refine((p) => p.fiscalYearEnd === null || p.fiscalYearEnd >= p.fiscalYearStart, {
     path: ['fiscalYearEnd'],

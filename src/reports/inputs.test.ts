@@ -22,13 +22,13 @@ describe('opening a round', () => {
   });
 
   it('names every problem beside its field (rows numbered as the form shows them again)', () => {
-    const parsed = parseOpenRound({ title: ' ', fiscalYear: '令和6', deadline: '4月30日', 'rows-2-node': node });
+    const parsed = parseOpenRound({ title: ' ', fiscalYear: '今年度', deadline: '4月30日', 'rows-2-node': node });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(inJapanese(parsed.errors)).toEqual({
       title: '回の名前を入力してください',
-      fiscalYear: '西暦の年度を数字で入力してください',
-      deadline: '日付は「2024-05-24」か「令和6年5月24日」の形で入力してください',
+      fiscalYear: '報告する年度を年度として読めません。「令和7年度」「R7」「2025年度」「2025」のように入力してください',
+      deadline: '提出期限を日付として読めません。「令和7年4月30日」「R7.4.30」「2025-04-30」「2025/4/30」のように、ある日付を入力してください',
       'rows-0-owners': '1行目：報告する推進主体を選んでください',
     });
     expect(inJapanese(parseOpenRound({ title: 'x', fiscalYear: '2024', deadline: '2025-04-30' }))).toEqual({ ok: false, errors: { rows: '報告を求める項目を一つ以上選んでください' } });

@@ -31,8 +31,8 @@ export type AssignmentRowValues = { nodeId: string; title: string; ownerIds: str
 
 const roundFields = z.object({
   title: requiredText(200, 'report.error.roundTitle'),
-  fiscalYear: fiscalYearInput,
-  deadline: dateInput,
+  fiscalYear: fiscalYearInput('report.round.fiscalYear'),
+  deadline: dateInput('report.round.deadline'),
 });
 
 export type OpenRoundInput = z.output<typeof roundFields> & { assignments: AssignmentRow[] };

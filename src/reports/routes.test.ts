@@ -164,6 +164,65 @@ describe('the secretariat runs the round', () => {
     expect((await page(client, '/admin/m/yokohama/wards/asahi/rounds')).text).toContain('追加の回');
   });
 
+  describe('reads the year and the deadline in 和暦 or 西暦, and says what it read', () => {
+    const roundsUrl = '/admin/m/yokohama/wards/asahi/rounds';
+    /** The form's first item and the 旭区社会福祉協議会 among its owners. */
+    async function choices(client: TestClient) {
+      const form = await page(client, `${roundsUrl}/new`);
+      return {
+        node: /<option value="([0-9a-f-]{36})">[　]*目指す姿2　みんなが/.exec(form.text)![1]!,
+        owner: /name="rows-0-owners" value="([0-9a-f-]{36})"[^>]*> <label for="[^"]+">旭区社会福祉協議会</.exec(form.text)![1]!,
+      };
+    }
+    const openRound = (client: TestClient, csrf: string, fields: Record<string, string>) => client.request(roundsUrl, { form: { _csrf: csrf, title: '和暦の回', ...fields } });
+
+    it.each([
+      ['令和7年度', '令和7年4月30日'],
+      ['R7', 'R7.4.30'],
+      ['2025', '2025-04-30'],
+      ['2025年度', '2025/4/30'],
+    ])('year %s and deadline %s: the form shown again keeps them and shows 令和7年度 and 令和7年4月30日（2025-04-30）; sent, FY2025 due 2025-04-30', async (fiscalYear, deadline) => {
+      const { client, csrf } = await signedIn('asahi-secretariat');
+      const { node, owner } = await choices(client);
+      const again = await openRound(client, csrf, { fiscalYear, deadline, 'rows-0-node': node });
+      expect(again.status).toBe(422);
+      const text = await again.text();
+      expect(text).toContain(`value="${fiscalYear}"`);
+      expect(text).toContain(`value="${deadline}"`);
+      expect(text).toContain('読み取った年度：令和7年度（2025年度）');
+      expect(text).toContain('読み取った日付：令和7年4月30日（2025-04-30）');
+      expect(text).toMatch(/id="field-deadline" name="deadline" aria-describedby="hint-deadline understood-deadline"/);
+      expect(text).not.toContain('type="date"');
+      const opened = await openRound(client, csrf, { fiscalYear, deadline, 'rows-0-node': node, 'rows-0-owners': owner });
+      expect(opened.status).toBe(303);
+      const dashboard = await page(client, opened.headers.get('location')!);
+      expect(dashboard.text).toContain('令和7年度');
+      expect(dashboard.text).toContain('令和7年4月30日（水）');
+    });
+
+    it('names the field and the forms it reads when it cannot read them, in Japanese', async () => {
+      const { client, csrf } = await signedIn('asahi-secretariat');
+      const response = await openRound(client, csrf, { fiscalYear: '来年度', deadline: '令和7年2月30日' });
+      expect(response.status).toBe(422);
+      const text = await response.text();
+      expect(text).toContain('報告する年度を年度として読めません。「令和7年度」「R7」「2025年度」「2025」のように入力してください');
+      expect(text).toContain('提出期限を日付として読めません。「令和7年4月30日」「R7.4.30」「2025-04-30」「2025/4/30」のように、ある日付を入力してください');
+      expect(text).toContain('value="来年度"');
+      expect(text).not.toContain('読み取った');
+    });
+
+    it('says the same in English, and what it read as an English date', async () => {
+      const { client, csrf } = await signedIn('asahi-secretariat');
+      await client.request(`${roundsUrl}/new?lang=en`);
+      const bad = await (await openRound(client, csrf, { fiscalYear: 'next year', deadline: '' })).text();
+      expect(bad).toContain('Fiscal year reported on: this is not a fiscal year. Enter it as 2025, 2025年度, 令和7年度 or R7');
+      expect(bad).toContain('Deadline: enter a date (e.g. 2025-04-30 or 令和7年4月30日)');
+      const read = await (await openRound(client, csrf, { fiscalYear: '令和7年度', deadline: 'R7.4.30' })).text();
+      expect(read).toContain('Read as FY2025');
+      expect(read).toContain('Read as 30 Apr 2025 (2025-04-30)');
+    });
+  });
+
   it('downloads the reminder list as UTF-8 CSV with a BOM: only reports not handed in', async () => {
     const { client } = await signedIn('asahi-secretariat');
     const response = await client.request(`/admin/m/yokohama/rounds/${openRoundId}/reminders.csv`);

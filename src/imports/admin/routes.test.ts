@@ -88,11 +88,11 @@ describe('uploading and reviewing', { timeout: DEMO_SETUP_MS }, () => {
     expect(await stale.text()).toContain('他の人が先にこの取り込みを訂正しました');
     expect((await findImport(database.db, demo.municipality.id, id))!.corrections).toMatchObject({ nodes: { '0:0': { title: '誰もが、ともに生きるまち（訂正）', keywords: ['つながり', '見守り'] } } });
 
-    const badYear = await secretariat.request(`${preview}/corrections`, { form: { _csrf: csrfOf(page), version: hidden(await (await secretariat.request(preview)).text(), 'version'), kind: 'plan', key: '0', name: '', nickname: '', period: '4', fiscalYearStart: '令和3', fiscalYearEnd: '' } });
+    const badYear = await secretariat.request(`${preview}/corrections`, { form: { _csrf: csrfOf(page), version: hidden(await (await secretariat.request(preview)).text(), 'version'), kind: 'plan', key: '0', name: '', nickname: '', period: '4', fiscalYearStart: '第4期', fiscalYearEnd: '' } });
     expect(badYear.status).toBe(422);
     const badYearPage = await badYear.text();
-    expect(badYearPage).toContain('<a href="#field-plan-0-fiscalYearStart">西暦の年度を数字で入力してください</a>');
-    expect(badYearPage).toMatch(/<details class="import-correct" open="">[\s\S]*?id="field-plan-0-fiscalYearStart"[^>]*value="令和3"|value="令和3"[^>]*id="field-plan-0-fiscalYearStart"/);
+    expect(badYearPage).toContain('<a href="#field-plan-0-fiscalYearStart">開始年度を年度として読めません。「令和7年度」「R7」「2025年度」「2025」のように入力してください</a>');
+    expect(badYearPage).toMatch(/<details class="import-correct" open="">[\s\S]*?id="field-plan-0-fiscalYearStart"[^>]*value="第4期"|value="第4期"[^>]*id="field-plan-0-fiscalYearStart"/);
 
     page = await (await secretariat.request(preview)).text();
     const applied = await secretariat.request(`${preview}/apply`, { form: { _csrf: csrfOf(page), version: hidden(page, 'version'), fingerprint: hidden(page, 'fingerprint') } });
@@ -115,9 +115,9 @@ describe('uploading and reviewing', { timeout: DEMO_SETUP_MS }, () => {
     const correct = (fields: Record<string, string>) =>
       secretariat.request(`${preview}/corrections`, { form: { _csrf: csrfOf(page), version: hidden(page, 'version'), kind: 'report', key: '3', goalCode: '', goal: '', owner: '地域振興課', fiscalYear: '2023', ...fields } });
 
-    const badYear = await correct({ fiscalYear: '令和5' });
+    const badYear = await correct({ fiscalYear: '昨年度' });
     expect(badYear.status).toBe(422);
-    expect(await badYear.text()).toContain('<a href="#field-report-3-fiscalYear">西暦の年度を数字で入力してください</a>');
+    expect(await badYear.text()).toContain('<a href="#field-report-3-fiscalYear">年度を年度として読めません。「令和7年度」「R7」「2025年度」「2025」のように入力してください</a>');
 
     expect((await correct({ goalCode: '9', goal: '計画にない目指す姿' })).status).toBe(303);
     page = await (await secretariat.request(preview)).text();

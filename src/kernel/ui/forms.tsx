@@ -1,6 +1,7 @@
 import { createContext, useContext, type Child } from 'hono/jsx';
 import type { Locale, Translate } from '../i18n/index.ts';
 import { kernelMessages } from '../i18n/messages.ts';
+import { formatDate, formatFiscalYear, parseDate, parseTypedFiscalYear } from '../wareki/index.ts';
 
 /**
  * The page's language, given by the Layout to the form parts inside it, so that the few words they add themselves (the
@@ -88,6 +89,36 @@ export function TextInput(props: { name: string; label: string; value: string; h
         {...(props.required ? { required: true } : {})}
         {...(props.autocomplete ? { autocomplete: props.autocomplete } : {})}
       />
+    </Field>
+  );
+}
+
+/** What a typed date or fiscal year was read as: 令和7年4月30日（2025-04-30）; undefined while it cannot be read. */
+function readAs(t: Translate, locale: Locale, kind: 'date' | 'fiscalYear', typed: string): string | undefined {
+  if (kind === 'date') {
+    const date = parseDate(typed);
+    return date.ok ? t('form.readAsDate', { wareki: formatDate(date.value), iso: date.value, date: formatDate(date.value, { locale }) }) : undefined;
+  }
+  const year = parseTypedFiscalYear(typed);
+  return year.ok ? t('form.readAsFiscalYear', { wareki: formatFiscalYear(year.value), western: year.value }) : undefined;
+}
+
+/**
+ * A date or fiscal year typed as text, in 和暦 or 西暦 (a date picker would drop 令和7年4月30日), and under it what the
+ * typed value was read as, also described to the control.
+ */
+export function WarekiInput(props: { t: Translate; kind: 'date' | 'fiscalYear'; name: string; label: string; value: string; hint: string; error?: string | undefined }) {
+  const understood = props.value.trim() === '' || props.error ? undefined : readAs(props.t, useContext(PageLocale), props.kind, props.value);
+  const attrs = controlAttrs(props.name, { hint: true, error: props.error });
+  const describedBy = [attrs['aria-describedby'], understood ? `understood-${props.name}` : undefined].filter(Boolean).join(' ');
+  return (
+    <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
+      <input type="text" value={props.value} autocomplete="off" {...attrs} aria-describedby={describedBy} />
+      {understood ? (
+        <p class="field__understood" id={`understood-${props.name}`}>
+          {understood}
+        </p>
+      ) : null}
     </Field>
   );
 }

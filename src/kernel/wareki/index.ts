@@ -18,6 +18,7 @@ export {
   parseEraYear,
   parseFiscalYear,
   parseFiscalYearSpan,
+  parseTypedFiscalYear,
   parseWareki,
   parseYear,
   parseYearMonth,

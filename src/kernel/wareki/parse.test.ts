@@ -7,6 +7,7 @@ import {
   parseEraYear,
   parseFiscalYear,
   parseFiscalYearSpan,
+  parseTypedFiscalYear,
   parseWareki,
   parseYear,
   parseYearMonth,
@@ -271,6 +272,26 @@ describe('parseDate', () => {
     for (let iso = '2019-01-01'; iso <= '2020-12-31'; iso = addDays(iso, 1)) {
       expect(parseDate(formatDate(iso, { weekday: true, withWestern: true }))).toEqual({ ok: true, value: iso });
     }
+  });
+});
+
+describe('parseTypedFiscalYear', () => {
+  it.each([
+    ['2025', 2025],
+    [' ２０２５ ', 2025],
+    ['令和7', 2025],
+    ['令和元', 2019],
+    ['2025年度', 2025],
+    ['令和7年度', 2025],
+    ['R7', 2025],
+    ['令和7年', 2025],
+    ['2025年', 2025],
+  ])('%j → %i', (input, expected) => {
+    expect(parseTypedFiscalYear(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each(['', '02025', '20250', '来年度', '令和', '令和7年4月', '2025-04-30', '2025/4'])('%j is not a fiscal year', (input) => {
+    expect(parseTypedFiscalYear(input).ok).toBe(false);
   });
 });
 

@@ -308,6 +308,19 @@ export function parseFiscalYear(text: string, options: ParseOptions = {}): Parse
   return parseAs(text, options, '年度', { fiscalYear: readFiscalYear, eraYear: readFiscalYear });
 }
 
+/**
+ * A fiscal year as a person types it into a field that asks for one: besides parseFiscalYear's forms, a year without
+ * 年度 (2025, ２０２５, 令和7) and a calendar year (令和7年, 2025年) are read as that fiscal year.
+ */
+export function parseTypedFiscalYear(text: string, options: ParseOptions = {}): ParseResult<number> {
+  const read = (subject: string) => parseAs(subject, options, '年度', { fiscalYear: readFiscalYear, eraYear: readFiscalYear, year: readFiscalYear });
+  const subject = text.trim();
+  const asWritten = read(subject);
+  if (asWritten.ok || !/[0-9０-９元]$/.test(subject)) return asWritten;
+  const withUnit = read(`${subject}年度`);
+  return withUnit.ok ? withUnit : asWritten;
+}
+
 /** 平成28年度～令和2年度, R3～5, R3～ (open end); a single fiscal year is a one-year span. */
 export function parseFiscalYearSpan(text: string, options: ParseOptions = {}): ParseResult<FiscalYearSpan> {
   const single = mapValue(readFiscalYear, (fy) => ({ start: fy, end: fy }));

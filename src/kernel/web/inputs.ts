@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { MessageKey } from '../i18n/index.ts';
-import { parseDate } from '../wareki/index.ts';
+import { problem, type MessageKey, type ProblemParams } from '../i18n/index.ts';
+import { parseDate, parseTypedFiscalYear } from '../wareki/index.ts';
 import { says } from './validation.ts';
 
 /**
@@ -14,19 +14,36 @@ export const optionalTypedText = (max: number) => typedText(max).transform((s) =
 
 export const requiredText = (max: number, message: MessageKey) => typedText(max).refine((s) => s.trim() !== '', says(message));
 
-export const fiscalYearInput = z.coerce
-  .number(says('form.fiscalYear'))
-  .int(says('form.fiscalYear'))
-  .min(1900, says('form.fiscalYearMin'))
-  .max(2200, says('form.fiscalYearMax'));
+const FISCAL_YEARS = { min: 1900, max: 2200 } as const;
 
-/** A date as the browser's date field sends it (2024-05-24) or as people type it (令和6年5月24日, R6.5.24): ISO out. */
-export const dateInput = z.string().transform((text, ctx) => {
-  const parsed = parseDate(text.trim());
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: 'custom', ...says(text.trim() === '' ? 'form.dateRequired' : 'form.dateShape') });
-  return z.NEVER;
-});
+/** Reads a typed fiscal year (2025, 2025年度, 令和7年度, R7, 令和7年), or says why not, naming `field`. */
+function readFiscalYear(field: MessageKey, text: string, ctx: z.RefinementCtx): number {
+  const parsed = parseTypedFiscalYear(text);
+  const refuse = (key: MessageKey, params: ProblemParams = {}) => {
+    ctx.addIssue({ code: 'custom', ...says(key, { field: problem(field), ...params }) });
+    return z.NEVER;
+  };
+  if (!parsed.ok) return refuse(text.trim() === '' ? 'form.fiscalYearRequired' : 'form.fiscalYearShape');
+  if (parsed.value < FISCAL_YEARS.min) return refuse('form.fiscalYearMin', { min: FISCAL_YEARS.min });
+  if (parsed.value > FISCAL_YEARS.max) return refuse('form.fiscalYearMax', { max: FISCAL_YEARS.max });
+  return parsed.value;
+}
+
+/** A fiscal year as people type it, in 和暦 or 西暦: the integer out. `field` names the field in the error. */
+export const fiscalYearInput = (field: MessageKey) => z.string().transform((text, ctx) => readFiscalYear(field, text, ctx));
+
+/** The same where the field may be left blank (only spaces): null then. */
+export const optionalFiscalYearInput = (field: MessageKey) =>
+  z.string().transform((text, ctx) => (text.trim() === '' ? null : readFiscalYear(field, text, ctx)));
+
+/** A date as people type it (2025-04-30, 2025/4/30, 令和7年4月30日, R7.4.30): ISO out; `field` names the field in the error. */
+export const dateInput = (field: MessageKey) =>
+  z.string().transform((text, ctx) => {
+    const parsed = parseDate(text.trim());
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', ...says(text.trim() === '' ? 'form.dateRequired' : 'form.dateShape', { field: problem(field) }) });
+    return z.NEVER;
+  });
 
 /** An optional email address (reminders go there): blank is none, anything else must look like an address. */
 export const optionalEmail = z

@@ -1,6 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
-import { CsrfField, ErrorSummary, SaveOrMoreRows, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, SaveOrMoreRows, TextArea, TextInput, WarekiInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { AgendaRowValues, MeetingValues } from '../inputs.ts';
@@ -48,7 +48,7 @@ export function MeetingFormPage({ chrome, municipality, ward, editing, values, e
         <CsrfField token={chrome.csrfToken} />
         {editing ? <input type="hidden" name="version" value={String(editing.version)} /> : null}
         <TextInput name="title" label={t('meeting.title')} hint={t('meeting.titleHint')} value={values.title} error={errors['title']} />
-        <TextInput name="date" label={t('meeting.date')} hint={t('meeting.dateHint')} value={values.date} error={errors['date']} />
+        <WarekiInput t={t} kind="date" name="date" label={t('meeting.date')} hint={t('meeting.dateHint')} value={values.date} error={errors['date']} />
         <TextInput name="startTime" label={t('meeting.startTime')} hint={t('meeting.timeHint')} value={values.startTime} error={errors['startTime']} />
         <TextInput name="endTime" label={t('meeting.endTime')} hint={t('meeting.timeHint')} value={values.endTime} error={errors['endTime']} />
         <TextInput name="venue" label={t('meeting.venue')} value={values.venue} error={errors['venue']} />

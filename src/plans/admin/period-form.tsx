@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, FormActions, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, FormActions, TextArea, TextInput, WarekiInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { planPaths } from '../paths.ts';
@@ -61,8 +61,8 @@ export function PeriodFormPage({ chrome, m, plan, period, values, errors, confli
         <TextInput name="nickname" label={t('field.nickname')} value={values.nickname} error={errors['nickname']} />
         <TextArea name="philosophy" label={t('field.philosophy')} value={values.philosophy} error={errors['philosophy']} rows={3} />
         <TextArea name="levels" label={t('field.levels')} value={values.levels} error={errors['levels']} rows={4} />
-        <TextInput name="fiscalYearStart" label={t('field.fiscalYearStart')} value={values.fiscalYearStart} error={errors['fiscalYearStart']} hint={t('field.fiscalYearStartHint')} />
-        <TextInput name="fiscalYearEnd" label={t('field.fiscalYearEnd')} value={values.fiscalYearEnd} error={errors['fiscalYearEnd']} hint={t('field.fiscalYearEndHint')} />
+        <WarekiInput t={t} kind="fiscalYear" name="fiscalYearStart" label={t('field.fiscalYearStart')} value={values.fiscalYearStart} error={errors['fiscalYearStart']} hint={t('field.fiscalYearStartHint')} />
+        <WarekiInput t={t} kind="fiscalYear" name="fiscalYearEnd" label={t('field.fiscalYearEnd')} value={values.fiscalYearEnd} error={errors['fiscalYearEnd']} hint={t('field.fiscalYearEndHint')} />
         <FormActions t={t} cancelHref={planPaths.adminPeriod(m, plan.key, period.number)} />
       </form>
     </Layout>

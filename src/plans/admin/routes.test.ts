@@ -87,13 +87,17 @@ describe('the plan editor', () => {
     const period = plan.periods.find((p) => p.number === 4)!;
     const csrf = (await editForm(client, (await demo.tree('asahi-ward', 4)).nodes[0]!.id)).csrf;
     const response = await client.request('/admin/m/yokohama/plans/asahi-ward/periods/4/edit', {
-      form: { _csrf: csrf, version: String(period.version), name: '', nickname: 'あさひ', philosophy: '残る文章', levels: '目指す姿', fiscalYearStart: '令和3', fiscalYearEnd: '' },
+      form: { _csrf: csrf, version: String(period.version), name: '', nickname: 'あさひ', philosophy: '残る文章', levels: '目指す姿', fiscalYearStart: '第4期', fiscalYearEnd: 'R7' },
     });
     expect(response.status).toBe(422);
     const page = await response.text();
     expect(page).toContain('入力内容に問題があります');
     expect(page).toContain('href="#field-name"');
     expect(page).toContain('id="error-fiscalYearStart"');
+    expect(page).toContain('開始年度を年度として読めません。「令和7年度」「R7」「2025年度」「2025」のように入力してください');
+    expect(page).toContain('value="第4期"');
+    expect(page).toContain('value="R7"');
+    expect(page).toContain('読み取った年度：令和7年度（2025年度）');
     expect(page).toContain('残る文章');
     expect(page).toContain('value="あさひ"');
   });
@@ -107,13 +111,30 @@ describe('the plan editor', () => {
     const period = plan.periods.find((p) => p.number === 4)!;
     const csrf = (await editForm(client, (await demo.tree('asahi-ward', 4)).nodes[0]!.id)).csrf;
     const response = await client.request('/admin/m/yokohama/plans/asahi-ward/periods/4/edit', {
-      form: { _csrf: csrf, version: String(period.version), name: '', nickname: '', philosophy: '', levels: '目指す姿', fiscalYearStart: '2021', fiscalYearEnd: '' },
+      form: { _csrf: csrf, version: String(period.version), name: '', nickname: '', philosophy: '', levels: '目指す姿', fiscalYearStart: '2021', fiscalYearEnd: 'next year' },
     });
     const page = await response.text();
-    expect(page).toContain('For example 2021 (令和3年度)');
-    expect(page).toContain('Leave empty while it is not decided');
+    expect(page).toContain('For example 2021, or 令和3年度 or R3 as in Japanese');
+    expect(page).toContain('leave empty while it is not decided');
+    expect(page).toContain('Read as FY2021');
+    expect(page).toContain('Last fiscal year: this is not a fiscal year. Enter it as 2025, 2025年度, 令和7年度 or R7');
     expect(page).toContain('<span class="visually-hidden">Error:</span>');
     expect(page).not.toContain('エラー:');
+  });
+
+  it.each([
+    ['令和3年度', 'R7'],
+    ['2021', '2025年度'],
+  ])('saves the period’s fiscal years typed as %s and %s as 2021 and 2025', async (fiscalYearStart, fiscalYearEnd) => {
+    const client = testApp.client();
+    await client.login('asahi-secretariat');
+    const period = (await demo.plan('asahi-ward')).periods.find((p) => p.number === 4)!;
+    const csrf = (await editForm(client, (await demo.tree('asahi-ward', 4)).nodes[0]!.id)).csrf;
+    const response = await client.request('/admin/m/yokohama/plans/asahi-ward/periods/4/edit', {
+      form: { _csrf: csrf, version: String(period.version), name: period.name, nickname: period.nickname ?? '', philosophy: period.philosophy ?? '', levels: period.levels.join('\n'), fiscalYearStart, fiscalYearEnd },
+    });
+    expect(response.status).toBe(303);
+    expect((await demo.plan('asahi-ward')).periods.find((p) => p.number === 4)).toMatchObject({ fiscalYearStart: 2021, fiscalYearEnd: 2025, version: period.version + 1 });
   });
 
   it('adds a child item and moves it with buttons', async () => {

@@ -1,5 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
-import { CsrfField, ErrorSummary, FieldError, SaveOrMoreRows, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { CsrfField, ErrorSummary, FieldError, SaveOrMoreRows, TextInput, WarekiInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { Organisation } from '../../organisations/queries.ts';
@@ -87,8 +87,8 @@ export function OpenRoundPage({ chrome, municipality, ward, periods, organisatio
       <form method="post" action={reportPaths.rounds(m, ward.slug)} novalidate>
         <CsrfField token={chrome.csrfToken} />
         <TextInput name="title" label={t('report.round.title')} value={values.title} error={errors['title']} />
-        <TextInput name="fiscalYear" label={t('report.round.fiscalYear')} value={values.fiscalYear} error={errors['fiscalYear']} />
-        <TextInput name="deadline" type="date" label={t('report.round.deadline')} hint={t('report.round.deadlineHint')} value={values.deadline} error={errors['deadline']} />
+        <WarekiInput t={t} kind="fiscalYear" name="fiscalYear" label={t('report.round.fiscalYear')} hint={t('report.round.fiscalYearHint')} value={values.fiscalYear} error={errors['fiscalYear']} />
+        <WarekiInput t={t} kind="date" name="deadline" label={t('report.round.deadline')} hint={t('report.round.deadlineHint')} value={values.deadline} error={errors['deadline']} />
         <p>
           {t('report.round.form')}：{fields.map((f) => f.label).join('／')}（<a href={reportPaths.form(m, ward.slug)}>{t('report.form.title')}</a>）
         </p>
