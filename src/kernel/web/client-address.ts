@@ -9,8 +9,22 @@ function plainAddress(address: string): string {
   return mapped ? mapped[1]! : address;
 }
 
+type TrustedAddresses = Extract<TrustProxy, { kind: 'addresses' }>;
+
+/** Each configuration's test, built once: it is asked on every request that carries a forwarding header. */
+const tests = new WeakMap<TrustedAddresses, (address: string) => boolean>();
+
 /** The proxies a configuration trusts, as a test on an address. */
-function trustedBy(trust: Extract<TrustProxy, { kind: 'addresses' }>): (address: string) => boolean {
+function trustedBy(trust: TrustedAddresses): (address: string) => boolean {
+  let test = tests.get(trust);
+  if (!test) {
+    test = addressTest(trust);
+    tests.set(trust, test);
+  }
+  return test;
+}
+
+function addressTest(trust: TrustedAddresses): (address: string) => boolean {
   const list = new BlockList();
   for (const entry of trust.entries) {
     const [address, prefix] = entry.split('/');
