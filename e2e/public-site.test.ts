@@ -95,7 +95,7 @@ describe('public pages, without JavaScript', () => {
     }
   });
 
-  it('warns on every page that the demo accounts can sign in, readable on a 320 px screen, and links to where they are managed', async () => {
+  it('warns on every page that the demo accounts can sign in, readable on a 320 px screen, and links (folded) to where they are managed', async () => {
     const page = await newPage(env.browser, { javaScriptEnabled: false });
     try {
       await page.setViewportSize({ width: 320, height: 640 });
@@ -106,6 +106,8 @@ describe('public pages, without JavaScript', () => {
         expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
         expect.soft(await checkAccessibility(page), path).toEqual([]);
       }
+      expect(await page.getByRole('link', { name: 'アカウント管理の画面' }).isVisible()).toBe(false);
+      await page.getByText('この表示を消すには').click();
       await page.getByRole('link', { name: 'アカウント管理の画面' }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
       expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/m/yokohama/accounts');

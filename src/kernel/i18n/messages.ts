@@ -9,9 +9,10 @@ export const kernelMessages = defineMessages({
     ja: 'このサーバーには、パスワードが README で公開されているアカウントがあり、誰でもログインできます。実際のデータを入れないでください。',
     en: 'This server has accounts whose passwords are published in the README: anyone can sign in with them. Do not enter real data.',
   },
+  'site.publishedPasswords.howToSummary': { ja: 'この表示を消すには', en: 'How to end this' },
   'site.publishedPasswords.howTo': {
-    ja: 'この表示を消すには、管理者がそれらのパスワードを変えるか、アカウントを無効にします:',
-    en: 'To end this, an administrator changes their passwords or disables the accounts:',
+    ja: '管理者がそれらのパスワードを変えるか、アカウントを無効にします:',
+    en: 'An administrator changes their passwords or disables the accounts:',
   },
   'site.publishedPasswords.accounts': { ja: 'アカウント管理の画面', en: 'the accounts page' },
   'site.publishedPasswords.orCommand': { ja: '、またはサーバーで', en: ', or on the server with' },

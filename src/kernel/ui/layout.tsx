@@ -38,7 +38,7 @@ export function Breadcrumbs({ t, items }: { t: Translate; items: Crumb[] }) {
   );
 }
 
-/** On every page while the demo's accounts can sign in: not for real data, and how to end it. Never printed. */
+/** On every page while the demo's accounts can sign in: not for real data, and (folded, to keep phones' screens for the page) how to end it. Never printed. */
 function PublishedPasswordBanner({ t, warning }: { t: Translate; warning: PublishedPasswordWarning }) {
   return (
     <section class="published-passwords no-print" aria-labelledby="published-passwords-title">
@@ -46,10 +46,13 @@ function PublishedPasswordBanner({ t, warning }: { t: Translate; warning: Publis
         <p>
           <strong id="published-passwords-title">{t('site.publishedPasswords.title')}</strong> {t('site.publishedPasswords.body')}
         </p>
-        <p>
-          {t('site.publishedPasswords.howTo')} <a href={warning.accountsPath}>{t('site.publishedPasswords.accounts')}</a>
-          {t('site.publishedPasswords.orCommand')} <code>./bin/sasaeai user disable --login ID</code>
-        </p>
+        <details>
+          <summary>{t('site.publishedPasswords.howToSummary')}</summary>
+          <p>
+            {t('site.publishedPasswords.howTo')} <a href={warning.accountsPath}>{t('site.publishedPasswords.accounts')}</a>
+            {t('site.publishedPasswords.orCommand')} <code>./bin/sasaeai user disable --login ID</code>
+          </p>
+        </details>
       </div>
     </section>
   );
