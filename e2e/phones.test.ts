@@ -41,6 +41,7 @@ const walks: { login: string | null; stops: Stop[] }[] = [
       '/admin/m/yokohama/organisations',
     ],
   },
+  { login: 'tsurumi-district-team', stops: ['/admin', '/m/yokohama/wards/tsurumi', '/m/yokohama/plans/tsurumi-ward'] },
   { login: 'asahi-committee', stops: ['/admin', '/admin/m/yokohama/wards/asahi/reports/2023', '/admin/m/yokohama/wards/asahi/meetings'] },
   { login: 'city-admin', stops: ['/admin/m/yokohama/accounts', '/admin/m/yokohama/accounts/new'] },
 ];
@@ -57,12 +58,13 @@ async function linkIn(page: Page, selector: string): Promise<string> {
   return new URL(href!, page.url()).href;
 }
 
-/** Japanese at each narrow width, and English (longer words in the same tags and headings) on the narrowest. */
-const passes = [...narrowScreens.map((screen) => ({ screen, lang: 'ja' })), { screen: { width: 320, height: 568 }, lang: 'en' }];
+/** Japanese on a desktop and at each narrow width, and English (longer words in the same tags and headings) on the narrowest. */
+const desktop = { width: 1280, height: 800 };
+const passes = [...[desktop, ...narrowScreens].map((screen) => ({ screen, lang: 'ja' })), { screen: { width: 320, height: 568 }, lang: 'en' }];
 
-describe('every role’s main pages on a phone, without JavaScript', () => {
+describe('every role’s main pages on a desktop and on a phone, without JavaScript', () => {
   for (const { login, stops } of walks) {
-    it(`read well at 390, 320 and 768 px, in Japanese and English: no sideways scrolling, no tag broken, axe-core 0 violations — ${login ?? 'the public'}`, { timeout: 240_000 }, async () => {
+    it(`read well at 1280, 390, 320 and 768 px, in Japanese and English: no sideways scrolling, no tag broken, axe-core 0 violations — ${login ?? 'the public'}`, { timeout: 240_000 }, async () => {
       const page = login ? await signedInWithoutJs(env.browser, env.server.url, login) : await newPage(env.browser, { javaScriptEnabled: false });
       try {
         for (const { screen, lang } of passes) {
@@ -71,7 +73,7 @@ describe('every role’s main pages on a phone, without JavaScript', () => {
           for (const stop of stops) {
             await visit(page, stop);
             const where = `${new URL(page.url()).pathname} at ${screen.width} px in ${lang}`;
-            expect.soft(await phoneLayoutProblems(page), where).toEqual([]);
+            expect.soft(await phoneLayoutProblems(page, { cellsMayWrap: screen === desktop }), where).toEqual([]);
             await expectAccessible(page);
           }
         }
