@@ -39,10 +39,10 @@ export function Breadcrumbs({ t, items }: { t: Translate; items: Crumb[] }) {
 }
 
 /** On every page while the demo's accounts can sign in: not for real data, and (folded, to keep phones' screens for the page) how to end it. Never printed. */
-function PublishedPasswordBanner({ t, warning }: { t: Translate; warning: PublishedPasswordWarning }) {
+function PublishedPasswordBanner({ t, warning, container }: { t: Translate; warning: PublishedPasswordWarning; container: string }) {
   return (
     <section class="published-passwords no-print" aria-labelledby="published-passwords-title">
-      <div class="container">
+      <div class={container}>
         <p>
           <strong id="published-passwords-title">{t('site.publishedPasswords.title')}</strong> {t('site.publishedPasswords.body')}
         </p>
@@ -61,6 +61,8 @@ function PublishedPasswordBanner({ t, warning }: { t: Translate; warning: Publis
 export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[]; children?: Child; wide?: boolean }) {
   const { chrome, title } = props;
   const { t, locale, user } = chrome;
+  // A wide page (a table of many columns) widens the bars above and below it too, so that their edges line up.
+  const container = props.wide ? 'container container--wide' : 'container';
   return (
     <PageLocale.Provider value={locale}>
       <html lang={locale}>
@@ -76,9 +78,9 @@ export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[];
           <a class="skip-link" href="#main">
             {t('nav.skip')}
           </a>
-          {chrome.publishedPasswords && <PublishedPasswordBanner t={t} warning={chrome.publishedPasswords} />}
+          {chrome.publishedPasswords && <PublishedPasswordBanner t={t} warning={chrome.publishedPasswords} container={container} />}
           <header class="site-header">
-            <div class="container site-header__inner">
+            <div class={`${container} site-header__inner`}>
               <a class="site-name" href="/">
                 <span class="site-name__main">{t('site.name')}</span>
                 <span class="site-name__sub">{t('site.tagline')}</span>
@@ -116,14 +118,14 @@ export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[];
               </nav>
             </div>
           </header>
-          <div class={props.wide ? 'container container--wide' : 'container'}>
+          <div class={container}>
             <Breadcrumbs t={t} items={props.crumbs ?? []} />
             <main id="main" tabindex={-1}>
               {props.children}
             </main>
           </div>
           <footer class="site-footer">
-            <div class="container">
+            <div class={container}>
               <p>
                 {t('site.name')}（{t('site.tagline')}） · <a href="/api/v1/openapi.json">{t('api.title')}</a>
               </p>
