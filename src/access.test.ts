@@ -122,6 +122,7 @@ const matrix: Row[] = [
   { method: 'GET', path: `/admin/m/:m/accounts/${uuid('id')}/password`, url: (c) => `${accounts}/${c.asahiStaff}/password`, allowed: asahiManagers },
   { method: 'POST', path: `/admin/m/:m/accounts/${uuid('id')}/password`, url: (c) => `${accounts}/${c.asahiStaff}/password`, allowed: asahiManagers, form: { version: 'x', password: '' } },
   { method: 'GET', path: '/m/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', url: () => '/m/yokohama/wards/asahi/reports/2023', allowed: everyone },
+  { method: 'GET', path: `/m/:m/reports/${uuid('id')}`, url: (c) => `/m/yokohama/reports/${c.accepted}`, allowed: everyone },
   { method: 'GET', path: '/admin/m/:m/wards/:ward/rounds', url: () => `${asahi}/rounds`, allowed: asahiManagers },
   { method: 'GET', path: '/admin/m/:m/wards/:ward/rounds/new', url: () => `${asahi}/rounds/new`, allowed: asahiManagers },
   { method: 'POST', path: '/admin/m/:m/wards/:ward/rounds', url: () => `${asahi}/rounds`, allowed: asahiManagers, form: { title: '' } },

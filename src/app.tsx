@@ -20,6 +20,7 @@ import { chooseLocale, loadSession, provideServices, serveFromPageCache, strictT
 import { apiRoutes } from './api/routes.ts';
 import { homeRoutes } from './site/routes.tsx';
 import { organisationRoutes } from './site/organisation-routes.tsx';
+import { nodeRoutes } from './site/node-routes.tsx';
 import { organisationAdminRoutes } from './organisations/admin/routes.tsx';
 import { planAdminRoutes } from './plans/admin/routes.tsx';
 import { planStructureRoutes } from './plans/structure/routes.tsx';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', setupRoutes());
   app.route('/', homeRoutes());
   app.route('/', planRoutes());
+  app.route('/', nodeRoutes());
   app.route('/', organisationRoutes());
   app.route('/', reportRoutes());
   app.route('/', accountRoutes());

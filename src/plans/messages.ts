@@ -24,6 +24,7 @@ export const planMessages = defineMessages({
   'plan.downloadPdf': { ja: 'PDFで保存', en: 'Save as PDF' },
   'plan.downloadDocx': { ja: 'Wordで保存', en: 'Save as Word' },
   'plan.content': { ja: '内容', en: 'Description' },
+  'plan.contents': { ja: '目次', en: 'Contents' },
   'plan.children': { ja: '下位の項目', en: 'Items below' },
   'admin.editTree': { ja: '体系を編集', en: 'Edit structure' },
   'admin.editPeriod': { ja: '期の情報を編集', en: 'Edit period' },

@@ -19,6 +19,17 @@ describe('public plan pages', () => {
     expect(totsuka).toContain('href="/m/yokohama/organisations/totsuka-shakyo"');
   });
 
+  it('opens a long plan with its contents: goals and the items under them, each an anchor to its heading', async () => {
+    const page = await (await testApp.client().request('/m/yokohama/plans/totsuka-ward')).text();
+    const toc = page.slice(page.indexOf('<nav class="toc no-print" aria-labelledby="toc-title">'), page.indexOf('</nav>', page.indexOf('toc-title')));
+    expect(toc).toContain('<h2 id="toc-title">目次</h2>');
+    const anchors = [...toc.matchAll(/<a href="#node-([0-9a-f-]{36})">([^<]+)<\/a>/g)];
+    expect(anchors.map((a) => a[2]!.split('　')[0])).toEqual(['基本目標1', '取組目標1-1', '基本目標2', '取組目標2-1', '取組目標2-2', '取組目標2-3']);
+    for (const [, id] of anchors) expect(page).toContain(`id="node-${id}"`);
+    const short = await (await testApp.client().request('/m/yokohama/plans/tsurumi-ward/periods/1')).text();
+    expect(short).not.toContain('toc-title');
+  });
+
   it('shows the period history with 和暦 spans', async () => {
     const page = await (await testApp.client().request('/m/yokohama/plans/tsurumi-ward/periods')).text();
     expect(page).toContain('平成17年度～平成21年度');

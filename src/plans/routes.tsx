@@ -7,12 +7,10 @@ import { NotFoundError } from '../kernel/web/errors.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
 import { wardOf, type Municipality } from '../municipalities/queries.ts';
 import { municipalityInUrl } from '../municipalities/route-context.ts';
-import { uuid } from '../kernel/web/params.ts';
 import { planFileName } from './documents/plan-document.ts';
 import { renderPlanDocx } from './documents/plan-docx.ts';
 import { renderPlanPdf } from './documents/plan-pdf.tsx';
-import { currentPeriod, findNodeInContext, findPlan, findPlanById, listChildPlans, loadTree, type PlanWithPeriods } from './queries.ts';
-import { NodePage } from './views/node-page.tsx';
+import { currentPeriod, findPlan, findPlanById, listChildPlans, loadTree, type PlanWithPeriods } from './queries.ts';
 import { PeriodHistoryPage, PlanPage } from './views/plan-page.tsx';
 
 async function planOf(c: AppContext, municipality: Municipality): Promise<PlanWithPeriods> {
@@ -63,7 +61,7 @@ async function renderPlan(c: AppContext, periodNumber: number | null) {
   );
 }
 
-/** Public plan pages: the plan (its current period), any period (also as PDF and Word), the period history, one item. */
+/** Public plan pages: the plan (its current period), any period (also as PDF and Word), the period history (an item's page is site/'s). */
 export function planRoutes() {
   const app = new Hono<AppEnv>();
   app.get('/m/:m/plans/:plan', (c) => cachedHtml(c, () => renderPlan(c, null)));
@@ -78,15 +76,5 @@ export function planRoutes() {
   app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}', (c) => cachedHtml(c, () => renderPlan(c, Number(c.req.param('n')))));
   app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.pdf', planDocument('pdf'));
   app.get('/m/:m/plans/:plan/periods/:n{[0-9]+}/plan.docx', planDocument('docx'));
-  app.get(`/m/:m/nodes/${uuid('id')}`, (c) =>
-    cachedHtml(c, async () => {
-      const db = c.var.services.database.db;
-      const municipality = municipalityInUrl(c);
-      const context = await findNodeInContext(db, municipality.id, c.req.param('id'));
-      if (!context) throw new NotFoundError();
-      const ward = await wardOf(db, municipality.id, context.plan.wardId);
-      return <NodePage chrome={chromeOf(c)} municipality={municipality} ward={ward} context={context} />;
-    }),
-  );
   return app;
 }

@@ -5,6 +5,7 @@ const report = (m: string, id: string) => `/admin/m/${m}/reports/${id}`;
 
 export const reportPaths = {
   publicYear: (m: string, w: string, fiscalYear: number) => `/m/${m}/wards/${encodeURIComponent(w)}/reports/${fiscalYear}`,
+  publicReport: (m: string, id: string) => `/m/${m}/reports/${id}`,
   rounds: (m: string, w: string) => `${ward(m, w)}/rounds`,
   newRound: (m: string, w: string) => `${ward(m, w)}/rounds/new`,
   form: (m: string, w: string) => `${ward(m, w)}/report-form`,

@@ -171,13 +171,36 @@ export async function findReportItem(db: DbOrTx, municipalityId: string, reportI
   return item ?? null;
 }
 
-/** Every assignment an organisation writes (alone or jointly), newest round first. */
-export function itemsOfOrganisation(db: DbOrTx, municipalityId: string, organisationId: string): Promise<ReportItem[]> {
-  const mine = db
+/** The assignments an organisation writes, alone or jointly (共同), as a subquery of their ids. */
+function assignmentsOf(db: DbOrTx, municipalityId: string, organisationId: string) {
+  return db
     .select({ id: reportAssignmentOwners.assignmentId })
     .from(reportAssignmentOwners)
     .where(and(eq(reportAssignmentOwners.municipalityId, municipalityId), eq(reportAssignmentOwners.organisationId, organisationId)));
-  return selectItems(db, municipalityId, inArray(reportAssignments.id, mine));
+}
+
+/** Every assignment an organisation writes (alone or jointly), newest round first. */
+export function itemsOfOrganisation(db: DbOrTx, municipalityId: string, organisationId: string): Promise<ReportItem[]> {
+  return selectItems(db, municipalityId, inArray(reportAssignments.id, assignmentsOf(db, municipalityId, organisationId)));
+}
+
+const isPublished = () => and(eq(reports.state, 'accepted'), eq(reports.published, true));
+
+/** A published report, for the public page of one report; null when there is none or it is not published. */
+export async function findPublishedReport(db: DbOrTx, municipalityId: string, reportId: string): Promise<ReportItem | null> {
+  const [item] = await selectItems(db, municipalityId, and(eq(reports.id, reportId), isPublished()));
+  return item ?? null;
+}
+
+/** The published reports filed under any of these plan items, newest fiscal year first: what a plan item's page lists. */
+export function publishedReportsOfNodes(db: DbOrTx, municipalityId: string, nodeIds: string[]): Promise<ReportItem[]> {
+  if (nodeIds.length === 0) return Promise.resolve([]);
+  return selectItems(db, municipalityId, and(inArray(reportAssignments.nodeId, nodeIds), isPublished()));
+}
+
+/** The published reports an organisation wrote (alone or jointly), newest fiscal year first. */
+export function publishedReportsOfOrganisation(db: DbOrTx, municipalityId: string, organisationId: string): Promise<ReportItem[]> {
+  return selectItems(db, municipalityId, and(inArray(reportAssignments.id, assignmentsOf(db, municipalityId, organisationId)), isPublished()));
 }
 
 export type GoalGroup = { goal: NodeRef; levels: string[]; items: ReportItem[] };
@@ -228,7 +251,7 @@ async function fiscalYearsWith(db: DbOrTx, municipalityId: string, wardId: strin
 
 /** The fiscal years of a ward that have published reports, newest first: what the ward page links to. */
 export function publishedFiscalYears(db: DbOrTx, municipalityId: string, wardId: string): Promise<number[]> {
-  return fiscalYearsWith(db, municipalityId, wardId, and(eq(reports.state, 'accepted'), eq(reports.published, true))!);
+  return fiscalYearsWith(db, municipalityId, wardId, isPublished()!);
 }
 
 export function acceptedFiscalYears(db: DbOrTx, municipalityId: string, wardId: string): Promise<number[]> {

@@ -71,13 +71,29 @@ describe('who sees which report', () => {
     expect(year.status).toBe(200);
     const goals = [...year.text.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(goals).toEqual(['目指す姿1　誰もが、ともに生きるまち', '目指す姿2　みんなが、声をかけあえるまち', '目指す姿3　ひとりひとりが、自分らしくいられるまち']);
-    const reports = [...year.text.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
+    const reports = [...year.text.matchAll(/<h3><a href="\/m\/yokohama\/reports\/[0-9a-f-]{36}">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
     expect(reports).toEqual(['子育て支援連絡会（こども家庭支援課）', '横浜市チームオレンジ（地域ケアプラザ）', '通学支援（旭区社会福祉協議会）', 'あさひみらい塾（地域振興課）']);
     expect(year.text).toContain('<th scope="row">地域と連携したポイント</th>');
     expect(year.text).toContain('&lt;出席者&gt; 区、地域子育て支援拠点');
     expect((await page(client, '/m/yokohama/wards/asahi')).text).toContain('href="/m/yokohama/wards/asahi/reports/2023"');
     expect((await page(client, '/m/yokohama/wards/asahi/reports/2024')).status).toBe(404);
     expect((await page(client, '/m/yokohama/wards/totsuka/reports/2023')).status).toBe(404);
+  });
+
+  it('gives each published report its page, linked back to its plan item and owner, under its year in the breadcrumb', async () => {
+    const anonymous = testApp.client();
+    const item = finished.get('通学支援')!;
+    const report = await page(anonymous, `/m/yokohama/reports/${item.report.id}`);
+    expect(report.status).toBe(200);
+    expect(report.text).toContain('<h1>通学支援</h1>');
+    expect(report.text).toContain(`<a href="/m/yokohama/nodes/${item.node.id}">目指す姿2　みんなが、声をかけあえるまち</a>`);
+    expect(report.text).toContain('<a href="/m/yokohama/organisations/asahi-shakyo">旭区社会福祉協議会</a>');
+    expect(report.text).toContain('<a href="/m/yokohama/wards/asahi/reports/2023">令和5年度の取組報告</a>');
+    expect(report.text).toContain('<th scope="row">成果</th>');
+    const year = await page(anonymous, '/m/yokohama/wards/asahi/reports/2023');
+    expect(year.text).toContain(`<a href="/m/yokohama/reports/${item.report.id}">通学支援（旭区社会福祉協議会）</a>`);
+    const unpublished = open.get('子育て支援連絡会')!;
+    expect((await page(anonymous, `/m/yokohama/reports/${unpublished.report.id}`)).status).toBe(404);
   });
 });
 

@@ -13,6 +13,13 @@ export const siteMessages = defineMessages({
   'ward.plans': { ja: '計画', en: 'Plans' },
   'ward.districts': { ja: '地区', en: 'Districts' },
   'ward.organisations': { ja: '推進主体', en: 'Promoting bodies' },
+  'node.plan': { ja: '計画', en: 'Plan' },
+  'node.parent': { ja: '上位の項目', en: 'Item above' },
+  'node.reports': { ja: '取組報告', en: 'Progress reports' },
+  'node.reportsLead': {
+    ja: 'この項目と下位の項目について、推進主体が報告し公開された取組です（新しい年度から）。',
+    en: 'What the promoting bodies reported on this item and the items below it, as published (newest year first).',
+  },
   'ward.noPlans': { ja: 'この区の計画はまだ登録されていません。', en: 'No plans for this ward yet.' },
 });
 

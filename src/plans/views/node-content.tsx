@@ -84,6 +84,17 @@ function Lists({ node, level, t }: { node: PlanNode; level: number; t: Translate
   );
 }
 
+/** What the document says of one plan item itself (description, 現状と課題, vision, keywords, examples, its lists), headings from h{level}. */
+export function NodeFields({ node, level, t }: { node: PlanNode; level: number; t: Translate }) {
+  return (
+    <>
+      {node.description ? <p class="node__body">{node.description}</p> : null}
+      <Situation node={node} level={level} t={t} />
+      <Lists node={node} level={level} t={t} />
+    </>
+  );
+}
+
 /** One plan item with everything the document says of it, then its children, headings nested in order. */
 export function NodeContent({ node, levels, level, municipality, t, linkTitle = true }: Props) {
   const label = nodeLabel(node, levels, node.depth);
@@ -91,9 +102,7 @@ export function NodeContent({ node, levels, level, municipality, t, linkTitle = 
     <article class={`node node--depth-${Math.min(node.depth, 2)}`} id={`node-${node.id}`}>
       <Heading level={level}>{linkTitle ? <a href={planPaths.node(municipality, node.id)}>{label}</a> : label}</Heading>
       <Owners node={node} municipality={municipality} t={t} />
-      {node.description ? <p class="node__body">{node.description}</p> : null}
-      <Situation node={node} level={level + 1} t={t} />
-      <Lists node={node} level={level + 1} t={t} />
+      <NodeFields node={node} level={level + 1} t={t} />
       {node.children.map((child) => (
         <NodeContent node={child} levels={levels} level={level + 1} municipality={municipality} t={t} />
       ))}

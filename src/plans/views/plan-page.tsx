@@ -5,7 +5,7 @@ import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { municipalityPaths } from '../../municipalities/paths.ts';
 import { planPaths } from '../paths.ts';
-import { periodTitle, type Period, type Plan, type PlanNode, type PlanWithPeriods } from '../queries.ts';
+import { flattenTree, nodeLabel, periodTitle, type Period, type Plan, type PlanNode, type PlanWithPeriods } from '../queries.ts';
 import { NodeContent } from './node-content.tsx';
 
 export function planCrumbs(chrome: Chrome, municipality: Municipality, ward: Ward | null, plan?: Plan): Crumb[] {
@@ -80,7 +80,7 @@ export function PeriodBody({ m, period, tree, t, linkTitles }: { m: string; peri
     <>
       {period.philosophy ? (
         <section>
-          <h2>{t('plan.philosophy')}</h2>
+          <h2 id="philosophy">{t('plan.philosophy')}</h2>
           <p class="philosophy">{period.philosophy}</p>
         </section>
       ) : null}
@@ -90,6 +90,44 @@ export function PeriodBody({ m, period, tree, t, linkTitles }: { m: string; peri
         <p>{t('plan.noNodes')}</p>
       )}
     </>
+  );
+}
+
+/** Plans with more items than this get a table of contents: a reader can no longer see them at a glance. */
+const CONTENTS_FROM_ITEMS = 6;
+
+/**
+ * The period's contents: its goals and the items right under them, linked to their place on the page. A plain list of
+ * anchors, so it works without JavaScript; not printed (a printed page cannot follow a link, and the PDF and Word
+ * downloads carry the plan's own headings).
+ */
+function Contents({ period, tree, t }: { period: Period; tree: PlanNode[]; t: Translate }) {
+  if (flattenTree(tree).length < CONTENTS_FROM_ITEMS) return null;
+  return (
+    <nav class="toc no-print" aria-labelledby="toc-title">
+      <h2 id="toc-title">{t('plan.contents')}</h2>
+      <ol>
+        {period.philosophy ? (
+          <li>
+            <a href="#philosophy">{t('plan.philosophy')}</a>
+          </li>
+        ) : null}
+        {tree.map((goal) => (
+          <li>
+            <a href={`#node-${goal.id}`}>{nodeLabel(goal, period.levels, goal.depth)}</a>
+            {goal.children.length > 0 ? (
+              <ol>
+                {goal.children.map((child) => (
+                  <li>
+                    <a href={`#node-${child.id}`}>{nodeLabel(child, period.levels, child.depth)}</a>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }
 
@@ -131,6 +169,7 @@ export function PlanPage({ chrome, municipality, ward, plan, period, tree, paren
           </ul>
         </section>
       ) : null}
+      {period ? <Contents period={period} tree={tree} t={t} /> : null}
       {period ? <PeriodBody m={m} period={period} tree={tree} t={t} linkTitles={true} /> : null}
     </Layout>
   );

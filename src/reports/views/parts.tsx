@@ -1,8 +1,12 @@
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { Heading } from '../../kernel/ui/heading.tsx';
-import { daysBetween, formatDate } from '../../kernel/wareki/index.ts';
+import { daysBetween, formatDate, formatFiscalYear } from '../../kernel/wareki/index.ts';
+import type { OrganisationRef } from '../../organisations/queries.ts';
+import { organisationPaths } from '../../organisations/paths.ts';
+import { planPaths } from '../../plans/paths.ts';
 import { PhotoFigures } from './photos.tsx';
-import { goalLabel, nodeLabelOf, reportHeading, type GoalGroup } from '../queries.ts';
+import { reportPaths } from '../paths.ts';
+import { goalLabel, itemTitle, nodeLabelOf, ownerNames, reportHeading, type GoalGroup, type ReportItem } from '../queries.ts';
 import type { ReportField, ReportState, ReportValues, RoundStatus } from '../schema.ts';
 
 export function StateBadge({ t, state }: { t: Translate; state: ReportState }) {
@@ -43,8 +47,17 @@ export function ReportTable({ fields, values, caption }: { fields: ReportField[]
   );
 }
 
+type GoalListProps = {
+  groups: GoalGroup[];
+  level: number;
+  t: Translate;
+  showPublication?: boolean;
+  /** On the public site: the municipality whose report and plan item pages each report links to. */
+  publicSite?: string;
+};
+
 /** Accepted reports under their goal headings (h{level}), each report a heading one level below and its table. */
-export function ReportsByGoal({ groups, level, t, showPublication = false }: { groups: GoalGroup[]; level: number; t: Translate; showPublication?: boolean }) {
+export function ReportsByGoal({ groups, level, t, showPublication = false, publicSite }: GoalListProps) {
   return (
     <>
       {groups.map((group) => (
@@ -53,14 +66,65 @@ export function ReportsByGoal({ groups, level, t, showPublication = false }: { g
           {group.items.map((item) => (
             <article class="report">
               <Heading level={level + 1}>
-                {reportHeading(item)}
+                {publicSite ? <a href={reportPaths.publicReport(publicSite, item.report.id)}>{reportHeading(item)}</a> : reportHeading(item)}
                 {showPublication ? <span class="status">{t(item.report.published ? 'report.published' : 'report.unpublished')}</span> : null}
               </Heading>
-              {item.node.id !== item.goal.id ? <p class="muted">{nodeLabelOf(item)}</p> : null}
+              {item.node.id !== item.goal.id ? (
+                <p class="muted">{publicSite ? <a href={planPaths.node(publicSite, item.node.id)}>{nodeLabelOf(item)}</a> : nodeLabelOf(item)}</p>
+              ) : null}
               <ReportTable fields={item.round.fields} values={item.report.values} caption={reportHeading(item)} />
               <PhotoFigures photos={item.photos} />
             </article>
           ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** A report's owners, each a link to its organisation's page. */
+export function OwnerLinks({ m, owners }: { m: string; owners: OrganisationRef[] }) {
+  return (
+    <ul class="owners">
+      {owners.map((o) => (
+        <li>
+          <a href={organisationPaths.one(m, o.key)}>{o.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function byFiscalYear(items: ReportItem[]): [number, ReportItem[]][] {
+  const years = new Map<number, ReportItem[]>();
+  for (const item of items) years.set(item.round.fiscalYear, [...(years.get(item.round.fiscalYear) ?? []), item]);
+  return [...years.entries()].sort(([a], [b]) => b - a);
+}
+
+type PublishedListProps = {
+  m: string;
+  items: ReportItem[];
+  level: number;
+  locale: Locale;
+  /** Whether to name the plan item a report is filed under (when the list spans several items). */
+  showItem: (item: ReportItem) => boolean;
+};
+
+/** Published reports under their fiscal year (h{level}), newest first, each a link to its page with who wrote it. */
+export function PublishedReportList({ m, items, level, locale, showItem }: PublishedListProps) {
+  return (
+    <>
+      {byFiscalYear(items).map(([fiscalYear, list]) => (
+        <section>
+          <Heading level={level}>{formatFiscalYear(fiscalYear, { locale })}</Heading>
+          <ul class="report-links">
+            {list.map((item) => (
+              <li>
+                <a href={reportPaths.publicReport(m, item.report.id)}>{itemTitle(item)}</a>（{ownerNames(item)}）
+                {showItem(item) ? <span class="muted">{nodeLabelOf(item)}</span> : null}
+              </li>
+            ))}
+          </ul>
         </section>
       ))}
     </>

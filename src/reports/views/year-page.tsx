@@ -25,7 +25,7 @@ export function PublishedReportsPage({ chrome, municipality, ward, fiscalYear, g
     >
       <h1>{title}</h1>
       <p class="lead">{t('report.public.lead', { fiscalYear: year })}</p>
-      <ReportsByGoal groups={groups} level={2} t={t} />
+      <ReportsByGoal groups={groups} level={2} t={t} publicSite={municipality.slug} />
     </Layout>
   );
 }

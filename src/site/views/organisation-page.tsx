@@ -2,21 +2,19 @@ import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { municipalityPaths } from '../../municipalities/paths.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { planPaths } from '../../plans/paths.ts';
-import { periodTitle, type OwnedNode } from '../../plans/queries.ts';
+import { periodTitle, type OwnedNode, type Period, type Plan } from '../../plans/queries.ts';
 import { organisationPaths } from '../../organisations/paths.ts';
 import type { Organisation } from '../../organisations/queries.ts';
+import { itemTitle, nodeLabelOf, type ReportItem } from '../../reports/queries.ts';
+import { PublishedReportList } from '../../reports/views/parts.tsx';
 import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 
-/** Groups an organisation's items by plan and period, in the order the query gives. */
-function byPeriod(owned: OwnedNode[]): OwnedNode[][] {
-  const groups = new Map<string, OwnedNode[]>();
-  for (const item of owned) groups.set(item.period.id, [...(groups.get(item.period.id) ?? []), item]);
-  return [...groups.values()];
-}
+/** One plan period's share of an organisation's work: the items it owns and the initiatives it has reported on. */
+export type InitiativeGroup = { plan: Plan; period: Period; owned: OwnedNode[]; reported: ReportItem[] };
 
-type Props = { chrome: Chrome; municipality: Municipality; ward: Ward | null; organisation: Organisation; owned: OwnedNode[] };
+type Props = { chrome: Chrome; municipality: Municipality; ward: Ward | null; organisation: Organisation; initiatives: InitiativeGroup[]; reports: ReportItem[] };
 
-export function OrganisationPage({ chrome, municipality, ward, organisation, owned }: Props) {
+export function OrganisationPage({ chrome, municipality, ward, organisation, initiatives, reports }: Props) {
   const { t, locale } = chrome;
   const m = municipality.slug;
   const crumbs = [
@@ -46,30 +44,39 @@ export function OrganisationPage({ chrome, municipality, ward, organisation, own
       </dl>
       {organisation.description ? <p>{organisation.description}</p> : null}
       <h2>{t('org.owns')}</h2>
-      {owned.length === 0 ? <p>{t('org.none')}</p> : null}
-      {byPeriod(owned).map((group) => {
-        const { plan, period } = group[0]!;
-        return (
-          <section>
-            <h3>
-              <a href={planPaths.period(m, plan.key, period.number)}>
-                {plan.name} {periodTitle(period, locale)}
-              </a>
-              <span class="muted">（{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）</span>
-            </h3>
-            <ul>
-              {group.map((item) => (
-                <li>
-                  {item.levelName ? <span class="node__level">{item.levelName}</span> : null}
-                  <a href={planPaths.node(m, item.node.id)}>
-                    {[item.node.code, item.node.title].filter(Boolean).join('　')}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {initiatives.length === 0 ? <p>{t('org.none')}</p> : null}
+      {initiatives.map(({ plan, period, owned, reported }) => (
+        <section>
+          <h3>
+            <a href={planPaths.period(m, plan.key, period.number)}>
+              {plan.name} {periodTitle(period, locale)}
+            </a>
+            <span class="muted">（{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）</span>
+          </h3>
+          <ul>
+            {owned.map((item) => (
+              <li>
+                {item.levelName ? <span class="node__level">{item.levelName}</span> : null}
+                <a href={planPaths.node(m, item.node.id)}>{[item.node.code, item.node.title].filter(Boolean).join('　')}</a>
+              </li>
+            ))}
+            {reported.map((item) => (
+              <li>
+                {itemTitle(item)}
+                <span class="muted">
+                  （{t('org.filedUnder')}：<a href={planPaths.node(m, item.node.id)}>{nodeLabelOf(item)}</a>）
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {reports.length > 0 ? (
+        <section>
+          <h2>{t('node.reports')}</h2>
+          <PublishedReportList m={m} items={reports} level={3} locale={locale} showItem={() => true} />
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -1,0 +1,54 @@
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { formatFiscalYear } from '../../kernel/wareki/index.ts';
+import { municipalityPaths } from '../../municipalities/paths.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { planPaths } from '../../plans/paths.ts';
+import { reportPaths } from '../paths.ts';
+import { goalLabel, itemTitle, nodeLabelOf, type ReportItem } from '../queries.ts';
+import { OwnerLinks, ReportTable } from './parts.tsx';
+import { PhotoFigures } from './photos.tsx';
+
+type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; item: ReportItem };
+
+/** One published report: where it sits in the plan and who wrote it (both linked), its fields and photos. */
+export function PublishedReportPage({ chrome, municipality, ward, item }: Props) {
+  const { t, locale } = chrome;
+  const m = municipality.slug;
+  const year = formatFiscalYear(item.round.fiscalYear, { locale });
+  const title = itemTitle(item);
+  return (
+    <Layout
+      chrome={chrome}
+      title={`${title} ${t('report.public.yearLink', { fiscalYear: year })}`}
+      crumbs={[
+        { label: t('nav.home'), href: '/' },
+        { label: municipality.name, href: municipalityPaths.municipality(m) },
+        { label: ward.name, href: municipalityPaths.ward(m, ward.slug) },
+        { label: t('report.public.yearLink', { fiscalYear: year }), href: reportPaths.publicYear(m, ward.slug, item.round.fiscalYear) },
+        { label: title },
+      ]}
+    >
+      <h1>{title}</h1>
+      <dl class="meta">
+        <dt>{t('report.public.fiscalYear')}</dt>
+        <dd>{year}</dd>
+        <dt>{t('report.public.item')}</dt>
+        <dd>
+          {item.node.id !== item.goal.id ? (
+            <>
+              <a href={planPaths.node(m, item.goal.id)}>{goalLabel(item)}</a>
+              {' › '}
+            </>
+          ) : null}
+          <a href={planPaths.node(m, item.node.id)}>{nodeLabelOf(item)}</a>
+        </dd>
+        <dt>{t('report.public.owners')}</dt>
+        <dd>
+          <OwnerLinks m={m} owners={item.owners} />
+        </dd>
+      </dl>
+      <ReportTable fields={item.round.fields} values={item.report.values} caption={title} />
+      <PhotoFigures photos={item.photos} />
+    </Layout>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Translate } from '../../kernel/i18n/index.ts';
+import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
+import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { organisationPaths } from '../../organisations/paths.ts';
+import { planPaths } from '../../plans/paths.ts';
+import { nodeLabel, periodTitle, type NodeInContext, type PlanNode } from '../../plans/queries.ts';
+import { NodeFields } from '../../plans/views/node-content.tsx';
+import { planCrumbs } from '../../plans/views/plan-page.tsx';
+import type { ReportItem } from '../../reports/queries.ts';
+import { PublishedReportList } from '../../reports/views/parts.tsx';
+
+type Props = { chrome: Chrome; municipality: Municipality; ward: Ward | null; context: NodeInContext; reports: ReportItem[] };
+
+/** The items under a node as a nested list of links, each with its level's name and its owners. */
+function Below({ m, nodes, levels, t }: { m: string; nodes: PlanNode[]; levels: string[]; t: Translate }) {
+  return (
+    <ul class="node-tree">
+      {nodes.map((child) => (
+        <li>
+          <a href={planPaths.node(m, child.id)}>{nodeLabel(child, levels, child.depth)}</a>
+          {child.owners.length > 0 ? (
+            <span class="muted">
+              {' '}
+              {t('plan.owners')}：{child.owners.map((o) => o.name).join('、')}
+            </span>
+          ) : null}
+          {child.children.length > 0 ? <Below m={m} nodes={child.children} levels={levels} t={t} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A plan item's page: where it sits (plan, period, the item above), who carries it, what the document says of it, the
+ * items under it, and the published reports filed under it or under the items below, newest year first.
+ */
+export function NodePage({ chrome, municipality, ward, context, reports }: Props) {
+  const { node, ancestors, period, plan } = context;
+  const { t, locale } = chrome;
+  const m = municipality.slug;
+  const label = nodeLabel(node, period.levels, node.depth);
+  const parent = ancestors.at(-1);
+  const crumbs = [
+    ...planCrumbs(chrome, municipality, ward, plan),
+    { label: periodTitle(period, locale), href: planPaths.period(m, plan.key, period.number) },
+    ...ancestors.map((a, depth) => ({ label: nodeLabel(a, period.levels, depth), href: planPaths.node(m, a.id) })),
+    { label },
+  ];
+  return (
+    <Layout chrome={chrome} title={label} crumbs={crumbs}>
+      <h1>{label}</h1>
+      <dl class="meta">
+        <dt>{t('node.plan')}</dt>
+        <dd>
+          <a href={planPaths.period(m, plan.key, period.number)}>
+            {plan.name} {periodTitle(period, locale)}
+          </a>
+          （{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）
+        </dd>
+        {parent ? (
+          <>
+            <dt>{t('node.parent')}</dt>
+            <dd>
+              <a href={planPaths.node(m, parent.id)}>{nodeLabel(parent, period.levels, ancestors.length - 1)}</a>
+            </dd>
+          </>
+        ) : null}
+        {node.owners.length > 0 ? (
+          <>
+            <dt>{t('plan.owners')}</dt>
+            <dd>
+              <ul class="owners">
+                {node.owners.map((o) => (
+                  <li>
+                    <a href={organisationPaths.one(m, o.key)}>{o.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <NodeFields node={node} level={2} t={t} />
+      {node.children.length > 0 ? (
+        <section>
+          <h2>{t('plan.children')}</h2>
+          <Below m={m} nodes={node.children} levels={period.levels} t={t} />
+        </section>
+      ) : null}
+      {reports.length > 0 ? (
+        <section>
+          <h2>{t('node.reports')}</h2>
+          <p>{t('node.reportsLead')}</p>
+          <PublishedReportList m={m} items={reports} level={3} locale={locale} showItem={(item) => item.node.id !== node.id} />
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
