@@ -5,11 +5,17 @@ import { headings, outlineProblems } from './pages.ts';
 
 const env = useBrowserAndServer();
 let nodePath: string;
+let asahiGoalPath: string;
+let reportPath: string;
+
+type Tree = { nodes: { id: string; children: { id: string }[] }[] };
+const treeOf = async (plan: string): Promise<Tree> => (await fetch(`${env.server.url}/api/v1/municipalities/yokohama/plans/${plan}/periods/4/tree`)).json() as Promise<Tree>;
 
 beforeAll(async () => {
-  const response = await fetch(`${env.server.url}/api/v1/municipalities/yokohama/plans/totsuka-ward/periods/4/tree`);
-  const tree = (await response.json()) as { nodes: { id: string; children: { id: string }[] }[] };
-  nodePath = `/m/yokohama/nodes/${tree.nodes[0]!.children[0]!.id}`;
+  nodePath = `/m/yokohama/nodes/${(await treeOf('totsuka-ward')).nodes[0]!.children[0]!.id}`;
+  asahiGoalPath = `/m/yokohama/nodes/${(await treeOf('asahi-ward')).nodes[1]!.id}`;
+  const year = await (await fetch(`${env.server.url}/m/yokohama/wards/asahi/reports/2023`)).text();
+  reportPath = year.match(/\/m\/yokohama\/reports\/[0-9a-f-]{36}/)![0];
 });
 
 const publicPages = () => [
@@ -24,8 +30,12 @@ const publicPages = () => [
   '/m/yokohama/plans/tsurumi-ward/periods/2',
   '/m/yokohama/plans/yokohama-city',
   nodePath,
+  asahiGoalPath,
+  '/m/yokohama/wards/asahi/reports/2023',
+  reportPath,
   '/m/yokohama/organisations',
   '/m/yokohama/organisations/totsuka-shakyo',
+  '/m/yokohama/organisations/asahi-shakyo',
   '/login',
   '/no/such/page',
 ];
@@ -58,6 +68,28 @@ describe('public pages, without JavaScript', () => {
       await page.goto(`${env.server.url}/m/yokohama/plans/totsuka-ward`);
       await page.getByRole('link', { name: '戸塚区社会福祉協議会' }).first().click();
       await expect.poll(() => page.locator('h1').innerText()).toBe('戸塚区社会福祉協議会');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('walks a resident from a plan item to its report, to the owner, and back to the item', async () => {
+    const page = await newPage(env.browser, { javaScriptEnabled: false });
+    try {
+      await page.goto(`${env.server.url}/m/yokohama/plans/totsuka-ward`);
+      const contents = page.getByRole('navigation', { name: '目次' });
+      await contents.getByRole('link', { name: /^取組目標2-3/ }).click();
+      expect(new URL(page.url()).hash).toMatch(/^#node-/);
+      expect(await page.locator(new URL(page.url()).hash).getByRole('heading').first().innerText()).toMatch(/^取組目標2-3/);
+      await page.goto(`${env.server.url}${asahiGoalPath}`);
+      expect(await page.locator('main h1').innerText()).toBe('目指す姿2　みんなが、声をかけあえるまち');
+      await page.getByRole('link', { name: '通学支援' }).click();
+      expect(await page.locator('main h1').innerText()).toBe('通学支援');
+      expect(await page.getByRole('navigation', { name: 'パンくずリスト' }).innerText()).toContain('令和5年度の取組報告');
+      await page.getByRole('link', { name: '旭区社会福祉協議会' }).click();
+      expect(await page.locator('main h1').innerText()).toBe('旭区社会福祉協議会');
+      await page.getByRole('link', { name: '目指す姿2　みんなが、声をかけあえるまち' }).click();
+      expect(new URL(page.url()).pathname).toBe(asahiGoalPath);
     } finally {
       await page.close();
     }
