@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { sqlList } from '../kernel/db/columns.ts';
 import type { DbOrTx } from '../kernel/db/database.ts';
-import { organisations } from './schema.ts';
+import { organisationKinds, organisations } from './schema.ts';
 
 /** The values and types of the module's columns, for other modules (they do not import its schema). */
 export { organisationKinds, type OrganisationKind } from './schema.ts';
@@ -12,14 +13,17 @@ export async function listOrganisations(db: DbOrTx, municipalityId: string): Pro
   return db.select().from(organisations).where(eq(organisations.municipalityId, municipalityId)).orderBy(asc(organisations.name));
 }
 
-/** The organisations a ward's plan can name: the ward's own and those of the whole municipality. */
+/** The offices' order of the kinds (organisationKinds), not the alphabet of their codes. */
+const kindOrder = sql`array_position(array[${sqlList(organisationKinds)}]::text[], ${organisations.kind})`;
+
+/** The organisations a ward's plan can name: the ward's own and those of the whole municipality, by kind in the offices' order. */
 export async function listOrganisationsForWard(db: DbOrTx, municipalityId: string, wardId: string | null): Promise<Organisation[]> {
   const scope = wardId ? or(eq(organisations.wardId, wardId), isNull(organisations.wardId)) : isNull(organisations.wardId);
   return db
     .select()
     .from(organisations)
     .where(and(eq(organisations.municipalityId, municipalityId), scope))
-    .orderBy(asc(organisations.kind), asc(organisations.name));
+    .orderBy(kindOrder, asc(organisations.name));
 }
 
 export async function findOrganisation(db: DbOrTx, municipalityId: string, key: string): Promise<Organisation | null> {

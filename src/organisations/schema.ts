@@ -3,7 +3,10 @@ import { boolean, check, foreignKey, integer, pgTable, primaryKey, text, timesta
 import { sqlList } from '../kernel/db/columns.ts';
 import { municipalities, wards } from '../municipalities/schema.ts';
 
-/** The kinds of 推進主体 the documents name; `special` covers 全体で取り組むもの and 区全課. */
+/**
+ * The kinds of 推進主体 the documents name, in the order ward offices list them (区役所の課, 区社会福祉協議会, 地域ケアプラザ,
+ * 区民活動センター …): lists grouped by kind follow it in every language. `special` covers 全体で取り組むもの and 区全課.
+ */
 export const organisationKinds = [
   'ward_office_section',
   'ward_council_of_social_welfare',
