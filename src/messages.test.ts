@@ -22,6 +22,7 @@ const builtKeys: { pattern: RegExp; reason: string }[] = [
   { pattern: /^meeting\.material\.(kind|add)\./, reason: '`meeting.material.kind|add.${kind}`: a material’s kind on the meeting page and its form' },
   { pattern: /^import\.status\./, reason: '`import.status.${status}`: an import’s state in the list and on the result page' },
   { pattern: /^import\.field\./, reason: '`import.field.${field}`: the field a change of the import preview sets' },
+  { pattern: /^place\.suffix\./, reason: '`place.suffix.${suffix}`: the English word after a romanised place name (Ward, City …) by its Japanese ending' },
 ];
 
 /** The code and browser tests, without the catalogues (every `messages.ts`), where a key is written as 'key'. */

@@ -10,6 +10,7 @@ import { importMessages } from './imports/messages.ts';
 import { readingMessages } from './reading/messages.ts';
 import { reportMessages } from './reports/messages.ts';
 import { setupMessages } from './setup/messages.ts';
+import { municipalityMessages } from './municipalities/messages.ts';
 
 /**
  * The interface text of the whole application: the kernel's and every module's messages. A module whose
@@ -17,6 +18,7 @@ import { setupMessages } from './setup/messages.ts';
  */
 export const catalogue: Catalogue = mergeMessages(
   kernelMessages,
+  municipalityMessages,
   accountMessages,
   siteMessages,
   organisationMessages,

@@ -41,7 +41,7 @@ describe('/admin: each role lands on what it came for, first', () => {
     expect(html).toContain('href="/admin/m/yokohama/wards/asahi/reports/2023"');
     expect(text).not.toContain('編集できる計画');
     const english = (await home('asahi-committee', 'en')).text;
-    inOrder(english, ['Committee meetings and material', 'Material as PDF', 'Accepted progress reports', '旭区: accepted reports FY2023']);
+    inOrder(english, ['Committee meetings and material', 'Material as PDF', 'Accepted progress reports', 'Asahi Ward: accepted reports FY2023']);
   });
 
   it('tells a district support team what it can do and, with no plan of its district yet, who makes it; then lists the plan once there is one', async () => {

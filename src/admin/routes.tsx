@@ -22,6 +22,7 @@ import { dueReportLinksFor, openRoundLinksFor, reportLinksFor, type AdminLink } 
 import { meetingLinksFor, meetingsAheadFor } from '../meetings/admin/links.ts';
 import { importLinksFor } from '../imports/links.ts';
 import { AdminHomePage, type HomeSection, type PlanSection } from './admin-home-page.tsx';
+import { placeText } from '../municipalities/names.ts';
 
 type Asked = { db: DbOrTx; user: SessionUser; municipality: Municipality; t: Translate; locale: Locale; today: string };
 
@@ -52,7 +53,7 @@ async function leadingSections({ db, user, municipality, t, locale, today }: Ask
 }
 
 /** The city administrator's view of every ward: its plans, open rounds and meetings, each ward's pages one click away. */
-async function wardOverview({ db, municipality, t }: Asked): Promise<AdminLink[]> {
+async function wardOverview({ db, municipality, t, locale }: Asked): Promise<AdminLink[]> {
   const m = municipality.slug;
   const plans = await listPlans(db, municipality.id);
   const overview: AdminLink[] = [];
@@ -61,11 +62,11 @@ async function wardOverview({ db, municipality, t }: Asked): Promise<AdminLink[]
     const meetings = (await listMeetings(db, municipality.id, ward.id)).length;
     overview.push({
       href: reportPaths.rounds(m, ward.slug),
-      label: t('report.adminLinks.rounds', { ward: ward.name }),
+      label: t('report.adminLinks.rounds', { ward: placeText({ t, locale }, ward) }),
       detail: t('admin.wardSummary', { plans: plans.filter((plan) => plan.wardId === ward.id).length, openRounds, meetings }),
       more: [
-        { href: meetingPaths.list(m, ward.slug), label: t('meeting.adminLink', { ward: ward.name }) },
-        { href: importPaths.list(m, ward.slug), label: t('import.adminLink', { ward: ward.name }) },
+        { href: meetingPaths.list(m, ward.slug), label: t('meeting.adminLink', { ward: placeText({ t, locale }, ward) }) },
+        { href: importPaths.list(m, ward.slug), label: t('import.adminLink', { ward: placeText({ t, locale }, ward) }) },
       ],
     });
   }
@@ -81,11 +82,11 @@ function accountLinks({ user, municipality, t }: Asked): AdminLink[] {
 }
 
 /** The plans this user edits, or for a role that edits none, no section at all; an empty one says why. */
-async function planSection({ db, user, municipality, t }: Asked): Promise<PlanSection | null> {
+async function planSection({ db, user, municipality, t, locale }: Asked): Promise<PlanSection | null> {
   const plans = (await listPlans(db, user.municipalityId)).filter((plan) => planPolicy.edit(user, plan));
   if (user.role === 'committee_member' || user.role === 'owner_staff') return null;
   const district = user.role === 'district_support' ? await districtOf(db, municipality.id, user.districtId) : null;
-  return { plans, empty: district ? t('admin.noDistrictPlan', { district: district.name }) : t('admin.noPlans') };
+  return { plans, empty: district ? t('admin.noDistrictPlan', { district: placeText({ t, locale }, district) }) : t('admin.noPlans') };
 }
 
 /** Everything else this user may open, under the sections the role leads with (without what those already link to). */

@@ -11,7 +11,7 @@ import { isSetUp } from '../setup/queries.ts';
 import { CliError } from './errors.ts';
 import { cliError, passwordHelp, readPassword } from './user-add.ts';
 
-export const setupHelp = `./bin/sasaeai setup --name 市町村名 --slug URL名 --prefecture 都道府県 [--kind 種類] --ward "asahi 旭区" [--ward …] --login ID --display-name 表示名 [--password-stdin]
+export const setupHelp = `./bin/sasaeai setup --name 市町村名 [--romanised-name ローマ字名] --slug URL名 --prefecture 都道府県 [--kind 種類] --ward "asahi 旭区 [Asahi]" [--ward …] --login ID --display-name 表示名 [--password-stdin]
   デモを読み込まない最初の起動（LOAD_DEMO=never）で、市町村と区、最初の市の管理者を作ります。データベースに
   市町村かアカウントが既にあれば何もせず終了コード 1。種類: ${municipalityKinds.join(' | ')}（既定 designated_city）
 ${passwordHelp}`;
@@ -19,6 +19,7 @@ ${passwordHelp}`;
 /** The option each field comes from, so that an error names what the operator typed. */
 const optionOf: Record<string, string> = {
   municipalityName: '--name',
+  municipalityRomanisedName: '--romanised-name',
   slug: '--slug',
   prefecture: '--prefecture',
   kind: '--kind',
@@ -33,6 +34,7 @@ export async function setupCommand(database: Database, argv: string[]): Promise<
     args: argv,
     options: {
       name: { type: 'string' },
+      'romanised-name': { type: 'string' },
       slug: { type: 'string' },
       prefecture: { type: 'string' },
       kind: { type: 'string', default: 'designated_city' },
@@ -47,6 +49,7 @@ export async function setupCommand(database: Database, argv: string[]): Promise<
   if (await isSetUp(database.db)) throw new CliError(t('setup.error.alreadySetUp'));
   const parsed = setupInput.safeParse({
     municipalityName: values.name ?? '',
+    municipalityRomanisedName: values['romanised-name'] ?? '',
     slug: values.slug ?? '',
     prefecture: values.prefecture ?? '',
     kind: values.kind,

@@ -27,4 +27,4 @@ export const demoAccounts: DemoAccount[] = [
  * The seeds name no district, yet the district support team role needs one: this made-up district exists only so
  * that the role can be tried. Its name says so.
  */
-export const demoDistricts = [{ slug: 'tsurumi-demo-district', name: 'デモ地区（説明用の架空の地区）', ward: 'tsurumi' }];
+export const demoDistricts = [{ slug: 'tsurumi-demo-district', name: 'デモ地区（説明用の架空の地区）', romanisedName: 'Demo District', ward: 'tsurumi' }];

@@ -69,9 +69,9 @@ const demoPlan = z.object({
 });
 
 export const municipalityFile = z.object({
-  municipality: z.object({ slug: z.string(), name: z.string(), kind: z.enum(municipalityKinds), prefecture: z.string() }),
-  wards: z.array(z.object({ slug: z.string(), name: z.string() })),
-  districts: z.array(z.object({ slug: z.string(), name: z.string(), ward: z.string() })).default([]),
+  municipality: z.object({ slug: z.string(), name: z.string(), romanisedName: z.string().nullable().default(null), kind: z.enum(municipalityKinds), prefecture: z.string() }),
+  wards: z.array(z.object({ slug: z.string(), name: z.string(), romanisedName: z.string().nullable().default(null) })),
+  districts: z.array(z.object({ slug: z.string(), name: z.string(), romanisedName: z.string().nullable().default(null), ward: z.string() })).default([]),
   organisations: z.array(
     z.object({
       key: z.string(),

@@ -4,9 +4,9 @@ import { districts, municipalities, wards } from './schema.ts';
 
 /** A municipality with its wards and districts in their order; a district names its ward by slug. */
 export type MunicipalityLoad = {
-  municipality: Pick<Municipality, 'slug' | 'name' | 'kind' | 'prefecture'>;
-  wards: Pick<Ward, 'slug' | 'name'>[];
-  districts: (Pick<District, 'slug' | 'name'> & { ward: string | null })[];
+  municipality: Pick<Municipality, 'slug' | 'name' | 'romanisedName' | 'kind' | 'prefecture'>;
+  wards: Pick<Ward, 'slug' | 'name' | 'romanisedName'>[];
+  districts: (Pick<District, 'slug' | 'name' | 'romanisedName'> & { ward: string | null })[];
 };
 
 export type LoadedMunicipality = { municipalityId: string; wardIds: Map<string, string>; districtIds: Map<string, string> };
@@ -21,7 +21,7 @@ export async function loadMunicipality(scope: CommandScope, load: MunicipalityLo
   const municipalityId = municipality!.id;
   const wardRows = await tx
     .insert(wards)
-    .values(load.wards.map((w, position) => ({ municipalityId, slug: w.slug, name: w.name, position })))
+    .values(load.wards.map((w, position) => ({ municipalityId, slug: w.slug, name: w.name, romanisedName: w.romanisedName, position })))
     .returning({ id: wards.id, slug: wards.slug });
   const wardIds = new Map(wardRows.map((w) => [w.slug, w.id]));
   const wardOf = (slug: string | null) => {
@@ -36,7 +36,7 @@ export async function loadMunicipality(scope: CommandScope, load: MunicipalityLo
       ? []
       : await tx
           .insert(districts)
-          .values(load.districts.map((d, position) => ({ municipalityId, slug: d.slug, name: d.name, wardId: wardOf(d.ward), position })))
+          .values(load.districts.map((d, position) => ({ municipalityId, slug: d.slug, name: d.name, romanisedName: d.romanisedName, wardId: wardOf(d.ward), position })))
           .returning({ id: districts.id, slug: districts.slug });
   return { municipalityId, wardIds, districtIds: new Map(districtRows.map((d) => [d.slug, d.id])) };
 }

@@ -10,6 +10,7 @@ export const wards = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
+    romanisedName: text('romanised_name'),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.municipalityId, t.id] }), unique('wards_slug_unique').on(t.municipalityId, t.slug)],
@@ -23,6 +24,7 @@ export const districts = pgTable(
     wardId: uuid('ward_id'),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
+    romanisedName: text('romanised_name'),
     position: integer('position').notNull().default(0),
   },
   (t) => [

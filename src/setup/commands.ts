@@ -19,7 +19,7 @@ export async function setUp(scope: CommandScope, input: SetupInput): Promise<Com
   await scope.tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
   if (await isSetUp(scope.tx)) return refused(problem('setup.error.alreadySetUp'));
   const { municipalityId } = await loadMunicipality(scope, {
-    municipality: { slug: input.slug, name: input.municipalityName, kind: input.kind, prefecture: input.prefecture },
+    municipality: { slug: input.slug, name: input.municipalityName, romanisedName: input.municipalityRomanisedName, kind: input.kind, prefecture: input.prefecture },
     wards: input.wards,
     districts: [],
   });

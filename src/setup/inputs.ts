@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { displayNameInput, loginInput } from '../accounts/inputs.ts';
 import { passwordProblem } from '../accounts/password-rules.ts';
 import { municipalityKinds } from '../municipalities/queries.ts';
+import { romanisedNameInput, romanisedNameSource, ROMANISED_NAME_MAX } from '../municipalities/inputs.ts';
 import { says } from '../kernel/web/validation.ts';
 
 const SLUG_MAX = 50;
@@ -9,18 +10,24 @@ const slugPattern = new RegExp(`^[a-z0-9][a-z0-9-]{0,${SLUG_MAX - 1}}$`);
 const slug = z.string().trim().regex(slugPattern, says('setup.error.slug'));
 const name = (required: 'setup.error.nameRequired' | 'setup.error.prefectureRequired') => z.string().trim().min(1, says(required)).max(50, says('setup.error.nameLong', { max: 50 }));
 
-export type WardEntry = { slug: string; name: string };
+export type WardEntry = { slug: string; name: string; romanisedName: string | null };
 
-/** One ward a line, "asahi 旭区" (a space, a tab, a comma or a colon between, full-width too); blank lines are skipped. */
+const separator = '[\\s,:、：\\u3000]+';
+const wardLine = new RegExp(`^([^\\s,:、：\\u3000]+)${separator}(.+?)(?:${separator}(${romanisedNameSource}))?$`);
+
+/**
+ * One ward a line, "asahi 旭区" or with its romanised name "asahi 旭区 Asahi" (a space, a tab, a comma or a colon
+ * between, full-width too); blank lines are skipped.
+ */
 const wardLines = z.string().transform((text, ctx): WardEntry[] => {
   const wards: WardEntry[] = [];
   let unreadable = false;
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (line === '') return;
-    const match = /^([^\s,:、：\u3000]+)[\s,:、：\u3000]+(.+)$/.exec(line);
-    const entry = match && { slug: match[1]!, name: match[2]!.trim() };
-    if (!entry || !slugPattern.test(entry.slug) || entry.name.length > 50) {
+    const match = wardLine.exec(line);
+    const entry = match && { slug: match[1]!, name: match[2]!.trim(), romanisedName: match[3] ?? null };
+    if (!entry || !slugPattern.test(entry.slug) || entry.name.length > 50 || (entry.romanisedName?.length ?? 0) > ROMANISED_NAME_MAX) {
       unreadable = true;
       ctx.addIssue({ code: 'custom', ...says('setup.error.wardLine', { line: index + 1, text: line }) });
     } else if (wards.some((w) => w.slug === entry.slug || w.name === entry.name)) {
@@ -36,6 +43,7 @@ const wardLines = z.string().transform((text, ctx): WardEntry[] => {
 
 const setupFields = z.object({
   municipalityName: name('setup.error.nameRequired'),
+  municipalityRomanisedName: romanisedNameInput,
   slug,
   prefecture: name('setup.error.prefectureRequired'),
   kind: z.enum(municipalityKinds, says('setup.error.kind')),

@@ -10,6 +10,11 @@ export const setupMessages = defineMessages({
   'setup.municipality': { ja: '市町村', en: 'Municipality' },
   'setup.municipalityName': { ja: '市町村の名前', en: 'Name of the municipality' },
   'setup.municipalityNameHint': { ja: '例: 横浜市', en: 'For example 横浜市' },
+  'setup.romanisedName': { ja: 'ローマ字の名前（任意・英語のページに使います）', en: 'Romanised name (optional, for the English pages)' },
+  'setup.romanisedNameHint': {
+    ja: '例: Yokohama（英語のページでは Yokohama City）。空欄なら英語のページにも漢字の名前を出します。',
+    en: 'For example Yokohama (the English pages then say Yokohama City). Left blank, the English pages show the Japanese name.',
+  },
   'setup.slug': { ja: 'URL に使う名前（英小文字・数字・ハイフン）', en: 'Name used in URLs (lower-case letters, digits, hyphens)' },
   'setup.slugHint': { ja: '例: yokohama（ページの URL が /m/yokohama になります）', en: 'For example yokohama (pages are then at /m/yokohama)' },
   'setup.prefecture': { ja: '都道府県', en: 'Prefecture' },
@@ -19,10 +24,13 @@ export const setupMessages = defineMessages({
   'setup.kind.city': { ja: '市', en: 'City' },
   'setup.kind.town': { ja: '町', en: 'Town' },
   'setup.kind.village': { ja: '村', en: 'Village' },
-  'setup.wards': { ja: '区（1行に1つ: URL に使う名前、空白、区の名前）', en: 'Wards (one a line: the name used in URLs, a space, the ward’s name)' },
+  'setup.wards': {
+    ja: '区（1行に1つ: URL に使う名前、空白、区の名前、任意で空白とローマ字の名前）',
+    en: 'Wards (one a line: the name used in URLs, a space, the ward’s name, optionally a space and its romanised name)',
+  },
   'setup.wardsHint': {
-    ja: '例: 「asahi 旭区」。区のない市町村は、市町村そのものを一つの区として書いてください（例: 「kamakura 鎌倉市」）。',
-    en: 'For example “asahi 旭区”. A municipality without wards enters itself as its one ward (for example “kamakura 鎌倉市”).',
+    ja: '例: 「asahi 旭区 Asahi」（英語のページでは Asahi Ward）。区のない市町村は、市町村そのものを一つの区として書いてください（例: 「kamakura 鎌倉市 Kamakura」）。',
+    en: 'For example “asahi 旭区 Asahi” (the English pages then say Asahi Ward). A municipality without wards enters itself as its one ward (for example “kamakura 鎌倉市 Kamakura”).',
   },
   'setup.admin': { ja: '最初の管理者', en: 'First administrator' },
   'setup.login': { ja: 'ログインID', en: 'Login ID' },
@@ -44,8 +52,8 @@ export const setupMessages = defineMessages({
   'setup.error.kind': { ja: '種類を選んでください', en: 'Choose the kind' },
   'setup.error.wardsRequired': { ja: '区を一つ以上入力してください', en: 'Enter at least one ward' },
   'setup.error.wardLine': {
-    ja: '{line}行目「{text}」: URL に使う名前（英小文字・数字・ハイフン）と区の名前を空白で区切って書いてください',
-    en: 'Line {line} “{text}”: write the URL name (lower-case letters, digits, hyphens) and the ward’s name, separated by a space',
+    ja: '{line}行目「{text}」: URL に使う名前（英小文字・数字・ハイフン）と区の名前（任意でローマ字の名前も）を空白で区切って書いてください',
+    en: 'Line {line} “{text}”: write the URL name (lower-case letters, digits, hyphens) and the ward’s name (and optionally its romanised name), separated by spaces',
   },
   'setup.error.passwordMismatch': {
     ja: '確認のパスワードが上のパスワードと違います。同じパスワードをもう一度入力してください',

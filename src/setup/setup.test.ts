@@ -92,6 +92,25 @@ describe('the setup page of a database without the demo', () => {
     expect(results.flatMap((r) => (r.ok ? [] : [r.reason === 'refused' ? r.message.key : r.reason]))).toEqual(['setup.error.alreadySetUp']);
     expect(await listMunicipalities(database.db)).toHaveLength(1);
   });
+
+  it('takes romanised names for the English pages, optional, in Latin letters only', async () => {
+    const named = setupInput.parse({ ...form, municipalityRomanisedName: ' Kawasaki ', wards: 'kawasaki-ku 川崎区 Kawasaki\nnakahara、中原区、Nakahara\nsaiwai 幸区' });
+    expect(named.municipalityRomanisedName).toBe('Kawasaki');
+    expect(named.wards).toEqual([
+      { slug: 'kawasaki-ku', name: '川崎区', romanisedName: 'Kawasaki' },
+      { slug: 'nakahara', name: '中原区', romanisedName: 'Nakahara' },
+      { slug: 'saiwai', name: '幸区', romanisedName: null },
+    ]);
+    expect(setupInput.parse({ ...form, municipalityRomanisedName: '' }).municipalityRomanisedName).toBeNull();
+    const wrong = setupInput.safeParse({ ...form, municipalityRomanisedName: 'カワサキ' });
+    expect(wrong.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['municipalityRomanisedName', 'place.error.romanisedName']]);
+
+    const result = await runCommand(database, systemActor, (scope) => setUp(scope, named));
+    expect(result.ok).toBe(true);
+    const [municipality] = await listMunicipalities(database.db);
+    expect(municipality!.romanisedName).toBe('Kawasaki');
+    expect((await listWards(database.db, municipality!.id)).map((w) => w.romanisedName)).toEqual(['Kawasaki', 'Nakahara', null]);
+  });
 });
 
 describe('sasaeai setup', () => {
@@ -102,6 +121,7 @@ describe('sasaeai setup', () => {
     await expect(setupCommand(database, args)).rejects.toThrow('パスワード: パスワードは12文字以上にしてください');
     await expect(setupCommand(database, [...args, '--ward', 'kawasaki-ku'])).rejects.toThrow('--ward: 3行目「kawasaki-ku」');
     process.env['SASAEAI_PASSWORD'] = form.password;
+    await expect(setupCommand(database, [...args, '--romanised-name', '川崎'])).rejects.toThrow('--romanised-name: ローマ字の名前は');
     expect(await setupCommand(database, args)).toBe('川崎市（/m/kawasaki）と区2件、市の管理者 kawasaki-admin を作りました。npm start で起動し、kawasaki-admin でログインしてください');
     await expect(setupCommand(database, args)).rejects.toThrow('このサーバーは既に設定されています');
   });

@@ -1,5 +1,4 @@
 import { controlAttrs, CsrfField, ErrorSummary, Field, type FieldErrors } from '../../kernel/ui/forms.tsx';
-import type { Translate } from '../../kernel/i18n/index.ts';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { formatDateTime } from '../../kernel/ui/time.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -8,10 +7,12 @@ import type { ImportSummary } from '../queries.ts';
 import { Notice } from '../../kernel/ui/notice.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { megabytes } from '../../kernel/uploads/large-upload.ts';
+import { placeText } from '../../municipalities/names.ts';
 
 /** Admin → the ward's imports: the first crumbs of every page of the import. */
-export function importCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
-  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('import.title', { ward: ward.name }), href: importPaths.list(m, ward.slug) }, ...more];
+export function importCrumbs(chrome: Pick<Chrome, 't' | 'locale'>, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
+  const { t } = chrome;
+  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('import.title', { ward: placeText(chrome, ward) }), href: importPaths.list(m, ward.slug) }, ...more];
 }
 
 
@@ -20,7 +21,7 @@ type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; imports: 
 export function ImportListPage({ chrome, municipality, ward, imports, errors, maxBytes, notice }: Props) {
   const { t, locale } = chrome;
   const m = municipality.slug;
-  const title = t('import.title', { ward: ward.name });
+  const title = t('import.title', { ward: placeText(chrome, ward) });
   const error = errors['file'];
   return (
     <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]}>

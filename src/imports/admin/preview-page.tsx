@@ -406,7 +406,7 @@ export function ImportPreviewPage({ chrome, municipality, ward, row, document, c
   const context: ItemContext = { t, locale: chrome.locale, action: importPaths.corrections(m, ward.slug, row.id), csrf: chrome.csrfToken, version: row.version, corrections, errors, typed };
   const uses = lineUsage(document, changeSet.notStored, t);
   return (
-    <Layout chrome={chrome} title={title} crumbs={importCrumbs(t, m, ward, { label: row.fileName })} wide>
+    <Layout chrome={chrome} title={title} crumbs={importCrumbs(chrome, m, ward, { label: row.fileName })} wide>
       <h1>{title}</h1>
       <Notice text={notice} />
       {warning ? (

@@ -30,7 +30,7 @@ export function ImportResultPage({ chrome, municipality, ward, row, plans }: Pro
   const kept = (applied?.kept ?? []) as SetField[];
   const title = row.status === 'applied' ? t('import.result.title', { file: row.fileName }) : t('import.preview.title', { file: row.fileName });
   return (
-    <Layout chrome={chrome} title={title} crumbs={importCrumbs(t, m, ward, { label: row.fileName })}>
+    <Layout chrome={chrome} title={title} crumbs={importCrumbs(chrome, m, ward, { label: row.fileName })}>
       <h1>{title}</h1>
       {row.status === 'discarded' ? (
         <p class="notice">{t('import.result.discarded')}</p>

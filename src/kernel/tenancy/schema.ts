@@ -16,6 +16,8 @@ export const municipalities = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
+    /** The name in Latin letters for English pages (Yokohama), when one is set; see municipalities/names.ts. */
+    romanisedName: text('romanised_name'),
     kind: text('kind', { enum: municipalityKinds }).notNull(),
     prefecture: text('prefecture').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { SessionUser } from '../auth/actor.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import { PageLocale } from './forms.tsx';
+import { LabelText, labelString, type Label } from './japanese.tsx';
 
 /** Enabled accounts whose password anyone can read exist (the demo's); they are managed at `accountsPath`. */
 export type PublishedPasswordWarning = { accountsPath: string };
@@ -17,7 +18,8 @@ export type Chrome = {
   publishedPasswords: PublishedPasswordWarning | null;
 };
 
-export type Crumb = { label: string; href?: string };
+/** A step of the breadcrumbs; a record's name is Japanese content (`japanese(plan.name)`). */
+export type Crumb = { label: Label; href?: string };
 
 function languageSwitchHref(path: string, locale: Locale): string {
   const url = new URL(path, 'http://x');
@@ -31,7 +33,17 @@ export function Breadcrumbs({ t, items }: { t: Translate; items: Crumb[] }) {
     <nav aria-label={t('nav.breadcrumb')} class="breadcrumbs">
       <ol>
         {items.map((item, index) => (
-          <li>{item.href && index < items.length - 1 ? <a href={item.href}>{item.label}</a> : <span aria-current="page">{item.label}</span>}</li>
+          <li>
+            {item.href && index < items.length - 1 ? (
+              <a href={item.href}>
+                <LabelText label={item.label} />
+              </a>
+            ) : (
+              <span aria-current="page">
+                <LabelText label={item.label} />
+              </span>
+            )}
+          </li>
         ))}
       </ol>
     </nav>
@@ -58,7 +70,7 @@ function PublishedPasswordBanner({ t, warning, container }: { t: Translate; warn
   );
 }
 
-export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[]; children?: Child; wide?: boolean }) {
+export function Layout(props: { chrome: Chrome; title: Label; crumbs?: Crumb[]; children?: Child; wide?: boolean }) {
   const { chrome, title } = props;
   const { t, locale, user } = chrome;
   // A wide page (a table of many columns) widens the bars above and below it too, so that their edges line up.
@@ -69,7 +81,7 @@ export function Layout(props: { chrome: Chrome; title: string; crumbs?: Crumb[];
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} | ${t('site.name')}`}</title>
+          <title>{`${labelString(title)} | ${t('site.name')}`}</title>
           <link rel="stylesheet" href="/assets/site.css" />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <script src="/assets/enhance.js" defer></script>

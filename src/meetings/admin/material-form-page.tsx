@@ -12,6 +12,7 @@ import type { MeetingRecord } from '../queries.ts';
 import type { MaterialKind } from '../schema.ts';
 import type { MeetingConflict } from './meeting-form-page.tsx';
 import { meetingsCrumbs } from './meetings-page.tsx';
+import { japanese } from '../../kernel/ui/japanese.tsx';
 
 /** What the form offers: the ward's plan periods, the years with accepted reports, that year's reports. */
 export type MaterialSources = { periods: { plan: PlanWithPeriods; period: Period }[]; fiscalYears: number[]; reports: ReportItem[] };
@@ -98,7 +99,7 @@ export function MaterialFormPage({ chrome, municipality, ward, record, materialI
   const id = record.meeting.id;
   const title = t(materialId ? 'meeting.material.editTitle' : `meeting.material.add.${kind}`);
   return (
-    <Layout chrome={chrome} title={title} crumbs={meetingsCrumbs(t, m, ward, { label: record.meeting.title, href: meetingPaths.meeting(m, id) }, { label: title })}>
+    <Layout chrome={chrome} title={title} crumbs={meetingsCrumbs(chrome, m, ward, { label: japanese(record.meeting.title), href: meetingPaths.meeting(m, id) }, { label: title })}>
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} />
       {conflict ? <ConflictNotice t={t} rows={conflict.rows} savedBy={conflict.savedBy} /> : null}

@@ -6,6 +6,7 @@ import { meetingPaths } from '../paths.ts';
 import type { MeetingRecord } from '../queries.ts';
 import { RefusalNotice } from './meeting-page.tsx';
 import { meetingsCrumbs } from './meetings-page.tsx';
+import { japanese } from '../../kernel/ui/japanese.tsx';
 
 type Props = {
   chrome: Chrome;
@@ -27,7 +28,7 @@ export function MeetingDeletePage({ chrome, municipality, ward, record, refusal 
   const { meeting } = record;
   const title = t('meeting.delete');
   return (
-    <Layout chrome={chrome} title={`${title}：${meeting.title}`} crumbs={meetingsCrumbs(t, m, ward, { label: meeting.title, href: meetingPaths.meeting(m, meeting.id) }, { label: title })}>
+    <Layout chrome={chrome} title={`${title}：${meeting.title}`} crumbs={meetingsCrumbs(chrome, m, ward, { label: japanese(meeting.title), href: meetingPaths.meeting(m, meeting.id) }, { label: title })}>
       <h1>{title}</h1>
       <RefusalNotice t={t} refusal={refusal} />
       <p>{t('meeting.delete.question', { meeting: meeting.title, date: formatDate(meeting.date, { locale }), count: record.materials.length })}</p>

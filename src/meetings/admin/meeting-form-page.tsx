@@ -40,7 +40,7 @@ export function MeetingFormPage({ chrome, municipality, ward, editing, values, e
   const title = t(editing ? 'meeting.edit' : 'meeting.new');
   const action = editing ? meetingPaths.meeting(m, editing.id) : meetingPaths.list(m, ward.slug);
   return (
-    <Layout chrome={chrome} title={title} crumbs={meetingsCrumbs(t, m, ward, { label: title })}>
+    <Layout chrome={chrome} title={title} crumbs={meetingsCrumbs(chrome, m, ward, { label: title })}>
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} />
       {conflict ? <ConflictNotice t={t} rows={conflict.rows} savedBy={conflict.savedBy} /> : null}

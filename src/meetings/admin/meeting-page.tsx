@@ -10,6 +10,7 @@ import type { Material, MeetingRecord } from '../queries.ts';
 import { materialKinds } from '../schema.ts';
 import { meetingsCrumbs, SharedBadge } from './meetings-page.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import { japanese } from '../../kernel/ui/japanese.tsx';
 
 type Props = {
   chrome: Chrome;
@@ -80,7 +81,7 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
   const csrf = chrome.csrfToken;
   const version = String(meeting.version);
   return (
-    <Layout chrome={chrome} title={meeting.title} crumbs={meetingsCrumbs(t, m, ward, { label: meeting.title })}>
+    <Layout chrome={chrome} title={meeting.title} crumbs={meetingsCrumbs(chrome, m, ward, { label: japanese(meeting.title) })}>
       <h1>{meeting.title}</h1>
       <Notice text={notice} />
       <RefusalNotice t={t} refusal={refusal} />

@@ -6,10 +6,12 @@ import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { meetingPaths } from '../paths.ts';
 import type { Meeting } from '../queries.ts';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import { placeText } from '../../municipalities/names.ts';
 
 /** Admin → the ward's meetings: the first crumbs of every meeting page. */
-export function meetingsCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
-  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('meeting.listOf', { ward: ward.name }), href: meetingPaths.list(m, ward.slug) }, ...more];
+export function meetingsCrumbs(chrome: Pick<Chrome, 't' | 'locale'>, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
+  const { t } = chrome;
+  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('meeting.listOf', { ward: placeText(chrome, ward) }), href: meetingPaths.list(m, ward.slug) }, ...more];
 }
 
 export function SharedBadge({ t, meeting }: { t: Translate; meeting: Meeting }) {
@@ -22,7 +24,7 @@ type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; meetings:
 export function MeetingsPage({ chrome, municipality, ward, meetings, canManage, notice }: Props) {
   const { t, locale } = chrome;
   const m = municipality.slug;
-  const title = t('meeting.listOf', { ward: ward.name });
+  const title = t('meeting.listOf', { ward: placeText(chrome, ward) });
   return (
     <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]}>
       <h1>{title}</h1>

@@ -1,5 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { Heading } from '../../kernel/ui/heading.tsx';
+import { useContentLang, Ja } from '../../kernel/ui/japanese.tsx';
 import { organisationPaths } from '../../organisations/paths.ts';
 import { planPaths } from '../paths.ts';
 import { nodeLabel, type PlanNode } from '../queries.ts';
@@ -14,7 +15,9 @@ export function Owners({ node, municipality, t }: { node: PlanNode; municipality
       <ul class="owners" aria-label={t('plan.owners')}>
         {node.owners.map((o) => (
           <li>
-            <a href={organisationPaths.one(municipality, o.key)}>{o.name}</a>
+            <a href={organisationPaths.one(municipality, o.key)} lang={useContentLang()}>
+              {o.name}
+            </a>
           </li>
         ))}
       </ul>
@@ -29,8 +32,12 @@ function Situation({ node, level, t }: { node: PlanNode; level: number; t: Trans
       <Heading level={level}>{t('plan.situation')}</Heading>
       {node.situation.map((item) => (
         <div>
-          <Heading level={level + 1} class="situation__heading">{item.heading}</Heading>
-          <p class="node__body">{item.body}</p>
+          <Heading level={level + 1} class="situation__heading">
+            <Ja>{item.heading}</Ja>
+          </Heading>
+          <p class="node__body" lang={useContentLang()}>
+            {item.body}
+          </p>
         </div>
       ))}
     </section>
@@ -43,13 +50,15 @@ function Lists({ node, level, t }: { node: PlanNode; level: number; t: Translate
       {node.vision ? (
         <section>
           <Heading level={level}>{t('plan.vision')}</Heading>
-          <p class="vision">{node.vision}</p>
+          <p class="vision" lang={useContentLang()}>
+            {node.vision}
+          </p>
         </section>
       ) : null}
       {node.keywords.length > 0 ? (
         <section>
           <Heading level={level}>{t('plan.keywords')}</Heading>
-          <ul class="keywords">
+          <ul class="keywords" lang={useContentLang()}>
             {node.keywords.map((k) => (
               <li>{k}</li>
             ))}
@@ -59,7 +68,7 @@ function Lists({ node, level, t }: { node: PlanNode; level: number; t: Translate
       {node.examples.length > 0 ? (
         <section>
           <Heading level={level}>{t('plan.examples')}</Heading>
-          <ul>
+          <ul lang={useContentLang()}>
             {node.examples.map((e) => (
               <li>{e}</li>
             ))}
@@ -68,8 +77,10 @@ function Lists({ node, level, t }: { node: PlanNode; level: number; t: Translate
       ) : null}
       {node.sections.map((section) => (
         <section>
-          <Heading level={level}>{section.title}</Heading>
-          <ul>
+          <Heading level={level}>
+            <Ja>{section.title}</Ja>
+          </Heading>
+          <ul lang={useContentLang()}>
             {section.items.map((item) => (
               <li>
                 {item.heading ? <strong>{item.heading}</strong> : null}
@@ -88,7 +99,11 @@ function Lists({ node, level, t }: { node: PlanNode; level: number; t: Translate
 export function NodeFields({ node, level, t }: { node: PlanNode; level: number; t: Translate }) {
   return (
     <>
-      {node.description ? <p class="node__body">{node.description}</p> : null}
+      {node.description ? (
+        <p class="node__body" lang={useContentLang()}>
+          {node.description}
+        </p>
+      ) : null}
       <Situation node={node} level={level} t={t} />
       <Lists node={node} level={level} t={t} />
     </>
@@ -100,7 +115,9 @@ export function NodeContent({ node, levels, level, municipality, t, linkTitle = 
   const label = nodeLabel(node, levels, node.depth);
   return (
     <article class={`node node--depth-${Math.min(node.depth, 2)}`} id={`node-${node.id}`}>
-      <Heading level={level}>{linkTitle ? <a href={planPaths.node(municipality, node.id)}>{label}</a> : label}</Heading>
+      <Heading level={level}>
+        <Ja>{linkTitle ? <a href={planPaths.node(municipality, node.id)}>{label}</a> : label}</Ja>
+      </Heading>
       <Owners node={node} municipality={municipality} t={t} />
       <NodeFields node={node} level={level + 1} t={t} />
       {node.children.map((child) => (

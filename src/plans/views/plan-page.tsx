@@ -1,21 +1,17 @@
 import { DOCX_CONTENT_TYPE } from '../../kernel/documents/docx.ts';
 import type { Translate } from '../../kernel/i18n/index.ts';
+import { useContentLang, japanese, Ja } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
-import { municipalityPaths } from '../../municipalities/paths.ts';
+import { placeCrumbs } from '../../municipalities/names.ts';
 import { planPaths } from '../paths.ts';
 import { flattenTree, nodeLabel, periodTitle, type Period, type Plan, type PlanNode, type PlanWithPeriods } from '../queries.ts';
 import { NodeContent } from './node-content.tsx';
 
 export function planCrumbs(chrome: Chrome, municipality: Municipality, ward: Ward | null, plan?: Plan): Crumb[] {
-  const crumbs: Crumb[] = [
-    { label: chrome.t('nav.home'), href: '/' },
-    { label: municipality.name, href: municipalityPaths.municipality(municipality.slug) },
-  ];
-  if (ward) crumbs.push({ label: ward.name, href: municipalityPaths.ward(municipality.slug, ward.slug) });
-  if (plan) crumbs.push({ label: plan.name, href: planPaths.plan(municipality.slug, plan.key) });
-  return crumbs;
+  const crumbs = placeCrumbs(chrome, municipality, ward);
+  return plan ? [...crumbs, { label: japanese(plan.name), href: planPaths.plan(municipality.slug, plan.key) }] : crumbs;
 }
 
 export function PeriodMeta({ m, plan, period, chrome }: { m: string; plan: PlanWithPeriods; period: Period; chrome: Pick<Chrome, 't' | 'locale'> }) {
@@ -24,7 +20,7 @@ export function PeriodMeta({ m, plan, period, chrome }: { m: string; plan: PlanW
     <dl class="meta">
       <dt>{t('plan.currentPeriod')}</dt>
       <dd>
-        {periodTitle(period, locale)}（{period.name}）
+        {periodTitle(period, locale)}（<Ja>{period.name}</Ja>）
         <span class="status">{period.status === 'formulating' ? t('plan.formulating') : t('plan.adopted')}</span>
       </dd>
       <dt>{t('plan.period')}</dt>
@@ -32,11 +28,11 @@ export function PeriodMeta({ m, plan, period, chrome }: { m: string; plan: PlanW
       {period.nickname || plan.nickname ? (
         <>
           <dt>{t('field.nickname')}</dt>
-          <dd>{period.nickname ?? plan.nickname}</dd>
+          <dd lang={useContentLang()}>{period.nickname ?? plan.nickname}</dd>
         </>
       ) : null}
       <dt>{t('plan.structure')}</dt>
-      <dd>{period.levels.length > 0 ? period.levels.join(' → ') : '—'}</dd>
+      <dd lang={useContentLang()}>{period.levels.length > 0 ? period.levels.join(' → ') : '—'}</dd>
       {plan.periods.length > 1 ? (
         <>
           <dt>{t('plan.periods')}</dt>
@@ -64,12 +60,16 @@ type PlanPageProps = {
 export function PlanHeader({ plan, t }: { plan: Plan; t: Translate }) {
   return (
     <>
-      <h1>
+      <h1 lang={useContentLang()}>
         {plan.name}
         {plan.nickname ? <span class="muted">（{plan.nickname}）</span> : null}
       </h1>
       <p class="muted">{t(`plan.tier.${plan.tier}`)}</p>
-      {plan.description ? <p class="node__body">{plan.description}</p> : null}
+      {plan.description ? (
+        <p class="node__body" lang={useContentLang()}>
+          {plan.description}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -81,7 +81,9 @@ export function PeriodBody({ m, period, tree, t, linkTitles }: { m: string; peri
       {period.philosophy ? (
         <section>
           <h2 id="philosophy">{t('plan.philosophy')}</h2>
-          <p class="philosophy">{period.philosophy}</p>
+          <p class="philosophy" lang={useContentLang()}>
+            {period.philosophy}
+          </p>
         </section>
       ) : null}
       {tree.length > 0 ? (
@@ -114,12 +116,16 @@ function Contents({ period, tree, t }: { period: Period; tree: PlanNode[]; t: Tr
         ) : null}
         {tree.map((goal) => (
           <li>
-            <a href={`#node-${goal.id}`}>{nodeLabel(goal, period.levels, goal.depth)}</a>
+            <a href={`#node-${goal.id}`}>
+              <Ja>{nodeLabel(goal, period.levels, goal.depth)}</Ja>
+            </a>
             {goal.children.length > 0 ? (
               <ol>
                 {goal.children.map((child) => (
                   <li>
-                    <a href={`#node-${child.id}`}>{nodeLabel(child, period.levels, child.depth)}</a>
+                    <a href={`#node-${child.id}`}>
+                      <Ja>{nodeLabel(child, period.levels, child.depth)}</Ja>
+                    </a>
                   </li>
                 ))}
               </ol>
@@ -154,7 +160,10 @@ export function PlanPage({ chrome, municipality, ward, plan, period, tree, paren
       {period ? <Downloads m={m} plan={plan} period={period} t={t} /> : null}
       {parent ? (
         <p>
-          {t('plan.parentPlan')}：<a href={planPaths.plan(m, parent.key)}>{parent.name}</a>
+          {t('plan.parentPlan')}：
+          <a href={planPaths.plan(m, parent.key)}>
+            <Ja>{parent.name}</Ja>
+          </a>
         </p>
       ) : null}
       {children.length > 0 ? (
@@ -163,7 +172,9 @@ export function PlanPage({ chrome, municipality, ward, plan, period, tree, paren
           <ul>
             {children.map((child) => (
               <li>
-                <a href={planPaths.plan(m, child.key)}>{child.name}</a>
+                <a href={planPaths.plan(m, child.key)}>
+                  <Ja>{child.name}</Ja>
+                </a>
               </li>
             ))}
           </ul>
@@ -180,7 +191,7 @@ export function PeriodHistoryPage({ chrome, municipality, ward, plan }: { chrome
   return (
     <Layout chrome={chrome} title={`${plan.name} ${t('plan.history')}`} crumbs={[...planCrumbs(chrome, municipality, ward, plan), { label: t('plan.history') }]}>
       <h1>
-        {plan.name} {t('plan.history')}
+        <Ja>{plan.name}</Ja> {t('plan.history')}
       </h1>
       <ol class="period-list">
         {plan.periods.map((period) => (
@@ -191,15 +202,20 @@ export function PeriodHistoryPage({ chrome, municipality, ward, plan }: { chrome
               </a>
               <span class="status">{period.status === 'formulating' ? t('plan.formulating') : t('plan.adopted')}</span>
             </h2>
-            <p>{period.name}</p>
+            <p>
+              <Ja>{period.name}</Ja>
+            </p>
             {period.philosophy ? (
               <p>
-                <strong>{t('plan.philosophy')}</strong>：<span class="node__body">{period.philosophy}</span>
+                <strong>{t('plan.philosophy')}</strong>：
+                <span class="node__body">
+                  <Ja>{period.philosophy}</Ja>
+                </span>
               </p>
             ) : null}
             {period.levels.length > 0 ? (
               <p>
-                {t('plan.structure')}：{period.levels.join(' → ')}
+                {t('plan.structure')}：<Ja>{period.levels.join(' → ')}</Ja>
               </p>
             ) : null}
           </li>

@@ -7,6 +7,7 @@ import type { FieldRowValues } from '../inputs.ts';
 import { reportPaths } from '../paths.ts';
 import { reportFieldKinds, type ReportField } from '../schema.ts';
 import { roundsCrumbs } from './rounds-page.tsx';
+import { placeText } from '../../municipalities/names.ts';
 
 type Props = {
   chrome: Chrome;
@@ -46,9 +47,9 @@ export function FormSettingsPage({ chrome, municipality, ward, version, rows, er
   const m = municipality.slug;
   const title = t('report.form.title');
   return (
-    <Layout chrome={chrome} title={title} crumbs={roundsCrumbs(t, m, ward, { label: title })}>
+    <Layout chrome={chrome} title={title} crumbs={roundsCrumbs(chrome, m, ward, { label: title })}>
       <h1>
-        {title}（{ward.name}）
+        {title}（{placeText(chrome, ward)}）
       </h1>
       <ErrorSummary t={t} errors={errors} />
       {conflict ? (

@@ -9,6 +9,7 @@ import { reportPolicy } from '../policy.ts';
 import { acceptedFiscalYears, itemsOfOrganisation, itemTitle, listRounds } from '../queries.ts';
 import { deadlineDate, timeLeft } from '../views/parts.tsx';
 import { isOutstanding } from '../workflow.ts';
+import { placeText } from '../../municipalities/names.ts';
 
 /** A link on the admin home; `detail` says what it is about (a state, a date), `more` offers the same record's other forms. */
 export type AdminLink = { href: string; label: string; detail?: string; more?: AdminLink[] };
@@ -20,10 +21,10 @@ export async function reportLinksFor(db: DbOrTx, user: SessionUser, municipality
   if (reportPolicy.listOwn(user, municipality.id)) links.push({ href: reportPaths.myReports(m), label: t('report.my.title') });
   for (const ward of await listWards(db, municipality.id)) {
     const scope = { municipalityId: municipality.id, wardId: ward.id };
-    if (reportPolicy.manageWard(user, scope)) links.push({ href: reportPaths.rounds(m, ward.slug), label: t('report.adminLinks.rounds', { ward: ward.name }) });
+    if (reportPolicy.manageWard(user, scope)) links.push({ href: reportPaths.rounds(m, ward.slug), label: t('report.adminLinks.rounds', { ward: placeText({ t, locale }, ward) }) });
     else if (reportPolicy.readAccepted(user, scope)) {
       for (const fiscalYear of await acceptedFiscalYears(db, municipality.id, ward.id)) {
-        links.push({ href: reportPaths.acceptedYear(m, ward.slug, fiscalYear), label: t('report.adminLinks.accepted', { ward: ward.name, fiscalYear: formatFiscalYear(fiscalYear, { locale }) }) });
+        links.push({ href: reportPaths.acceptedYear(m, ward.slug, fiscalYear), label: t('report.adminLinks.accepted', { ward: placeText({ t, locale }, ward), fiscalYear: formatFiscalYear(fiscalYear, { locale }) }) });
       }
     }
   }

@@ -81,7 +81,7 @@ export function OpenRoundPage({ chrome, municipality, ward, periods, organisatio
   const { t } = chrome;
   const m = municipality.slug;
   return (
-    <Layout chrome={chrome} title={t('report.newRound')} crumbs={roundsCrumbs(t, m, ward, { label: t('report.newRound') })}>
+    <Layout chrome={chrome} title={t('report.newRound')} crumbs={roundsCrumbs(chrome, m, ward, { label: t('report.newRound') })}>
       <h1>{t('report.newRound')}</h1>
       <ErrorSummary t={t} errors={errors} />
       <form method="post" action={reportPaths.rounds(m, ward.slug)} novalidate>

@@ -28,6 +28,7 @@ import { MyReportsPage } from './my-reports-page.tsx';
 import { ReportFormPage, type Conflict } from './report-form-page.tsx';
 import { ReportPage, type ReturnValues } from './report-page.tsx';
 import { roundsCrumbs } from './rounds-page.tsx';
+import { japanese } from '../../kernel/ui/japanese.tsx';
 
 type Result = CommandResult<Report, ReportSnapshot>;
 type Target = { municipalityId: string; reportId: string };
@@ -37,7 +38,7 @@ const formatTime = (c: AppContext) => (d: Date) => formatDateTime(d, c.var.local
 /** Where a report page sits for whoever reads it: the round (secretariat), my reports (owner), the year (committee). */
 function crumbsFor(c: AppContext, m: string, ward: Ward, item: ReportItem): Crumb[] {
   const t = c.var.t;
-  if (reportPolicy.review(c.var.actor, scopeOf(item))) return roundsCrumbs(t, m, ward, { label: item.round.title, href: reportPaths.round(m, item.round.id) });
+  if (reportPolicy.review(c.var.actor, scopeOf(item))) return roundsCrumbs(c.var, m, ward, { label: japanese(item.round.title), href: reportPaths.round(m, item.round.id) });
   if (reportPolicy.write(c.var.actor, scopeOf(item))) return [{ label: t('nav.admin'), href: '/admin' }, { label: t('report.my.title'), href: reportPaths.myReports(m) }];
   return [{ label: t('nav.admin'), href: '/admin' }, { label: t('report.accepted.years'), href: reportPaths.acceptedYear(m, ward.slug, item.round.fiscalYear) }];
 }

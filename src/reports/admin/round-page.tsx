@@ -12,6 +12,7 @@ import { roundsCrumbs } from './rounds-page.tsx';
 import { WorkbookSection } from './workbook-pages.tsx';
 import { RemindersSection, type ReminderPanel } from './reminders-section.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import { japanese } from '../../kernel/ui/japanese.tsx';
 
 type Props = {
   chrome: Chrome;
@@ -72,7 +73,7 @@ export function RoundPage({ chrome, municipality, ward, round, items, today, not
   const outstanding = items.filter((item) => isOutstanding(item.report.state));
   const closing = round.status === 'open';
   return (
-    <Layout chrome={chrome} title={round.title} crumbs={roundsCrumbs(t, m, ward, { label: round.title })} wide>
+    <Layout chrome={chrome} title={round.title} crumbs={roundsCrumbs(chrome, m, ward, { label: japanese(round.title) })} wide>
       <h1>{round.title}</h1>
       <Notice text={notice} />
       <dl class="meta">

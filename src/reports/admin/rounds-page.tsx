@@ -7,10 +7,12 @@ import { reportPaths } from '../paths.ts';
 import type { RoundSummary } from '../queries.ts';
 import { deadlineDate, RoundStatusBadge } from '../views/parts.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import { placeText } from '../../municipalities/names.ts';
 
 /** Admin → the ward's rounds: the first crumbs of every secretariat page of the cycle. */
-export function roundsCrumbs(t: Translate, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
-  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('report.roundsOf', { ward: ward.name }), href: reportPaths.rounds(m, ward.slug) }, ...more];
+export function roundsCrumbs(chrome: Pick<Chrome, 't' | 'locale'>, m: string, ward: Ward, ...more: Crumb[]): Crumb[] {
+  const { t } = chrome;
+  return [{ label: t('nav.admin'), href: '/admin' }, { label: t('report.roundsOf', { ward: placeText(chrome, ward) }), href: reportPaths.rounds(m, ward.slug) }, ...more];
 }
 
 export function roundCounts(t: Translate, round: RoundSummary): string {
@@ -21,7 +23,7 @@ export function roundCounts(t: Translate, round: RoundSummary): string {
 export function RoundsPage({ chrome, municipality, ward, rounds, notice }: { chrome: Chrome; municipality: Municipality; ward: Ward; rounds: RoundSummary[]; notice: string | null }) {
   const { t, locale } = chrome;
   const m = municipality.slug;
-  const title = t('report.roundsOf', { ward: ward.name });
+  const title = t('report.roundsOf', { ward: placeText(chrome, ward) });
   return (
     <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: title }]}>
       <h1>{title}</h1>

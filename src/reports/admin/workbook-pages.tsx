@@ -11,6 +11,7 @@ import { ownersOfRound } from '../workbook/export.ts';
 import type { ImportOutcome, MergeItem } from '../workbook/import.ts';
 import type { FieldConflict } from '../workbook/merge.ts';
 import { workbookPaths } from '../workbook/paths.ts';
+import { japanese } from '../../kernel/ui/japanese.tsx';
 
 type PageBase = { chrome: Chrome; municipality: Municipality; ward: Ward; round: Round };
 
@@ -18,8 +19,8 @@ type PageBase = { chrome: Chrome; municipality: Municipality; ward: Ward; round:
 export const conflictFieldName = (reportId: string, key: string) => `conflict-${reportId}-${key}`;
 export const takeWorkbookValue = (conflict: FieldConflict) => `workbook:${conflict.webHash}`;
 
-const crumbs = (t: Translate, m: string, ward: Ward, round: Round, label: string) =>
-  roundsCrumbs(t, m, ward, { label: round.title, href: reportPaths.round(m, round.id) }, { label });
+const crumbs = (chrome: Chrome, m: string, ward: Ward, round: Round, label: string) =>
+  roundsCrumbs(chrome, m, ward, { label: japanese(round.title), href: reportPaths.round(m, round.id) }, { label });
 
 /** On the round's dashboard: the files to send out, and the upload of a filled-in one. */
 export function WorkbookSection({ t, csrf, m, round, items }: { t: Translate; csrf: string; m: string; round: Round; items: ReportItem[] }) {
@@ -62,7 +63,7 @@ export function UploadProblemsPage({ chrome, municipality, ward, round, problems
   const { t } = chrome;
   const title = t('workbook.problems.title');
   return (
-    <Layout chrome={chrome} title={title} crumbs={crumbs(t, municipality.slug, ward, round, t('workbook.upload'))}>
+    <Layout chrome={chrome} title={title} crumbs={crumbs(chrome, municipality.slug, ward, round, t('workbook.upload'))}>
       <h1>{t('workbook.upload')}</h1>
       <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} data-autofocus>
         <h2 id="error-summary-title">{title}</h2>
@@ -166,7 +167,7 @@ export function ImportPreviewPage({ chrome, municipality, ward, round, fileName,
   const title = t('workbook.preview.title', { file: fileName });
   const nothing = outcome.changed + outcome.conflictsLeft === 0;
   return (
-    <Layout chrome={chrome} title={title} crumbs={crumbs(t, municipality.slug, ward, round, t('workbook.upload'))} wide>
+    <Layout chrome={chrome} title={title} crumbs={crumbs(chrome, municipality.slug, ward, round, t('workbook.upload'))} wide>
       <h1>{title}</h1>
       <p>{nothing ? t('workbook.preview.nothing') : t('workbook.preview.summary', summaryOf(outcome))}</p>
       <form method="post" action={action}>
@@ -192,7 +193,7 @@ export function ImportDonePage({ chrome, municipality, ward, round, outcome }: P
   const { t } = chrome;
   const title = t('workbook.done.title');
   return (
-    <Layout chrome={chrome} title={title} crumbs={crumbs(t, municipality.slug, ward, round, title)} wide>
+    <Layout chrome={chrome} title={title} crumbs={crumbs(chrome, municipality.slug, ward, round, title)} wide>
       <h1>{title}</h1>
       <p class="notice" role="status">
         {t('workbook.done.summary', summaryOf(outcome))}

@@ -1,5 +1,6 @@
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
 import { Heading } from '../../kernel/ui/heading.tsx';
+import { useContentLang, Ja } from '../../kernel/ui/japanese.tsx';
 import { daysBetween, formatDate, formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { OrganisationRef } from '../../organisations/queries.ts';
 import { organisationPaths } from '../../organisations/paths.ts';
@@ -33,7 +34,7 @@ export function deadlineDate(deadline: string, locale: Locale): string {
 /** The report's fields as the handout prints them: one row per field, its heading as the row header. */
 export function ReportTable({ fields, values, caption }: { fields: ReportField[]; values: ReportValues; caption: string }) {
   return (
-    <table class="report-table">
+    <table class="report-table" lang={useContentLang()}>
       <caption class="visually-hidden">{caption}</caption>
       <tbody>
         {fields.map((field) => (
@@ -62,15 +63,19 @@ export function ReportsByGoal({ groups, level, t, showPublication = false, publi
     <>
       {groups.map((group) => (
         <section class="report-goal">
-          <Heading level={level}>{goalLabel(group)}</Heading>
+          <Heading level={level}>
+            <Ja>{goalLabel(group)}</Ja>
+          </Heading>
           {group.items.map((item) => (
             <article class="report">
               <Heading level={level + 1}>
-                {publicSite ? <a href={reportPaths.publicReport(publicSite, item.report.id)}>{reportHeading(item)}</a> : reportHeading(item)}
+                <Ja>{publicSite ? <a href={reportPaths.publicReport(publicSite, item.report.id)}>{reportHeading(item)}</a> : reportHeading(item)}</Ja>
                 {showPublication ? <span class="status">{t(item.report.published ? 'report.published' : 'report.unpublished')}</span> : null}
               </Heading>
               {item.node.id !== item.goal.id ? (
-                <p class="muted">{publicSite ? <a href={planPaths.node(publicSite, item.node.id)}>{nodeLabelOf(item)}</a> : nodeLabelOf(item)}</p>
+                <p class="muted" lang={useContentLang()}>
+                  {publicSite ? <a href={planPaths.node(publicSite, item.node.id)}>{nodeLabelOf(item)}</a> : nodeLabelOf(item)}
+                </p>
               ) : null}
               <ReportTable fields={item.round.fields} values={item.report.values} caption={reportHeading(item)} />
               <PhotoFigures photos={item.photos} />
@@ -88,7 +93,9 @@ export function OwnerLinks({ m, owners }: { m: string; owners: OrganisationRef[]
     <ul class="owners">
       {owners.map((o) => (
         <li>
-          <a href={organisationPaths.one(m, o.key)}>{o.name}</a>
+          <a href={organisationPaths.one(m, o.key)} lang={useContentLang()}>
+            {o.name}
+          </a>
         </li>
       ))}
     </ul>
@@ -120,8 +127,14 @@ export function PublishedReportList({ m, items, level, locale, showItem }: Publi
           <ul class="report-links">
             {list.map((item) => (
               <li>
-                <a href={reportPaths.publicReport(m, item.report.id)}>{itemTitle(item)}</a>（{ownerNames(item)}）
-                {showItem(item) ? <span class="muted">{nodeLabelOf(item)}</span> : null}
+                <Ja>
+                  <a href={reportPaths.publicReport(m, item.report.id)}>{itemTitle(item)}</a>（{ownerNames(item)}）
+                </Ja>
+                {showItem(item) ? (
+                  <span class="muted">
+                    <Ja>{nodeLabelOf(item)}</Ja>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { useContentLang } from '../../kernel/ui/japanese.tsx';
 import { photoPath } from '../photos/paths.ts';
 import type { PhotoMeta } from '../photos/queries.ts';
 
@@ -10,7 +11,7 @@ export function PhotoImage({ photo, alt }: { photo: PhotoMeta; alt: string }) {
 export function PhotoFigures({ photos }: { photos: PhotoMeta[] }) {
   if (photos.length === 0) return null;
   return (
-    <ul class="photos">
+    <ul class="photos" lang={useContentLang()}>
       {photos.map((photo) => (
         <li>
           <figure>

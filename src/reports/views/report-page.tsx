@@ -1,6 +1,7 @@
+import { japanese, Ja } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
-import { municipalityPaths } from '../../municipalities/paths.ts';
+import { placeCrumbs } from '../../municipalities/names.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { planPaths } from '../../plans/paths.ts';
 import { reportPaths } from '../paths.ts';
@@ -21,14 +22,14 @@ export function PublishedReportPage({ chrome, municipality, ward, item }: Props)
       chrome={chrome}
       title={`${title} ${t('report.public.yearLink', { fiscalYear: year })}`}
       crumbs={[
-        { label: t('nav.home'), href: '/' },
-        { label: municipality.name, href: municipalityPaths.municipality(m) },
-        { label: ward.name, href: municipalityPaths.ward(m, ward.slug) },
+        ...placeCrumbs(chrome, municipality, ward),
         { label: t('report.public.yearLink', { fiscalYear: year }), href: reportPaths.publicYear(m, ward.slug, item.round.fiscalYear) },
-        { label: title },
+        { label: japanese(title) },
       ]}
     >
-      <h1>{title}</h1>
+      <h1>
+        <Ja>{title}</Ja>
+      </h1>
       <dl class="meta">
         <dt>{t('report.public.fiscalYear')}</dt>
         <dd>{year}</dd>
@@ -36,11 +37,15 @@ export function PublishedReportPage({ chrome, municipality, ward, item }: Props)
         <dd>
           {item.node.id !== item.goal.id ? (
             <>
-              <a href={planPaths.node(m, item.goal.id)}>{goalLabel(item)}</a>
+              <a href={planPaths.node(m, item.goal.id)}>
+                <Ja>{goalLabel(item)}</Ja>
+              </a>
               {' › '}
             </>
           ) : null}
-          <a href={planPaths.node(m, item.node.id)}>{nodeLabelOf(item)}</a>
+          <a href={planPaths.node(m, item.node.id)}>
+            <Ja>{nodeLabelOf(item)}</Ja>
+          </a>
         </dd>
         <dt>{t('report.public.owners')}</dt>
         <dd>

@@ -1,6 +1,6 @@
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
-import { municipalityPaths } from '../../municipalities/paths.ts';
+import { placeCrumbs, placeText } from '../../municipalities/names.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { GoalGroup } from '../queries.ts';
 import { ReportsByGoal } from './parts.tsx';
@@ -11,17 +11,12 @@ type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; fiscalYea
 export function PublishedReportsPage({ chrome, municipality, ward, fiscalYear, groups }: Props) {
   const { t, locale } = chrome;
   const year = formatFiscalYear(fiscalYear, { locale });
-  const title = t('report.public.title', { ward: ward.name, fiscalYear: year });
+  const title = t('report.public.title', { ward: placeText(chrome, ward), fiscalYear: year });
   return (
     <Layout
       chrome={chrome}
       title={title}
-      crumbs={[
-        { label: t('nav.home'), href: '/' },
-        { label: municipality.name, href: municipalityPaths.municipality(municipality.slug) },
-        { label: ward.name, href: municipalityPaths.ward(municipality.slug, ward.slug) },
-        { label: t('report.public.yearLink', { fiscalYear: year }) },
-      ]}
+      crumbs={[...placeCrumbs(chrome, municipality, ward), { label: t('report.public.yearLink', { fiscalYear: year }) }]}
     >
       <h1>{title}</h1>
       <p class="lead">{t('report.public.lead', { fiscalYear: year })}</p>

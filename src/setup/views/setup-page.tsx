@@ -4,9 +4,9 @@ import { municipalityKinds } from '../../municipalities/queries.ts';
 import { setupPaths } from '../paths.ts';
 
 /** What the form shows again after a mistake (never the password nor its confirmation). */
-export type SetupValues = { municipalityName: string; slug: string; prefecture: string; kind: string; wards: string; login: string; displayName: string };
+export type SetupValues = { municipalityName: string; municipalityRomanisedName: string; slug: string; prefecture: string; kind: string; wards: string; login: string; displayName: string };
 
-export const emptySetup: SetupValues = { municipalityName: '', slug: '', prefecture: '', kind: 'designated_city', wards: '', login: '', displayName: '' };
+export const emptySetup: SetupValues = { municipalityName: '', municipalityRomanisedName: '', slug: '', prefecture: '', kind: 'designated_city', wards: '', login: '', displayName: '' };
 
 /** The first start without the demo: the municipality, its wards and the first administrator, on one page. */
 export function SetupPage({ chrome, values, errors }: { chrome: Chrome; values: SetupValues; errors: FieldErrors }) {
@@ -21,6 +21,7 @@ export function SetupPage({ chrome, values, errors }: { chrome: Chrome; values: 
         <fieldset>
           <legend>{t('setup.municipality')}</legend>
           <TextInput name="municipalityName" label={t('setup.municipalityName')} hint={t('setup.municipalityNameHint')} value={values.municipalityName} error={errors['municipalityName']} required />
+          <TextInput name="municipalityRomanisedName" label={t('setup.romanisedName')} hint={t('setup.romanisedNameHint')} value={values.municipalityRomanisedName} error={errors['municipalityRomanisedName']} autocomplete="off" />
           <TextInput name="slug" label={t('setup.slug')} hint={t('setup.slugHint')} value={values.slug} error={errors['slug']} autocomplete="off" required />
           <TextInput name="prefecture" label={t('setup.prefecture')} hint={t('setup.prefectureHint')} value={values.prefecture} error={errors['prefecture']} required />
           <Select name="kind" label={t('setup.kind')} value={values.kind} options={municipalityKinds.map((kind): [string, string] => [kind, t(`setup.kind.${kind}`)])} error={errors['kind']} />

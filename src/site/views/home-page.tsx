@@ -1,5 +1,7 @@
 import { Heading } from '../../kernel/ui/heading.tsx';
+import { Ja, LabelText } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
+import { placeCrumbs, placeName, placeText } from '../../municipalities/names.ts';
 import { planPaths } from '../../plans/paths.ts';
 import type { PlanWithPeriods } from '../../plans/queries.ts';
 import { municipalityPaths } from '../../municipalities/paths.ts';
@@ -17,8 +19,10 @@ function Overview({ chrome, overview, level }: { chrome: Chrome; overview: Munic
           <ul>
             {overview.cityPlans.map((plan) => (
               <li>
-                <a href={planPaths.plan(m, plan.key)}>{plan.name}</a>
-                {plan.nickname ? `（${plan.nickname}）` : ''}
+                <a href={planPaths.plan(m, plan.key)}>
+                  <Ja>{plan.name}</Ja>
+                </a>
+                {plan.nickname ? <Ja>（{plan.nickname}）</Ja> : ''}
               </li>
             ))}
           </ul>
@@ -30,7 +34,9 @@ function Overview({ chrome, overview, level }: { chrome: Chrome; overview: Munic
           <ul class="card-list">
             {overview.wards.map((ward) => (
               <li>
-                <a href={municipalityPaths.ward(m, ward.slug)}>{ward.name}</a>
+                <a href={municipalityPaths.ward(m, ward.slug)}>
+                  <LabelText label={placeName(chrome, ward)} />
+                </a>
               </li>
             ))}
           </ul>
@@ -50,7 +56,9 @@ export function HomePage({ chrome, overviews }: { chrome: Chrome; overviews: Mun
       {overviews.map((overview) => (
         <section aria-labelledby={`m-${overview.municipality.slug}`}>
           <h2 id={`m-${overview.municipality.slug}`}>
-            <a href={municipalityPaths.municipality(overview.municipality.slug)}>{overview.municipality.name}</a>
+            <a href={municipalityPaths.municipality(overview.municipality.slug)}>
+              <LabelText label={placeName(chrome, overview.municipality)} />
+            </a>
           </h2>
           <Overview chrome={chrome} overview={overview} level={3} />
         </section>
@@ -60,12 +68,15 @@ export function HomePage({ chrome, overviews }: { chrome: Chrome; overviews: Mun
 }
 
 export function MunicipalityPage({ chrome, overview }: { chrome: Chrome; overview: MunicipalityOverview }) {
-  const { t } = chrome;
   const { municipality } = overview;
   return (
-    <Layout chrome={chrome} title={municipality.name} crumbs={[{ label: t('nav.home'), href: '/' }, { label: municipality.name }]}>
-      <h1>{municipality.name}</h1>
-      <p class="muted">{municipality.prefecture}</p>
+    <Layout chrome={chrome} title={placeText(chrome, municipality)} crumbs={placeCrumbs(chrome, municipality)}>
+      <h1>
+        <LabelText label={placeName(chrome, municipality)} />
+      </h1>
+      <p class="muted">
+        <Ja>{municipality.prefecture}</Ja>
+      </p>
       <Overview chrome={chrome} overview={overview} level={2} />
     </Layout>
   );

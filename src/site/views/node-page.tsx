@@ -1,4 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
+import { japanese, Ja } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
@@ -18,11 +19,13 @@ function Below({ m, nodes, levels, t }: { m: string; nodes: PlanNode[]; levels: 
     <ul class="node-tree">
       {nodes.map((child) => (
         <li>
-          <a href={planPaths.node(m, child.id)}>{nodeLabel(child, levels, child.depth)}</a>
+          <a href={planPaths.node(m, child.id)}>
+            <Ja>{nodeLabel(child, levels, child.depth)}</Ja>
+          </a>
           {child.owners.length > 0 ? (
             <span class="muted">
               {' '}
-              {t('plan.owners')}：{child.owners.map((o) => o.name).join('、')}
+              {t('plan.owners')}：<Ja>{child.owners.map((o) => o.name).join('、')}</Ja>
             </span>
           ) : null}
           {child.children.length > 0 ? <Below m={m} nodes={child.children} levels={levels} t={t} /> : null}
@@ -45,17 +48,19 @@ export function NodePage({ chrome, municipality, ward, context, reports }: Props
   const crumbs = [
     ...planCrumbs(chrome, municipality, ward, plan),
     { label: periodTitle(period, locale), href: planPaths.period(m, plan.key, period.number) },
-    ...ancestors.map((a, depth) => ({ label: nodeLabel(a, period.levels, depth), href: planPaths.node(m, a.id) })),
-    { label },
+    ...ancestors.map((a, depth) => ({ label: japanese(nodeLabel(a, period.levels, depth)), href: planPaths.node(m, a.id) })),
+    { label: japanese(label) },
   ];
   return (
     <Layout chrome={chrome} title={label} crumbs={crumbs}>
-      <h1>{label}</h1>
+      <h1>
+        <Ja>{label}</Ja>
+      </h1>
       <dl class="meta">
         <dt>{t('node.plan')}</dt>
         <dd>
           <a href={planPaths.period(m, plan.key, period.number)}>
-            {plan.name} {periodTitle(period, locale)}
+            <Ja>{plan.name}</Ja> {periodTitle(period, locale)}
           </a>
           （{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）
         </dd>
@@ -63,7 +68,9 @@ export function NodePage({ chrome, municipality, ward, context, reports }: Props
           <>
             <dt>{t('node.parent')}</dt>
             <dd>
-              <a href={planPaths.node(m, parent.id)}>{nodeLabel(parent, period.levels, ancestors.length - 1)}</a>
+              <a href={planPaths.node(m, parent.id)}>
+                <Ja>{nodeLabel(parent, period.levels, ancestors.length - 1)}</Ja>
+              </a>
             </dd>
           </>
         ) : null}
@@ -74,7 +81,9 @@ export function NodePage({ chrome, municipality, ward, context, reports }: Props
               <ul class="owners">
                 {node.owners.map((o) => (
                   <li>
-                    <a href={organisationPaths.one(m, o.key)}>{o.name}</a>
+                    <a href={organisationPaths.one(m, o.key)}>
+                      <Ja>{o.name}</Ja>
+                    </a>
                   </li>
                 ))}
               </ul>

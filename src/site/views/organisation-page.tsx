@@ -1,5 +1,6 @@
+import { japanese, Ja, LabelText } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
-import { municipalityPaths } from '../../municipalities/paths.ts';
+import { placeCrumbs, placeName, placeText } from '../../municipalities/names.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { planPaths } from '../../plans/paths.ts';
 import { periodTitle, type OwnedNode, type Period, type Plan } from '../../plans/queries.ts';
@@ -17,54 +18,69 @@ type Props = { chrome: Chrome; municipality: Municipality; ward: Ward | null; or
 export function OrganisationPage({ chrome, municipality, ward, organisation, initiatives, reports }: Props) {
   const { t, locale } = chrome;
   const m = municipality.slug;
-  const crumbs = [
-    { label: t('nav.home'), href: '/' },
-    { label: municipality.name, href: municipalityPaths.municipality(m) },
-    ...(ward ? [{ label: ward.name, href: municipalityPaths.ward(m, ward.slug) }] : []),
-    { label: organisation.name },
-  ];
+  const crumbs = [...placeCrumbs(chrome, municipality, ward), { label: japanese(organisation.name) }];
   return (
     <Layout chrome={chrome} title={organisation.name} crumbs={crumbs}>
-      <h1>{organisation.name}</h1>
+      <h1>
+        <Ja>{organisation.name}</Ja>
+      </h1>
       <dl class="meta">
         <dt>{t('org.kind')}</dt>
         <dd>{t(`org.kind.${organisation.kind}`)}</dd>
         {ward ? (
           <>
             <dt>{t('home.wards')}</dt>
-            <dd>{ward.name}</dd>
+            <dd>
+              <LabelText label={placeName(chrome, ward)} />
+            </dd>
           </>
         ) : null}
         {organisation.aliases.length > 0 ? (
           <>
             <dt>{t('org.aliases')}</dt>
-            <dd>{organisation.aliases.join('、')}</dd>
+            <dd>
+              <Ja>{organisation.aliases.join('、')}</Ja>
+            </dd>
           </>
         ) : null}
       </dl>
-      {organisation.description ? <p>{organisation.description}</p> : null}
+      {organisation.description ? (
+        <p>
+          <Ja>{organisation.description}</Ja>
+        </p>
+      ) : null}
       <h2>{t('org.owns')}</h2>
       {initiatives.length === 0 ? <p>{t('org.none')}</p> : null}
       {initiatives.map(({ plan, period, owned, reported }) => (
         <section>
           <h3>
             <a href={planPaths.period(m, plan.key, period.number)}>
-              {plan.name} {periodTitle(period, locale)}
+              <Ja>{plan.name}</Ja> {periodTitle(period, locale)}
             </a>
             <span class="muted">（{formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}）</span>
           </h3>
           <ul>
             {owned.map((item) => (
               <li>
-                {item.levelName ? <span class="node__level">{item.levelName}</span> : null}
-                <a href={planPaths.node(m, item.node.id)}>{[item.node.code, item.node.title].filter(Boolean).join('　')}</a>
+                {item.levelName ? (
+                  <span class="node__level">
+                    <Ja>{item.levelName}</Ja>
+                  </span>
+                ) : null}
+                <a href={planPaths.node(m, item.node.id)}>
+                  <Ja>{[item.node.code, item.node.title].filter(Boolean).join('　')}</Ja>
+                </a>
               </li>
             ))}
             {reported.map((item) => (
               <li>
-                {itemTitle(item)}
+                <Ja>{itemTitle(item)}</Ja>
                 <span class="muted">
-                  （{t('org.filedUnder')}：<a href={planPaths.node(m, item.node.id)}>{nodeLabelOf(item)}</a>）
+                  （{t('org.filedUnder')}：
+                  <a href={planPaths.node(m, item.node.id)}>
+                    <Ja>{nodeLabelOf(item)}</Ja>
+                  </a>
+                  ）
                 </span>
               </li>
             ))}
@@ -87,20 +103,19 @@ export function OrganisationListPage({ chrome, municipality, organisations }: { 
   return (
     <Layout
       chrome={chrome}
-      title={`${municipality.name} ${t('ward.organisations')}`}
-      crumbs={[
-        { label: t('nav.home'), href: '/' },
-        { label: municipality.name, href: municipalityPaths.municipality(m) },
-        { label: t('ward.organisations') },
-      ]}
+      title={`${placeText(chrome, municipality)} ${t('ward.organisations')}`}
+      crumbs={[...placeCrumbs(chrome, municipality), { label: t('ward.organisations') }]}
     >
       <h1>
-        {municipality.name} {t('ward.organisations')}
+        <LabelText label={placeName(chrome, municipality)} /> {t('ward.organisations')}
       </h1>
       <ul>
         {organisations.map((o) => (
           <li>
-            <a href={organisationPaths.one(m, o.key)}>{o.name}</a> <span class="muted">（{t(`org.kind.${o.kind}`)}）</span>
+            <a href={organisationPaths.one(m, o.key)}>
+              <Ja>{o.name}</Ja>
+            </a>{' '}
+            <span class="muted">（{t(`org.kind.${o.kind}`)}）</span>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { Ja, LabelText } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Organisation } from '../../organisations/queries.ts';
 import { organisationPaths } from '../../organisations/paths.ts';
@@ -5,8 +6,8 @@ import { planPaths } from '../../plans/paths.ts';
 import { currentPeriod, periodTitle, type PlanWithPeriods } from '../../plans/queries.ts';
 import { formatFiscalYear, formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import { reportPaths } from '../../reports/paths.ts';
-import { municipalityPaths } from '../../municipalities/paths.ts';
 import type { District, Municipality, Ward } from '../../municipalities/queries.ts';
+import { placeCrumbs, placeName, placeText } from '../../municipalities/names.ts';
 
 type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; plans: PlanWithPeriods[]; districts: District[]; organisations: Organisation[]; reportYears: number[] };
 
@@ -22,15 +23,18 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
   return (
     <Layout
       chrome={chrome}
-      title={ward.name}
-      crumbs={[
-        { label: t('nav.home'), href: '/' },
-        { label: municipality.name, href: municipalityPaths.municipality(m) },
-        { label: ward.name },
-      ]}
+      title={placeText(chrome, ward)}
+      crumbs={placeCrumbs(chrome, municipality, ward)}
     >
       <h1>
-        {municipality.name} {ward.name}
+        {/* 横浜市 戸塚区 as Japanese pages say it; Totsuka Ward, Yokohama City in English */}
+        {locale === 'ja' ? (
+          `${municipality.name} ${ward.name}`
+        ) : (
+          <>
+            <LabelText label={placeName(chrome, ward)} />, <LabelText label={placeName(chrome, municipality)} />
+          </>
+        )}
       </h1>
       <h2>{t('ward.plans')}</h2>
       {plans.length === 0 ? <p>{t('ward.noPlans')}</p> : null}
@@ -40,9 +44,15 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
           return (
             <li>
               <h3>
-                <a href={planPaths.plan(m, plan.key)}>{plan.name}</a>
+                <a href={planPaths.plan(m, plan.key)}>
+                  <Ja>{plan.name}</Ja>
+                </a>
               </h3>
-              {plan.nickname ? <p>{plan.nickname}</p> : null}
+              {plan.nickname ? (
+                <p>
+                  <Ja>{plan.nickname}</Ja>
+                </p>
+              ) : null}
               <p class="muted">{t(`plan.tier.${plan.tier}`)}</p>
               {period ? (
                 <p>
@@ -71,7 +81,9 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
           <h2>{t('ward.districts')}</h2>
           <ul>
             {districts.map((d) => (
-              <li>{d.name}</li>
+              <li>
+                <LabelText label={placeName(chrome, d)} />
+              </li>
             ))}
           </ul>
         </>
@@ -85,7 +97,9 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
               <ul>
                 {list.map((o) => (
                   <li>
-                    <a href={organisationPaths.one(m, o.key)}>{o.name}</a>
+                    <a href={organisationPaths.one(m, o.key)}>
+                      <Ja>{o.name}</Ja>
+                    </a>
                   </li>
                 ))}
               </ul>
