@@ -48,6 +48,7 @@ describe('Japanese content on English pages', () => {
     '/m/yokohama/wards/totsuka',
     '/m/yokohama/wards/tsurumi',
     '/m/yokohama/organisations/totsuka-shakyo',
+    '/m/yokohama/organisations/asahi-shakyo',
     '/m/yokohama/plans/totsuka-ward',
     '/m/yokohama/plans/totsuka-ward/periods',
     '/m/yokohama/wards/asahi/reports/2023',
@@ -69,6 +70,14 @@ describe('Japanese content on English pages', () => {
     const plan = await page('/m/yokohama/plans/totsuka-ward');
     const node = /href="(\/m\/yokohama\/nodes\/[0-9a-f-]+)"/.exec(plan)![1]!;
     expect(japaneseOutsideLangJa(await page(`${node}?lang=en`))).toEqual([]);
+  });
+
+  it('is marked on a published report’s page', async () => {
+    const year = await page('/m/yokohama/wards/asahi/reports/2023');
+    const report = /href="(\/m\/yokohama\/reports\/[0-9a-f-]+)"/.exec(year)![1]!;
+    const html = await page(`${report}?lang=en`);
+    expect(html).toContain('Asahi Ward</a>');
+    expect(japaneseOutsideLangJa(html)).toEqual([]);
   });
 
   it('adds nothing on Japanese pages', async () => {
