@@ -97,14 +97,30 @@ describe('hand edits', { timeout: DEMO_SETUP_MS }, () => {
     expect((await period4Nodes()).find((n) => n.id === goal.id)!.keywords).toEqual(goal.keywords);
   });
 
-  it('treats values typed before any import as hand edits: a differing one is a conflict, an empty one is filled', async () => {
+  it('calls a value loaded with the demo a plain change: only a field a person typed before any import is a conflict', async () => {
     const totsuka = (await findWard(database.db, demo.municipality.id, 'totsuka'))!;
-    const row = await stageFile(database, totsuka, seedPath('000_e9d5bda1a79b8884.txt'));
-    const { changeSet } = await previewImport(database.db, row);
-    expect(changeSet.operations.filter((o) => o.op !== 'setField')).toEqual([]);
-    const fields = changeSet.operations.filter((o): o is SetField => o.op === 'setField');
-    for (const field of fields) expect(field.conflict).toBe(!isEmptyValue(field.from));
-    expect(changeSet.missing.map((m) => m.label)).toContain('2 （題名なし）');
+    const seed = seedPath('000_e9d5bda1a79b8884.txt');
+    const corrections = { nodes: { '0:0': { title: '支えあいと助けあいのあるまち戸塚' } } };
+    const untouched = await previewImport(database.db, await stageFile(database, totsuka, seed, corrections));
+    expect(untouched.changeSet.operations.filter((o) => o.op !== 'setField')).toEqual([]);
+    const title = untouched.changeSet.operations.find((o): o is SetField => o.op === 'setField' && o.field === 'title')!;
+    expect(title).toMatchObject({ from: '支えあいと助けあいのあるまち', to: '支えあいと助けあいのあるまち戸塚', conflict: false });
+    expect(conflictsOf(untouched.changeSet)).toEqual([]);
+    expect(untouched.changeSet.missing.map((m) => m.label)).toContain('2 （題名なし）');
+
+    const [plan] = await listWardPlans(database.db, demo.municipality.id, totsuka.id);
+    const node = flattenTree(await loadTree(database.db, demo.municipality.id, plan!.periods.find((p) => p.number === 4)!.id)).find((n) => n.id === title.target)!;
+    const secretariat = await demo.actorOf('ward_secretariat', 'totsuka');
+    const edited = await runCommand(database, secretariat, (scope) => updateNode(scope, { municipalityId: node.municipalityId, nodeId: node.id }, { ...node, title: '手で直した題名', ownerIds: node.owners.map((o) => o.id) }));
+    expect(edited.ok).toBe(true);
+    const after = await previewImport(database.db, await stageFile(database, totsuka, seed, corrections));
+    expect(conflictsOf(after.changeSet)).toEqual([expect.objectContaining({ id: title.id, from: '手で直した題名', to: title.to, conflict: true })]);
+  });
+
+  it('calls a line the document now says otherwise a plain change when nobody edited the item since the last import', async () => {
+    await importFile(database, ward, ASAHI);
+    const { changeSet } = await previewImport(database.db, await stageFile(database, ward, ASAHI, { nodes: { '0:0': { title: '誰もが、ともに生きるまち旭' } } }));
+    expect(changeSet.operations).toEqual([expect.objectContaining({ op: 'setField', field: 'title', from: '誰もが、ともに生きるまち', to: '誰もが、ともに生きるまち旭', conflict: false })]);
   });
 });
 

@@ -1,16 +1,18 @@
 /**
  * What importing a read document into a ward would do: the list of operations against the database as it is now
  * (create plan / period / item / organisation, set a field from → to), each with the source lines it comes from.
- * A field a user edited by hand since the last import (its value differs from that import's) is a conflict: shown
- * with the three values and only written when the user asks. Items the database has and the document does not are
- * listed, never deleted. What the model cannot hold yet is listed as not stored (it stays in the parse).
+ * A field a user edited by hand since the last import (its value differs from that import's, or no import wrote it
+ * and a person typed it: hand-edits.ts) is a conflict: shown with the three values and only written when the user
+ * asks; any other difference is a plain change (a value the demo loaded, a line the document now says otherwise).
+ * Items the database has and the document does not are listed, never deleted. What the model cannot hold yet is
+ * listed as not stored (it stays in the parse).
  * Meetings are found by date and title: created with their 次第, or compared (times, venue, 次第) like an item's fields.
  * Reports go into the ward's round of their fiscal year (see report-changes.ts); compute-change-set.ts puts it together.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { DbOrTx } from '../kernel/db/database.ts';
 import { problem, translateProblem, type Problem, type Translate } from '../kernel/i18n/index.ts';
-import { parseTime } from '../kernel/wareki/index.ts';
+import { formatDate, parseTime } from '../kernel/wareki/index.ts';
 import { listMeetings, type Meeting as DbMeeting } from '../meetings/queries.ts';
 import { listDistricts, type District, type Ward } from '../municipalities/queries.ts';
 import { listOrganisationsForWard, matchOrganisation, type Organisation, type OrganisationKind } from '../organisations/queries.ts';
@@ -258,8 +260,8 @@ export class ChangeSetBuilder {
     (this.values[key] ??= {})[field] = wanted;
     if (isDeepStrictEqual(current, wanted)) return;
     const baseline = this.baseline.get(key)?.[field];
-    const conflict = !isEmptyValue(current) && (baseline === undefined || !isDeepStrictEqual(current, baseline));
-    this.operations.push({
+    const conflict = baseline !== undefined && !isEmptyValue(current) && !isDeepStrictEqual(current, baseline);
+    const operation: SetField = {
       op: 'setField',
       id: `${key}:${field}`,
       entity,
@@ -273,7 +275,17 @@ export class ChangeSetBuilder {
       conflict,
       ...extra,
       sourceLines,
-    });
+    };
+    this.operations.push(operation);
+    if (baseline === undefined && !isEmptyValue(current)) this.notWrittenByImports.push(operation);
+  }
+
+  /** Fields whose current value no import wrote: conflicts only if a person typed it (`settleHandEdits`). */
+  readonly notWrittenByImports: SetField[] = [];
+
+  /** Marks as conflicts the fields of `notWrittenByImports` whose value a person typed (ids as `typedByHand` gives them). */
+  settleHandEdits(typed: ReadonlySet<string>) {
+    for (const operation of this.notWrittenByImports) operation.conflict = typed.has(operation.id);
   }
 
   plan(plan: Plan, index: number) {
@@ -433,7 +445,7 @@ export class ChangeSetBuilder {
 
   /** A meeting of the document: created when the ward has none of that date and title, else compared field by field. */
   meeting(meeting: Meeting & { date: string }, existing: { row: DbMeeting; agenda: AgendaLine[] } | undefined, index: number) {
-    const label = `${meeting.date} ${meeting.title}`;
+    const label = `${formatDate(meeting.date)} ${meeting.title}`;
     const key = `${meeting.date} ${keyOf(meeting.title)}`;
     if (this.meetingsSeen.has(key)) {
       this.notStored.push({ kind: problem('import.notStored.meetingTwice'), label, sourceLines: meeting.sourceLines });

@@ -6,6 +6,7 @@ import { partsOf } from '../meetings/queries.ts';
 import { loadTree } from '../plans/queries.ts';
 import type { InterchangeDocument, Meeting, SourceLines } from '../reading/interchange.ts';
 import { ChangeSetBuilder, same, storedAgenda, type Baseline, type ChangeSet, type ImportProblem, type NotStoredItem, type Operation, type WardContext } from './change-set.ts';
+import { typedByHand } from './hand-edits.ts';
 import { addReports } from './report-changes.ts';
 
 function notStoredOfDocument(document: InterchangeDocument): NotStoredItem[] {
@@ -55,6 +56,7 @@ export async function computeChangeSet(db: DbOrTx, context: WardContext, documen
   }
   await addMeetings(db, builder, context, document);
   await addReports(db, builder, context, document);
+  builder.settleHandEdits(await typedByHand(db, context.municipalityId, builder.notWrittenByImports));
   const notStored = [...notStoredOfDocument(document), ...builder.notStored];
   const unrecognised = document.unrecognised.map(({ line, text }) => ({ line, text }));
   return {

@@ -51,7 +51,7 @@ describe('a meeting the demo already has', { timeout: DEMO_SETUP_MS }, () => {
   it('gives no meeting operation: the demo holds what seed 003 reads', async () => {
     const changeSet = await previewSeed();
     expect(meetingOperations(changeSet.operations)).toEqual([]);
-    expect((inJapanese(changeSet.notStored) as NotStored[]).filter((n) => n.kind.startsWith('会議'))).toEqual([{ kind: '会議の配布資料の一覧', label: `2024-05-24 ${TITLE}（6件）`, sourceLines: [3, 37] }]);
+    expect((inJapanese(changeSet.notStored) as NotStored[]).filter((n) => n.kind.startsWith('会議'))).toEqual([{ kind: '会議の配布資料の一覧', label: `令和6年5月24日 ${TITLE}（6件）`, sourceLines: [3, 37] }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database.ts';
 import { auditEvents } from './schema.ts';
 
@@ -20,6 +20,16 @@ export async function latestEvent(db: DbOrTx, municipalityId: string, entityType
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(1);
   return row ?? null;
+}
+
+/** The events signed-in people caused on these records of one type, oldest first (a command-line run or the demo has no person). */
+export async function eventsByPeople(db: DbOrTx, municipalityId: string, entityType: string, entityIds: string[]): Promise<AuditEvent[]> {
+  if (entityIds.length === 0) return [];
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.municipalityId, municipalityId), eq(auditEvents.entityType, entityType), inArray(auditEvents.entityId, entityIds), isNotNull(auditEvents.actorId)))
+    .orderBy(auditEvents.at, auditEvents.id);
 }
 
 /** The fields whose values differ between two snapshots, for a readable history. */
