@@ -1,7 +1,8 @@
 /** A change set in words: the values as people read them, and the plain-text report the CLI prints. */
-import { translateProblem, type Translate } from '../kernel/i18n/index.ts';
+import { translateProblem, type Locale, type Translate } from '../kernel/i18n/index.ts';
+import type { ShownValue } from '../kernel/ui/change-table.tsx';
 import type { SourceLines } from '../reading/interchange.ts';
-import { formatFiscalYear } from '../kernel/wareki/index.ts';
+import { formatFiscalYear, formatFiscalYearSpan } from '../kernel/wareki/index.ts';
 import { conflictsOf, notStoredText, type AgendaLine, type ChangeSet, type MeetingField, type NodeField, type Operation, type PeriodField, type SetField, type Value } from './change-set.ts';
 
 /** 議題1 令和5年度の実組報告（説明者）［資料1・資料2］ */
@@ -9,11 +10,25 @@ function agendaLineText(line: AgendaLine): string {
   return `${line.title}${line.speaker ? `（${line.speaker}）` : ''}${line.materials.length > 0 ? `［${line.materials.join('・')}］` : ''}`;
 }
 
+function entriesOf(value: Exclude<Value, string | number | null>): string[] {
+  return value.map((item) => (typeof item === 'string' ? item : 'heading' in item ? `■${item.heading} ${item.body}` : agendaLineText(item)));
+}
+
 export function valueText(value: Value | undefined, t: Translate): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('import.preview.none');
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return value;
-  return value.map((item) => (typeof item === 'string' ? item : 'heading' in item ? `■${item.heading} ${item.body}` : agendaLineText(item))).join('\n');
+  return entriesOf(value).join('\n');
+}
+
+const fiscalYearFields = new Set<SetField['field']>(['fiscalYearStart', 'fiscalYearEnd']);
+
+/** A value as the preview's 新旧対照表 shows it: a period's years in 和暦 with the Western year, a list entry by entry. */
+export function shownValue(value: Value | undefined, field: SetField['field'], locale: Locale): ShownValue {
+  if (value === null || value === undefined) return { text: '' };
+  if (typeof value === 'number') return { text: fiscalYearFields.has(field) ? formatFiscalYear(value, { locale, withWestern: true }) : String(value) };
+  if (typeof value === 'string') return { text: value };
+  return { list: entriesOf(value) };
 }
 
 /** A report's field is named by its form; the other fields by the interface messages. */
@@ -31,20 +46,21 @@ export function groupsOf(changeSet: ChangeSet) {
   };
 }
 
-export function addedText(op: Exclude<Operation, SetField>, t: Translate): string {
+/** What an operation adds, in words; a year in 和暦 on Japanese pages (and from the command line), FY2021 in English. */
+export function addedText(op: Exclude<Operation, SetField>, t: Translate, locale: Locale = 'ja'): string {
   switch (op.op) {
     case 'createOrganisation':
       return `${t('import.preview.newOrganisation', { kind: t(`org.kind.${op.kind}`) })}: ${op.name}`;
     case 'createPlan':
       return `${t('import.preview.newPlan')}: ${op.name}${op.nickname ? `（${op.nickname}）` : ''}`;
     case 'createPeriod':
-      return `${t('import.preview.newPeriod')}: ${op.name}`;
+      return `${t('import.preview.newPeriod')}: ${op.name}（${formatFiscalYearSpan(op.fiscalYearStart, op.fiscalYearEnd, { locale })}）`;
     case 'createNode':
       return `${t('import.preview.newNode')}: ${op.label}${op.values.owners && (op.values.owners as string[]).length ? `（${(op.values.owners as string[]).join('、')}）` : ''}`;
     case 'createMeeting':
       return `${t('import.preview.newMeeting', { count: op.values.agenda.length })}: ${op.label}${meetingPlaceText(op.values)}`;
     case 'createReportRound':
-      return `${t('import.preview.newReportRound', { year: formatFiscalYear(op.fiscalYear) })}: ${op.title}`;
+      return `${t('import.preview.newReportRound', { year: formatFiscalYear(op.fiscalYear, { locale }) })}: ${op.title}`;
     case 'createReport':
       return `${t('import.preview.newReport')}: ${op.label}（${op.owners.join('、')}）→ ${op.nodeLabel}`;
   }

@@ -2,15 +2,16 @@
  * The preview of one import: what will change (with conflicts to tick), the lines that could not be read, and the
  * document beside what was read from it, each parsed item linked to its source lines and open to correction.
  */
-import { translateProblem, type Translate } from '../../kernel/i18n/index.ts';
-import { formatFiscalYear } from '../../kernel/wareki/index.ts';
-import { controlAttrs, CsrfField, ErrorSummary, Field, PostButton, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { translateProblem, type Locale, type Translate } from '../../kernel/i18n/index.ts';
+import { ChangeSide } from '../../kernel/ui/change-table.tsx';
+import { formatFiscalYear, formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
+import { controlAttrs, CsrfField, ErrorSummary, Field, PostButton, WarekiInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import type { InterchangeDocument, Plan, PlanNode, Report, SourceLines } from '../../reading/interchange.ts';
-import { notStoredText, type ChangeSet, type SetField } from '../change-set.ts';
+import type { ChangeSet, SetField, Value } from '../change-set.ts';
 import { nodeKey, type Corrections } from '../corrections.ts';
-import { addedText, fieldLabel, groupsOf, linesText, valueText } from '../describe.ts';
+import { addedText, fieldLabel, groupsOf, linesText, shownValue, valueText } from '../describe.ts';
 import { importPaths } from '../paths.ts';
 import type { DocumentImport } from '../queries.ts';
 import { importCrumbs } from './list-page.tsx';
@@ -36,91 +37,149 @@ function LinesLink({ t, lines }: { t: Translate; lines: SourceLines }) {
   return <a href={`#${lineAnchor(lines[0])}`}>{linesText(lines, t)}</a>;
 }
 
-function Value({ t, value }: { t: Translate; value: SetField['from'] | undefined }) {
-  return <span class="import-value">{valueText(value ?? null, t)}</span>;
-}
+type Groups = ReturnType<typeof groupsOf>;
 
-function ChangeTables({ t, changeSet }: { t: Translate; changeSet: ChangeSet }) {
-  const { added, changed, conflicts } = groupsOf(changeSet);
+/** A changed field, its item and field named, the document's line linked. */
+function FieldName({ t, f }: { t: Translate; f: SetField }) {
   return (
     <>
-      {added.length > 0 ? (
-        <>
-          <h3>{t('import.preview.added', { count: added.length })}</h3>
-          <ul>
-            {added.map((op) => (
-              <li>
-                {addedText(op, t)}（<LinesLink t={t} lines={op.sourceLines} />）
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {changed.length > 0 ? (
-        <>
-          <h3>{t('import.preview.changed', { count: changed.length })}</h3>
-          <CaptionedTable
-            caption={t('import.preview.changed', { count: changed.length })}
-            rows={changed}
-            columns={[
-              {
-                header: t('import.preview.item'),
-                rowHeader: true,
-                cell: (f) => (
-                  <>
-                    {f.label}（<LinesLink t={t} lines={f.sourceLines} />）
-                  </>
-                ),
-              },
-              { header: t('import.preview.field'), cell: (f) => fieldLabel(f, t) },
-              { header: t('import.preview.from'), cell: (f) => <Value t={t} value={f.from} /> },
-              { header: t('import.preview.to'), cell: (f) => <Value t={t} value={f.to} /> },
-            ]}
-          />
-        </>
-      ) : null}
-      {conflicts.length > 0 ? (
-        <>
-          <h3>{t('import.preview.conflicts', { count: conflicts.length })}</h3>
-          <p>{t('import.preview.conflictsLead')}</p>
-          <CaptionedTable
-            caption={t('import.preview.conflicts', { count: conflicts.length })}
-            rows={conflicts}
-            columns={[
-              {
-                header: t('import.preview.item'),
-                rowHeader: true,
-                cell: (f) => (
-                  <>
-                    {f.label}・{fieldLabel(f, t)}（<LinesLink t={t} lines={f.sourceLines} />）
-                  </>
-                ),
-              },
-              { header: t('import.preview.documentValue'), cell: (f) => <Value t={t} value={f.to} /> },
-              { header: t('import.preview.currentValue'), cell: (f) => <Value t={t} value={f.from} /> },
-              { header: t('import.preview.baselineValue'), cell: (f) => <Value t={t} value={f.baseline} /> },
-              {
-                header: t('import.preview.overwrite'),
-                cell: (f, index) => (
-                  <>
-                    <input type="checkbox" id={`overwrite-${index}`} name="overwrite" value={f.id} />
-                    <label for={`overwrite-${index}`}>
-                      {t('import.preview.overwrite')}
-                      <span class="visually-hidden">: {f.label}・{fieldLabel(f, t)}</span>
-                    </label>
-                  </>
-                ),
-              },
-            ]}
-          />
-        </>
-      ) : null}
+      {f.label}・{fieldLabel(f, t)}（<LinesLink t={t} lines={f.sourceLines} />）
     </>
   );
 }
 
-function Changes({ t, m, ward, row, changeSet, csrf }: { t: Translate; m: string; ward: Ward; row: DocumentImport; changeSet: ChangeSet; csrf: string }) {
+/** One side of a change with the characters the other side lacks marked (the kernel's 新旧対照表 cell). */
+function Side({ t, locale, f, side, other }: { t: Translate; locale: Locale; f: SetField; side: 'before' | 'after'; other: Value | undefined }) {
+  const [before, after] = side === 'before' ? [f.from, other] : [other, f.to];
+  const change = { label: '', before: shownValue(before, f.field, locale), after: shownValue(after, f.field, locale) };
+  return <ChangeSide t={t} change={change} side={side} />;
+}
+
+/** What the import does, counted by kind before any detail: added, changed, conflicts to decide, items the document lacks. */
+function Summary({ t, groups, missing }: { t: Translate; groups: Groups; missing: number }) {
+  const counts: [string, string, number][] = [
+    ['import-conflicts', t('import.preview.conflicts', { count: groups.conflicts.length }), groups.conflicts.length],
+    ['import-changed', t('import.preview.changed', { count: groups.changed.length }), groups.changed.length],
+    ['import-added', t('import.preview.added', { count: groups.added.length }), groups.added.length],
+    ['import-missing', t('import.preview.missing', { count: missing }), missing],
+  ];
+  return (
+    <ul class="import-summary" aria-label={t('import.preview.summary')}>
+      {counts.map(([id, text, count]) => (
+        <li class={count > 0 && id === 'import-conflicts' ? 'import-summary__conflicts' : undefined}>{count > 0 ? <a href={`#${id}`}>{text}</a> : text}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Conflicts({ t, locale, conflicts }: { t: Translate; locale: Locale; conflicts: SetField[] }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <section id="import-conflicts" aria-labelledby="import-conflicts-title">
+      <h3 id="import-conflicts-title">{t('import.preview.conflicts', { count: conflicts.length })}</h3>
+      <p>{t('import.preview.conflictsLead')}</p>
+      <CaptionedTable
+        caption={t('import.preview.conflicts', { count: conflicts.length })}
+        rows={conflicts}
+        columns={[
+          { header: t('import.preview.item'), rowHeader: true, cell: (f) => <FieldName t={t} f={f} /> },
+          { header: t('import.preview.currentValue'), cell: (f) => <Side t={t} locale={locale} f={f} side="before" other={f.to} /> },
+          { header: t('import.preview.documentValue'), cell: (f) => <Side t={t} locale={locale} f={f} side="after" other={f.from} /> },
+          { header: t('import.preview.baselineValue'), cell: (f) => <span class="import-value">{valueText(f.baseline, t)}</span> },
+          {
+            header: t('import.preview.overwrite'),
+            cell: (f, index) => (
+              <>
+                <input type="checkbox" id={`overwrite-${index}`} name="overwrite" value={f.id} />
+                <label for={`overwrite-${index}`}>
+                  {t('import.preview.overwrite')}
+                  <span class="visually-hidden">: {f.label}・{fieldLabel(f, t)}</span>
+                </label>
+              </>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** Values the document says otherwise and nobody edited by hand: 今の値 → 文書の値, the changed characters marked. */
+function Changed({ t, locale, changed }: { t: Translate; locale: Locale; changed: SetField[] }) {
+  if (changed.length === 0) return null;
+  return (
+    <section id="import-changed" aria-labelledby="import-changed-title">
+      <h3 id="import-changed-title">{t('import.preview.changed', { count: changed.length })}</h3>
+      <CaptionedTable
+        caption={t('import.preview.changed', { count: changed.length })}
+        rows={changed}
+        columns={[
+          { header: t('import.preview.item'), rowHeader: true, cell: (f) => <FieldName t={t} f={f} /> },
+          { header: t('import.preview.from'), cell: (f) => <Side t={t} locale={locale} f={f} side="before" other={f.to} /> },
+          { header: t('import.preview.to'), cell: (f) => <Side t={t} locale={locale} f={f} side="after" other={f.from} /> },
+        ]}
+      />
+    </section>
+  );
+}
+
+function Added({ t, locale, added }: { t: Translate; locale: Locale; added: Groups['added'] }) {
+  if (added.length === 0) return null;
+  return (
+    <section id="import-added" aria-labelledby="import-added-title">
+      <h3 id="import-added-title">{t('import.preview.added', { count: added.length })}</h3>
+      <ul>
+        {added.map((op) => (
+          <li>
+            {addedText(op, t, locale)}（<LinesLink t={t} lines={op.sourceLines} />）
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A list that only informs, folded under its count: open it to read it (a link into it opens it too). */
+function Folded({ id, title, lead, children }: { id: string; title: string; lead: string; children: unknown }) {
+  return (
+    <details id={id} class="import-folded">
+      <summary>{title}</summary>
+      <p>{lead}</p>
+      {children}
+    </details>
+  );
+}
+
+/** What the model cannot hold yet, by kind (日程, 調査 …), each kind counted, each entry linked to its lines. */
+function NotStored({ t, items }: { t: Translate; items: ChangeSet['notStored'] }) {
+  if (items.length === 0) return null;
+  const kinds = new Map<string, { index: number; label: string; lines: SourceLines }[]>();
+  items.forEach((item, index) => {
+    const kind = translateProblem(t, item.kind);
+    const label = typeof item.label === 'string' ? item.label : translateProblem(t, item.label);
+    kinds.set(kind, [...(kinds.get(kind) ?? []), { index, label, lines: item.sourceLines }]);
+  });
+  return (
+    <Folded id="import-not-stored" title={t('import.preview.notStored', { count: items.length })} lead={t('import.preview.notStoredLead')}>
+      {[...kinds].map(([kind, entries]) => (
+        <>
+          <h3>{t('import.preview.kindCount', { kind, count: entries.length })}</h3>
+          <ul>
+            {entries.map((entry) => (
+              <li id={otherAnchor(entry.index)}>
+                {entry.label}（<LinesLink t={t} lines={entry.lines} />）
+              </li>
+            ))}
+          </ul>
+        </>
+      ))}
+    </Folded>
+  );
+}
+
+function Changes({ t, locale, m, ward, row, changeSet, csrf }: { t: Translate; locale: Locale; m: string; ward: Ward; row: DocumentImport; changeSet: ChangeSet; csrf: string }) {
   const canApply = changeSet.problems.length === 0;
+  const groups = groupsOf(changeSet);
   return (
     <section aria-labelledby="changes-title">
       <h2 id="changes-title">{t('import.preview.changes')}</h2>
@@ -141,12 +200,14 @@ function Changes({ t, m, ward, row, changeSet, csrf }: { t: Translate; m: string
           </ul>
         </div>
       ) : null}
-      {changeSet.operations.length === 0 ? <p class="notice">{t('import.preview.noChanges')}</p> : null}
+      {changeSet.operations.length === 0 ? <p class="notice">{t('import.preview.noChanges')}</p> : <Summary t={t} groups={groups} missing={changeSet.missing.length} />}
       <form method="post" action={importPaths.apply(m, ward.slug, row.id)}>
         <CsrfField token={csrf} />
         <input type="hidden" name="version" value={String(row.version)} />
         <input type="hidden" name="fingerprint" value={changeSet.fingerprint} />
-        <ChangeTables t={t} changeSet={changeSet} />
+        <Conflicts t={t} locale={locale} conflicts={groups.conflicts} />
+        <Changed t={t} locale={locale} changed={groups.changed} />
+        <Added t={t} locale={locale} added={groups.added} />
         {canApply ? (
           <p class="actions">
             <button type="submit" class="button">
@@ -157,9 +218,7 @@ function Changes({ t, m, ward, row, changeSet, csrf }: { t: Translate; m: string
       </form>
       <PostButton action={importPaths.discard(m, ward.slug, row.id)} csrf={csrf} label={t('import.preview.discard')} fields={{ version: String(row.version) }} confirm={t('import.preview.discardConfirm')} />
       {changeSet.missing.length > 0 ? (
-        <>
-          <h3>{t('import.preview.missing', { count: changeSet.missing.length })}</h3>
-          <p>{t('import.preview.missingLead')}</p>
+        <Folded id="import-missing" title={t('import.preview.missing', { count: changeSet.missing.length })} lead={t('import.preview.missingLead')}>
           <ul>
             {changeSet.missing.map((item) => (
               <li>
@@ -167,21 +226,9 @@ function Changes({ t, m, ward, row, changeSet, csrf }: { t: Translate; m: string
               </li>
             ))}
           </ul>
-        </>
+        </Folded>
       ) : null}
-      {changeSet.notStored.length > 0 ? (
-        <>
-          <h3>{t('import.preview.notStored', { count: changeSet.notStored.length })}</h3>
-          <p>{t('import.preview.notStoredLead')}</p>
-          <ul>
-            {changeSet.notStored.map((item, index) => (
-              <li id={otherAnchor(index)}>
-                {notStoredText(t, item)}（<LinesLink t={t} lines={item.sourceLines} />）
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <NotStored t={t} items={changeSet.notStored} />
     </section>
   );
 }
@@ -307,7 +354,7 @@ function PlanItem({ plan, index, context }: { plan: Plan; index: number; context
   const name = [plan.name, plan.nickname && `（${plan.nickname}）`].filter(Boolean).join('') || t('import.preview.none');
   const typed = (field: string, value: string) => typedOr(context, 'plan', String(index), field, value);
   const hasErrors = Object.keys(errors).some((key) => key.startsWith(`${id}-`));
-  const span = [plan.period ? t('import.preview.period', { n: plan.period }) : '', plan.fiscalYearStart ? `${plan.fiscalYearStart}〜${plan.fiscalYearEnd ?? ''}` : ''].filter(Boolean).join(' ');
+  const span = [plan.period ? t('import.preview.period', { n: plan.period }) : '', plan.fiscalYearStart ? formatFiscalYearSpan(plan.fiscalYearStart, plan.fiscalYearEnd, { locale: context.locale, withWestern: true }) : ''].filter(Boolean).join(' ');
   return (
     <section id={id} aria-labelledby={`${id}-title`} class="import-plan">
       <h3 id={`${id}-title`}>
@@ -321,8 +368,8 @@ function PlanItem({ plan, index, context }: { plan: Plan; index: number; context
         <Input id={`${id}-name`} name="name" label={t('import.field.name')} value={typed('name', plan.name ?? '')} error={errors[`${id}-name`]} />
         <Input id={`${id}-nickname`} name="nickname" label={t('import.field.nickname')} value={typed('nickname', plan.nickname ?? '')} error={errors[`${id}-nickname`]} />
         <Input id={`${id}-period`} name="period" label={t('import.field.period')} value={typed('period', plan.period === null ? '' : String(plan.period))} error={errors[`${id}-period`]} />
-        <Input id={`${id}-fiscalYearStart`} name="fiscalYearStart" label={t('import.field.fiscalYearStart')} value={typed('fiscalYearStart', plan.fiscalYearStart === null ? '' : String(plan.fiscalYearStart))} error={errors[`${id}-fiscalYearStart`]} />
-        <Input id={`${id}-fiscalYearEnd`} name="fiscalYearEnd" label={t('import.field.fiscalYearEnd')} value={typed('fiscalYearEnd', plan.fiscalYearEnd === null ? '' : String(plan.fiscalYearEnd))} error={errors[`${id}-fiscalYearEnd`]} />
+        <WarekiInput t={t} kind="fiscalYear" id={`${id}-fiscalYearStart`} name="fiscalYearStart" label={t('import.field.fiscalYearStart')} hint={t('import.correct.fiscalYearHint')} value={typed('fiscalYearStart', plan.fiscalYearStart === null ? '' : String(plan.fiscalYearStart))} error={errors[`${id}-fiscalYearStart`]} />
+        <WarekiInput t={t} kind="fiscalYear" id={`${id}-fiscalYearEnd`} name="fiscalYearEnd" label={t('import.field.fiscalYearEnd')} hint={t('import.correct.fiscalYearHint')} value={typed('fiscalYearEnd', plan.fiscalYearEnd === null ? '' : String(plan.fiscalYearEnd))} error={errors[`${id}-fiscalYearEnd`]} />
       </CorrectionForm>
       {plan.nodes.length > 0 ? (
         <ol class="import-tree">
@@ -354,7 +401,7 @@ function ReportItem({ report, index, context }: { report: Report; index: number;
         <Input id={`${id}-goalCode`} name="goalCode" label={t('import.field.goalCode')} value={typed('goalCode', report.goalCode ?? '')} error={error('goalCode')} />
         <Input id={`${id}-goal`} name="goal" label={t('import.field.goal')} value={typed('goal', report.goal ?? '')} error={error('goal')} />
         <Input id={`${id}-owner`} name="owner" label={t('import.field.owners')} hint={t('import.correct.ownersHint')} value={typed('owner', report.owner ?? '')} error={error('owner')} />
-        <Input id={`${id}-fiscalYear`} name="fiscalYear" label={t('import.field.fiscalYear')} value={typed('fiscalYear', report.fiscalYear === null ? '' : String(report.fiscalYear))} error={error('fiscalYear')} />
+        <WarekiInput t={t} kind="fiscalYear" id={`${id}-fiscalYear`} name="fiscalYear" label={t('import.field.fiscalYear')} hint={t('import.correct.fiscalYearHint')} value={typed('fiscalYear', report.fiscalYear === null ? '' : String(report.fiscalYear))} error={error('fiscalYear')} />
       </CorrectionForm>
     </li>
   );
@@ -374,27 +421,35 @@ function ReportsRead({ reports, context }: { reports: Report[]; context: ItemCon
   );
 }
 
+/**
+ * The document line by line, folded under its line count (a link to a line opens it); each run of lines read into one
+ * item links to that item once, on its first line.
+ */
 function SourceColumn({ t, lines, uses, unrecognised }: { t: Translate; lines: string[]; uses: Map<number, LineUse>; unrecognised: Set<number> }) {
   return (
     <section aria-labelledby="source-title" class="import-source">
       <h2 id="source-title">{t('import.preview.source', { lines: lines.length })}</h2>
-      <ol class="import-lines">
-        {lines.map((text, index) => {
-          const line = index + 1;
-          const use = uses.get(line);
-          return (
-            <li id={lineAnchor(line)} value={line} class={unrecognised.has(line) ? 'import-line import-line--unrecognised' : 'import-line'}>
-              <span class="import-line__text">{text}</span>
-              {use ? (
-                <a class="import-line__use" href={use.href}>
-                  <span class="visually-hidden">{t('import.preview.usedBy')}: </span>
-                  {use.label}
-                </a>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
+      <details class="import-folded">
+        <summary>{t('import.preview.showSource')}</summary>
+        <ol class="import-lines">
+          {lines.map((text, index) => {
+            const line = index + 1;
+            const use = uses.get(line);
+            const startsRun = use !== undefined && uses.get(line - 1)?.href !== use.href;
+            return (
+              <li id={lineAnchor(line)} value={line} class={unrecognised.has(line) ? 'import-line import-line--unrecognised' : 'import-line'}>
+                <span class="import-line__text">{text}</span>
+                {startsRun ? (
+                  <a class="import-line__use" href={use.href}>
+                    <span class="visually-hidden">{t('import.preview.usedBy')}: </span>
+                    {use.label}
+                  </a>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </details>
     </section>
   );
 }
@@ -418,7 +473,7 @@ export function ImportPreviewPage({ chrome, municipality, ward, row, document, c
       {document.source.warnings.map((message) => (
         <p class="notice">{message}</p>
       ))}
-      <Changes t={t} m={m} ward={ward} row={row} changeSet={changeSet} csrf={chrome.csrfToken} />
+      <Changes t={t} locale={chrome.locale} m={m} ward={ward} row={row} changeSet={changeSet} csrf={chrome.csrfToken} />
       <Unrecognised t={t} changeSet={changeSet} />
       <div class="import-columns">
         <section aria-labelledby="parsed-title" class="import-parsed">

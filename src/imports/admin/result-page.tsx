@@ -55,7 +55,7 @@ export function ImportResultPage({ chrome, municipality, ward, row, plans }: Pro
           {done.length === 0 ? <p>{t('import.preview.noChanges')}</p> : null}
           <ul>
             {done.map((op) => {
-              const text = op.op === 'setField' ? `${op.label}・${fieldLabel(op, t)}: ${valueText(op.to, t)}` : addedText(op, t);
+              const text = op.op === 'setField' ? `${op.label}・${fieldLabel(op, t)}: ${valueText(op.to, t)}` : addedText(op, t, locale);
               const href = writtenReportHref(m, op, applied?.created ?? {});
               return <li>{href ? <a href={href}>{text}</a> : text}</li>;
             })}

@@ -63,12 +63,29 @@ describe('uploading and reviewing', { timeout: DEMO_SETUP_MS }, () => {
     expect(imports[0]).toMatchObject({ fileName: '旭区資料.txt', status: 'previewed' });
   });
 
+  it('leads with what will change, counted by kind, and folds what only informs under its count', async () => {
+    const preview = await uploadSeed();
+    const page = await (await secretariat.request(preview)).text();
+    const summary = page.match(/<ul class="import-summary"[^>]*>(.*?)<\/ul>/s)![1]!.replace(/<[^>]+>/g, '');
+    expect(summary).toMatch(/^競合（0件）変更（0件）追加（\d+件）文書にない項目（0件）$/);
+    expect(page.indexOf('class="import-summary"')).toBeLessThan(page.indexOf('id="import-added"'));
+    expect(page.indexOf('id="import-added"')).toBeLessThan(page.indexOf('<details id="import-not-stored"'));
+    expect(page).toMatch(/<details id="import-not-stored" class="import-folded"><summary>未対応の内容（\d+件）<\/summary>/);
+    expect(page).toMatch(/<h3>日程（\d+件）<\/h3>/);
+    // The meeting read from lines 3–37 is linked from its first line only, not from each of its 35 lines.
+    expect(page.match(/<a class="import-line__use"[^>]*>(?:(?!<\/a>).)*会議の配布資料の一覧/gs)).toHaveLength(1);
+    // 和暦, with the Western year beside it: the period as read, and the meeting by its date.
+    expect(page).toContain('第4期 令和3年度（2021年度）～');
+    expect(page).toContain('令和6年5月24日 令和6年度 第1回旭区地域福祉保健推進会議');
+  });
+
   it('says to a reader of English what it does not store, and what is wrong with a file', async () => {
     const { client: english } = await signedIn(testApp, 'asahi-secretariat');
     await english.request(`${list}?lang=en`);
     const preview = await upload(english, 'asahi.txt', new Uint8Array(seed));
     const page = await (await english.request(preview.headers.get('location')!)).text();
-    expect(page).toContain('Progress report photos (the document has no images; attach them on the report’s page): 子育て支援連絡会 (photos: 1)');
+    expect(page).toContain('<h3>Progress report photos (the document has no images; attach them on the report’s page) (4)</h3>');
+    expect(page).toContain('子育て支援連絡会 (photos: 1)');
     const empty = await upload(english, 'empty.txt', new Uint8Array(0));
     expect(await empty.text()).toContain('<span class="visually-hidden">Error:</span>empty.txt: The file is empty (0 bytes)');
   });

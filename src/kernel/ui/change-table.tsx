@@ -51,7 +51,8 @@ function isEmpty(value: ShownValue): boolean {
   return ('text' in value ? value.text === '' : value.list.length === 0);
 }
 
-function ChangeSide({ t, change, side }: { t: Translate; change: FieldChange; side: Side }) {
+/** One side of a change, the characters (or entries) the other side lacks marked: a cell of a 新旧対照表. */
+export function ChangeSide({ t, change, side }: { t: Translate; change: FieldChange; side: Side }) {
   const shown = change[side];
   if (shown === null || isEmpty(shown)) return <>{t('history.none')}</>;
   const other = change[side === 'before' ? 'after' : 'before'];

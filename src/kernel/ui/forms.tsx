@@ -105,17 +105,19 @@ function readAs(t: Translate, locale: Locale, kind: 'date' | 'fiscalYear', typed
 
 /**
  * A date or fiscal year typed as text, in 和暦 or 西暦 (a date picker would drop 令和7年4月30日), and under it what the
- * typed value was read as, also described to the control.
+ * typed value was read as, also described to the control. `id` names the control when several forms on one page
+ * share the field's `name`.
  */
-export function WarekiInput(props: { t: Translate; kind: 'date' | 'fiscalYear'; name: string; label: string; value: string; hint: string; error?: string | undefined }) {
+export function WarekiInput(props: { t: Translate; kind: 'date' | 'fiscalYear'; name: string; id?: string; label: string; value: string; hint: string; error?: string | undefined }) {
+  const id = props.id ?? props.name;
   const understood = props.value.trim() === '' || props.error ? undefined : readAs(props.t, useContext(PageLocale), props.kind, props.value);
-  const attrs = controlAttrs(props.name, { hint: true, error: props.error });
-  const describedBy = [attrs['aria-describedby'], understood ? `understood-${props.name}` : undefined].filter(Boolean).join(' ');
+  const attrs = { ...controlAttrs(id, { hint: true, error: props.error }), name: props.name };
+  const describedBy = [attrs['aria-describedby'], understood ? `understood-${id}` : undefined].filter(Boolean).join(' ');
   return (
-    <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
+    <Field name={id} label={props.label} hint={props.hint} error={props.error}>
       <input type="text" value={props.value} autocomplete="off" {...attrs} aria-describedby={describedBy} />
       {understood ? (
-        <p class="field__understood" id={`understood-${props.name}`}>
+        <p class="field__understood" id={`understood-${id}`}>
           {understood}
         </p>
       ) : null}
