@@ -82,6 +82,13 @@ describe.runIf(process.env.TEST_DB === 'pglite')('a plan period as PDF', () => {
     expect(text).not.toContain('PDFで保存');
   });
 
+  it('lets an item break across pages, its heading kept with its first lines: 取組目標1-1 follows 5年後の目指す姿 on the same page', async () => {
+    const pages = inspectPdf((await download('/m/yokohama/plans/totsuka-ward/periods/4/plan.pdf')).body).text.split('\f');
+    const vision = pages.findIndex((page) => page.includes('5年後の目指す姿'));
+    expect(pages[vision]).toContain('取組目標1-1');
+    expect(pages[vision]).toMatch(/取組目標1-1\s+日頃からの顔の見える関係づくり\s+\S/);
+  });
+
   it('serves a second download from the page cache', async () => {
     const first = await download(path);
     expect(testApp.pageCache.get(pageKey('ja', path))?.etag).toBe(first.response.headers.get('etag'));
