@@ -8,7 +8,7 @@ import { listOrganisations, type Organisation } from '../organisations/queries.t
 import type { PlanNode } from '../plans/queries.ts';
 import { deleteNode } from '../plans/commands.ts';
 import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
-import { acceptReport, openRound, returnReport, saveReport, saveReportForm, setPublished, setRoundStatus, submitReport } from './commands.ts';
+import { acceptReport, addAssignments, openRound, returnReport, reviewInBulk, saveReport, saveReportForm, setPublished, setRoundStatus, submitReport } from './commands.ts';
 import { defaultReportFields, reportFormPresets } from './fields.ts';
 import type { AssignmentRow } from './inputs.ts';
 import { findReportItem, listRounds, reportFormOf, reportHistory, roundItems, type Report, type Round } from './queries.ts';
@@ -177,6 +177,131 @@ describe('closing a round', () => {
     expect((await as(secretariat, (s) => setRoundStatus(s, { municipalityId: m, roundId: round.id }, { version: 2, status: 'open' }))).ok).toBe(true);
     expect((await as(staff, (s) => saveReport(s, target(draft), { version: 1, values: complete }))).ok).toBe(true);
     expect((await historyOf(database.db, m, 'report_round', round.id)).map((e) => e.action)).toEqual(['reopen', 'close', 'open']);
+  });
+});
+
+describe('reviewing in bulk', () => {
+  /** A round of four 区社協 reports: three handed in, one still a draft. */
+  async function fourReports() {
+    const { round, reports } = await open(['a', 'b', 'c', 'd'].map((title) => ({ nodeId: goals[0]!.id, title, ownerIds: [orgs['asahi-shakyo']!.id] })));
+    for (const report of reports.slice(0, 3)) await as(staff, (s) => submitReport(s, target(report), { version: 1, values: complete }));
+    return { round, reports: reports as [Report, Report, Report, Report] };
+  }
+  const actions = async (report: Report) => (await historyOf(database.db, m, 'report', report.id)).map((e) => e.action).reverse();
+
+  it('accepts each chosen report through its own step, and names the stale, the wrong-state and the foreign ones with why, changing nothing of theirs', async () => {
+    const { round, reports } = await fourReports();
+    const [fresh, stale, another, draft] = reports;
+    await as(staff, (s) => submitReport(s, target(another), { version: 1, values: complete }));
+    const foreign = await shakyoReport('別の回');
+    const outcomes = await as(secretariat, (s) =>
+      reviewInBulk(s, { municipalityId: m, roundId: round.id }, {
+        action: 'accept',
+        reports: [
+          { reportId: fresh.id, version: 2 },
+          { reportId: stale.id, version: 1 },
+          { reportId: another.id, version: 2 },
+          { reportId: draft.id, version: 1 },
+          { reportId: foreign.id, version: 1 },
+        ],
+      }),
+    );
+    expect(inJapanese(outcomes)).toEqual([
+      { reportId: fresh.id, done: true },
+      { reportId: stale.id, done: false, why: 'この画面を表示した後に、他の人がこの報告を変更しました。最新の状態を確かめてから、もう一度操作してください。' },
+      { reportId: another.id, done: true },
+      { reportId: draft.id, done: false, why: 'まだ提出されていない報告は受理できません。' },
+      { reportId: foreign.id, done: false, why: 'この回の報告ではありません。' },
+    ]);
+    expect((await roundItems(database.db, round)).map((i) => [i.assignment.title, i.report.state, i.report.version])).toEqual([
+      ['a', 'accepted', 3],
+      ['b', 'submitted', 2],
+      ['c', 'accepted', 3],
+      ['d', 'draft', 1],
+    ]);
+    expect(await actions(fresh)).toEqual(['submit', 'accept']);
+    expect(await actions(stale)).toEqual(['submit']);
+    expect(await actions(draft)).toEqual([]);
+    expect((await reportHistory(database.db, m, fresh.id)).map((c) => [c.fromState, c.toState, c.actorName.split('（')[0]])).toEqual([
+      [null, 'draft', '旭区 事務局'],
+      ['draft', 'submitted', '旭区社協 担当者'],
+      ['submitted', 'accepted', '旭区 事務局'],
+    ]);
+  });
+
+  it('accepts and publishes in one go, each step audited per report, the public told once; publishing alone refuses what is not accepted', async () => {
+    const { round, reports } = await fourReports();
+    const [a, b, c] = reports;
+    const changed: string[] = [];
+    const stop = onLocalContentChange(database, (id) => changed.push(id));
+    try {
+      const both = await as(secretariat, (s) => reviewInBulk(s, { municipalityId: m, roundId: round.id }, { action: 'accept-publish', reports: [{ reportId: a.id, version: 2 }, { reportId: b.id, version: 2 }] }));
+      expect(both.map((o) => o.done)).toEqual([true, true]);
+      expect(changed).toEqual([m]);
+    } finally {
+      stop();
+    }
+    expect(await actions(a)).toEqual(['submit', 'accept', 'publish']);
+    expect(await actions(b)).toEqual(['submit', 'accept', 'publish']);
+    const publish = await as(secretariat, (s) => reviewInBulk(s, { municipalityId: m, roundId: round.id }, { action: 'publish', reports: [{ reportId: a.id, version: 4 }, { reportId: c.id, version: 2 }] }));
+    expect(inJapanese(publish)).toEqual([
+      { reportId: a.id, done: false, why: 'この報告はすでに公開されています。' },
+      { reportId: c.id, done: false, why: '受理した報告だけを公開できます。' },
+    ]);
+    expect((await roundItems(database.db, round)).map((i) => [i.report.state, i.report.published])).toEqual([
+      ['accepted', true],
+      ['accepted', true],
+      ['submitted', false],
+      ['draft', false],
+    ]);
+  });
+
+  it('publishes the accepted reports of a closed round but accepts nothing there', async () => {
+    const { round, reports } = await fourReports();
+    const [a, b] = reports;
+    await as(secretariat, (s) => acceptReport(s, target(a), { version: 2 }));
+    await as(secretariat, (s) => setRoundStatus(s, { municipalityId: m, roundId: round.id }, { version: 1, status: 'closed' }));
+    const outcomes = await as(secretariat, (s) => reviewInBulk(s, { municipalityId: m, roundId: round.id }, { action: 'accept-publish', reports: [{ reportId: b.id, version: 2 }] }));
+    expect(inJapanese(outcomes)).toEqual([{ reportId: b.id, done: false, why: 'この報告の回は締め切られています。事務局が回を再開すると、また操作できます。' }]);
+    const published = await as(secretariat, (s) => reviewInBulk(s, { municipalityId: m, roundId: round.id }, { action: 'publish', reports: [{ reportId: a.id, version: 3 }] }));
+    expect(published).toEqual([{ reportId: a.id, done: true }]);
+  });
+});
+
+describe('adding initiatives to an open round', () => {
+  const row = (title: string, node = goals[1]!, owners = ['asahi-shakyo']) => ({ nodeId: node.id, title, ownerIds: owners.map((key) => orgs[key]!.id) });
+
+  it('adds them after the round’s own with their owners and a draft each, as opening does, recorded in the round’s history', async () => {
+    const { round } = await open([row('通学支援')]);
+    const added = await as(secretariat, (s) => addAssignments(s, { municipalityId: m, roundId: round.id }, { assignments: [row('見守り'), row('', goals[2]!, ['asahi-shakyo', 'asahi-cp-all'])] }));
+    expect(added).toMatchObject({ ok: true, value: [{ state: 'draft', version: 1 }, { state: 'draft', version: 1 }] });
+    const items = await roundItems(database.db, round);
+    expect(items.map((i) => [i.assignment.title, i.assignment.position, i.owners.map((o) => o.name), i.report.state])).toEqual([
+      ['通学支援', 0, ['旭区社会福祉協議会'], 'draft'],
+      ['見守り', 1, ['旭区社会福祉協議会'], 'draft'],
+      ['', 2, ['旭区社会福祉協議会', '地域ケアプラザ'], 'draft'],
+    ]);
+    expect((await reportHistory(database.db, m, items[1]!.report.id)).map((c) => [c.fromState, c.toState])).toEqual([[null, 'draft']]);
+    const audit = await historyOf(database.db, m, 'report_round', round.id);
+    expect(audit.map((e) => e.action)).toEqual(['add-assignment', 'add-assignment', 'open']);
+    expect(audit[1]).toMatchObject({ after: { nodeId: goals[1]!.id, title: '見守り', ownerIds: [orgs['asahi-shakyo']!.id] }, actorName: '旭区 事務局（asahi-secretariat）' });
+  });
+
+  it('refuses an initiative the round has (same item, same name, a blank name being the item’s), items of another period, and a closed round, adding nothing', async () => {
+    const { round } = await open([row('通学支援'), row('', goals[2]!)]);
+    const add = (assignments: ReturnType<typeof row>[]) => as(secretariat, (s) => addAssignments(s, { municipalityId: m, roundId: round.id }, { assignments }));
+    expect(inJapanese(await add([row('新しい取組'), row('通学支援', goals[1]!, ['asahi-cp-all']), row(goals[2]!.title, goals[2]!)]))).toEqual({
+      ok: false,
+      reason: 'invalid',
+      errors: { rows: `次の取組は、この回にすでにあります（同じ計画の項目に同じ取組名）：通学支援 / ${goals[2]!.title}。取組名を変えるか、その行の項目を「選ばない」にしてください` },
+    });
+    expect(inJapanese(await add([row('二度書いた'), row('二度書いた')]))).toMatchObject({ ok: false, reason: 'invalid' });
+    const totsukaNode = (await demo.tree('totsuka-ward', 4)).nodes[0]!;
+    expect(inJapanese(await add([row('x', totsukaNode)]))).toEqual({ ok: false, reason: 'invalid', errors: { rows: '報告を求める項目は、この区の計画の同じ期から選んでください' } });
+    await as(secretariat, (s) => setRoundStatus(s, { municipalityId: m, roundId: round.id }, { version: 1, status: 'closed' }));
+    expect(inJapanese(await add([row('新しい取組')]))).toEqual({ ok: false, reason: 'refused', message: 'この回は締め切られているため、取組を追加できません。追加するには、先に回を再開してください。' });
+    expect(await roundItems(database.db, round)).toHaveLength(2);
+    expect((await historyOf(database.db, m, 'report_round', round.id)).map((e) => e.action)).toEqual(['close', 'open']);
   });
 });
 

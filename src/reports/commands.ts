@@ -2,13 +2,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { actorId, actorName } from '../kernel/auth/actor.ts';
 import type { CommandResult, CommandScope, Refusal } from '../kernel/db/command.ts';
 import type { Tx } from '../kernel/db/database.ts';
-import { problem, type Problems } from '../kernel/i18n/index.ts';
+import { problem, type Problem, type Problems } from '../kernel/i18n/index.ts';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
-import { findPeriodById, findPlanById, periodsOfNodes } from '../plans/queries.ts';
+import { findPeriodById, findPlanById, flattenTree, loadTree, periodsOfNodes } from '../plans/queries.ts';
 import { defaultReportFields, missingValues, valuesOfFields } from './fields.ts';
-import type { OpenRoundInput, ReportFormInput, ReportInput, ReturnInput } from './inputs.ts';
+import type { BulkReviewInput, OpenRoundInput, ReportFormInput, ReportInput, ReturnInput } from './inputs.ts';
 import type { Report, Round } from './queries.ts';
-import { reportFormOf } from './queries.ts';
+import { reportFormOf, reportStatesOfRound } from './queries.ts';
 import {
   reportAssignmentOwners,
   reportAssignments,
@@ -21,7 +21,7 @@ import {
   type ReportValues,
   type RoundStatus,
 } from './schema.ts';
-import { nextState, refusalOf, type ReportAction } from './workflow.ts';
+import { bulkSteps, nextState, refusalOf, type ReportAction } from './workflow.ts';
 
 type ReportTarget = { municipalityId: string; reportId: string };
 
@@ -69,6 +69,21 @@ async function addAssignment(scope: CommandScope, round: Round, assignment: Open
   return report!;
 }
 
+/** Checks rows added to a round: items of the round's own period of the plan, owners of its ward. */
+async function checkAddedAssignments(tx: Tx, round: Round, assignments: OpenRoundInput['assignments']): Promise<Problems | null> {
+  const checked = await checkAssignments(tx, round, { assignments });
+  if ('errors' in checked) return checked.errors;
+  return checked.periodId === round.periodId ? null : { rows: problem('report.error.rowsOfRound') };
+}
+
+/** Adds one assignment after the round's last, with its draft report, and says so in the round's audit trail. */
+async function appendAssignment(scope: CommandScope, round: Round, assignment: OpenRoundInput['assignments'][number], note?: string): Promise<Report> {
+  const [count] = await scope.tx.select({ n: sql<number>`count(*)::int` }).from(reportAssignments).where(and(eq(reportAssignments.municipalityId, round.municipalityId), eq(reportAssignments.roundId, round.id)));
+  const draft = await addAssignment(scope, round, assignment, count?.n ?? 0);
+  await scope.audit({ municipalityId: round.municipalityId, entityType: 'report_round', entityId: round.id, action: 'add-assignment', after: { ...assignment, ...(note ? { note } : {}) } });
+  return draft;
+}
+
 /** Opens a round: the ward's form as it is now, the chosen plan items and owners, a draft report for each. */
 export async function openRound(scope: CommandScope, target: { municipalityId: string; wardId: string }, input: OpenRoundInput): Promise<CommandResult<Round>> {
   const checked = await checkAssignments(scope.tx, target, input);
@@ -94,6 +109,40 @@ export async function setRoundStatus(scope: CommandScope, target: { municipality
   const [round] = await scope.tx.update(reportRounds).set({ status: input.status, version: current.version + 1, updatedAt: sql`now()` }).where(where).returning();
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_round', entityId: current.id, action: input.status === 'closed' ? 'close' : 'reopen', before: { status: current.status }, after: { status: input.status } });
   return { ok: true, value: round! };
+}
+
+/** Rows that name an initiative the round has already (or an earlier row does): the same plan item under the same name. */
+async function initiativesInRound(tx: Tx, round: Round, assignments: OpenRoundInput['assignments']): Promise<Problems | null> {
+  const titles = new Map(flattenTree(await loadTree(tx, round.municipalityId, round.periodId)).map((node) => [node.id, node.title]));
+  const nameOf = (a: { nodeId: string; title: string }) => a.title || (titles.get(a.nodeId) ?? '');
+  const keyOf = (a: { nodeId: string; title: string }) => `${a.nodeId}\n${nameOf(a)}`;
+  const existing = await tx
+    .select({ nodeId: reportAssignments.nodeId, title: reportAssignments.title })
+    .from(reportAssignments)
+    .where(and(eq(reportAssignments.municipalityId, round.municipalityId), eq(reportAssignments.roundId, round.id)));
+  const seen = new Set(existing.map(keyOf));
+  const repeated: string[] = [];
+  for (const assignment of assignments) {
+    if (seen.has(keyOf(assignment))) repeated.push(nameOf(assignment));
+    seen.add(keyOf(assignment));
+  }
+  return repeated.length > 0 ? { rows: problem('report.error.inRound', { items: repeated.join(' / ') }) } : null;
+}
+
+/**
+ * Adds initiatives to a round already open, as opening it does: each assignment with its owners and an empty draft
+ * report, each recorded in the round's audit trail. A closed round is refused, and so is an initiative the round
+ * already has (the same item under the same name: another initiative under the same item is welcome).
+ */
+export async function addAssignments(scope: CommandScope, target: { municipalityId: string; roundId: string }, input: Pick<OpenRoundInput, 'assignments'>): Promise<CommandResult<Report[]>> {
+  const [round] = await scope.tx.select().from(reportRounds).where(and(eq(reportRounds.municipalityId, target.municipalityId), eq(reportRounds.id, target.roundId))).for('update');
+  if (!round) return { ok: false, reason: 'not_found' };
+  if (round.status === 'closed') return { ok: false, reason: 'refused', message: problem('report.refused.addToClosed') };
+  const errors = (await checkAddedAssignments(scope.tx, round, input.assignments)) ?? (await initiativesInRound(scope.tx, round, input.assignments));
+  if (errors) return { ok: false, reason: 'invalid', errors };
+  const added: Report[] = [];
+  for (const assignment of input.assignments) added.push(await appendAssignment(scope, round, assignment));
+  return { ok: true, value: added };
 }
 
 /**
@@ -204,6 +253,56 @@ export async function setPublished(scope: CommandScope, target: ReportTarget, in
   return { ok: true, value: after };
 }
 
+// ---- reviewing in bulk -------------------------------------------------------------------------
+
+/** What became of one report of a bulk action: done, or why not, in the words the report's own page would use. */
+export type BulkOutcome = { reportId: string; done: true } | { reportId: string; done: false; why: Problem };
+
+function whyNot(result: Refusal<ReportSnapshot>): Problem {
+  switch (result.reason) {
+    case 'refused':
+      return result.message;
+    case 'conflict':
+      return problem('report.bulk.changed');
+    case 'not_found':
+      return problem('report.bulk.notInRound');
+    case 'invalid':
+      return problem('report.refused.state');
+  }
+}
+
+/** The action's steps on one report, each through its single command; the next step reads the version the last wrote. */
+async function stepsOn(scope: CommandScope, municipalityId: string, chosen: BulkReviewInput['reports'][number], action: BulkReviewInput['action']): Promise<BulkOutcome> {
+  const target = { municipalityId, reportId: chosen.reportId };
+  let version = chosen.version;
+  for (const step of bulkSteps[action]) {
+    const result = step === 'accept' ? await acceptReport(scope, target, { version }) : await setPublished(scope, target, { version, published: true });
+    // Only the first step can be refused: a report just accepted here, still locked, is accepted and unpublished.
+    if (!result.ok) return { reportId: chosen.reportId, done: false, why: whyNot(result) };
+    version = result.value.version;
+  }
+  return { reportId: chosen.reportId, done: true };
+}
+
+/**
+ * Accepts, publishes, or accepts and publishes the reports ticked on a round's page, in one transaction. Each goes
+ * through the command its own review page uses: the same workflow rule, version check, audit row and state change per
+ * report. A report the step does not apply to (its state, the round closed, changed since the page was shown, not in
+ * this round) is named with why and keeps what it had, because those commands refuse before they write; the others
+ * go through together. Reports are locked in the order of their ids, so two bulk actions at once cannot deadlock.
+ */
+export async function reviewInBulk(scope: CommandScope, target: { municipalityId: string; roundId: string }, input: BulkReviewInput): Promise<BulkOutcome[]> {
+  const inRound = new Set((await reportStatesOfRound(scope.tx, { municipalityId: target.municipalityId, id: target.roundId })).map((r) => r.reportId));
+  const outcomes = new Map<string, BulkOutcome>();
+  for (const chosen of [...input.reports].sort((a, b) => a.reportId.localeCompare(b.reportId))) {
+    const outcome: BulkOutcome = inRound.has(chosen.reportId)
+      ? await stepsOn(scope, target.municipalityId, chosen, input.action)
+      : { reportId: chosen.reportId, done: false, why: problem('report.bulk.notInRound') };
+    outcomes.set(chosen.reportId, outcome);
+  }
+  return input.reports.map((chosen) => outcomes.get(chosen.reportId)!);
+}
+
 // ---- a ward's form -----------------------------------------------------------------------------
 
 /** Saves a ward's report form; rounds already opened keep the form they opened with. */
@@ -242,12 +341,9 @@ export async function createImportedRound(
 /** Adds a report accepted on paper to a round: a new assignment (item and owners), its report accepted with the values, not published. */
 export async function addAcceptedReport(scope: CommandScope, round: Round, input: OpenRoundInput['assignments'][number] & { values: ReportValues }): Promise<CommandResult<Report>> {
   const { values, ...assignment } = input;
-  const checked = await checkAssignments(scope.tx, round, { assignments: [assignment] });
-  if ('errors' in checked) return { ok: false, reason: 'invalid', errors: checked.errors };
-  if (checked.periodId !== round.periodId) return { ok: false, reason: 'invalid', errors: { rows: problem('report.error.rowsOfRound') } };
-  const [count] = await scope.tx.select({ n: sql<number>`count(*)::int` }).from(reportAssignments).where(and(eq(reportAssignments.municipalityId, round.municipalityId), eq(reportAssignments.roundId, round.id)));
-  const draft = await addAssignment(scope, round, assignment, count?.n ?? 0);
-  await scope.audit({ municipalityId: round.municipalityId, entityType: 'report_round', entityId: round.id, action: 'add-assignment', after: { ...assignment, note: DOCUMENT_IMPORT_NOTE } });
+  const errors = await checkAddedAssignments(scope.tx, round, [assignment]);
+  if (errors) return { ok: false, reason: 'invalid', errors };
+  const draft = await appendAssignment(scope, round, assignment, DOCUMENT_IMPORT_NOTE);
   const accepted = await updateReport(scope, draft, 'import-document', { values: valuesOfFields(round.fields, values), state: 'accepted' });
   await recordStateChange(scope, draft, draft.state, 'accepted', DOCUMENT_IMPORT_NOTE);
   return { ok: true, value: accepted };

@@ -6,6 +6,7 @@ import { dateInput, fiscalYearInput, requiredText, typedText, versionInput } fro
 import { fieldErrors, firstProblem, says } from '../kernel/web/validation.ts';
 import { fieldCommentName, valueName } from './fields.ts';
 import { reportFieldKinds, roundStatuses, type ReportField, type ReportValues } from './schema.ts';
+import { bulkActions, type BulkAction } from './workflow.ts';
 
 /** Inputs of the report commands, checked at the edge; text is kept as typed, line endings unified. */
 
@@ -68,6 +69,12 @@ export function parseOpenRound(body: FormBody): Parsed<OpenRoundInput> {
   return { ok: true, value: { ...fields.data, assignments: rows.value } };
 }
 
+/** Rows added to a round already open: the same rows as when opening one. */
+export function parseAddAssignments(body: FormBody): Parsed<Pick<OpenRoundInput, 'assignments'>> {
+  const rows = checkRows(assignmentRowsOf(body));
+  return rows.ok ? { ok: true, value: { assignments: rows.value } } : rows;
+}
+
 // ---- writing a report --------------------------------------------------------------------------
 
 export type ReportInput = { version: number; values: ReportValues };
@@ -113,6 +120,25 @@ export function parseReturn(fields: ReportField[], body: FormBody): Parsed<Retur
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { ...parsed.data, fieldComments } };
+}
+
+/** The reports ticked on the round page, each with the version the page showed, and what to do to them. */
+export type BulkReviewInput = { action: BulkAction; reports: { reportId: string; version: number }[] };
+
+/** Each ticked report (`report`, once each) with its `version-<id>`; the button pressed (`intent`) says the action. */
+export function parseBulkReview(body: FormBody): Parsed<BulkReviewInput> {
+  const action = z.enum(bulkActions).safeParse(textOf(body['intent']));
+  const ids = [...new Set(textsOf(body['report']))];
+  const reports = ids.flatMap((reportId) => {
+    const version = versionInput.safeParse(textOf(body[`version-${reportId}`]));
+    return z.string().uuid().safeParse(reportId).success && version.success ? [{ reportId, version: version.data }] : [];
+  });
+  const errors: Problems = {};
+  if (!action.success) errors['intent'] = problem('report.error.bulkAction');
+  if (ids.length === 0) errors['reports'] = problem('report.error.noneChosen');
+  else if (reports.length !== ids.length) errors['reports'] = problem('form.version');
+  if (!action.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { action: action.data, reports } };
 }
 
 export const versionOnlyInput = z.object({ version: versionInput });

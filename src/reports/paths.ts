@@ -13,6 +13,8 @@ export const reportPaths = {
   round,
   reminders: (m: string, id: string) => `${round(m, id)}/reminders.csv`,
   roundStatus: (m: string, id: string) => `${round(m, id)}/status`,
+  bulkReview: (m: string, id: string) => `${round(m, id)}/review`,
+  addAssignments: (m: string, id: string) => `${round(m, id)}/assignments`,
   myReports: (m: string) => `/admin/m/${m}/my-reports`,
   report,
   edit: (m: string, id: string) => `${report(m, id)}/edit`,

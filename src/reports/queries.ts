@@ -100,6 +100,16 @@ export async function findRound(db: DbOrTx, municipalityId: string, id: string):
   return row ?? null;
 }
 
+/** The reports of a round in its order, each with its state only: the review queue and the bulk actions need no more. */
+export async function reportStatesOfRound(db: DbOrTx, round: Pick<Round, 'municipalityId' | 'id'>): Promise<{ reportId: string; state: ReportState }[]> {
+  return db
+    .select({ reportId: reports.id, state: reports.state })
+    .from(reports)
+    .innerJoin(reportAssignments, and(eq(reportAssignments.municipalityId, reports.municipalityId), eq(reportAssignments.id, reports.assignmentId)))
+    .where(and(eq(reports.municipalityId, round.municipalityId), eq(reportAssignments.roundId, round.id)))
+    .orderBy(asc(reportAssignments.position));
+}
+
 type Row = { round: Round; assignment: Assignment; report: Report };
 
 async function ownersByAssignment(db: DbOrTx, municipalityId: string, assignmentIds: string[]): Promise<Map<string, OrganisationRef[]>> {

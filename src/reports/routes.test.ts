@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
 import type { TestClient } from '../testing/app.ts';
-import { signedIn as signedInAs, useDemoApp, type TestApp } from '../testing/demo-setup.ts';
-import { findReportItem, type ReportItem } from './queries.ts';
+import { signedIn as signedInAs, useDemoApp, type Demo, type TestApp } from '../testing/demo-setup.ts';
+import { findReportItem, roundItems, type ReportItem, type Round } from './queries.ts';
+import { runCommand } from '../kernel/db/command.ts';
+import { listOrganisations } from '../organisations/queries.ts';
+import { openRound, setRoundStatus, submitReport } from './commands.ts';
 
 let database: Database;
 let testApp: TestApp;
@@ -11,9 +14,10 @@ let municipalityId: string;
 let open: Map<string, ReportItem>;
 let finished: Map<string, ReportItem>;
 let openRoundId: string;
+let demo: Demo;
 
 useDemoApp(async (opened) => {
-  ({ database, testApp } = opened);
+  ({ database, testApp, demo } = opened);
   municipalityId = opened.demo.municipality.id;
   openRoundId = (await opened.demo.round('open')).id;
   const byTitle = (items: ReportItem[]) => new Map(items.map((i) => [i.assignment.title, i]));
@@ -262,7 +266,9 @@ describe('the secretariat runs the round', () => {
     expect(emptyText).toContain('差し戻す理由を入力してください');
     expect(emptyText).toContain('数字を');
     const returned = await client.request(reportUrl(item, '/return'), { form: { _csrf: csrf, version: String(item.report.version), comment: '成果に数字を入れてください' } });
-    expect(returned.headers.get('location')).toBe(`${reportUrl(item)}?notice=returned`);
+    // It was the only report waiting: the secretariat is back on the round, told what it did to which report.
+    expect(returned.headers.get('location')).toBe(`/admin/m/yokohama/rounds/${openRoundId}?notice=returned&previous=${item.report.id}`);
+    expect((await page(client, returned.headers.get('location')!)).text).toContain('「子育て支援連絡会（こども家庭支援課）」を差し戻しました。この回に確認待ちの報告はもうありません。');
     const refused = await client.request(reportUrl(item, '/accept'), { form: { _csrf: csrf, version: String(item.report.version + 1) } });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('差し戻し中の報告は受理できません。');
@@ -302,5 +308,133 @@ describe('the secretariat runs the round', () => {
     expect((await page((await signedIn('asahi-shakyo-staff')).client, '/admin')).text).toContain('href="/admin/m/yokohama/my-reports"');
     const admin = (await page((await signedIn('city-admin')).client, '/admin')).text;
     for (const ward of ['totsuka', 'tsurumi', 'asahi']) expect(admin).toContain(`href="/admin/m/yokohama/wards/${ward}/rounds"`);
+  });
+});
+
+describe('the secretariat reviews many reports', () => {
+  const roundUrl = (round: Round, tail = '') => `/admin/m/yokohama/rounds/${round.id}${tail}`;
+
+  /** A round of 区社協's initiatives 一 to 四 (their reports named 一（旭区社会福祉協議会） …), the first `handedIn` handed in. */
+  async function roundOf(titles: string[], handedIn: number): Promise<{ round: Round; items: ReportItem[] }> {
+    const secretariat = await demo.actorOf('ward_secretariat', 'asahi');
+    const staff = await demo.actorOf('owner_staff');
+    const shakyo = (await listOrganisations(database.db, municipalityId)).find((o) => o.key === 'asahi-shakyo')!;
+    const goal = (await demo.tree('asahi-ward', 4)).nodes[0]!;
+    const assignments = titles.map((title) => ({ nodeId: goal.id, title, ownerIds: [shakyo.id] }));
+    const wardId = (await demo.ward('asahi')).id;
+    const opened = await runCommand(database, secretariat, (s) => openRound(s, { municipalityId, wardId }, { title: 'まとめて確認する回', fiscalYear: 2025, deadline: '2026-04-30', assignments }));
+    if (!opened.ok) throw new Error(JSON.stringify(opened));
+    // Every field filled in, whatever the ward's form is by now (a test above changes it).
+    const values = Object.fromEntries(opened.value.fields.map((field) => [field.key, field.options[0] ?? '書いた内容']));
+    for (const item of (await roundItems(database.db, opened.value)).slice(0, handedIn)) {
+      await runCommand(database, staff, (s) => submitReport(s, { municipalityId, reportId: item.report.id }, { version: 1, values }));
+    }
+    return { round: opened.value, items: await roundItems(database.db, opened.value) };
+  }
+  const versions = (items: ReportItem[]) => Object.fromEntries(items.map((i) => [`version-${i.report.id}`, String(i.report.version)]));
+
+  it('ticks reports by a label naming each, selects every waiting one without JavaScript, and refuses a bulk action with nothing ticked', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const { round, items } = await roundOf(['一', '二', '三'], 2);
+    const dashboard = await page(client, roundUrl(round));
+    expect(dashboard.text).toContain('<span class="visually-hidden">「一（旭区社会福祉協議会）」を選ぶ</span>');
+    expect(dashboard.text).not.toContain(`id="choose-${items[2]!.report.id}"`);
+    expect(dashboard.text).not.toMatch(/<input type="checkbox" class="choose"[^>]*checked/);
+    const selected = await page(client, roundUrl(round, '?select=submitted'));
+    expect(selected.text.match(/<input type="checkbox" class="choose"[^>]*checked=""/g)).toHaveLength(2);
+    const none = await client.request(roundUrl(round, '/review'), { form: { _csrf: csrf, intent: 'accept', ...versions(items) } });
+    expect(none.status).toBe(422);
+    const noneText = await none.text();
+    expect(noneText).toContain('<a href="#field-reports">操作する報告を一つ以上選んでください</a>');
+  });
+
+  it('accepts the ticked reports, says how many, and names each it left with why (not handed in, changed meanwhile)', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const { round, items } = await roundOf(['一', '二', '三', '四'], 3);
+    const [one, two, three, four] = items as [ReportItem, ReportItem, ReportItem, ReportItem];
+    // 三 changes after the page was shown: returned with a reason, and handed in again.
+    expect((await client.request(reportUrl(three, '/return'), { form: { _csrf: csrf, version: String(three.report.version), comment: '数字を' } })).status).toBe(303);
+    await runCommand(database, await demo.actorOf('owner_staff'), (s) => submitReport(s, { municipalityId, reportId: three.report.id }, { version: three.report.version + 1, values: three.report.values }));
+    const response = await client.request(roundUrl(round, '/review'), {
+      form: { _csrf: csrf, intent: 'accept-publish', report: [one.report.id, two.report.id, three.report.id, four.report.id], ...versions(items) },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('2件の報告を受理して公開しました。');
+    expect(text).toContain('次の2件は、そのままにしました');
+    expect(text).toContain('<strong>三（旭区社会福祉協議会）</strong>：この画面を表示した後に、他の人がこの報告を変更しました。');
+    expect(text).toContain('<strong>四（旭区社会福祉協議会）</strong>：まだ提出されていない報告は受理できません。');
+    expect((await roundItems(database.db, round)).map((i) => [i.assignment.title, i.report.state, i.report.published])).toEqual([
+      ['一', 'accepted', true],
+      ['二', 'accepted', true],
+      ['三', 'submitted', false],
+      ['四', 'draft', false],
+    ]);
+    expect(text).toMatch(new RegExp(`id="choose-${three.report.id}" name="report" value="${three.report.id}" checked=""`));
+    // 三, still ticked, now with the version it has, goes through on a second press.
+    const again = await client.request(roundUrl(round, '/review'), { form: { _csrf: csrf, intent: 'accept', report: three.report.id, ...versions(await roundItems(database.db, round)) } });
+    expect(await again.text()).toContain('1件の報告を受理しました。');
+    expect((await current(three)).report.state).toBe('accepted');
+  });
+
+  it('says it in English too', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const { round, items } = await roundOf(['一', '二'], 1);
+    await client.request(`${roundUrl(round)}?lang=en`);
+    const text = await (await client.request(roundUrl(round, '/review'), { form: { _csrf: csrf, intent: 'accept', report: items.map((i) => i.report.id), ...versions(items) } })).text();
+    expect(text).toContain('Reports accepted: 1.');
+    expect(text).toContain('<strong>二（旭区社会福祉協議会）</strong>：A report not yet submitted cannot be accepted.');
+    await client.request(`${roundUrl(round)}?lang=ja`);
+  });
+
+  it('moves on after each step to the next report waiting, saying what it did to the last, and back to the round when none is left', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const { round, items } = await roundOf(['一', '二', '三'], 3);
+    const [one, two, three] = items as [ReportItem, ReportItem, ReportItem];
+    const first = await page(client, reportUrl(one));
+    expect(first.text).toContain('この回の確認待ち 3件のうち 1件目');
+    expect(first.text).toContain(`<a href="${reportUrl(two)}">次の確認待ちの報告へ（この報告は後で）</a>`);
+    const accepted = await client.request(reportUrl(one, '/accept'), { form: { _csrf: csrf, version: String(one.report.version) } });
+    expect(accepted.headers.get('location')).toBe(`${reportUrl(two)}?notice=accepted&previous=${one.report.id}`);
+    const next = await page(client, accepted.headers.get('location')!);
+    expect(next.text).toContain('「一（旭区社会福祉協議会）」を受理しました。');
+    expect(next.text).toContain('この回の確認待ち 2件のうち 1件目');
+    const returned = await client.request(reportUrl(two, '/return'), { form: { _csrf: csrf, version: String(two.report.version), comment: '数字を入れてください' } });
+    expect(returned.headers.get('location')).toBe(`${reportUrl(three)}?notice=returned&previous=${two.report.id}`);
+    const last = await client.request(reportUrl(three, '/accept'), { form: { _csrf: csrf, version: String(three.report.version) } });
+    expect(last.headers.get('location')).toBe(`${roundUrl(round)}?notice=accepted&previous=${three.report.id}`);
+    expect((await page(client, last.headers.get('location')!)).text).toContain('「三（旭区社会福祉協議会）」を受理しました。この回に確認待ちの報告はもうありません。');
+    // Publishing an accepted report moves on the same way; taking it off the site stays on it.
+    const published = await client.request(reportUrl(one, '/publication'), { form: { _csrf: csrf, version: String(one.report.version + 1), published: '1' } });
+    expect(published.headers.get('location')).toBe(`${roundUrl(round)}?notice=published&previous=${one.report.id}`);
+    const withdrawn = await client.request(reportUrl(one, '/publication'), { form: { _csrf: csrf, version: String(one.report.version + 2), published: '0' } });
+    expect(withdrawn.headers.get('location')).toBe(`${reportUrl(one)}?notice=unpublished`);
+  });
+
+  it('adds an initiative to the open round from the open-round rows, and refuses a closed round', async () => {
+    const { client, csrf } = await signedIn('asahi-secretariat');
+    const { round } = await roundOf(['一'], 0);
+    const form = await page(client, roundUrl(round, '/assignments'));
+    expect(form.status).toBe(200);
+    expect(form.text.match(/<legend>\d+件目<\/legend>/g)).toHaveLength(1);
+    const node = /<option value="([0-9a-f-]{36})">[　]*目指す姿2　みんなが/.exec(form.text)![1]!;
+    const shakyo = /name="rows-0-owners" value="([0-9a-f-]{36})"[^>]*> <label for="[^"]+">旭区社会福祉協議会</.exec(form.text)![1]!;
+    const missingOwner = await client.request(roundUrl(round, '/assignments'), { form: { _csrf: csrf, 'rows-0-node': node, 'rows-0-title': '見守り' } });
+    expect(missingOwner.status).toBe(422);
+    expect(await missingOwner.text()).toContain('1行目：報告する推進主体を選んでください');
+    const added = await client.request(roundUrl(round, '/assignments'), { form: { _csrf: csrf, 'rows-0-node': node, 'rows-0-title': '見守り', 'rows-0-owners': shakyo } });
+    expect(added.headers.get('location')).toBe(`${roundUrl(round)}?notice=added`);
+    const dashboard = await page(client, added.headers.get('location')!);
+    expect(dashboard.text).toContain('取組を追加しました。');
+    expect(dashboard.text).toContain('見守り');
+    const twice = await client.request(roundUrl(round, '/assignments'), { form: { _csrf: csrf, 'rows-0-node': node, 'rows-0-title': '見守り', 'rows-0-owners': shakyo } });
+    expect(twice.status).toBe(422);
+    expect(await twice.text()).toContain('次の取組は、この回にすでにあります（同じ計画の項目に同じ取組名）：見守り。');
+    await runCommand(database, await demo.actorOf('ward_secretariat', 'asahi'), (s) => setRoundStatus(s, { municipalityId, roundId: round.id }, { version: round.version, status: 'closed' }));
+    const closed = await client.request(roundUrl(round, '/assignments'), { form: { _csrf: csrf, 'rows-0-node': node, 'rows-0-title': '別の取組', 'rows-0-owners': shakyo } });
+    expect(closed.status).toBe(409);
+    expect(await closed.text()).toContain('この回は締め切られているため、取組を追加できません。');
+    expect((await page(client, roundUrl(round, '/assignments'))).status).toBe(409);
+    expect((await page(client, roundUrl(round))).text).not.toContain(roundUrl(round, '/assignments'));
   });
 });

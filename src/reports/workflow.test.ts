@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inJapanese } from '../testing/messages.ts';
 import { reportStates, type ReportState } from './schema.ts';
-import { isOutstanding, refusalOf, reportActions, type ReportAction } from './workflow.ts';
+import { isOutstanding, refusalOf, reportActions, reviewQueue, takesBulkAction, type ReportAction } from './workflow.ts';
 
 const allowed: Record<ReportAction, ReportState[]> = {
   save: ['draft', 'returned'],
@@ -42,5 +42,30 @@ describe('the report workflow', () => {
 
   it('counts drafts and returned reports as not yet handed in', () => {
     expect(reportStates.filter(isOutstanding)).toEqual(['draft', 'returned']);
+  });
+
+  it('offers a bulk action to reports handed in, and to accepted ones not yet published (in a closed round too)', () => {
+    const takes = (state: ReportState, published: boolean, round: 'open' | 'closed') => takesBulkAction({ state, published }, round);
+    expect(reportStates.filter((state) => takes(state, false, 'open'))).toEqual(['submitted', 'accepted']);
+    expect(reportStates.filter((state) => takes(state, false, 'closed'))).toEqual(['accepted']);
+    expect(takes('accepted', true, 'open')).toBe(false);
+  });
+});
+
+describe('the review queue', () => {
+  const round = (...states: ReportState[]) => states.map((state, i) => ({ reportId: `r${i}`, state }));
+
+  it('counts the reports handed in, places the one read among them, and goes on to the next after it, from the start again after the last', () => {
+    const reports = round('submitted', 'draft', 'submitted', 'accepted', 'submitted');
+    expect(reviewQueue(reports, 'open', 'r0')).toEqual({ awaiting: 3, position: 1, next: 'r2' });
+    expect(reviewQueue(reports, 'open', 'r2')).toEqual({ awaiting: 3, position: 2, next: 'r4' });
+    expect(reviewQueue(reports, 'open', 'r4')).toEqual({ awaiting: 3, position: 3, next: 'r0' });
+    expect(reviewQueue(reports, 'open', 'r3')).toEqual({ awaiting: 3, position: null, next: 'r4' });
+  });
+
+  it('has nothing next when the report read is the only one waiting, or the round is closed', () => {
+    expect(reviewQueue(round('accepted', 'submitted'), 'open', 'r1')).toEqual({ awaiting: 1, position: 1, next: null });
+    expect(reviewQueue(round('accepted', 'draft'), 'open', 'r0')).toEqual({ awaiting: 0, position: null, next: null });
+    expect(reviewQueue(round('submitted', 'submitted'), 'closed', 'r0')).toEqual({ awaiting: 0, position: null, next: null });
   });
 });

@@ -67,3 +67,37 @@ export function isEditable(report: { state: ReportState; published: boolean }, r
 export function isOutstanding(state: ReportState): boolean {
   return state === 'draft' || state === 'returned';
 }
+
+/**
+ * What the round page does to many reports at once, as the steps a single review takes: accept, publish, or both one
+ * after the other. Returning is not among them: a return needs its reason, written per report.
+ */
+export const bulkActions = ['accept', 'publish', 'accept-publish'] as const;
+export type BulkAction = (typeof bulkActions)[number];
+export const bulkSteps: Record<BulkAction, readonly ('accept' | 'publish')[]> = { accept: ['accept'], publish: ['publish'], 'accept-publish': ['accept', 'publish'] };
+
+/** Whether some bulk action can be taken on the report now: the round page offers it a checkbox. */
+export function takesBulkAction(report: { state: ReportState; published: boolean }, roundStatus: RoundStatus): boolean {
+  return bulkActions.some((action) => refusalOf(bulkSteps[action][0]!, report, roundStatus) === null);
+}
+
+/** Reports waiting for the secretariat: handed in, in a round still open. */
+export function awaitsReview(state: ReportState, roundStatus: RoundStatus): boolean {
+  return state === 'submitted' && roundStatus === 'open';
+}
+
+/** Where a report stands among those awaiting review in its round, and which report to review after it. */
+export type ReviewQueue = { awaiting: number; position: number | null; next: string | null };
+
+/**
+ * The review queue of a round seen from one report: how many await review, this one's place among them (null when it
+ * does not await review), and the next to review: the first awaiting after it in the round's order, from the start
+ * again after the last.
+ */
+export function reviewQueue(reports: { reportId: string; state: ReportState }[], roundStatus: RoundStatus, currentId: string): ReviewQueue {
+  const awaiting = reports.filter((r) => awaitsReview(r.state, roundStatus));
+  const at = reports.findIndex((r) => r.reportId === currentId);
+  const after = [...reports.slice(at + 1), ...reports.slice(0, Math.max(at, 0))].filter((r) => r.reportId !== currentId && awaitsReview(r.state, roundStatus));
+  const position = awaiting.findIndex((r) => r.reportId === currentId);
+  return { awaiting: awaiting.length, position: position === -1 ? null : position + 1, next: after[0]?.reportId ?? null };
+}

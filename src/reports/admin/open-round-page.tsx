@@ -65,7 +65,7 @@ function OwnerChoices({ t, index, organisations, selected, error }: { t: Transla
   );
 }
 
-function AssignmentRow({ t, index, row, periods, organisations, errors }: { t: Translate; index: number; row: AssignmentRowValues; periods: PeriodChoice[]; organisations: Organisation[]; errors: FieldErrors }) {
+export function AssignmentRow({ t, index, row, periods, organisations, errors }: { t: Translate; index: number; row: AssignmentRowValues; periods: PeriodChoice[]; organisations: Organisation[]; errors: FieldErrors }) {
   return (
     <fieldset class="repeat">
       <legend>{t('report.round.row', { n: index + 1 })}</legend>

@@ -8,6 +8,7 @@ import { ReportTable } from '../views/parts.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice } from './report-parts.tsx';
 import { PhotoFigures } from '../views/photos.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import type { ReviewQueue } from '../workflow.ts';
 
 export type ReturnValues = { comment: string; fieldComments: Record<string, string> };
 export const emptyReturn: ReturnValues = { comment: '', fieldComments: {} };
@@ -23,8 +24,22 @@ type Props = {
   refusal?: string | null;
   can: { review: boolean; write: boolean };
   returnForm?: { values: ReturnValues; errors: FieldErrors };
+  /** The round's review queue, for whoever reviews. */
+  queue: ReviewQueue | null;
   formatTime: (d: Date) => string;
 };
+
+/** How many reports of the round await review, this one's place among them, and a link on to the next. */
+function QueueLine({ t, m, queue }: { t: Translate; m: string; queue: ReviewQueue }) {
+  if (queue.awaiting === 0) return null;
+  const next = queue.next ? <a href={reportPaths.report(m, queue.next)}>{t(queue.position ? 'report.queue.next' : 'report.queue.first')}</a> : null;
+  return (
+    <p class="queue">
+      {queue.position ? t('report.queue.position', { n: queue.position, total: queue.awaiting }) : t('report.queue.count', { total: queue.awaiting })}
+      {next ? <> {next}</> : null}
+    </p>
+  );
+}
 
 function ReturnForm({ t, m, csrf, item, values, errors }: { t: Translate; m: string; csrf: string; item: ReportItem; values: ReturnValues; errors: FieldErrors }) {
   return (
@@ -72,7 +87,7 @@ function ReviewActions({ t, m, csrf, item, returnForm }: { t: Translate; m: stri
 }
 
 /** One report as the secretariat reviews it (and as owners and committee members read it). */
-export function ReportPage({ chrome, m, crumbs, item, history, today, notice, refusal = null, can, returnForm = { values: emptyReturn, errors: {} }, formatTime }: Props) {
+export function ReportPage({ chrome, m, crumbs, item, history, today, notice, refusal = null, can, returnForm = { values: emptyReturn, errors: {} }, queue, formatTime }: Props) {
   const { t, locale } = chrome;
   const title = reportHeading(item);
   const returned = pendingReturn(item.report, history);
@@ -80,6 +95,7 @@ export function ReportPage({ chrome, m, crumbs, item, history, today, notice, re
     <Layout chrome={chrome} title={title} crumbs={[...crumbs, { label: title }]}>
       <h1>{title}</h1>
       <Notice text={notice} />
+      {queue ? <QueueLine t={t} m={m} queue={queue} /> : null}
       {refusal ? (
         <div class="warning" role="alert" tabindex={-1} data-autofocus>
           <h2>{t('report.refused.title')}</h2>

@@ -19,9 +19,10 @@ import { applyPhotoParts, readPhotoParts } from '../photos/form.ts';
 import { photoTypedFrom, photoTypedOf, type PhotoTyped } from '../photos/inputs.ts';
 import { photoRoutes } from '../photos/routes.tsx';
 import { reportPolicy } from '../policy.ts';
-import { findReportItem, itemsOfOrganisation, reportHistory, scopeOf, type Report, type ReportItem } from '../queries.ts';
+import { findReportItem, itemsOfOrganisation, reportHistory, reportStatesOfRound, scopeOf, type Report, type ReportItem } from '../queries.ts';
 import type { ReportValues } from '../schema.ts';
-import { noticeOf, reportInUrl, withNotice, type ReportNotice } from './context.ts';
+import { noticeOf, reportInUrl, reviewNoticeOf, withNotice, withReviewNotice, type ReviewStep } from './context.ts';
+import { reviewQueue } from '../workflow.ts';
 import { municipalityInUrl } from '../../municipalities/route-context.ts';
 import { uuid } from '../../kernel/web/params.ts';
 import { MyReportsPage } from './my-reports-page.tsx';
@@ -46,8 +47,10 @@ function crumbsFor(c: AppContext, m: string, ward: Ward, item: ReportItem): Crum
 type ReportPageOptions = { status?: 200 | 409 | 422; refusal?: string; returnForm?: { values: ReturnValues; errors: Problems } };
 
 async function showReport(c: AppContext, m: string, ward: Ward, item: ReportItem, options: ReportPageOptions = {}) {
-  const history = await reportHistory(c.var.services.database.db, item.report.municipalityId, item.report.id);
+  const db = c.var.services.database.db;
+  const history = await reportHistory(db, item.report.municipalityId, item.report.id);
   const scope = scopeOf(item);
+  const review = reportPolicy.review(c.var.actor, scope);
   return html(
     c,
     <ReportPage
@@ -57,9 +60,10 @@ async function showReport(c: AppContext, m: string, ward: Ward, item: ReportItem
       item={item}
       history={history}
       today={todayInJapan()}
-      notice={noticeOf(c)}
+      notice={await reviewNoticeOf(c, item.report.municipalityId)}
       refusal={options.refusal ?? null}
-      can={{ review: reportPolicy.review(c.var.actor, scope), write: reportPolicy.write(c.var.actor, scope) }}
+      can={{ review, write: reportPolicy.write(c.var.actor, scope) }}
+      queue={review ? reviewQueue(await reportStatesOfRound(db, item.round), item.round.status, item.report.id) : null}
       {...(options.returnForm ? { returnForm: { values: options.returnForm.values, errors: translateProblems(c.var.t, options.returnForm.errors) } } : {})}
       formatTime={formatTime(c)}
     />,
@@ -150,7 +154,7 @@ function ownerWrite(command: (scope: CommandScope, target: Target, input: Report
 }
 
 /** Return, accept, publish: the secretariat's buttons on the review page. */
-function reviewAction<S extends z.ZodType>(schema: S, command: (scope: CommandScope, target: Target, input: z.output<S>) => Promise<Result>, notice: (input: z.output<S>) => ReportNotice) {
+function reviewAction<S extends z.ZodType>(schema: S, command: (scope: CommandScope, target: Target, input: z.output<S>) => Promise<Result>, notice: (input: z.output<S>) => ReviewStep | 'unpublished') {
   return async (c: AppContext) => {
     const { municipality, ward, item } = await reportInUrl(c, reportPolicy.review);
     const input = await buttonInput(c, schema);
@@ -158,12 +162,20 @@ function reviewAction<S extends z.ZodType>(schema: S, command: (scope: CommandSc
   };
 }
 
-async function runReview(c: AppContext, m: string, ward: Ward, item: ReportItem, command: (scope: CommandScope, target: Target) => Promise<Result>, notice: ReportNotice) {
+/** After a review step the secretariat goes on to the next report awaiting review in the round, or to the round when none is left. */
+async function nextAfterReview(c: AppContext, m: string, item: ReportItem, step: ReviewStep): Promise<string> {
+  const { next } = reviewQueue(await reportStatesOfRound(c.var.services.database.db, item.round), item.round.status, item.report.id);
+  return withReviewNotice(next ? reportPaths.report(m, next) : reportPaths.round(m, item.round.id), step, item.report.id);
+}
+
+async function runReview(c: AppContext, m: string, ward: Ward, item: ReportItem, command: (scope: CommandScope, target: Target) => Promise<Result>, notice: ReviewStep | 'unpublished') {
   const target = { municipalityId: item.report.municipalityId, reportId: item.report.id };
   const result = await runCommand(c.var.services.database, c.var.actor, (scope) => command(scope, target));
   const showAgain = async (refusal: string) => showReport(c, m, ward, await reloaded(c, target), { status: 409, refusal });
+  // Taking a report off the public site is no step of the review: the page stays on it.
+  const done = !result.ok ? '' : notice === 'unpublished' ? withNotice(reportPaths.report(m, item.report.id), notice) : await nextAfterReview(c, m, item, notice);
   return respond(c, result, {
-    ok: () => withNotice(reportPaths.report(m, item.report.id), notice),
+    ok: () => done,
     conflict: () => showAgain(c.var.t('report.conflict.review')),
     refused: ({ message }) => showAgain(translateProblem(c.var.t, message)),
   });

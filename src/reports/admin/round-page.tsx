@@ -13,6 +13,8 @@ import { WorkbookSection } from './workbook-pages.tsx';
 import { RemindersSection, type ReminderPanel } from './reminders-section.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
 import { japanese } from '../../kernel/ui/japanese.tsx';
+import type { Column } from '../../kernel/ui/captioned-table.tsx';
+import { BulkReviewForm, ChooseReport, type BulkPanel } from './bulk-review.tsx';
 
 type Props = {
   chrome: Chrome;
@@ -24,6 +26,7 @@ type Props = {
   notice: string | null;
   formatTime: (d: Date) => string;
   reminders: ReminderPanel;
+  bulk: BulkPanel;
 };
 
 /** What the reminder list and its CSV say about how long is left. */
@@ -32,12 +35,17 @@ export function itemTimeLeft(t: Translate, item: ReportItem, today: string): str
   return item.round.status === 'closed' ? t('report.roundClosed') : timeLeft(t, item.round.deadline, today);
 }
 
-function ItemsTable({ t, m, items, caption, today, formatTime }: { t: Translate; m: string; items: ReportItem[]; caption: string; today: string; formatTime: (d: Date) => string }) {
+type ItemsTableProps = { t: Translate; m: string; items: ReportItem[]; caption: string; today: string; formatTime: (d: Date) => string; chosen?: ReadonlySet<string> };
+
+/** The round's reports; with `chosen`, each that a bulk action can take has its checkbox (ticked when in `chosen`). */
+function ItemsTable({ t, m, items, caption, today, formatTime, chosen }: ItemsTableProps) {
+  const choose: Column<ReportItem>[] = chosen ? [{ header: t('report.bulk.choose'), cell: (item) => <ChooseReport t={t} item={item} selected={chosen} /> }] : [];
   return (
     <CaptionedTable
       caption={caption}
       rows={items}
       columns={[
+        ...choose,
         { header: t('report.item'), cell: (item) => <a href={reportPaths.report(m, item.report.id)}>{itemTitle(item)}</a> },
         { header: t('report.node'), cell: (item) => nodeLabelOf(item) },
         { header: t('report.owners'), cell: (item) => ownerNames(item) },
@@ -67,7 +75,7 @@ function ItemsTable({ t, m, items, caption, today, formatTime }: { t: Translate;
 }
 
 /** The round's dashboard: where every report stands, and the reminder list of those not handed in. */
-export function RoundPage({ chrome, municipality, ward, round, items, today, notice, formatTime, reminders }: Props) {
+export function RoundPage({ chrome, municipality, ward, round, items, today, notice, formatTime, reminders, bulk }: Props) {
   const { t, locale } = chrome;
   const m = municipality.slug;
   const outstanding = items.filter((item) => isOutstanding(item.report.state));
@@ -100,10 +108,13 @@ export function RoundPage({ chrome, municipality, ward, round, items, today, not
           className="button button--secondary"
           {...(closing ? { confirm: t('report.round.closeConfirm') } : {})}
         />
+        {closing ? <a href={reportPaths.addAssignments(m, round.id)}>{t('report.add.title')}</a> : null}
         <a href={reportPaths.acceptedYear(m, ward.slug, round.fiscalYear)}>{t('report.dashboard.acceptedLink')}</a>
       </div>
       <h2>{t('report.dashboard.assignments')}</h2>
-      <ItemsTable t={t} m={m} items={items} caption={t('report.dashboard.assignments')} today={today} formatTime={formatTime} />
+      <BulkReviewForm t={t} m={m} csrf={chrome.csrfToken} round={round} items={items} panel={bulk}>
+        <ItemsTable t={t} m={m} items={items} caption={t('report.dashboard.assignments')} today={today} formatTime={formatTime} chosen={bulk.selected} />
+      </BulkReviewForm>
       <h2>{t('report.dashboard.outstanding')}</h2>
       {outstanding.length === 0 ? (
         <p>{t('report.dashboard.noOutstanding')}</p>

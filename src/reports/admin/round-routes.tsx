@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { contentDisposition } from '../../kernel/documents/download.ts';
 import { CSV_CONTENT_TYPE, toCsv } from '../../kernel/documents/csv.ts';
 import { runCommand } from '../../kernel/db/command.ts';
-import { translateProblems, type Problems } from '../../kernel/i18n/index.ts';
+import { translateProblem, translateProblems, type Problems } from '../../kernel/i18n/index.ts';
 import { formatDateTime, todayInJapan } from '../../kernel/ui/time.ts';
 import type { AppContext, AppEnv } from '../../kernel/web/context.ts';
 import { chromeOf, html } from '../../kernel/web/render.tsx';
@@ -12,17 +12,28 @@ import { fiscalYearOf, formatFiscalYear } from '../../kernel/wareki/index.ts';
 import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { listOrganisationsForWard } from '../../organisations/queries.ts';
 import { currentPeriod, flattenTree, listWardPlans, loadTree } from '../../plans/queries.ts';
-import { openRound, saveReportForm, setRoundStatus } from '../commands.ts';
+import { addAssignments, openRound, reviewInBulk, saveReportForm, setRoundStatus, type BulkOutcome } from '../commands.ts';
 import { isPreset, reportFormPresets } from '../fields.ts';
-import { assignmentRowsOf, fieldRowsOf, parseOpenRound, parseReportForm, roundStatusInput, type AssignmentRowValues, type FieldRowValues } from '../inputs.ts';
-import { textOf, type FormBody } from '../../kernel/web/form.ts';
+import {
+  assignmentRowsOf,
+  fieldRowsOf,
+  parseAddAssignments,
+  parseBulkReview,
+  parseOpenRound,
+  parseReportForm,
+  roundStatusInput,
+  type AssignmentRowValues,
+  type BulkReviewInput,
+  type FieldRowValues,
+} from '../inputs.ts';
+import { textOf, textsOf, type FormBody } from '../../kernel/web/form.ts';
 import { reportPaths } from '../paths.ts';
 import { reportPolicy } from '../policy.ts';
-import { acceptedReports, groupByGoal, itemTitle, listRounds, nodeLabelOf, ownerNames, reportFormOf, type ReportItem, roundItems } from '../queries.ts';
+import { acceptedReports, groupByGoal, itemTitle, listRounds, nodeLabelOf, ownerNames, reportFormOf, reportHeading, type ReportItem, type Round, roundItems } from '../queries.ts';
 import type { ReportField } from '../schema.ts';
-import { isOutstanding } from '../workflow.ts';
+import { awaitsReview, isOutstanding } from '../workflow.ts';
 import { AcceptedReportsPage } from './accepted-page.tsx';
-import { noticeOf, roundInUrl, withNotice } from './context.ts';
+import { noticeOf, reviewNoticeOf, roundInUrl, withNotice } from './context.ts';
 import { wardInUrl } from '../../municipalities/route-context.ts';
 import { uuid } from '../../kernel/web/params.ts';
 import { FormSettingsPage } from './form-settings-page.tsx';
@@ -30,6 +41,9 @@ import { OpenRoundPage, type OpenRoundValues, type PeriodChoice } from './open-r
 import { itemTimeLeft, RoundPage } from './round-page.tsx';
 import { RoundsPage } from './rounds-page.tsx';
 import { reminderPanel, reminderRoutes } from '../reminders/routes.tsx';
+import { HttpError } from '../../kernel/web/errors.ts';
+import { AddAssignmentsPage } from './add-assignments-page.tsx';
+import { noBulk, selections, type BulkPanel, type BulkResult, type Selection } from './bulk-review.tsx';
 
 const BLANK_ROWS = 3;
 const blankRows = (n: number): AssignmentRowValues[] => Array.from({ length: n }, () => ({ nodeId: '', title: '', ownerIds: [] }));
@@ -89,6 +103,55 @@ function remindersCsv(c: AppContext, items: ReportItem[], today: string): string
     itemTimeLeft(t, item, today),
   ]);
   return toCsv([header, ...rows]);
+}
+
+/** The notice on the round's page; after the review of its last waiting report, it says none is left. */
+async function roundNotice(c: AppContext, round: Round, items: ReportItem[]): Promise<string | null> {
+  const notice = await reviewNoticeOf(c, round.municipalityId);
+  const reviewedLast = c.req.query('previous') !== undefined && !items.some((item) => awaitsReview(item.report.state, round.status));
+  return notice && reviewedLast ? `${notice}${c.var.t('report.queue.none')}` : notice;
+}
+
+/** The round's dashboard, with the bulk form as `bulk` says (ticked reports, the last result, the form's errors). */
+async function showRound(c: AppContext, municipality: Municipality, ward: Ward, round: Round, bulk: (items: ReportItem[]) => BulkPanel, status: 200 | 422 = 200) {
+  const items = await roundItems(c.var.services.database.db, round);
+  const formatTime = (d: Date) => formatDateTime(d, c.var.locale);
+  return html(
+    c,
+    <RoundPage
+      chrome={chromeOf(c)}
+      municipality={municipality}
+      ward={ward}
+      round={round}
+      items={items}
+      today={todayInJapan()}
+      notice={await roundNotice(c, round, items)}
+      formatTime={formatTime}
+      reminders={await reminderPanel(c, round, items)}
+      bulk={bulk(items)}
+    />,
+    status,
+  );
+}
+
+const isSelection = (value: string | undefined): value is Selection => value !== undefined && Object.hasOwn(selections, value);
+
+/** The bulk action's outcome in words: how many went through, each report that did not by its name, with why. */
+function bulkResult(c: AppContext, input: BulkReviewInput, outcomes: BulkOutcome[], items: ReportItem[]): BulkResult {
+  const names = new Map(items.map((item) => [item.report.id, reportHeading(item)]));
+  const done = outcomes.filter((o) => o.done).length;
+  return {
+    done: done > 0 ? c.var.t(`report.bulk.done.${input.action}`, { n: done }) : c.var.t('report.bulk.done.none'),
+    refused: outcomes.flatMap((o) => (o.done ? [] : [{ report: names.get(o.reportId) ?? c.var.t('report.bulk.unknownReport'), why: translateProblem(c.var.t, o.why) }])),
+  };
+}
+
+async function showAddAssignments(c: AppContext, municipality: Municipality, ward: Ward, round: Round, rows: AssignmentRowValues[], errors: Problems, status: 200 | 422) {
+  if (round.status === 'closed') throw new HttpError(409, c.var.t('report.refused.addToClosed'));
+  const period = (await periodChoices(c, municipality, ward)).find((choice) => choice.period.id === round.periodId);
+  if (!period) throw new HttpError(409, c.var.t('report.error.rowsOfRound'));
+  const organisations = await listOrganisationsForWard(c.var.services.database.db, municipality.id, ward.id);
+  return html(c, <AddAssignmentsPage chrome={chromeOf(c)} m={municipality.slug} ward={ward} round={round} period={period} organisations={organisations} rows={rows} errors={translateProblems(c.var.t, errors)} />, status);
 }
 
 /** The secretariat's side of a ward's cycle: rounds, opening one, its dashboard and reminder list, the form. */
@@ -159,22 +222,42 @@ export function roundAdminRoutes() {
 
   app.get(round, async (c) => {
     const { municipality, ward, round } = await roundInUrl(c);
-    const items = await roundItems(c.var.services.database.db, round);
-    const formatTime = (d: Date) => formatDateTime(d, c.var.locale);
-    return html(
-      c,
-      <RoundPage
-        chrome={chromeOf(c)}
-        municipality={municipality}
-        ward={ward}
-        round={round}
-        items={items}
-        today={todayInJapan()}
-        notice={noticeOf(c)}
-        formatTime={formatTime}
-        reminders={await reminderPanel(c, round, items)}
-      />,
-    );
+    const select = c.req.query('select');
+    const ticked = (items: ReportItem[]) => new Set(isSelection(select) ? items.filter(selections[select]).map((item) => item.report.id) : []);
+    return showRound(c, municipality, ward, round, (items) => ({ ...noBulk, selected: ticked(items) }));
+  });
+
+  app.post(`${round}/review`, async (c) => {
+    const { municipality, ward, round } = await roundInUrl(c);
+    const body = await c.req.parseBody({ all: true });
+    const parsed = parseBulkReview(body);
+    if (!parsed.ok) {
+      const errors = translateProblems(c.var.t, parsed.errors);
+      return showRound(c, municipality, ward, round, () => ({ selected: new Set(textsOf(body['report'])), result: null, errors }), 422);
+    }
+    const target = { municipalityId: municipality.id, roundId: round.id };
+    const outcomes = await runCommand(c.var.services.database, c.var.actor, (scope) => reviewInBulk(scope, target, parsed.value));
+    const refused = new Set(outcomes.flatMap((o) => (o.done ? [] : [o.reportId])));
+    return showRound(c, municipality, ward, round, (items) => ({ selected: refused, result: bulkResult(c, parsed.value, outcomes, items), errors: {} }));
+  });
+
+  app.get(`${round}/assignments`, async (c) => {
+    const { municipality, ward, round } = await roundInUrl(c);
+    return showAddAssignments(c, municipality, ward, round, blankRows(1), {}, 200);
+  });
+
+  app.post(`${round}/assignments`, async (c) => {
+    const { municipality, ward, round } = await roundInUrl(c);
+    const body = await c.req.parseBody({ all: true });
+    const typed = assignmentRowsOf(body);
+    if (body['intent'] === 'more') return showAddAssignments(c, municipality, ward, round, [...typed, ...blankRows(BLANK_ROWS)], {}, 200);
+    const parsed = parseAddAssignments(body);
+    if (!parsed.ok) return showAddAssignments(c, municipality, ward, round, typed, parsed.errors, 422);
+    const result = await runCommand(c.var.services.database, c.var.actor, (scope) => addAssignments(scope, { municipalityId: municipality.id, roundId: round.id }, parsed.value));
+    return respond(c, result, {
+      ok: () => withNotice(reportPaths.round(municipality.slug, round.id), 'added'),
+      invalid: (errors) => showAddAssignments(c, municipality, ward, round, typed, errors, 422),
+    });
   });
 
   app.get(`${round}/reminders.csv`, async (c) => {
