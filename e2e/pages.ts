@@ -162,6 +162,34 @@ export class OpenRoundForm {
   async open() {
     await go(this.page, () => this.page.getByRole('button', { name: '回を始める' }).click());
   }
+
+  /** The same rows, added to a round already open. */
+  async add() {
+    await go(this.page, () => this.page.getByRole('button', { name: '取組を追加する' }).click());
+  }
+}
+
+/** The round page's bulk review: reports ticked by their labels, one button for all. */
+export class BulkReview {
+  constructor(private readonly page: Page) {}
+
+  /** The labels of the ticked boxes, in the table's order. */
+  async ticked(): Promise<string[]> {
+    return this.page.locator('#bulk input.choose:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+  }
+
+  async tick(...labels: string[]) {
+    for (const label of labels) await this.page.getByLabel(label, { exact: true }).check();
+  }
+
+  async press(button: '選んだ報告を受理する' | '選んだ報告を公開する' | '選んだ報告を受理して公開する') {
+    await go(this.page, () => this.page.getByRole('button', { name: button }).click());
+  }
+
+  /** What the last bulk action did, as its result box says it. */
+  async result(): Promise<string> {
+    return (await this.page.locator('#bulk [role="status"], #bulk [role="alert"]').first().innerText()).trim();
+  }
 }
 
 /** The owner's report form. */

@@ -67,6 +67,8 @@ describe('photos on a report, without JavaScript', () => {
       await axeClean(secretariat);
       const review = new ReviewPage(secretariat);
       await review.press('受理する');
+      // Accepting moves on to the next report awaiting review: back to this one to publish it.
+      await secretariat.goto(`${env.server.url}/admin/m/yokohama/reports/${reportId(reportUrl)}`);
       await review.press('公開する');
 
       // The public year page: a figure with the photo and its caption.

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newPage, useBrowserAndServer } from './harness.ts';
-import { expectAccessible, follow, OpenRoundForm, ReportForm, ReviewPage, signedInWithoutJs } from './pages.ts';
+import { BulkReview, expectAccessible, follow, OpenRoundForm, ReportForm, ReviewPage, signedInWithoutJs } from './pages.ts';
 
 const env = useBrowserAndServer();
 
@@ -15,7 +15,7 @@ async function signedIn(login: string): Promise<Page> {
 const notice = async (page: Page) => (await page.locator('.notice').innerText()).trim();
 
 describe('the reporting cycle, as each role walks it, without JavaScript', () => {
-  it('opens a round, has it written, returned, fixed, accepted and published, and shows it to the public', { timeout: 180_000 }, async () => {
+  it('opens a round, adds an initiative, has both written, one returned and fixed, accepts and publishes both together, and shows them to the public', { timeout: 240_000 }, async () => {
     const secretariat = await signedIn('asahi-secretariat');
     const owner = await signedIn('asahi-shakyo-staff');
     const reader = await newPage(env.browser, { javaScriptEnabled: false });
@@ -34,6 +34,15 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
       await expectAccessible(secretariat);
       const dashboard = secretariat.url();
 
+      // A second initiative under the same goal joins the open round.
+      await follow(secretariat, '取組を追加する');
+      await expectAccessible(secretariat);
+      const more = new OpenRoundForm(secretariat);
+      await more.row(0, { item: '目指す姿2　みんなが、声をかけあえるまち', title: 'E2E 子ども食堂', owners: ['旭区社会福祉協議会'] });
+      await more.add();
+      expect(await notice(secretariat)).toBe('取組を追加しました。推進主体の報告（未提出）ができています。');
+      expect(await secretariat.locator('main table').first().innerText()).toContain('E2E 子ども食堂');
+
       // The owner finds it among their assignments, hands it in too early, saves a draft, then hands it in.
       await follow(owner, '担当する実績報告');
       await expectAccessible(owner);
@@ -50,13 +59,20 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
       await report.press('提出する');
       expect(await notice(owner)).toBe('提出しました。');
       await expectAccessible(owner);
+      await follow(owner, 'E2E 子ども食堂');
+      await report.fill({ 地域と共有した課題: '孤食の子がいる。', 取組の内容: '月2回の食堂を開いた。', 地域と連携したポイント: '町内会が場所を貸した。', 成果: '毎回30人が来た。' });
+      await report.press('提出する');
+      expect(await notice(owner)).toBe('提出しました。');
 
-      // The secretariat returns it with a reason and a remark on 成果.
+      // The secretariat returns 見守り with a reason and a remark on 成果, and lands on the next report waiting.
       await secretariat.goto(dashboard);
       await follow(secretariat, 'E2E 見守り活動');
+      expect(await secretariat.locator('.queue').innerText()).toBe('この回の確認待ち 2件のうち 1件目 次の確認待ちの報告へ（この報告は後で）');
       await expectAccessible(secretariat);
       await new ReviewPage(secretariat).returnWith('成果を具体的に書いてください。', { 成果: '人数を入れてください。' });
-      expect(await notice(secretariat)).toBe('差し戻しました。');
+      expect(await notice(secretariat)).toBe('「E2E 見守り活動（旭区社会福祉協議会）」を差し戻しました。');
+      expect(await secretariat.locator('h1').innerText()).toBe('E2E 子ども食堂（旭区社会福祉協議会）');
+      expect(await secretariat.locator('.queue').innerText()).toBe('この回の確認待ち 1件のうち 1件目');
       await expectAccessible(secretariat);
 
       // The owner reads the reason beside the field, fixes it and hands it in again.
@@ -68,24 +84,31 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
       await report.press('提出し直す');
       expect(await notice(owner)).toBe('提出しました。');
 
-      // The secretariat accepts and publishes it.
-      await secretariat.reload();
-      const review = new ReviewPage(secretariat);
-      await review.press('受理する');
-      expect(await notice(secretariat)).toBe('受理しました。');
+      // On the round page the secretariat ticks both waiting reports, accepts them, then publishes them: a POST each.
+      await secretariat.goto(dashboard);
+      const bulk = new BulkReview(secretariat);
+      await follow(secretariat, '確認待ちの報告をすべて選ぶ（2件）');
+      expect(await bulk.ticked()).toEqual(['「E2E 見守り活動（旭区社会福祉協議会）」を選ぶ', '「E2E 子ども食堂（旭区社会福祉協議会）」を選ぶ']);
       await expectAccessible(secretariat);
-      await review.press('公開する');
-      expect(await notice(secretariat)).toBe('公開しました。');
+      await bulk.press('選んだ報告を受理する');
+      expect(await bulk.result()).toBe('2件の報告を受理しました。');
+      await expectAccessible(secretariat);
+      await bulk.tick('「E2E 見守り活動（旭区社会福祉協議会）」を選ぶ', '「E2E 子ども食堂（旭区社会福祉協議会）」を選ぶ');
+      await bulk.press('選んだ報告を公開する');
+      expect(await bulk.result()).toBe('2件の報告を公開しました。');
+      await expectAccessible(secretariat);
+      // Each report keeps its own history of the steps.
+      await follow(secretariat, 'E2E 見守り活動');
       expect(await secretariat.locator('table').last().innerText()).toContain('差し戻し中 → 提出済み（確認待ち）');
-      await expectAccessible(secretariat);
+      expect(await secretariat.locator('table').last().innerText()).toContain('提出済み（確認待ち） → 受理');
 
       // The public finds it from the ward page, under its goal.
       await reader.goto(`${env.server.url}/m/yokohama/wards/asahi`);
       await follow(reader, '令和7年度の取組報告');
       await expectAccessible(reader);
       expect(await reader.locator('h2').allInnerTexts()).toEqual(['目指す姿2　みんなが、声をかけあえるまち']);
-      expect(await reader.locator('h3').allInnerTexts()).toEqual(['E2E 見守り活動（旭区社会福祉協議会）']);
-      expect(await reader.getByRole('rowheader', { name: '成果' }).locator('xpath=..').innerText()).toContain('説明会に12人が参加し、5人が新たに担い手になった。');
+      expect(await reader.locator('h3').allInnerTexts()).toEqual(['E2E 見守り活動（旭区社会福祉協議会）', 'E2E 子ども食堂（旭区社会福祉協議会）']);
+      expect(await reader.getByRole('rowheader', { name: '成果' }).first().locator('xpath=..').innerText()).toContain('説明会に12人が参加し、5人が新たに担い手になった。');
     } finally {
       await secretariat.close();
       await owner.close();
