@@ -383,7 +383,7 @@ describe('the secretariat reviews many reports', () => {
     await client.request(`${roundUrl(round)}?lang=en`);
     const text = await (await client.request(roundUrl(round, '/review'), { form: { _csrf: csrf, intent: 'accept', report: items.map((i) => i.report.id), ...versions(items) } })).text();
     expect(text).toContain('Reports accepted: 1.');
-    expect(text).toContain('<strong>二（旭区社会福祉協議会）</strong>：A report not yet submitted cannot be accepted.');
+    expect(text).toContain('<strong><span lang="ja">二（旭区社会福祉協議会）</span></strong>：A report not yet submitted cannot be accepted.');
     await client.request(`${roundUrl(round)}?lang=ja`);
   });
 

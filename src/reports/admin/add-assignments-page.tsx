@@ -1,4 +1,5 @@
 import { CsrfField, ErrorSummary, FieldError, SaveOrMoreRows, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { Ja, japanese } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Ward } from '../../municipalities/queries.ts';
 import type { Organisation } from '../../organisations/queries.ts';
@@ -25,9 +26,11 @@ export function AddAssignmentsPage({ chrome, m, ward, round, period, organisatio
   const title = t('report.add.title');
   const roundHref = reportPaths.round(m, round.id);
   return (
-    <Layout chrome={chrome} title={`${title}：${round.title}`} crumbs={roundsCrumbs(t, m, ward, { label: round.title, href: roundHref }, { label: title })}>
+    <Layout chrome={chrome} title={`${title}：${round.title}`} crumbs={roundsCrumbs(chrome, m, ward, { label: japanese(round.title), href: roundHref }, { label: title })}>
       <h1>{title}</h1>
-      <p>{round.title}</p>
+      <p>
+        <Ja>{round.title}</Ja>
+      </p>
       <ErrorSummary t={t} errors={errors} />
       <p>{t('report.add.lead', { period: `${period.plan.name} ${period.period.name}` })}</p>
       <form method="post" action={reportPaths.addAssignments(m, round.id)} novalidate>

@@ -1,6 +1,7 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import type { Child } from 'hono/jsx';
 import { CsrfField, ErrorSummary, FieldError, type FieldErrors } from '../../kernel/ui/forms.tsx';
+import { Ja } from '../../kernel/ui/japanese.tsx';
 import { reportPaths } from '../paths.ts';
 import { reportHeading, type ReportItem, type Round } from '../queries.ts';
 import { bulkActions, refusalOf, takesBulkAction, type BulkAction } from '../workflow.ts';
@@ -45,7 +46,10 @@ function Result({ t, result }: { t: Translate; result: BulkResult }) {
           <ul>
             {result.refused.map(({ report, why }) => (
               <li>
-                <strong>{report}</strong>：{why}
+                <strong>
+                  <Ja>{report}</Ja>
+                </strong>
+                ：{why}
               </li>
             ))}
           </ul>
