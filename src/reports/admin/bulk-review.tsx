@@ -1,4 +1,4 @@
-import type { Translate } from '../../kernel/i18n/index.ts';
+import type { MessageKey, Translate } from '../../kernel/i18n/index.ts';
 import type { Child } from 'hono/jsx';
 import { CsrfField, ErrorSummary, FieldError, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { Ja } from '../../kernel/ui/japanese.tsx';
@@ -78,6 +78,15 @@ function SelectLinks({ t, m, round, items }: { t: Translate; m: string; round: R
   );
 }
 
+const buttons: Record<BulkAction, MessageKey> = { accept: 'report.bulk.accept', publish: 'report.bulk.publish', 'accept-publish': 'report.bulk.accept-publish' };
+
+/** What the result says went through, by action. */
+export const doneMessages: Record<BulkAction, MessageKey> = {
+  accept: 'report.bulk.done.accept',
+  publish: 'report.bulk.done.publish',
+  'accept-publish': 'report.bulk.done.accept-publish',
+};
+
 /** The actions a round offers in bulk: a closed round takes no more accepting, but its accepted reports can be published. */
 const actionsOf = (round: Round): readonly BulkAction[] => (round.status === 'open' ? bulkActions : ['publish']);
 
@@ -102,7 +111,7 @@ export function BulkReviewForm({ t, m, csrf, round, items, panel, children }: { 
         <div class="actions">
           {actionsOf(round).map((action) => (
             <button type="submit" name="intent" value={action} class={action === 'accept' ? 'button' : 'button button--secondary'}>
-              {t(`report.bulk.${action}`)}
+              {t(buttons[action])}
             </button>
           ))}
         </div>

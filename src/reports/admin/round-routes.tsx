@@ -43,7 +43,7 @@ import { RoundsPage } from './rounds-page.tsx';
 import { reminderPanel, reminderRoutes } from '../reminders/routes.tsx';
 import { HttpError } from '../../kernel/web/errors.ts';
 import { AddAssignmentsPage } from './add-assignments-page.tsx';
-import { noBulk, selections, type BulkPanel, type BulkResult, type Selection } from './bulk-review.tsx';
+import { doneMessages, noBulk, selections, type BulkPanel, type BulkResult, type Selection } from './bulk-review.tsx';
 
 const BLANK_ROWS = 3;
 const blankRows = (n: number): AssignmentRowValues[] => Array.from({ length: n }, () => ({ nodeId: '', title: '', ownerIds: [] }));
@@ -141,7 +141,7 @@ function bulkResult(c: AppContext, input: BulkReviewInput, outcomes: BulkOutcome
   const names = new Map(items.map((item) => [item.report.id, reportHeading(item)]));
   const done = outcomes.filter((o) => o.done).length;
   return {
-    done: done > 0 ? c.var.t(`report.bulk.done.${input.action}`, { n: done }) : c.var.t('report.bulk.done.none'),
+    done: done > 0 ? c.var.t(doneMessages[input.action], { n: done }) : c.var.t('report.bulk.done.none'),
     refused: outcomes.flatMap((o) => (o.done ? [] : [{ report: names.get(o.reportId) ?? c.var.t('report.bulk.unknownReport'), why: translateProblem(c.var.t, o.why) }])),
   };
 }
