@@ -3,7 +3,7 @@
  *
  *  1. Throughput of a public plan page against a static response of the very same bytes, both served by the same
  *     server process (scripts/bench-server.ts), loaded with autocannon: page cache on, then PAGE_CACHE=off.
- *  2. Cold start to first page of `npm start` (`node --import tsx src/main.ts`) on an empty data folder (create,
+ *  2. Cold start to first page of `npm start` (`node scripts/launch.mjs main`: the compiled build) on an empty data folder (create,
  *     migrate, load the demo), then again on the same folder.
  *  3. Peak RSS (VmHWM) of each server process after its load.
  *  4. Document reading: parse throughput (MB/s) at 1×, 4× and 16× a generated document (scripts/bench-reading.ts).
@@ -362,7 +362,7 @@ type StartResult = { ms: number; listeningMs: number | null; reportedMs: number 
 async function timeStart(dataDir: string, label: string): Promise<StartResult> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/launch.mjs', 'main'], {
     cwd: root,
     env: childEnv({ PORT: String(port), DATA_DIR: dataDir }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -467,7 +467,7 @@ async function main(): Promise<void> {
   await stopChild(serverOff.child);
   removeTempDir(serverOff.dataDir);
 
-  console.log('\n2. cold start of `npm start` (node --import tsx src/main.ts) to the first 200 on / …');
+  console.log('\n2. cold start of `npm start` (node scripts/launch.mjs main) to the first 200 on / …');
   const startDir = makeTempDir('start');
   const firstStart = await timeStart(startDir, 'first start');
   console.log(`  first start: ${fmt(firstStart.ms)} ms`);

@@ -1,7 +1,7 @@
-import { ConfigError, readConfig } from './kernel/config/env.ts';
+import { readConfig } from './kernel/config/env.ts';
 import { databaseIsEmpty, loadDemo } from './demo/load.ts';
-import { DataDirInUseError } from './kernel/db/data-dir-lock.ts';
-import { DatabaseLocaleError, openDatabase } from './kernel/db/database.ts';
+import { openDatabase } from './kernel/db/database.ts';
+import { OperatorError } from './kernel/process/operator-error.ts';
 import { migrateDatabase } from './kernel/db/migrate.ts';
 import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
 import { startServer } from './server.ts';
@@ -21,7 +21,6 @@ async function main(): Promise<void> {
   }
   const server = await startServer({ database, config });
   const stopCleanup = startCleanup(database, config);
-  console.log(`支えあい を起動しました（${Date.now() - started} ms）: ${server.url}/`);
   const stop = async (signal: string) => {
     console.log(`${signal} を受け取りました。終了します。`);
     stopCleanup();
@@ -32,10 +31,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // Said only once a stop signal is heard: whoever waits for this line may stop the server at once.
+  console.log(`支えあい を起動しました（${Date.now() - started} ms）: ${server.url}/`);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof DatabaseLocaleError) {
+  if (error instanceof OperatorError) {
     console.error(error.message);
   } else {
     console.error('起動できませんでした:', error);

@@ -20,14 +20,7 @@ import { changeSetReport } from '../imports/describe.ts';
 import { baselineOf } from '../imports/queries.ts';
 import { readDocument } from '../reading/read-document.ts';
 import { CliError, japaneseText } from './errors.ts';
-
-export const importHelp = `./bin/sasaeai import FILE --ward 区 [--dry-run] [--overwrite-conflicts] [--as 名前] [--municipality 市]
-  文書を読み取り、区の計画に取り込みます。追加・変更・競合（手で編集された値）・文書にない項目・未対応の内容・
-  読めなかった行を表示してから、一つのトランザクションで書き込みます。
-  --dry-run               表示だけして書き込みません
-  --overwrite-conflicts   手で編集された値も文書の値で上書きします（付けなければ競合はそのまま残り、終了コードは 1）
-  --as 名前               変更履歴に残す名前（既定「取込（CLI）」）
-  区は「旭区」「旭」「asahi」のどれでも指定できます。`;
+import { importHelp } from './help.ts';
 
 const t = translatorFor('ja');
 

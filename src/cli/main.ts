@@ -1,18 +1,7 @@
-import { BackupError, backupDatabase, restoreDatabase } from '../kernel/db/backup.ts';
-import { DataDirInUseError } from '../kernel/db/data-dir-lock.ts';
-import { DatabaseLocaleError } from '../kernel/db/database.ts';
-import { ConfigError } from '../kernel/config/env.ts';
-import { loadDemo } from '../demo/load.ts';
-import { withDatabase } from './database.ts';
+import { OperatorError } from '../kernel/process/operator-error.ts';
 import { CliError } from './errors.ts';
-import { parseCommand, parseHelp } from './parse.ts';
-import { importCommand, importHelp } from './import.ts';
-import { userAdd, userAddHelp } from './user-add.ts';
-import { userDisable, userEnable, userList, userManageHelp, userSetPassword } from './user-manage.ts';
-import { planExport, planImport, planStructureHelp } from './plan-structure.ts';
-import { exportXlsx, importXlsx, workbookHelp } from './reports-workbook.ts';
-import { materialCommand, materialHelp } from './material.ts';
-import { setupCommand, setupHelp } from './setup.ts';
+import { importHelp, materialHelp, parseHelp, planStructureHelp, setupHelp, userAddHelp, userManageHelp, workbookHelp } from './help.ts';
+import type { Database } from '../kernel/db/database.ts';
 
 const help = `支えあい（Sasaeai）コマンドライン
 
@@ -57,33 +46,44 @@ PGlite のデータフォルダは一度に一つのプロセスしか開けま�
 
 type Command = (args: string[]) => Promise<string>;
 
+/**
+ * A command's module is loaded when the command runs, not before: `help` answers at once, and `parse` does not wait
+ * for the database, the documents and the rest to load.
+ */
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  return (await import('./database.ts')).withDatabase(work);
+}
+
 const commands: Record<string, Command> = {
   help: async () => help,
   'db migrate': () => withDatabase(async () => 'データベースは最新のスキーマです'),
   demo: () =>
     withDatabase(async (database) => {
+      const { loadDemo } = await import('../demo/load.ts');
       const s = await loadDemo(database, { replace: true });
       return `デモデータを読み込みました: ${s!.municipality}・${s!.wards}区・推進主体${s!.organisations}件・計画${s!.plans}件・期${s!.periods}件・項目${s!.nodes}件・アカウント${s!.accounts}件`;
     }),
-  setup: (args) => withDatabase((database) => setupCommand(database, args)),
-  'user add': (args) => withDatabase((database) => userAdd(database, args)),
-  'user list': (args) => withDatabase((database) => userList(database, args)),
-  'user set-password': (args) => withDatabase((database) => userSetPassword(database, args)),
-  'user disable': (args) => withDatabase((database) => userDisable(database, args)),
-  'user enable': (args) => withDatabase((database) => userEnable(database, args)),
-  'plan export': (args) => withDatabase((database) => planExport(database, args)),
-  'plan import': (args) => withDatabase((database) => planImport(database, args)),
-  'reports export-xlsx': (args) => withDatabase((database) => exportXlsx(database, args)),
-  'reports import-xlsx': (args) => withDatabase((database) => importXlsx(database, args)),
-  material: (args) => withDatabase((database) => materialCommand(database, args)),
-  parse: (args) => parseCommand(args),
-  import: (args) => withDatabase((database) => importCommand(database, args)),
-  backup: ([file]) => {
+  setup: (args) => withDatabase(async (database) => (await import('./setup.ts')).setupCommand(database, args)),
+  'user add': (args) => withDatabase(async (database) => (await import('./user-add.ts')).userAdd(database, args)),
+  'user list': (args) => withDatabase(async (database) => (await import('./user-manage.ts')).userList(database, args)),
+  'user set-password': (args) => withDatabase(async (database) => (await import('./user-manage.ts')).userSetPassword(database, args)),
+  'user disable': (args) => withDatabase(async (database) => (await import('./user-manage.ts')).userDisable(database, args)),
+  'user enable': (args) => withDatabase(async (database) => (await import('./user-manage.ts')).userEnable(database, args)),
+  'plan export': (args) => withDatabase(async (database) => (await import('./plan-structure.ts')).planExport(database, args)),
+  'plan import': (args) => withDatabase(async (database) => (await import('./plan-structure.ts')).planImport(database, args)),
+  'reports export-xlsx': (args) => withDatabase(async (database) => (await import('./reports-workbook.ts')).exportXlsx(database, args)),
+  'reports import-xlsx': (args) => withDatabase(async (database) => (await import('./reports-workbook.ts')).importXlsx(database, args)),
+  material: (args) => withDatabase(async (database) => (await import('./material.ts')).materialCommand(database, args)),
+  parse: async (args) => (await import('./parse.ts')).parseCommand(args),
+  import: (args) => withDatabase(async (database) => (await import('./import.ts')).importCommand(database, args)),
+  backup: async ([file]) => {
     if (!file) throw new CliError('書き出すファイル名を指定してください: ./bin/sasaeai backup FILE');
+    const { backupDatabase } = await import('../kernel/db/backup.ts');
     return withDatabase(async (database) => `${file} に ${(await backupDatabase(database, file)).rows} 行を書き出しました`);
   },
-  restore: ([file]) => {
+  restore: async ([file]) => {
     if (!file) throw new CliError('復元するファイル名を指定してください: ./bin/sasaeai restore FILE');
+    const { restoreDatabase } = await import('../kernel/db/backup.ts');
     return withDatabase(async (database) => `${file} から ${(await restoreDatabase(database, file)).rows} 行を復元しました`);
   },
 };
@@ -106,8 +106,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(await found.command(found.args));
     return 0;
   } catch (error) {
-    const known = [CliError, ConfigError, DataDirInUseError, BackupError, DatabaseLocaleError].some((type) => error instanceof type);
-    if (known || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof OperatorError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`エラー: ${(error as Error).message}`);
       return 1;
     }

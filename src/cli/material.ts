@@ -15,11 +15,6 @@ import { renderHandoutDocx } from '../meetings/handout/handout-docx.ts';
 import { renderHandoutPdf } from '../meetings/handout/handout-pdf.tsx';
 import { findMeeting, meetingsWithReportsOf } from '../meetings/queries.ts';
 
-export const materialHelp = `./bin/sasaeai material --ward 区 --fiscal-year 年度 --format pdf|docx --out FILE [--meeting ID] [--municipality 市]
-  推進会議の資料（表紙と次第、計画の概要、その年度の受理済みの取組報告）を PDF か Word で書き出します。
-  年度は 2023 か 令和5年度 の形で。--meeting を省くと、その年度の報告を資料に含む会議が区に一つだけならその会議の資料を、
-  そうでなければ標準の資料（表紙「令和5年度 取組報告」、その年度を含む期の計画の概要、受理済みのすべての報告）を作ります。`;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function fiscalYearOf(text: string | undefined): number {

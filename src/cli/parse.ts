@@ -9,10 +9,7 @@ import { ReadError } from '../reading/errors.ts';
 import type { Indicator, IndicatorValue, InterchangeDocument, Plan, PlanNode, ScheduleStep } from '../reading/interchange.ts';
 import { readDocument } from '../reading/read-document.ts';
 import { CliError, japaneseText } from './errors.ts';
-
-export const parseHelp = `./bin/sasaeai parse FILE [--json]
-  文書（.txt .md .pdf .docx .xlsx .csv）を読み取り、計画・指標・報告・調査・会議・日程などを表示します。
-  --json を付けると交換形式（src/reading/interchange.schema.json）の JSON を出力します。`;
+import { parseHelp } from './help.ts';
 
 const FORMAT_NAMES: Readonly<Record<string, string>> = {
   txt: 'テキスト', md: 'Markdown', pdf: 'PDF', docx: 'Word', xlsx: 'Excel', csv: 'CSV',

@@ -19,14 +19,7 @@ import { previewImport, runImport, type Problems } from '../plans/structure/impo
 import { problemText } from '../plans/structure/problems.ts';
 import { CliError, japaneseText } from './errors.ts';
 import { municipalityFor } from './database.ts';
-
-export const planStructureHelp = `./bin/sasaeai plan export --ward 区 --period 期 --out FILE [--format xlsx|csv] [--plan キー]
-  計画の期の構成（1行に1項目: 階層・番号・項目名・推進主体・本文）を Excel（.xlsx）か CSV（UTF-8、BOM付き）に書き出します。
-  --format を省くと FILE の拡張子で決めます。区に計画が二つ以上あるときは --plan で計画のキーを指定します。
-./bin/sasaeai plan import FILE --ward 区 --period 期 [--dry-run] [--allow-removal] [--overwrite 識別子 …] [--plan キー]
-  編集したファイルを確認し、変更の一覧を表示してから一つのトランザクションで取り込みます。--dry-run は表示だけ。
-  行を消した項目の削除は --allow-removal を付けたときだけ、書き出しの後に他の人が変更した項目の上書きは
-  --overwrite でその識別子を指定したときだけ行います。`;
+import { planStructureHelp } from './help.ts';
 
 const common = { ward: { type: 'string' }, period: { type: 'string' }, plan: { type: 'string' }, municipality: { type: 'string' } } as const;
 

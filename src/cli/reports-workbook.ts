@@ -21,13 +21,7 @@ import { listRounds, reportHeading, type Round } from '../reports/queries.ts';
 import { applyImport, loadImport, outcomeOf, previewImport, roundName, type ImportOutcome, type MergeItem } from '../reports/workbook/import.ts';
 import { problemText } from '../reports/workbook/read.ts';
 import { contactOf, roundWorkbook } from '../reports/workbook/round-workbook.ts';
-
-export const workbookHelp = `./bin/sasaeai reports export-xlsx --ward 区 --fiscal-year 年度 --out FILE [--owner 推進主体]
-  報告の回の庁内照会のExcelファイルを書き出します。--owner を付けないと、推進主体ごとのシートを一つのファイルに入れます。
-  年度は西暦（令和6年度 → 2024）。その年度の回が複数あるときは、いちばん新しい回です。
-./bin/sasaeai reports import-xlsx FILE [--dry-run] [--as ログインID]
-  記入されたファイルを取り込みます。変わる内容・競合・取り込まない報告を表示し、--dry-run なら保存しません。
-  競合（書き出した後にウェブでも変更された欄）は上書きせず、残したことを表示します。--as で取り込む事務局のアカウントを指定します。`;
+import { workbookHelp } from './help.ts';
 
 async function roundOf(database: Database, municipalityId: string, wardText: string, fiscalYearText: string): Promise<{ round: Round; wardId: string; wardName: string }> {
   const ward = await findWardByNameOrSlug(database.db, municipalityId, wardText);

@@ -4,17 +4,11 @@ import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { translateProblem } from '../kernel/i18n/index.ts';
 import { translatorFor } from '../messages.ts';
-import { municipalityKinds } from '../municipalities/queries.ts';
 import { setUp } from '../setup/commands.ts';
 import { setupInput } from '../setup/inputs.ts';
 import { isSetUp } from '../setup/queries.ts';
 import { CliError } from './errors.ts';
-import { cliError, passwordHelp, readPassword } from './user-add.ts';
-
-export const setupHelp = `./bin/sasaeai setup --name 市町村名 [--romanised-name ローマ字名] --slug URL名 --prefecture 都道府県 [--kind 種類] --ward "asahi 旭区 [Asahi]" [--ward …] --login ID --display-name 表示名 [--password-stdin]
-  デモを読み込まない最初の起動（LOAD_DEMO=never）で、市町村と区、最初の市の管理者を作ります。データベースに
-  市町村かアカウントが既にあれば何もせず終了コード 1。種類: ${municipalityKinds.join(' | ')}（既定 designated_city）
-${passwordHelp}`;
+import { cliError, readPassword } from './user-add.ts';
 
 /** The option each field comes from, so that an error names what the operator typed. */
 const optionOf: Record<string, string> = {

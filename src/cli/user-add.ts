@@ -1,10 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import type { Actor } from '../kernel/auth/actor.ts';
-import { roles } from '../kernel/auth/actor.ts';
 import { createUser } from '../accounts/commands.ts';
 import { newUserInput } from '../accounts/inputs.ts';
-import { MIN_PASSWORD_LENGTH } from '../accounts/password-rules.ts';
 import { findUserByLogin } from '../accounts/users.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
@@ -15,15 +13,6 @@ import { findDistrict, findWardByNameOrSlug } from '../municipalities/queries.ts
 import { findOrganisation } from '../organisations/queries.ts';
 import { municipalityFor } from './database.ts';
 import { CliError } from './errors.ts';
-
-export const passwordHelp = `  パスワードは環境変数 SASAEAI_PASSWORD か、--password-stdin で標準入力から渡します（コマンド行には書きません）。
-  どちらもなければ端末で二回たずねます（入力は表示されません）。
-  パスワードは${MIN_PASSWORD_LENGTH}文字以上で、ログインIDを含まず、よく使われるパスワードの一覧にないものにします。`;
-
-export const userAddHelp = `./bin/sasaeai user add --login ID --name 表示名 --role 役割 [--ward 区] [--organisation キー] [--district 地区] [--email アドレス] [--municipality 市] [--password-stdin]
-  役割: ${roles.join(' | ')}
-  --email は督促メールの送り先（推進主体の担当者など。省略可）。
-${passwordHelp}`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

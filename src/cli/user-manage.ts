@@ -12,15 +12,7 @@ import { translatorFor } from '../messages.ts';
 import { findWardByNameOrSlug } from '../municipalities/queries.ts';
 import { municipalityFor } from './database.ts';
 import { CliError } from './errors.ts';
-import { passwordHelp, readPassword } from './user-add.ts';
-
-export const userManageHelp = `./bin/sasaeai user list [--role 役割] [--ward 区] [--disabled | --enabled] [--municipality 市]
-  アカウントを一覧にします（ログインID・役割・所属・状態）。
-./bin/sasaeai user set-password --login ID [--must-change] [--password-stdin]
-  パスワードを再設定し、そのアカウントのログインをすべて終了します。--must-change で次回ログイン時に本人に変更を求めます。
-${passwordHelp}
-./bin/sasaeai user disable --login ID   アカウントを無効にし、ログイン中のセッションもすぐに終了します
-./bin/sasaeai user enable --login ID    無効にしたアカウントを有効に戻します`;
+import { readPassword } from './user-add.ts';
 
 const operator = (command: string): Actor => ({ kind: 'system', name: `コマンドライン（user ${command}）` });
 

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { OperatorError } from '../process/operator-error.ts';
 
 /** An address or a network (`10.0.0.0/8`, `fd00::/8`) in TRUST_PROXY. */
 function isAddressOrNetwork(entry: string): boolean {
@@ -73,7 +74,7 @@ export type MailConfig = { smtpUrl: string; from: string };
 
 export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; entries: string[] };
 
-export class ConfigError extends Error {}
+export class ConfigError extends OperatorError {}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);

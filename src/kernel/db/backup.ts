@@ -6,6 +6,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type DbOrTx, type Tx } from './database.ts';
 import { tablesInDependencyOrder } from './tenant.ts';
+import { OperatorError } from '../process/operator-error.ts';
 
 const FORMAT = 'sasaeai-backup';
 const FORMAT_VERSION = 1;
@@ -17,7 +18,7 @@ const BATCH_BYTES = 16 * 1024 * 1024;
 
 type Header = { format: typeof FORMAT; formatVersion: number; createdAt: string; migrations: number; tables: string[] };
 
-export class BackupError extends Error {}
+export class BackupError extends OperatorError {}
 
 async function migrationCount(db: DbOrTx): Promise<number> {
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);

@@ -1,10 +1,11 @@
 import { link, mkdir, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout } from 'node:timers/promises';
 import { join } from 'node:path';
+import { OperatorError } from '../process/operator-error.ts';
 
 export type DataDirLock = { release(): Promise<void> };
 
-export class DataDirInUseError extends Error {
+export class DataDirInUseError extends OperatorError {
   constructor(
     readonly dataDir: string,
     readonly pid: number,

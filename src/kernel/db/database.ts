@@ -7,8 +7,9 @@ import pg from 'pg';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { scriptBeside } from '../process/script.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { OperatorError } from '../process/operator-error.ts';
 
 /** No relational schema: every query names its tables (imported from the module that owns them). */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -48,9 +49,9 @@ function durableStartParams(): string[] {
 /** Runs PGlite's initdb for a new data folder in a short-lived child process (see pglite-initdb.ts). */
 async function initialiseDataDir(dataDir: string): Promise<void> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return;
-  const script = fileURLToPath(new URL('./pglite-initdb.ts', import.meta.url));
+  const script = scriptBeside(import.meta.url, 'pglite-initdb');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...script.execArgv, script.path, dataDir], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
@@ -103,7 +104,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
 }
 
-export class DatabaseLocaleError extends Error {}
+export class DatabaseLocaleError extends OperatorError {}
 
 /**
  * Japanese text needs a UTF-8 database, and a cluster made with the plain C locale sorts and compares it badly;

@@ -1,5 +1,5 @@
 /**
- * The parsing process (started by run.ts with `node --import tsx`): one task at a time from the parent, answered with
+ * The parsing process (started by run.ts: the compiled build, or the source through tsx): one task at a time from the parent, answered with
  * plain data over IPC (structured clone), or with why not.
  */
 import type { Problem } from '../../i18n/index.ts';

@@ -11,18 +11,15 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Problem } from '../../i18n/index.ts';
+import { scriptBeside } from '../../process/script.ts';
 import { FileRefusedError, FileUnreadableError, refusal, WORKER_LIMITS } from './limits.ts';
 import type { TaskOutcome } from './parser-process.ts';
 import type { Task, TaskValue } from './tasks.ts';
 
 export type RunOptions = { timeLimitMs?: number };
 
-const ENTRY = fileURLToPath(new URL('./parser-process.ts', import.meta.url));
-/** tsx by its full address, so the process starts the same from any folder, under Vitest too. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const ENTRY = scriptBeside(import.meta.url, 'parser-process');
 const IDLE_MS = 2_000;
 const WATCH_MS = 20;
 const MB = 1024 * 1024;
@@ -35,8 +32,8 @@ let idle: { parser: Parser; timer: NodeJS.Timeout } | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
 function startParser(): Parser {
-  const child = fork(ENTRY, [], {
-    execArgv: ['--import', TSX, `--max-old-space-size=${WORKER_LIMITS.heapMb}`],
+  const child = fork(ENTRY.path, [], {
+    execArgv: [...ENTRY.execArgv, `--max-old-space-size=${WORKER_LIMITS.heapMb}`],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
