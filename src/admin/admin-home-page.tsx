@@ -65,6 +65,7 @@ function Plans({ section, municipality, chrome }: { section: PlanSection; munici
         {section.plans.map((plan) => (
           <li>
             <h3>{plan.name}</h3>
+            {plan.periods.length === 0 ? <p>{t('admin.plan.noPeriods')}</p> : null}
             <ul>
               {plan.periods.map((period) => (
                 <li>

@@ -4,6 +4,7 @@ import { defineMessages } from '../kernel/i18n/index.ts';
 export const adminMessages = defineMessages({
   'admin.title': { ja: '管理', en: 'Admin' },
   'admin.myPlans': { ja: '編集できる計画', en: 'Plans you can edit' },
+  'admin.plan.noPeriods': { ja: 'この計画には、まだ期が登録されていません。', en: 'This plan has no period yet.' },
   'admin.role': { ja: '役割', en: 'Role' },
   'admin.lead.committee_member': {
     ja: '推進会議の資料を読み、PDFやWordで保存できます。受理された実績報告も読めます。',

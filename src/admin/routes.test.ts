@@ -69,6 +69,7 @@ describe('/admin: each role lands on what it came for, first', () => {
   it('leads the city administrator with every ward at a glance and the accounts', async () => {
     const { html, text } = await home('city-admin');
     inOrder(text, ['区ごとの状況', '戸塚区の実績報告', '計画 1件・受付中の報告の回 0件・推進会議 0件', '旭区の実績報告', '計画 1件・受付中の報告の回 1件・推進会議 1件', 'アカウントと推進主体', 'アカウント管理', '編集できる計画']);
+    inOrder(text, ['横浜市地域福祉保健計画', 'この計画には、まだ期が登録されていません。', '戸塚区地域福祉保健計画', '第4期']);
     for (const ward of ['totsuka', 'tsurumi', 'asahi']) expect(html).toContain(`href="/admin/m/yokohama/wards/${ward}/meetings"`);
     expect(html).toContain('href="/admin/m/yokohama/accounts"');
   });
