@@ -41,6 +41,7 @@ const walks: { login: string | null; stops: Stop[] }[] = [
       '/admin/m/yokohama/plans/asahi-ward/periods/4',
       { firstLinkIn: 'main .tree__label' },
       '/admin/m/yokohama/organisations',
+      '/admin/m/yokohama/wards/asahi/contact',
     ],
   },
   { login: 'tsurumi-district-team', stops: ['/admin', '/m/yokohama/wards/tsurumi', '/m/yokohama/plans/tsurumi-ward'] },

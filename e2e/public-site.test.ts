@@ -86,6 +86,8 @@ describe('public pages, without JavaScript', () => {
       await page.getByRole('link', { name: '通学支援' }).click();
       expect(await page.locator('main h1').innerText()).toBe('通学支援');
       expect(await page.getByRole('navigation', { name: 'パンくずリスト' }).innerText()).toContain('令和5年度の取組報告');
+      expect(await page.getByRole('region', { name: '問い合わせ先' }).innerText()).toContain('旭区役所');
+      expect(await page.locator('main .page-info__updated').innerText()).toMatch(/^更新日：令和\d+年\d+月\d+日$/);
       await page.getByRole('link', { name: '旭区社会福祉協議会' }).click();
       expect(await page.locator('main h1').innerText()).toBe('旭区社会福祉協議会');
       await page.getByRole('link', { name: '目指す姿2　みんなが、声をかけあえるまち' }).click();

@@ -21,6 +21,7 @@ import { apiRoutes } from './api/routes.ts';
 import { homeRoutes } from './site/routes.tsx';
 import { organisationRoutes } from './site/organisation-routes.tsx';
 import { nodeRoutes } from './site/node-routes.tsx';
+import { wardContactRoutes } from './municipalities/admin/contact-routes.tsx';
 import { organisationAdminRoutes } from './organisations/admin/routes.tsx';
 import { planAdminRoutes } from './plans/admin/routes.tsx';
 import { planStructureRoutes } from './plans/structure/routes.tsx';
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', planAdminRoutes());
   app.route('/', planStructureRoutes());
   app.route('/', organisationAdminRoutes());
+  app.route('/', wardContactRoutes());
   app.route('/', accountAdminRoutes());
   app.route('/', reportsAdminRoutes());
   app.route('/', meetingAdminRoutes());

@@ -3,6 +3,7 @@ import { kernelMessages } from './kernel/i18n/messages.ts';
 import { accountMessages } from './accounts/messages.ts';
 import { adminMessages } from './admin/messages.ts';
 import { meetingMessages } from './meetings/messages.ts';
+import { municipalityMessages } from './municipalities/messages.ts';
 import { siteMessages } from './site/messages.ts';
 import { organisationMessages } from './organisations/messages.ts';
 import { planMessages } from './plans/messages.ts';
@@ -10,7 +11,6 @@ import { importMessages } from './imports/messages.ts';
 import { readingMessages } from './reading/messages.ts';
 import { reportMessages } from './reports/messages.ts';
 import { setupMessages } from './setup/messages.ts';
-import { municipalityMessages } from './municipalities/messages.ts';
 
 /**
  * The interface text of the whole application: the kernel's and every module's messages. A module whose

@@ -7,6 +7,8 @@ import { todayInJapan } from '../kernel/ui/time.ts';
 import type { AppEnv } from '../kernel/web/context.ts';
 import { chromeOf, html } from '../kernel/web/render.tsx';
 import { districtOf, findMunicipalityById, listWards, type Municipality } from '../municipalities/queries.ts';
+import { municipalityPaths } from '../municipalities/paths.ts';
+import { wardPolicy } from '../municipalities/policy.ts';
 import { accountPaths } from '../accounts/paths.ts';
 import { organisationPaths } from '../organisations/paths.ts';
 import { importPaths } from '../imports/paths.ts';
@@ -67,6 +69,7 @@ async function wardOverview({ db, municipality, t, locale }: Asked): Promise<Adm
       more: [
         { href: meetingPaths.list(m, ward.slug), label: t('meeting.adminLink', { ward: placeText({ t, locale }, ward) }) },
         { href: importPaths.list(m, ward.slug), label: t('import.adminLink', { ward: placeText({ t, locale }, ward) }) },
+        { href: municipalityPaths.adminContact(m, ward.slug), label: t('contact.adminLink', { ward: placeText({ t, locale }, ward) }) },
       ],
     });
   }
@@ -89,6 +92,12 @@ async function planSection({ db, user, municipality, t, locale }: Asked): Promis
   return { plans, empty: district ? t('admin.noDistrictPlan', { district: placeText({ t, locale }, district) }) : t('admin.noPlans') };
 }
 
+/** The 問い合わせ先 of each ward whose public pages this user keeps (the city administrator finds them in the ward overview). */
+async function contactLinks({ db, user, municipality, t, locale }: Asked): Promise<AdminLink[]> {
+  const wards = (await listWards(db, municipality.id)).filter((ward) => wardPolicy.editContact(user, { municipalityId: municipality.id, wardId: ward.id }));
+  return wards.map((ward) => ({ href: municipalityPaths.adminContact(municipality.slug, ward.slug), label: t('contact.adminLink', { ward: placeText({ t, locale }, ward) }) }));
+}
+
 /** Everything else this user may open, under the sections the role leads with (without what those already link to). */
 async function moreLinks(asked: Asked): Promise<AdminLink[]> {
   const { db, user, municipality, t, locale } = asked;
@@ -98,6 +107,7 @@ async function moreLinks(asked: Asked): Promise<AdminLink[]> {
     ...(user.role === 'committee_member' ? [] : await reportLinksFor(db, user, municipality, t, locale)),
     ...(await meetingLinksFor(db, user, municipality, t)),
     ...(await importLinksFor(db, user, municipality, t)),
+    ...(await contactLinks(asked)),
     { href: accountPaths.ownPassword, label: t('account.changePasswordLink') },
   ];
 }

@@ -70,7 +70,15 @@ const demoPlan = z.object({
 
 export const municipalityFile = z.object({
   municipality: z.object({ slug: z.string(), name: z.string(), romanisedName: z.string().nullable().default(null), kind: z.enum(municipalityKinds), prefecture: z.string() }),
-  wards: z.array(z.object({ slug: z.string(), name: z.string(), romanisedName: z.string().nullable().default(null) })),
+  wards: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      romanisedName: z.string().nullable().default(null),
+      /** 問い合わせ先 of the ward's public pages, as far as the seeds name it. */
+      contact: z.object({ department: z.string(), phone: z.string().nullable().default(null), email: z.string().nullable().default(null) }).optional(),
+    }),
+  ),
   districts: z.array(z.object({ slug: z.string(), name: z.string(), romanisedName: z.string().nullable().default(null), ward: z.string() })).default([]),
   organisations: z.array(
     z.object({

@@ -99,7 +99,8 @@ async function insertPlan(scope: CommandScope, ids: Ids, plan: DemoPlan, wardSlu
 async function insertRegistry(scope: CommandScope): Promise<Ids> {
   const set = await readDemoSet();
   const m = set.municipality;
-  const loaded = await loadMunicipality(scope, { municipality: m.municipality, wards: m.wards, districts: [...m.districts, ...demoDistricts] });
+  const wards = m.wards.map(({ contact, ...ward }) => ({ ...ward, contactDepartment: contact?.department ?? null, contactPhone: contact?.phone ?? null, contactEmail: contact?.email ?? null }));
+  const loaded = await loadMunicipality(scope, { municipality: m.municipality, wards, districts: [...m.districts, ...demoDistricts] });
   const wardOf = (slug: string | null | undefined) => {
     if (!slug) return null;
     const id = loaded.wardIds.get(slug);

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../kernel/db/database.ts';
+import type { Contact } from '../kernel/ui/page-info.tsx';
 import { districts, municipalities, wards } from './schema.ts';
 
 /** The values and types of the module's columns, for other modules (they do not import its schema). */
@@ -8,6 +9,12 @@ export { municipalityKinds, type MunicipalityKind } from './schema.ts';
 export type Municipality = typeof municipalities.$inferSelect;
 export type Ward = typeof wards.$inferSelect;
 export type District = typeof districts.$inferSelect;
+
+/** The 問い合わせ先 of a ward's public pages: its secretariat's department, or none while no department is set. */
+export function contactOf(ward: Ward | null): Contact | null {
+  if (!ward?.contactDepartment) return null;
+  return { department: ward.contactDepartment, phone: ward.contactPhone, email: ward.contactEmail };
+}
 
 export async function listMunicipalities(db: DbOrTx): Promise<Municipality[]> {
   return db.select().from(municipalities).orderBy(asc(municipalities.name));

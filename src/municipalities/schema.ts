@@ -12,6 +12,11 @@ export const wards = pgTable(
     name: text('name').notNull(),
     romanisedName: text('romanised_name'),
     position: integer('position').notNull().default(0),
+    /** 問い合わせ先 of the ward's public pages: the secretariat's department, its phone and email, as typed. */
+    contactDepartment: text('contact_department'),
+    contactPhone: text('contact_phone'),
+    contactEmail: text('contact_email'),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.municipalityId, t.id] }), unique('wards_slug_unique').on(t.municipalityId, t.slug)],
 );

@@ -4,6 +4,10 @@ import { defineMessages } from './index.ts';
 export const kernelMessages = defineMessages({
   'site.name': { ja: '支えあい', en: 'Sasaeai' },
   'site.tagline': { ja: '地域福祉保健計画', en: 'Community welfare and health plans' },
+  'site.updated': { ja: '更新日：', en: 'Last updated: ' },
+  'site.contact': { ja: '問い合わせ先', en: 'Contact' },
+  'site.contactPhone': { ja: '電話', en: 'Phone' },
+  'site.contactEmail': { ja: 'メール', en: 'Email' },
   'site.publishedPasswords.title': { ja: 'デモ用のアカウントが使える状態です。', en: 'Demo accounts can sign in.' },
   'site.publishedPasswords.body': {
     ja: 'このサーバーには、パスワードが README で公開されているアカウントがあり、誰でもログインできます。実際のデータを入れないでください。',

@@ -3,6 +3,7 @@ import type { SessionUser } from '../auth/actor.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import { PageLocale } from './forms.tsx';
 import { LabelText, labelString, type Label } from './japanese.tsx';
+import { PageInfo, type PageInfoValues } from './page-info.tsx';
 
 /** Enabled accounts whose password anyone can read exist (the demo's); they are managed at `accountsPath`. */
 export type PublishedPasswordWarning = { accountsPath: string };
@@ -70,7 +71,8 @@ function PublishedPasswordBanner({ t, warning, container }: { t: Translate; warn
   );
 }
 
-export function Layout(props: { chrome: Chrome; title: Label; crumbs?: Crumb[]; children?: Child; wide?: boolean }) {
+/** `info`: a public page's 更新日 and 問い合わせ先, shown under its content. */
+export function Layout(props: { chrome: Chrome; title: Label; crumbs?: Crumb[]; children?: Child; wide?: boolean; info?: PageInfoValues }) {
   const { chrome, title } = props;
   const { t, locale, user } = chrome;
   // A wide page (a table of many columns) widens the bars above and below it too, so that their edges line up.
@@ -134,6 +136,7 @@ export function Layout(props: { chrome: Chrome; title: Label; crumbs?: Crumb[]; 
             <Breadcrumbs t={t} items={props.crumbs ?? []} />
             <main id="main" tabindex={-1}>
               {props.children}
+              {props.info ? <PageInfo t={t} locale={locale} info={props.info} /> : null}
             </main>
           </div>
           <footer class="site-footer">

@@ -17,7 +17,17 @@ export function formatDateTime(moment: Date, locale: Locale): string {
   return `${formatDate(date!, { locale })} ${time}`;
 }
 
+/** The day of a moment in Japan as 'YYYY-MM-DD', whatever the server's zone. */
+export function dateInJapan(moment: Date): string {
+  return tokyo.format(moment).split(' ')[0]!;
+}
+
 /** Today's date in Japan as 'YYYY-MM-DD': deadlines are days in the offices' calendar, whatever the server's zone. */
 export function todayInJapan(now: Date = new Date()): string {
-  return tokyo.format(now).split(' ')[0]!;
+  return dateInJapan(now);
+}
+
+/** The day of a moment in Japan as pages show it: 和暦 (令和8年12月3日), or 3 December 2026 in English. */
+export function formatDay(moment: Date, locale: Locale): string {
+  return formatDate(dateInJapan(moment), { locale });
 }

@@ -3,7 +3,8 @@ import type { Translate } from '../../kernel/i18n/index.ts';
 import { useContentLang, japanese, Ja } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
-import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { contactOf, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import { latest } from '../../kernel/ui/page-info.tsx';
 import { placeCrumbs } from '../../municipalities/names.ts';
 import { planPaths } from '../paths.ts';
 import { flattenTree, nodeLabel, periodTitle, type Period, type Plan, type PlanNode, type PlanWithPeriods } from '../queries.ts';
@@ -154,7 +155,12 @@ export function PlanPage({ chrome, municipality, ward, plan, period, tree, paren
   const { t } = chrome;
   const m = municipality.slug;
   return (
-    <Layout chrome={chrome} title={period ? `${plan.name} ${periodTitle(period, chrome.locale)}` : plan.name} crumbs={planCrumbs(chrome, municipality, ward, plan)}>
+    <Layout
+      chrome={chrome}
+      title={period ? `${plan.name} ${periodTitle(period, chrome.locale)}` : plan.name}
+      crumbs={planCrumbs(chrome, municipality, ward, plan)}
+      info={{ updated: latest([plan.updatedAt, period?.updatedAt, ...flattenTree(tree).map((n) => n.updatedAt)]), contact: contactOf(ward) }}
+    >
       <PlanHeader plan={plan} t={t} />
       {period ? <PeriodMeta m={m} plan={plan} period={period} chrome={chrome} /> : null}
       {period ? <Downloads m={m} plan={plan} period={period} t={t} /> : null}
@@ -189,7 +195,12 @@ export function PlanPage({ chrome, municipality, ward, plan, period, tree, paren
 export function PeriodHistoryPage({ chrome, municipality, ward, plan }: { chrome: Chrome; municipality: Municipality; ward: Ward | null; plan: PlanWithPeriods }) {
   const { t, locale } = chrome;
   return (
-    <Layout chrome={chrome} title={`${plan.name} ${t('plan.history')}`} crumbs={[...planCrumbs(chrome, municipality, ward, plan), { label: t('plan.history') }]}>
+    <Layout
+      chrome={chrome}
+      title={`${plan.name} ${t('plan.history')}`}
+      crumbs={[...planCrumbs(chrome, municipality, ward, plan), { label: t('plan.history') }]}
+      info={{ updated: latest([plan.updatedAt, ...plan.periods.map((p) => p.updatedAt)]), contact: contactOf(ward) }}
+    >
       <h1>
         <Ja>{plan.name}</Ja> {t('plan.history')}
       </h1>

@@ -2,7 +2,7 @@ import { japanese, Ja } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import { placeCrumbs } from '../../municipalities/names.ts';
-import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { contactOf, type Municipality, type Ward } from '../../municipalities/queries.ts';
 import { planPaths } from '../../plans/paths.ts';
 import { reportPaths } from '../paths.ts';
 import { goalLabel, itemTitle, nodeLabelOf, type ReportItem } from '../queries.ts';
@@ -26,6 +26,7 @@ export function PublishedReportPage({ chrome, municipality, ward, item }: Props)
         { label: t('report.public.yearLink', { fiscalYear: year }), href: reportPaths.publicYear(m, ward.slug, item.round.fiscalYear) },
         { label: japanese(title) },
       ]}
+      info={{ updated: item.report.updatedAt, contact: contactOf(ward) }}
     >
       <h1>
         <Ja>{title}</Ja>

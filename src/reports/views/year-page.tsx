@@ -1,7 +1,8 @@
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import { placeCrumbs, placeText } from '../../municipalities/names.ts';
-import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { contactOf, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import { latest } from '../../kernel/ui/page-info.tsx';
 import type { GoalGroup } from '../queries.ts';
 import { ReportsByGoal } from './parts.tsx';
 
@@ -17,6 +18,7 @@ export function PublishedReportsPage({ chrome, municipality, ward, fiscalYear, g
       chrome={chrome}
       title={title}
       crumbs={[...placeCrumbs(chrome, municipality, ward), { label: t('report.public.yearLink', { fiscalYear: year }) }]}
+      info={{ updated: latest(groups.flatMap((g) => g.items.map((i) => i.report.updatedAt))), contact: contactOf(ward) }}
     >
       <h1>{title}</h1>
       <p class="lead">{t('report.public.lead', { fiscalYear: year })}</p>

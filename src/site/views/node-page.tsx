@@ -2,10 +2,11 @@ import type { Translate } from '../../kernel/i18n/index.ts';
 import { japanese, Ja } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
-import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { contactOf, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import { latest } from '../../kernel/ui/page-info.tsx';
 import { organisationPaths } from '../../organisations/paths.ts';
 import { planPaths } from '../../plans/paths.ts';
-import { nodeLabel, periodTitle, type NodeInContext, type PlanNode } from '../../plans/queries.ts';
+import { flattenTree, nodeLabel, periodTitle, type NodeInContext, type PlanNode } from '../../plans/queries.ts';
 import { NodeFields } from '../../plans/views/node-content.tsx';
 import { planCrumbs } from '../../plans/views/plan-page.tsx';
 import type { ReportItem } from '../../reports/queries.ts';
@@ -52,7 +53,12 @@ export function NodePage({ chrome, municipality, ward, context, reports }: Props
     { label: japanese(label) },
   ];
   return (
-    <Layout chrome={chrome} title={label} crumbs={crumbs}>
+    <Layout
+      chrome={chrome}
+      title={label}
+      crumbs={crumbs}
+      info={{ updated: latest([...flattenTree([node]).map((n) => n.updatedAt), ...reports.map((r) => r.report.updatedAt)]), contact: contactOf(ward) }}
+    >
       <h1>
         <Ja>{label}</Ja>
       </h1>

@@ -1,7 +1,8 @@
 import { japanese, Ja, LabelText } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { placeCrumbs, placeName, placeText } from '../../municipalities/names.ts';
-import type { Municipality, Ward } from '../../municipalities/queries.ts';
+import { contactOf, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import { latest } from '../../kernel/ui/page-info.tsx';
 import { planPaths } from '../../plans/paths.ts';
 import { periodTitle, type OwnedNode, type Period, type Plan } from '../../plans/queries.ts';
 import { organisationPaths } from '../../organisations/paths.ts';
@@ -20,7 +21,15 @@ export function OrganisationPage({ chrome, municipality, ward, organisation, ini
   const m = municipality.slug;
   const crumbs = [...placeCrumbs(chrome, municipality, ward), { label: japanese(organisation.name) }];
   return (
-    <Layout chrome={chrome} title={organisation.name} crumbs={crumbs}>
+    <Layout
+      chrome={chrome}
+      title={organisation.name}
+      crumbs={crumbs}
+      info={{
+        updated: latest([organisation.updatedAt, ...initiatives.flatMap((g) => g.owned.map((o) => o.node.updatedAt)), ...reports.map((r) => r.report.updatedAt)]),
+        contact: contactOf(ward),
+      }}
+    >
       <h1>
         <Ja>{organisation.name}</Ja>
       </h1>

@@ -6,7 +6,8 @@ import { planPaths } from '../../plans/paths.ts';
 import { currentPeriod, periodTitle, type PlanWithPeriods } from '../../plans/queries.ts';
 import { formatFiscalYear, formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import { reportPaths } from '../../reports/paths.ts';
-import type { District, Municipality, Ward } from '../../municipalities/queries.ts';
+import { contactOf, type District, type Municipality, type Ward } from '../../municipalities/queries.ts';
+import { latest } from '../../kernel/ui/page-info.tsx';
 import { placeCrumbs, placeName, placeText } from '../../municipalities/names.ts';
 
 type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; plans: PlanWithPeriods[]; districts: District[]; organisations: Organisation[]; reportYears: number[] };
@@ -25,6 +26,10 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
       chrome={chrome}
       title={placeText(chrome, ward)}
       crumbs={placeCrumbs(chrome, municipality, ward)}
+      info={{
+        updated: latest([...plans.flatMap((p) => [p.updatedAt, ...p.periods.map((period) => period.updatedAt)]), ...organisations.map((o) => o.updatedAt)]),
+        contact: contactOf(ward),
+      }}
     >
       <h1>
         {/* 横浜市 戸塚区 as Japanese pages say it; Totsuka Ward, Yokohama City in English */}
