@@ -8,6 +8,7 @@ import { organisations } from '../src/organisations/schema.ts';
 import { startSmtp } from '../src/reports/reminders/testing.ts';
 import { checkAccessibility, newPage, startTestServer, type TestServer, useBrowserAndServer } from './harness.ts';
 import { expectReadableOnNarrowScreens, follow, ReportForm, ReviewPage, signedInWithoutJs } from './pages.ts';
+import { demoRoundDates } from '../src/testing/factories.ts';
 
 const env = useBrowserAndServer();
 
@@ -72,7 +73,7 @@ describe('photos on a report, without JavaScript', () => {
       await review.press('公開する');
 
       // The public year page: a figure with the photo and its caption.
-      await reader.goto(`${env.server.url}/m/yokohama/wards/asahi/reports/2024`);
+      await reader.goto(`${env.server.url}/m/yokohama/wards/asahi/reports/${(await demoRoundDates('open')).fiscalYear}`);
       const figure = reader.locator('figure', { has: reader.getByRole('img', { name: ALT }) });
       expect(await figure.locator('figcaption').innerText()).toBe(CAPTION);
       expect(await loaded(reader, ALT)).toBe(true);
@@ -102,7 +103,7 @@ describe('reminder mail on the round dashboard, without JavaScript', () => {
     const secretariat = await signedIn('asahi-secretariat', server);
     try {
       await follow(secretariat, '旭区の実績報告（報告の回・督促・確認）');
-      await secretariat.getByRole('link', { name: /令和6年度/ }).first().click();
+      await secretariat.getByRole('link', { name: (await demoRoundDates('open')).title }).first().click();
       await secretariat.waitForLoadState();
       await axeClean(secretariat);
       await secretariat.getByLabel('旭区社会福祉協議会', { exact: true }).check();

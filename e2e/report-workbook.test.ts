@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SINGLE_OWNER_SHEET } from '../src/reports/workbook/layout.ts';
 import { answer, editWorkbook } from '../src/reports/workbook/testing.ts';
+import { demoRoundDates } from '../src/testing/factories.ts';
 import { useBrowserAndServer } from './harness.ts';
 import { expectAccessible, expectReadableOnNarrowScreens, follow, ReportForm, signedInWithoutJs } from './pages.ts';
 
@@ -29,10 +30,11 @@ describe('庁内照会 by Excel, without JavaScript', () => {
     const owner = await signedIn('asahi-shakyo-staff');
     try {
       await follow(secretariat, '旭区の実績報告（報告の回・督促・確認）');
-      await follow(secretariat, '【デモ】令和6年度の取組報告（説明用の架空の回）');
+      const { title } = await demoRoundDates('open');
+      await follow(secretariat, title);
       await expectAccessible(secretariat);
       const [download] = await Promise.all([secretariat.waitForEvent('download'), secretariat.getByRole('link', { name: '旭区社会福祉協議会のファイル（.xlsx）' }).click()]);
-      expect(download.suggestedFilename()).toBe('旭区_【デモ】令和6年度の取組報告（説明用の架空の回）_旭区社会福祉協議会.xlsx');
+      expect(download.suggestedFilename()).toBe(`旭区_${title}_旭区社会福祉協議会.xlsx`);
       const filled = join(folder, '回答.xlsx');
       await writeFile(
         filled,

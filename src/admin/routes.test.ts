@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
+import { formatDate } from '../kernel/wareki/index.ts';
 import { addDistrictPlan } from '../testing/factories.ts';
 import { signedIn, useDemoApp, type TestApp } from '../testing/demo-setup.ts';
 
 let database: Database;
 let testApp: TestApp;
 let municipalityId: string;
+/** The demo's open round: its title and its deadline as the home shows it (both placed when the demo loads). */
+let openRound: { title: string; deadline: string };
 useDemoApp(async (opened) => {
   ({ database, testApp } = opened);
   municipalityId = opened.demo.municipality.id;
+  const round = await opened.demo.round('open');
+  openRound = { title: round.title, deadline: formatDate(round.deadline, { locale: 'ja', weekday: true }) };
 });
 
 /** The home's main content as a reader meets it: its sections' headings and lines, tags dropped, in order. */
@@ -55,14 +60,14 @@ describe('/admin: each role lands on what it came for, first', () => {
 
   it('leads owner staff with the reports still to hand in, each with its state and deadline, linked to its form; no plan section', async () => {
     const { html, text } = await home('asahi-shakyo-staff');
-    inOrder(text, ['担当する実績報告を書いて提出できます', '提出が必要な実績報告', '通学支援', '差し戻し中・提出期限 令和7年4月30日（水）', '（デモ）地域の見守り活動の支援', '未提出・提出期限 令和7年4月30日（水）', 'そのほかにできること', '担当する実績報告']);
+    inOrder(text, ['担当する実績報告を書いて提出できます', '提出が必要な実績報告', '通学支援', `差し戻し中・提出期限 ${openRound.deadline}`, '（デモ）地域の見守り活動の支援', `未提出・提出期限 ${openRound.deadline}`, 'そのほかにできること', '担当する実績報告']);
     expect(html).toMatch(/href="\/admin\/m\/yokohama\/reports\/[0-9a-f-]{36}\/edit">通学支援/u);
     expect(text).not.toContain('編集できる計画');
   });
 
   it('leads a ward secretariat with its open rounds and what is outstanding, the next meetings, then its plans', async () => {
     const { text } = await home('asahi-secretariat');
-    inOrder(text, ['受付中の実績報告', '【デモ】令和6年度の取組報告', '未提出・差し戻し 4件、確認待ち 1件（全5件）・提出期限 令和7年4月30日（水）', '推進会議と資料', '令和6年度 第1回旭区地域福祉保健推進会議', '編集できる計画', '旭区地域福祉保健計画', 'そのほかにできること', 'アカウント管理']);
+    inOrder(text, ['受付中の実績報告', openRound.title, `未提出・差し戻し 4件、確認待ち 1件（全5件）・提出期限 ${openRound.deadline}`, '推進会議と資料', '令和6年度 第1回旭区地域福祉保健推進会議', '編集できる計画', '旭区地域福祉保健計画', 'そのほかにできること', 'アカウント管理']);
     expect(text).not.toContain('戸塚区');
   });
 

@@ -10,7 +10,8 @@ import { createTestDatabaseTarget } from '../kernel/db/testing.ts';
 import { sasaeai } from '../testing/cli.ts';
 import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { saveReport } from '../reports/commands.ts';
-import { findReportItem, reportHistory, type ReportItem } from '../reports/queries.ts';
+import { findReportItem, reportHistory, type ReportItem, type Round } from '../reports/queries.ts';
+import { formatFiscalYear } from '../kernel/wareki/index.ts';
 import { exportXlsx, importXlsx } from './reports-workbook.ts';
 import { INSTRUCTIONS_SHEET, META_SHEET, SINGLE_OWNER_SHEET } from '../reports/workbook/layout.ts';
 import { answer, editWorkbook } from '../reports/workbook/testing.ts';
@@ -19,10 +20,15 @@ let database: Database;
 let demo: Demo;
 let folder: string;
 let items: ReportItem[];
+/** The demo's open round's fiscal year as the option takes it (the year that ended last, as the demo is loaded). */
+let openYear: string;
+let openRound: Round;
 
 useDemoDatabase(async (opened) => {
   ({ database, demo } = opened);
   items = await demo.items('open');
+  openRound = await demo.round('open');
+  openYear = String(openRound.fiscalYear);
 });
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'sasaeai-workbook-cli-'));
@@ -50,28 +56,28 @@ const current = async (title: string) => (await findReportItem(database.db, demo
 describe('reports export-xlsx', () => {
   it('writes one sheet per owner without --owner, and one owner’s sheet with it; wards as users type them', async () => {
     const all = join(folder, 'all.xlsx');
-    expect(await exportXlsx(database, ['--ward', '旭区', '--fiscal-year', '2024', '--out', all])).toBe(
-      `${all} に 旭区 令和6年度「【デモ】令和6年度の取組報告（説明用の架空の回）」の照会を書き出しました（推進主体 4・行 6）`,
+    expect(await exportXlsx(database, ['--ward', '旭区', '--fiscal-year', openYear, '--out', all])).toBe(
+      `${all} に 旭区 ${formatFiscalYear(openRound.fiscalYear)}「${openRound.title}」の照会を書き出しました（推進主体 4・行 6）`,
     );
     expect(await sheetNames(all)).toEqual([INSTRUCTIONS_SHEET, 'こども家庭支援課', '地域ケアプラザ', '旭区社会福祉協議会', '地域振興課', META_SHEET]);
     const one = join(folder, 'shakyo.xlsx');
-    expect(await exportXlsx(database, ['--ward', 'asahi', '--fiscal-year', '2024', '--out', one, '--owner', '区社協'])).toContain('（推進主体 1・行 2）');
+    expect(await exportXlsx(database, ['--ward', 'asahi', '--fiscal-year', openYear, '--out', one, '--owner', '区社協'])).toContain('（推進主体 1・行 2）');
     expect(await sheetNames(one)).toEqual([INSTRUCTIONS_SHEET, SINGLE_OWNER_SHEET, META_SHEET]);
   });
 
   it('says what is wrong with the ward, the year or the owner', async () => {
     const out = join(folder, 'x.xlsx');
-    expect(await cliError(exportXlsx(database, ['--ward', '港北区', '--fiscal-year', '2024', '--out', out]))).toBe('区「港北区」が見つかりません');
+    expect(await cliError(exportXlsx(database, ['--ward', '港北区', '--fiscal-year', openYear, '--out', out]))).toBe('区「港北区」が見つかりません');
     expect(await cliError(exportXlsx(database, ['--ward', '旭区', '--fiscal-year', '2030', '--out', out]))).toBe('旭区に令和12年度の報告の回がありません');
     expect(await cliError(exportXlsx(database, ['--ward', '旭区', '--fiscal-year', 'R6', '--out', out]))).toBe('年度「R6」は西暦の整数で指定してください（令和6年度 → 2024）');
-    expect(await cliError(exportXlsx(database, ['--ward', '旭区', '--fiscal-year', '2024', '--out', out, '--owner', '存在しない団体']))).toBe('推進主体「存在しない団体」が見つかりません');
+    expect(await cliError(exportXlsx(database, ['--ward', '旭区', '--fiscal-year', openYear, '--out', out, '--owner', '存在しない団体']))).toBe('推進主体「存在しない団体」が見つかりません');
   });
 });
 
 describe('reports import-xlsx', () => {
   it('previews with --dry-run, applies as the named secretariat, leaves conflicts, and changes nothing the second time', async () => {
     const exported = join(folder, 'shakyo-import.xlsx');
-    await exportXlsx(database, ['--ward', '旭区', '--fiscal-year', '2024', '--out', exported, '--owner', '旭区社会福祉協議会']);
+    await exportXlsx(database, ['--ward', '旭区', '--fiscal-year', openYear, '--out', exported, '--owner', '旭区社会福祉協議会']);
     const filled = join(folder, 'filled.xlsx');
     await writeFile(
       filled,
@@ -108,7 +114,7 @@ describe('reports import-xlsx', () => {
 
   it('refuses an account that may not manage the ward, and a file it cannot take, saving nothing', async () => {
     const exported = join(folder, 'refuse.xlsx');
-    await exportXlsx(database, ['--ward', '旭区', '--fiscal-year', '2024', '--out', exported]);
+    await exportXlsx(database, ['--ward', '旭区', '--fiscal-year', openYear, '--out', exported]);
     expect(await cliError(importXlsx(database, [exported, '--as', 'totsuka-secretariat']))).toBe('アカウント「totsuka-secretariat」には、この区の報告を取り込む権限がありません');
     const text = join(folder, '報告.txt');
     await writeFile(text, '報告です');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { addDays, fiscalYearOf, formatFiscalYear } from '../kernel/wareki/index.ts';
 import { municipalityKinds } from '../municipalities/queries.ts';
 import { organisationKinds } from '../organisations/queries.ts';
 import { periodStatuses, planTiers } from '../plans/queries.ts';
@@ -136,25 +137,47 @@ const demoReport = z.object({
   source: sourceRef.optional(),
 });
 
+/** A round a document records: its fiscal year and deadline as they were. */
+const recordedDates = z.object({ fiscalYear: z.number().int(), deadline: z.string() });
+
+/**
+ * A made-up round, placed by the day the demo is loaded so that it never ages: it asks for the fiscal year that ended
+ * last (年度, April to March) and is due `deadlineInDays` days after that day; `{fiscalYear}` in its title is that year
+ * in 和暦.
+ */
+const placedDates = z.object({ asOfLoading: z.object({ deadlineInDays: z.number().int().positive() }) });
+
+const demoRound = z
+  .object({
+    title: z.string(),
+    status: z.enum(roundStatuses),
+    source: sourceRef.optional(),
+    note: z.string().optional(),
+    reports: z.array(demoReport),
+  })
+  .and(z.union([recordedDates, placedDates]));
+
 /** Reporting rounds of one ward's plan period: the seed's finished round, and a made-up open one. */
 export const reportsFile = z.object({
   ward: z.string(),
   plan: z.string(),
   period: z.number().int(),
-  rounds: z.array(
-    z.object({
-      fiscalYear: z.number().int(),
-      title: z.string(),
-      deadline: z.string(),
-      status: z.enum(roundStatuses),
-      source: sourceRef.optional(),
-      note: z.string().optional(),
-      reports: z.array(demoReport),
-    }),
-  ),
+  rounds: z.array(demoRound),
 });
 export type ReportsFile = z.output<typeof reportsFile>;
 export type DemoReport = z.output<typeof demoReport>;
+export type DemoRound = z.output<typeof demoRound>;
+
+/** A demo round's year, deadline and title on `today` (YYYY-MM-DD): as recorded, or placed relative to that day. */
+export function roundDates(round: DemoRound, today: string): { fiscalYear: number; deadline: string; title: string } {
+  if (!('asOfLoading' in round)) return { fiscalYear: round.fiscalYear, deadline: round.deadline, title: round.title };
+  const fiscalYear = fiscalYearOf(today) - 1;
+  return {
+    fiscalYear,
+    deadline: addDays(today, round.asOfLoading.deadlineInDays),
+    title: round.title.replace('{fiscalYear}', formatFiscalYear(fiscalYear)),
+  };
+}
 
 const REPORT_FILES = ['asahi-reports.json'];
 

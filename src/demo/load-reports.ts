@@ -3,7 +3,7 @@ import { matchOrganisation, type Organisation } from '../organisations/queries.t
 import { findPlan, loadTree, type PlanNode } from '../plans/queries.ts';
 import { acceptReport, openRound, returnReport, saveReport, setPublished, setRoundStatus, submitReport } from '../reports/commands.ts';
 import { roundItems, type Report } from '../reports/queries.ts';
-import { readDemoReports, type DemoReport, type ReportsFile } from './demo-data.ts';
+import { readDemoReports, roundDates, type DemoReport, type ReportsFile } from './demo-data.ts';
 
 type Context = { municipalityId: string; wardIds: Map<string, string>; organisations: Organisation[] };
 
@@ -46,8 +46,11 @@ async function playReport(scope: CommandScope, municipalityId: string, start: Re
   if (demo.published) expectOk(await setPublished(scope, target, { version: report.version, published: true }), demo.title);
 }
 
-/** Loads every reports file: each round opened, its reports played through, then closed if the file says so. */
-export async function insertDemoReports(scope: CommandScope, context: Context): Promise<number> {
+/**
+ * Loads every reports file: each round opened, its reports played through, then closed if the file says so. A made-up
+ * round is placed relative to `today` (roundDates), so the demo's open round is always open, never long overdue.
+ */
+export async function insertDemoReports(scope: CommandScope, context: Context, today: string): Promise<number> {
   let count = 0;
   for (const file of await readDemoReports()) {
     const wardId = context.wardIds.get(file.ward);
@@ -59,7 +62,7 @@ export async function insertDemoReports(scope: CommandScope, context: Context): 
         if (!goal) throw new Error(`デモデータの実績報告「${report.title}」: 目指す姿「${report.goal}」がありません`);
         return { nodeId: goal.id, title: report.title, ownerIds: ownerIds(context, wardId, report) };
       });
-      const round = expectOk(await openRound(scope, { municipalityId: context.municipalityId, wardId }, { title: demo.title, fiscalYear: demo.fiscalYear, deadline: demo.deadline, assignments }), demo.title);
+      const round = expectOk(await openRound(scope, { municipalityId: context.municipalityId, wardId }, { ...roundDates(demo, today), assignments }), demo.title);
       const items = await roundItems(scope.tx, round);
       for (const [i, item] of items.entries()) await playReport(scope, context.municipalityId, item.report, demo.reports[i]!);
       if (demo.status === 'closed') expectOk(await setRoundStatus(scope, { municipalityId: context.municipalityId, roundId: round.id }, { version: round.version, status: 'closed' }), demo.title);

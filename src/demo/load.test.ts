@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
-import { listWards } from '../municipalities/queries.ts';
-import { flattenTree } from '../plans/queries.ts';
-import { itemsOfOrganisation, pendingReturn, reportHistory, roundItems } from '../reports/queries.ts';
+import { createTestDatabase } from '../kernel/db/testing.ts';
+import { todayInJapan } from '../kernel/ui/time.ts';
+import { addDays, fiscalYearOf, formatFiscalYear } from '../kernel/wareki/index.ts';
+import { listMeetings } from '../meetings/queries.ts';
+import { findMunicipality, findWard, listWards } from '../municipalities/queries.ts';
+import { findPlan, flattenTree } from '../plans/queries.ts';
+import { itemsOfOrganisation, listRounds, pendingReturn, reportHistory, roundItems } from '../reports/queries.ts';
 import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { loadDemo } from './load.ts';
 
@@ -101,10 +105,11 @@ describe('demo data from the seeds', () => {
     expect(lines.filter((line) => /^・|<\/?(li|ul|p)/.test(line))).toEqual([]);
   });
 
-  it('holds one open, made-up round for 令和6年度: some reports missing, one submitted, one returned with a comment, one joint', async () => {
+  it('holds one open, made-up round for the year that ended last: some reports missing, one submitted, one returned with a comment, one joint', async () => {
     const open = await demo.round('open');
-    expect(open).toMatchObject({ fiscalYear: 2024, status: 'open', counts: { draft: 3, submitted: 1, returned: 1, accepted: 0 } });
-    expect(open.title).toContain('デモ');
+    const today = todayInJapan();
+    expect(open).toMatchObject({ fiscalYear: fiscalYearOf(today) - 1, deadline: addDays(today, 21), status: 'open', counts: { draft: 3, submitted: 1, returned: 1, accepted: 0 } });
+    expect(open.title).toBe(`【デモ】${formatFiscalYear(fiscalYearOf(today) - 1)}の取組報告（説明用の架空の回）`);
     const items = await roundItems(database.db, open);
     expect(items.filter((i) => Object.values(i.report.values).every((v) => v === '')).map((i) => i.assignment.title)).toEqual(['横浜市チームオレンジ', 'あさひみらい塾']);
     const returned = items.find((i) => i.report.state === 'returned')!;
@@ -116,6 +121,30 @@ describe('demo data from the seeds', () => {
       ['通学支援', ['旭区社会福祉協議会']],
       ['（デモ）地域の見守り活動の支援', ['旭区社会福祉協議会', '地域ケアプラザ']],
     ]);
+  });
+
+  it('places its made-up round by the day it is loaded, and keeps what the documents record as they record it', async () => {
+    const later = await createTestDatabase();
+    try {
+      await loadDemo(later, { today: '2027-06-10' });
+      const municipality = (await findMunicipality(later.db, 'yokohama'))!;
+      const asahi = (await findWard(later.db, municipality.id, 'asahi'))!;
+      const rounds = await listRounds(later.db, municipality.id, asahi.id);
+      expect(rounds.map((r) => [r.fiscalYear, r.deadline, r.status, r.title]).sort()).toEqual([
+        [2023, '2024-04-30', 'closed', '令和5年度の取組報告'],
+        [2026, '2027-07-01', 'open', '【デモ】令和8年度の取組報告（説明用の架空の回）'],
+      ]);
+      const open = rounds.find((r) => r.status === 'open')!;
+      expect(open.deadline > '2027-06-10').toBe(true);
+      expect((await listMeetings(later.db, municipality.id, asahi.id)).map((m) => [m.title, m.date])).toEqual([['令和6年度 第1回旭区地域福祉保健推進会議', '2024-05-24']]);
+      const plan = (await findPlan(later.db, municipality.id, 'asahi-ward'))!;
+      expect(plan.periods.map((p) => [p.number, p.fiscalYearStart, p.fiscalYearEnd])).toEqual([
+        [4, 2021, null],
+        [5, 2026, 2030],
+      ]);
+    } finally {
+      await later.close();
+    }
   });
 
   it('leaves an existing demo alone, and replaces it on request', async () => {

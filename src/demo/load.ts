@@ -3,6 +3,7 @@ import { createUser } from '../accounts/commands.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { deleteMunicipalityData } from '../kernel/db/tenant.ts';
+import { todayInJapan } from '../kernel/ui/time.ts';
 import { loadMunicipality } from '../municipalities/commands.ts';
 import { findMunicipality, listMunicipalities } from '../municipalities/queries.ts';
 import { loadOrganisations } from '../organisations/commands.ts';
@@ -137,8 +138,9 @@ async function insertAccounts(scope: CommandScope, ids: Ids): Promise<number> {
 /**
  * Loads the demo (横浜市 with 戸塚区, 鶴見区, 旭区, transcribed from the seed documents, and 旭区's reporting rounds) in
  * one transaction. With `replace`, an existing demo municipality is deleted first; without, an existing one is left alone.
+ * The made-up round is placed relative to `today` (by default today in Japan); what the documents record keeps its dates.
  */
-export async function loadDemo(database: Database, options: { replace?: boolean } = {}): Promise<DemoSummary | null> {
+export async function loadDemo(database: Database, options: { replace?: boolean; today?: string } = {}): Promise<DemoSummary | null> {
   const set = await readDemoSet();
   return runCommand(database, demoActor, async (scope) => {
     const existing = await findMunicipality(scope.tx, set.municipality.municipality.slug);
@@ -157,7 +159,7 @@ export async function loadDemo(database: Database, options: { replace?: boolean 
       nodes += counts.nodes;
     }
     const accounts = await insertAccounts(scope, ids);
-    const reports = await insertDemoReports(scope, ids);
+    const reports = await insertDemoReports(scope, ids, options.today ?? todayInJapan());
     await insertDemoMeetings(scope, ids);
     await scope.contentChanged(ids.municipalityId);
     return {

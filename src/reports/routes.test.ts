@@ -6,20 +6,25 @@ import { findReportItem, roundItems, type ReportItem, type Round } from './queri
 import { runCommand } from '../kernel/db/command.ts';
 import { listOrganisations } from '../organisations/queries.ts';
 import { openRound, setRoundStatus, submitReport } from './commands.ts';
+import { formatFiscalYear } from '../kernel/wareki/index.ts';
 
 let database: Database;
 let testApp: TestApp;
 let municipalityId: string;
-/** The demo's open round (FY2024) and finished one (FY2023), by initiative title. */
+/** The demo's open round (made up, for the year that ended last) and finished one (FY2023), by initiative title. */
 let open: Map<string, ReportItem>;
 let finished: Map<string, ReportItem>;
 let openRoundId: string;
 let demo: Demo;
+/** The open round's fiscal year in 和暦 (the year that ended last, as the demo is loaded). */
+let openYear: string;
 
 useDemoApp(async (opened) => {
   ({ database, testApp, demo } = opened);
   municipalityId = opened.demo.municipality.id;
-  openRoundId = (await opened.demo.round('open')).id;
+  const openRound = await opened.demo.round('open');
+  openRoundId = openRound.id;
+  openYear = formatFiscalYear(openRound.fiscalYear);
   const byTitle = (items: ReportItem[]) => new Map(items.map((i) => [i.assignment.title, i]));
   open = byTitle(await opened.demo.items('open'));
   finished = byTitle(await opened.demo.items('finished'));
@@ -247,7 +252,7 @@ describe('the secretariat runs the round', () => {
     const { client } = await signedIn('asahi-secretariat');
     const response = await client.request(`/admin/m/yokohama/rounds/${openRoundId}/reminders.csv`);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=UTF-8');
-    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('旭区_令和6年度_督促リスト.csv')}`);
+    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`旭区_${openYear}_督促リスト.csv`)}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');

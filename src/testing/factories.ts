@@ -3,15 +3,16 @@ import type { Actor, Role, SessionUser } from '../kernel/auth/actor.ts';
 import { runCommand } from '../kernel/db/command.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { demoAccounts, demoDistricts } from '../demo/accounts.ts';
-import { readDemoReports } from '../demo/demo-data.ts';
+import { readDemoReports, roundDates } from '../demo/demo-data.ts';
 import { loadDemo } from '../demo/load.ts';
 import { findMeeting, listMeetings, type MeetingRecord } from '../meetings/queries.ts';
+import { todayInJapan } from '../kernel/ui/time.ts';
 import { findDistrict, findMunicipality, findWard, type Ward } from '../municipalities/queries.ts';
 import { addNode, createPeriod, createPlan } from '../plans/commands.ts';
 import { findPlan, loadTree, type PlanWithPeriods } from '../plans/queries.ts';
 import { listRounds, roundItems, type Report, type ReportItem, type RoundSummary } from '../reports/queries.ts';
 
-/** 旭区's two demo rounds: the open one (令和6年度, made up) and the finished one (令和5年度, from 資料2). */
+/** 旭区's two demo rounds: the open one (made up, for the fiscal year that ended last) and the finished one (令和5年度, from 資料2). */
 export type DemoRound = 'open' | 'finished';
 
 /** Which of the demo's reports in a state: by its initiative's title, or by the name of one of its owners. */
@@ -22,22 +23,29 @@ function found<T>(value: T | null | undefined, what: string): T {
   return value;
 }
 
+/** A demo round's ward, year, title and deadline when the demo is loaded on `today` (browser tests' servers load it today). */
+export async function demoRoundDates(which: DemoRound, today = todayInJapan()) {
+  const [file] = await readDemoReports();
+  const round = found(file?.rounds.find((r) => (r.status === 'open') === (which === 'open')), `${which} round in its files`);
+  return { ward: file!.ward, ...roundDates(round, today) };
+}
+
 /**
  * Test data shared by the modules' tests: the demo, loaded into a fresh test database, and the records tests ask
  * for again and again, read through the modules' queries. Each throws when the demo has no such record.
  */
 export async function withDemo(database: Database) {
-  await loadDemo(database);
+  const today = todayInJapan();
+  await loadDemo(database, { today });
   const db = database.db;
   const municipality = found(await findMunicipality(db, 'yokohama'), 'municipality yokohama');
   const plan = async (key: string): Promise<PlanWithPeriods> => found(await findPlan(db, municipality.id, key), `plan ${key}`);
   const ward = async (slug: string): Promise<Ward> => found(await findWard(db, municipality.id, slug), `ward ${slug}`);
   /** Found by the demo's title, so that rounds tests open themselves, or a demo round they close, do not confuse it. */
   const round = async (which: DemoRound): Promise<RoundSummary> => {
-    const [file] = await readDemoReports();
-    const loaded = found(file?.rounds.find((r) => (r.status === 'open') === (which === 'open')), `${which} round in its files`);
-    const rounds = await listRounds(db, municipality.id, (await ward(file!.ward)).id);
-    return found(rounds.find((r) => r.fiscalYear === loaded.fiscalYear && r.title === loaded.title), `${which} round`);
+    const { ward: wardSlug, fiscalYear, title } = await demoRoundDates(which, today);
+    const rounds = await listRounds(db, municipality.id, (await ward(wardSlug)).id);
+    return found(rounds.find((r) => r.fiscalYear === fiscalYear && r.title === title), `${which} round`);
   };
   const items = async (which: DemoRound): Promise<ReportItem[]> => roundItems(db, await round(which));
   return {

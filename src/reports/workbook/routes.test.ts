@@ -9,6 +9,7 @@ import { XLSX_CONTENT_TYPE } from './export.ts';
 import { SINGLE_OWNER_SHEET, valueHash } from './layout.ts';
 import { answer, editWorkbook } from './testing.ts';
 import { docxBomb, xlsxRows } from '../../kernel/documents/bounded/testing.ts';
+import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 
 let database: Database;
 let testApp: TestApp;
@@ -54,7 +55,7 @@ describe('庁内照会 on the round page', () => {
     const response = await client.request(roundUrl(openRound, `/workbook.xlsx?owner=${shakyoId}`));
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain('旭区_【デモ】令和6年度の取組報告（説明用の架空の回）_旭区社会福祉協議会.xlsx');
+    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain(`旭区_${openRound.title}_旭区社会福祉協議会.xlsx`);
     expect((await client.request(roundUrl(openRound, '/workbook.xlsx?owner=00000000-0000-4000-8000-000000000000'))).status).toBe(404);
   });
 
@@ -106,7 +107,7 @@ describe('庁内照会 on the round page', () => {
     const { client, csrf } = await signedIn('asahi-secretariat');
     const wrong = await upload(client, openRound, await download(client, finishedRound));
     expect(wrong.status).toBe(422);
-    expect(await wrong.text()).toContain('このファイルは 令和6年度 旭区「【デモ】令和6年度の取組報告（説明用の架空の回）」 の照会ではありません（令和5年度 旭区「令和5年度の取組報告」 の照会のファイルです）。');
+    expect(await wrong.text()).toContain(`このファイルは ${formatFiscalYear(openRound.fiscalYear)} 旭区「${openRound.title}」 の照会ではありません（令和5年度 旭区「令和5年度の取組報告」 の照会のファイルです）。`);
     const form = new FormData();
     form.set('_csrf', csrf);
     const missing = await client.request(roundUrl(openRound, '/workbook-imports'), { method: 'POST', body: form });
@@ -120,7 +121,7 @@ describe('庁内照会 on the round page', () => {
     const { client } = await signedIn('asahi-secretariat');
     await client.request(`${roundUrl(openRound)}?lang=en`);
     const wrong = await upload(client, openRound, await download(client, finishedRound));
-    expect(await wrong.text()).toContain('This file is not the request of 令和6年度 旭区「【デモ】令和6年度の取組報告（説明用の架空の回）」 (it is the request of 令和5年度 旭区「令和5年度の取組報告」).');
+    expect(await wrong.text()).toContain(`This file is not the request of ${formatFiscalYear(openRound.fiscalYear)} 旭区「${openRound.title}」 (it is the request of 令和5年度 旭区「令和5年度の取組報告」).`);
     const text = await upload(client, openRound, new TextEncoder().encode('a,b'), 'report.csv');
     expect(await text.text()).toContain('This is not an Excel file (.xlsx) (report.csv). Save it as the .xlsx file that was sent out, and upload that.');
     const rows = await upload(client, openRound, xlsxRows(100_001), 'rows.xlsx');
