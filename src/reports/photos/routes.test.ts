@@ -72,7 +72,9 @@ describe('photos on a report', () => {
 
     const edit = await owner.client.request(reportUrl(mine, '/edit'));
     const html = await edit.text();
-    expect(html).toContain(`src="${photoPath(photo)}" alt="通学路で児童の横断を見守るボランティア"`);
+    expect(html).toContain(
+      `src="${photoPath(photo)}" srcset="${printPhotoPath(photo)} 800w, ${photoPath(photo)} 1600w" sizes="(max-width: 36rem) 100vw, 24rem" alt="通学路で児童の横断を見守るボランティア"`,
+    );
     expect(html).toContain('value="登校時の見守り（旭小学校前）"');
     expect(html).toContain('enctype="multipart/form-data"');
 
@@ -84,7 +86,10 @@ describe('photos on a report', () => {
     const again = await owner.client.request(photoPath(photo), { headers: { 'if-none-match': served.headers.get('etag')! } });
     expect(again.status).toBe(304);
     const print = await owner.client.request(printPhotoPath(photo));
-    expect(await sharp(Buffer.from(await print.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: 800, height: 600 });
+    const small = Buffer.from(await print.arrayBuffer());
+    expect(await sharp(small).metadata()).toMatchObject({ format: 'jpeg', width: 800, height: 600 });
+    // What a phone takes from the srcset: a quarter of the pixels, and far fewer bytes.
+    expect(small.length).toBeLessThan(photo.bytes.length / 2);
     expect(print.headers.get('etag')).not.toBe(served.headers.get('etag'));
 
     const audit = await auditOf(mine, 'photo-add');
@@ -217,7 +222,9 @@ describe('photos on a report', () => {
     expect(served.headers.get('cache-control')).toBe('public, no-cache');
     expect((await committee.client.request(photoPath(photo))).status).toBe(200);
     const year = await (await anonymous.request(`/m/yokohama/wards/asahi/reports/${item.round.fiscalYear}`)).text();
-    expect(year).toContain(`<img src="${photoPath(photo)}" alt="${photo.alt}"`);
+    expect(year).toContain(`<img src="${photoPath(photo)}" srcset="${printPhotoPath(photo)} 800w, ${photoPath(photo)} 1600w"`);
+    expect(year).toContain(`alt="${photo.alt}"`);
+    expect((await anonymous.request(printPhotoPath(photo))).status).toBe(200);
     expect(year).toContain(`<figcaption>${photo.caption}</figcaption>`);
   });
 });
