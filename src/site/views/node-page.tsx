@@ -4,13 +4,12 @@ import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import { contactOf, type Municipality, type Ward } from '../../municipalities/queries.ts';
 import { latest } from '../../kernel/ui/page-info.tsx';
-import { organisationPaths } from '../../organisations/paths.ts';
 import { planPaths } from '../../plans/paths.ts';
 import { flattenTree, nodeLabel, periodTitle, type NodeInContext, type PlanNode } from '../../plans/queries.ts';
 import { NodeFields } from '../../plans/views/node-content.tsx';
 import { planCrumbs } from '../../plans/views/plan-page.tsx';
 import type { ReportItem } from '../../reports/queries.ts';
-import { PublishedReportList } from '../../reports/views/parts.tsx';
+import { OwnerLinks, PublishedReportList } from '../../reports/views/parts.tsx';
 
 type Props = { chrome: Chrome; municipality: Municipality; ward: Ward | null; context: NodeInContext; reports: ReportItem[] };
 
@@ -84,15 +83,7 @@ export function NodePage({ chrome, municipality, ward, context, reports }: Props
           <>
             <dt>{t('plan.owners')}</dt>
             <dd>
-              <ul class="owners">
-                {node.owners.map((o) => (
-                  <li>
-                    <a href={organisationPaths.one(m, o.key)}>
-                      <Ja>{o.name}</Ja>
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <OwnerLinks m={m} owners={node.owners} />
             </dd>
           </>
         ) : null}
