@@ -3,7 +3,7 @@ import { defineMessages } from '../kernel/i18n/index.ts';
 /** Organisations (推進主体): their pages, kinds and the registry. Japanese is the source; English is complete. */
 export const organisationMessages = defineMessages({
   'org.owns': { ja: '担当している取組', en: 'Initiatives it carries out' },
-  'org.filedUnder': { ja: '計画の項目', en: 'plan item' },
+  'org.filedUnder': { ja: '計画の項目：', en: 'plan item: ' },
   'org.aliases': { ja: '別名', en: 'Also called' },
   'org.none': { ja: '担当している取組はありません。', en: 'No initiatives.' },
   'org.kind': { ja: '種別', en: 'Kind' },

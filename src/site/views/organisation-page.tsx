@@ -85,7 +85,7 @@ export function OrganisationPage({ chrome, municipality, ward, organisation, ini
               <li>
                 <Ja>{itemTitle(item)}</Ja>
                 <span class="muted">
-                  （{t('org.filedUnder')}：
+                  （{t('org.filedUnder')}
                   <a href={planPaths.node(m, item.node.id)}>
                     <Ja>{nodeLabelOf(item)}</Ja>
                   </a>
