@@ -432,6 +432,9 @@ describe('the secretariat reviews many reports', () => {
     const dashboard = await page(client, added.headers.get('location')!);
     expect(dashboard.text).toContain('取組を追加しました。');
     expect(dashboard.text).toContain('見守り');
+    // Nothing handed in yet: nothing to tick, no bulk buttons.
+    expect(dashboard.text).not.toContain('選んだ報告を受理する');
+    expect(dashboard.text).not.toContain('class="choose"');
     const twice = await client.request(roundUrl(round, '/assignments'), { form: { _csrf: csrf, 'rows-0-node': node, 'rows-0-title': '見守り', 'rows-0-owners': shakyo } });
     expect(twice.status).toBe(422);
     expect(await twice.text()).toContain('次の取組は、この回にすでにあります（同じ計画の項目に同じ取組名）：見守り。');

@@ -32,7 +32,7 @@ export function AddAssignmentsPage({ chrome, m, ward, round, period, organisatio
         <Ja>{round.title}</Ja>
       </p>
       <ErrorSummary t={t} errors={errors} />
-      <p>{t('report.add.lead', { period: `${period.plan.name} ${period.period.name}` })}</p>
+      <p>{t('report.add.lead', { period: period.period.name })}</p>
       <form method="post" action={reportPaths.addAssignments(m, round.id)} novalidate>
         <CsrfField token={chrome.csrfToken} />
         <fieldset id="field-rows" {...(errors['rows'] ? { 'aria-describedby': 'error-rows' } : {})}>

@@ -92,30 +92,40 @@ const actionsOf = (round: Round): readonly BulkAction[] => (round.status === 'op
 
 /**
  * The round's report table inside the bulk form: tick reports, press 受理・公開・受理して公開. One form, plain POST; the
- * result comes back on this page.
+ * result comes back on this page. `table` draws the report table, with a checkbox column when given the ticked ones;
+ * while no report takes a bulk action, it is drawn alone (with the last result, if any).
  */
-export function BulkReviewForm({ t, m, csrf, round, items, panel, children }: { t: Translate; m: string; csrf: string; round: Round; items: ReportItem[]; panel: BulkPanel; children: Child }) {
+export function BulkReviewForm(props: { t: Translate; m: string; csrf: string; round: Round; items: ReportItem[]; panel: BulkPanel; table: (ticked?: ReadonlySet<string>) => Child }) {
+  const { t, m, csrf, round, items, panel, table } = props;
+  const bulkable = items.some((item) => takesBulkAction(item.report, round.status));
+  if (!bulkable && !panel.result) return <>{table()}</>;
   return (
     <section id="bulk" aria-labelledby="bulk-title">
       <h3 id="bulk-title">{t('report.bulk.title')}</h3>
       {panel.result ? <Result t={t} result={panel.result} /> : null}
-      <ErrorSummary t={t} errors={panel.errors} />
-      <p>{t('report.bulk.lead')}</p>
-      <SelectLinks t={t} m={m} round={round} items={items} />
-      <form method="post" action={reportPaths.bulkReview(m, round.id)} novalidate>
-        <CsrfField token={csrf} />
-        <div id="field-reports">
-          <FieldError name="reports" error={panel.errors['reports']} />
-          {children}
-        </div>
-        <div class="actions">
-          {actionsOf(round).map((action) => (
-            <button type="submit" name="intent" value={action} class={action === 'accept' ? 'button' : 'button button--secondary'}>
-              {t(buttons[action])}
-            </button>
-          ))}
-        </div>
-      </form>
+      {bulkable ? (
+        <>
+          <ErrorSummary t={t} errors={panel.errors} />
+          <p>{t('report.bulk.lead')}</p>
+          <SelectLinks t={t} m={m} round={round} items={items} />
+          <form method="post" action={reportPaths.bulkReview(m, round.id)} novalidate>
+            <CsrfField token={csrf} />
+            <div id="field-reports">
+              <FieldError name="reports" error={panel.errors['reports']} />
+              {table(panel.selected)}
+            </div>
+            <div class="actions">
+              {actionsOf(round).map((action) => (
+                <button type="submit" name="intent" value={action} class={action === 'accept' ? 'button' : 'button button--secondary'}>
+                  {t(buttons[action])}
+                </button>
+              ))}
+            </div>
+          </form>
+        </>
+      ) : (
+        table()
+      )}
     </section>
   );
 }

@@ -112,9 +112,15 @@ export function RoundPage({ chrome, municipality, ward, round, items, today, not
         <a href={reportPaths.acceptedYear(m, ward.slug, round.fiscalYear)}>{t('report.dashboard.acceptedLink')}</a>
       </div>
       <h2>{t('report.dashboard.assignments')}</h2>
-      <BulkReviewForm t={t} m={m} csrf={chrome.csrfToken} round={round} items={items} panel={bulk}>
-        <ItemsTable t={t} m={m} items={items} caption={t('report.dashboard.assignments')} today={today} formatTime={formatTime} chosen={bulk.selected} />
-      </BulkReviewForm>
+      <BulkReviewForm
+        t={t}
+        m={m}
+        csrf={chrome.csrfToken}
+        round={round}
+        items={items}
+        panel={bulk}
+        table={(ticked) => <ItemsTable t={t} m={m} items={items} caption={t('report.dashboard.assignments')} today={today} formatTime={formatTime} {...(ticked ? { chosen: ticked } : {})} />}
+      />
       <h2>{t('report.dashboard.outstanding')}</h2>
       {outstanding.length === 0 ? (
         <p>{t('report.dashboard.noOutstanding')}</p>
