@@ -137,6 +137,21 @@ describe('tree structure', () => {
     const result = await run((scope) => deleteNode(scope, { municipalityId: demo.municipality.id, nodeId: pillar.id }, pillar.version));
     expect(result).toEqual({ ok: true, value: { deleted: 1 + pillar.children.length } });
   });
+
+  it('dates the item above a deleted one, or the period for a goal, so that the pages’ 更新日 count the deletion', async () => {
+    const { nodes } = await demo.tree('tsurumi-ward', 3);
+    const pillar = nodes[0]!;
+    const target = pillar.children.at(-1)!;
+    await run((scope) => deleteNode(scope, { municipalityId: demo.municipality.id, nodeId: target.id }, target.version));
+    const after = (await demo.tree('tsurumi-ward', 3)).nodes[0]!;
+    expect(after.updatedAt.getTime()).toBeGreaterThan(pillar.updatedAt.getTime());
+    expect(after.version).toBe(pillar.version);
+    const periodOf = async () => (await demo.plan('tsurumi-ward')).periods.find((p) => p.number === 3)!;
+    const before = await periodOf();
+    const goal = nodes.at(-1)!;
+    await run((scope) => deleteNode(scope, { municipalityId: demo.municipality.id, nodeId: goal.id }, goal.version));
+    expect((await periodOf()).updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+  });
 });
 
 describe('updatePeriod', () => {

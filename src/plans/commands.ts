@@ -272,6 +272,7 @@ export async function deleteNode(
     if (row) await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan_node', entityId: id, action: 'delete', before: await snapshot(tx, row) });
   }
   await tx.delete(planNodes).where(and(eq(planNodes.municipalityId, target.municipalityId), eq(planNodes.id, node.id)));
+  await dateTheItemAbove(tx, node);
   await tx
     .update(planNodes)
     .set({ position: sql`${planNodes.position} - 1` })
@@ -285,6 +286,18 @@ export async function deleteNode(
     );
   await scope.contentChanged(target.municipalityId);
   return { ok: true, value: { deleted: ids.length } };
+}
+
+/**
+ * A deleted item leaves no row to date the change by: the item above it (or the period, for a goal) takes the date, so
+ * that the public pages' 更新日 count the deletion. Its version stays: nothing in its own form changed.
+ */
+async function dateTheItemAbove(tx: Tx, node: NodeRow): Promise<void> {
+  if (node.parentId) {
+    await tx.update(planNodes).set({ updatedAt: sql`now()` }).where(and(eq(planNodes.municipalityId, node.municipalityId), eq(planNodes.id, node.parentId)));
+  } else {
+    await tx.update(planPeriods).set({ updatedAt: sql`now()` }).where(and(eq(planPeriods.municipalityId, node.municipalityId), eq(planPeriods.id, node.periodId)));
+  }
 }
 
 /**
