@@ -3,7 +3,7 @@ import { parseLevelHeading } from './level-heading.ts';
 import type { Line } from './lines.ts';
 import type { ParseState } from './state.ts';
 import { endsSentence, startsWithBullet } from './text.ts';
-import { KEYWORDS_LABEL, OWNER_LINE, SITUATION_LABEL } from './vocabulary.ts';
+import { KEYWORDS_LABEL, OWNER_LINE, philosophyLabel, SITUATION_LABEL } from './vocabulary.ts';
 
 /** 4 第３期計画の振り返り, （2）第 2期計画の経過 …: a short numbered line without a sentence end. */
 function numberedHeadingLike(line: Line): boolean {
@@ -24,6 +24,7 @@ export function startsOwnLine(line: Line): boolean {
     OWNER_LINE.test(line.t) ||
     KEYWORDS_LABEL.test(line.t) ||
     SITUATION_LABEL.test(line.t) ||
+    philosophyLabel(line.t) !== null ||
     parseLevelHeading(line.t) !== null
   );
 }

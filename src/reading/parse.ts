@@ -17,7 +17,9 @@ import {
 } from './node-blocks.ts';
 import { nodeTableTrigger } from './node-tables.ts';
 import { markNoise } from './noise.ts';
-import { applyPeriodFacts, collectPeriodFacts, periodHeadingTrigger, periodSpanTrigger, philosophyTrigger, titleBlockTrigger } from './plans.ts';
+import {
+  applyPeriodFacts, applyPlanMentions, collectPeriodFacts, collectPlanMentions, periodHeadingTrigger, periodSpanTrigger, philosophyTrigger, titleBlockTrigger,
+} from './plans.ts';
 import { reportTrigger } from './reports.ts';
 import { reviewFallback } from './review.ts';
 import { markdownHeadingTrigger, numberedHeadingTrigger, sectionFallback, shortHeadingTrigger, tableTrigger, verticalHeadingTrigger } from './sections.ts';
@@ -100,11 +102,13 @@ export function parseLines(texts: readonly string[], source: SourceInfo): Interc
   const s = new ParseState(toLines(texts));
   markNoise(s);
   collectPeriodFacts(s);
+  collectPlanMentions(s);
   for (let i = 0; i < s.lines.length; ) {
     if (s.runningGoals.has(i)) runningGoal(s, i);
     i = s.line(i).blank || !s.ledger.isFree(i) ? i + 1 : step(s, i);
   }
   applyPeriodFacts(s);
+  applyPlanMentions(s);
   return {
     version: 1,
     source: {

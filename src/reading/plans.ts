@@ -3,21 +3,24 @@
  * （1）第1期計画の経過 平成17年度～平成21年度, 第5期区計画の策定について), 計画期間 lines, 基本理念, and period facts
  * printed anywhere (第４期計画の最終年度（2025年度））. A period is one plan entry of the interchange document.
  */
-import { findAll, parseFiscalYear, type FiscalYearSpan } from '../kernel/wareki/index.ts';
+import { parseFiscalYear, type FiscalYearSpan } from '../kernel/wareki/index.ts';
 import type { Plan } from './interchange.ts';
 import { nextNonBlank, blanksBefore } from './lines.ts';
-import { paragraphEnd, paragraphLines } from './paragraphs.ts';
+import { paragraphEnd, paragraphLines, startsOwnLine } from './paragraphs.ts';
+import { mentionsIn, periodSpanInText, philosophyInText, spanIn, type PlanMention } from './plan-mentions.ts';
 import { openSection } from './sections.ts';
-import { RecordBlock, type Block, type ParseState } from './state.ts';
+import { extend, RecordBlock, type Block, type ParseState } from './state.ts';
 import { endsSentence, isProse, joinParagraph, normaliseCode, startsWithBullet } from './text.ts';
-import { PHILOSOPHY_LABEL, REVIEW_WORDS, TIER_WORDS } from './vocabulary.ts';
+import { isLevelName, philosophyLabel, REVIEW_WORDS, TIER_WORDS } from './vocabulary.ts';
 
 const PLAN_NAME = /^(?!第[\s\u3000]*[0-9０-９一二三四五六七八九十]{1,2}[\s\u3000]*期)(?<name>[^\s\u3000、。「」（）()]{1,20}?(?:地域福祉保健計画|地域福祉計画|地域福祉活動計画|保健福祉計画))$/u;
 const NICKNAME_LINE = /^[（(](?:愛称[:：])?(?<nickname>[^）)]{2,30})[）)](?:とは)?$/u;
 const PERIOD_HEADING =
-  /^(?:[0-9０-９]{1,2}|[（(][0-9０-９]{1,2}[)）]|[①-⑳])?[\s\u3000.．、]*第[\s\u3000]*(?<period>[0-9０-９一二三四五六七八九十]{1,2})[\s\u3000]*期(?<rest>.*)$/u;
+  /^(?:[0-9０-９]{1,2}|[（(][0-9０-９]{1,2}[)）]|[①-⑳])?[\s\u3000.．、]*第[\s\u3000]*(?<period>[0-9０-９一二三四五六七八九十]{1,2})[\s\u3000]*(?<kind>[期次])(?<rest>.*)$/u;
 const NAME_IN_REST = /^[\s\u3000]*(?<name>[^\s\u3000、。（(]{2,30}?計画)(?![^\s\u3000（(の]*計画)/u;
 const PERIOD_SPAN_LINE = /^[【［]?計画期間[】］]?[\s\u3000]*[:：]?[\s\u3000]*(?<span>.+)$/u;
+/** 計画期間, 計画の期間, 2.計画の期間 on a line of its own: the span is on the next line. */
+const PERIOD_SPAN_LABEL = /^(?:[0-9０-９]{1,2}[\s\u3000.．、]*)?[【［<＜]?計画(?:の)?期間[】］>＞]?$/u;
 const PERIOD_FACT = /第[\s\u3000]*(?<period>[0-9０-９一二三四五六七八九十]{1,2})[\s\u3000]*期(?:計画)?の(?<which>最終年度|初年度|開始年度)[（(](?<year>[^）)]+)[）)]/gu;
 
 function tierOf(name: string): { tier: Plan['tier']; ward: string | null; district: string | null } {
@@ -45,10 +48,55 @@ function newPlan(s: ParseState, period: number | null, i: number, name: string |
   return plan;
 }
 
-/** The plan lines belong to when the document names none: created on first need. */
+/** The plan lines belong to when no heading set one: the plan named last above them, else one created on first need. */
 export function ensurePlan(s: ParseState, i: number): Plan {
-  s.plan ??= newPlan(s, null, i);
+  if (s.plan) return s.plan;
+  const mention = s.mentions.findLast((m) => m.line <= i);
+  s.plan = mention ? planForMention(s, mention) : newPlan(s, null, i);
   return s.plan;
+}
+
+const sameName = (a: string, b: string) => a.includes(b) || b.includes(a);
+
+/** The plan a mention names: one read already with its period (or none yet) and its name, else a new one. */
+function planForMention(s: ParseState, m: PlanMention): Plan {
+  const compatible = (p: Plan) => p.name === null || sameName(p.name, m.name);
+  const plan =
+    s.plans.find((p) => p.period === m.period && compatible(p)) ??
+    s.plans.find((p) => p.period === null && compatible(p)) ??
+    newPlan(s, m.period, m.line, m.name);
+  plan.period ??= m.period;
+  if (plan.name === null) Object.assign(plan, { name: m.name, ...tierOf(m.name) });
+  plan.nickname ??= m.nickname;
+  if (m.span) setSpan(plan, m.span);
+  return plan;
+}
+
+/** Plans named in lines of text and what running text says of them; label lines whose value is on the next line. */
+export function collectPlanMentions(s: ParseState): void {
+  s.lines.forEach((line, i) => {
+    s.mentions.push(...mentionsIn(line.t, i));
+    const labelled = PERIOD_SPAN_LABEL.test(line.t) ? nextNonBlank(s.lines, i + 1, 2) : -1;
+    const span = periodSpanInText(line.t) ?? (labelled >= 0 && labelled < s.lines.length ? spanIn(s.line(labelled).t) : undefined);
+    const philosophy = philosophyInText(line.t);
+    if (span || philosophy) s.proseFacts.push({ line: i, ...(span ? { span } : {}), ...(philosophy ? { philosophy } : {}) });
+  });
+}
+
+/**
+ * Each mention onto its plan (created when no plan read so far is the one it names); then running text's spans and
+ * philosophies onto the plan named last above them (the first named when none is above).
+ */
+export function applyPlanMentions(s: ParseState): void {
+  for (const mention of s.mentions) planForMention(s, mention);
+  for (const fact of s.proseFacts) {
+    const mention = s.mentions.findLast((m) => m.line <= fact.line) ?? s.mentions[0];
+    const plan = mention ? planForMention(s, mention) : s.plans.length === 1 ? s.plans[0]! : undefined;
+    if (!plan) continue;
+    if (fact.span) setSpan(plan, fact.span);
+    if (fact.philosophy) plan.philosophy ??= fact.philosophy;
+    extend(plan, s.line(fact.line).n, s.line(fact.line).n);
+  }
 }
 
 /** The plan of that period, unless the heading names another plan (a document may hold several wards' plans). */
@@ -65,11 +113,6 @@ function planForPeriod(s: ParseState, period: number, name: string | undefined, 
 function setSpan(plan: Plan, span: FiscalYearSpan): void {
   plan.fiscalYearStart ??= span.start;
   if (span.end !== undefined) plan.fiscalYearEnd ??= span.end;
-}
-
-function spanIn(text: string): FiscalYearSpan | undefined {
-  for (const m of findAll(text)) if (m.result.ok && m.result.value.kind === 'fiscalYearSpan') return m.result.value;
-  return undefined;
 }
 
 /** A short line that can be a heading: no sentence, no table. */
@@ -109,6 +152,8 @@ export function periodHeadingTrigger(s: ParseState, i: number): number | null {
   if (/^(?:で|に|は|が|を|と|も)/u.test(rest) || /^(?:計画)?に向け/u.test(rest) || /[◇◆]/u.test(rest)) return null;
   if (/第[\s\u3000]*[0-9０-９一二三四五六七八九十]{1,2}[\s\u3000]*期/u.test(rest)) return null;
   const named = NAME_IN_REST.exec(rest)?.groups?.['name'];
+  // 第３次 alone is a diagram's column; a 第N次 heading counts when it names its plan.
+  if (m.groups['kind'] === '次' && (!named || named in TIER_WORDS)) return null;
   const plan = planForPeriod(s, Number(normaliseCode(m.groups['period']!)), named && !(named in TIER_WORDS) ? named : undefined, i);
   readPeriodRest(s, plan, rest);
   const span = spanIn(line.t);
@@ -194,12 +239,10 @@ export function applyPeriodFacts(s: ParseState): void {
 
 /** 【基本理念】…, 基本理念 on its own line, ## 1 基本理念: the lines after it are the philosophy. */
 export function philosophyTrigger(s: ParseState, i: number): number | null {
-  const line = s.line(i);
-  const m = PHILOSOPHY_LABEL.exec(line.t);
-  if (!m?.groups || (m.groups['inline']!.trim() !== '' && !/^[【［]/u.test(line.t))) return null;
+  const inline = philosophyLabel(s.line(i).t);
+  if (inline === null) return null;
   const plan = ensurePlan(s, i);
   s.take(plan, i);
-  const inline = m.groups['inline']!.replace(/^[\s\u3000:：]+/u, '');
   s.block = new PhilosophyBlock(s, plan, i, inline);
   return i + 1;
 }
@@ -236,6 +279,8 @@ class PhilosophyBlock implements Block {
     const gap = i - this.last - 1;
     if (gap > (this.last === this.label ? 1 : 0)) return null;
     if (line.cells || line.heading > 0 || line.bullet > 0 || startsWithBullet(line.t) || /^[【［]/u.test(line.t) || line.width > 40) return null;
+    // The next label (基本目標) or a numbered item ends the philosophy when no blank line does.
+    if (isLevelName(line.t) || startsOwnLine(line) || /^[（(][0-9０-９]{1,2}[)）]/u.test(line.t)) return null;
     this.add(line.t);
     this.s.take(this.plan, i);
     this.last = i;

@@ -2,10 +2,12 @@
  * The parser's working state: the lines, the ledger of what became of each, the items read so far, and the context
  * that decides where the next line belongs (current plan, node, open block, section).
  */
+import type { FiscalYearSpan } from '../kernel/wareki/index.ts';
 import type {
   Committee, Indicator, Meeting, Plan, PlanNode, Report, ReviewItem, ScheduleStep, Section, Survey,
 } from './interchange.ts';
 import { Ledger } from './ledger.ts';
+import type { PlanMention } from './plan-mentions.ts';
 import type { Line } from './lines.ts';
 
 /** An open block takes the lines that belong to it (the items under 【主な取組】, the rows of a survey …). */
@@ -71,6 +73,10 @@ export class ParseState {
   readonly nodeInfo = new WeakMap<PlanNode, NodeInfo>();
   /** Facts about periods printed anywhere (legends too): 第４期計画の最終年度（2025年度）. */
   readonly periodFacts = new Map<number, PeriodFacts>();
+  /** Plans named in lines of text (第7期○○区地域福祉計画, 「第二次○○市…計画」を策定), in line order. */
+  readonly mentions: PlanMention[] = [];
+  /** What running text says of a plan (計画期間は…, 「…」を基本理念として), by line index. */
+  readonly proseFacts: { line: number; span?: FiscalYearSpan; philosophy?: string }[] = [];
   /** Page headers that name a goal (26　第2章　区計画　基本目標2), by line index. */
   readonly runningGoals = new Map<number, { level: string; code: string }>();
 

@@ -32,7 +32,18 @@ export const TITLE_SEPARATORS = /^[\s\u3000:：．.、,，｠｟〕〔)）]+/u;
 export const SITUATION_LABEL = /^[【［■◆]?\s*現状(?:と|及び|・)課題\s*[】］]?$/u;
 export const VISION_LABEL = /^[【［■◆]?\s*(?:[0-9０-９一二三四五六七八九十]+年後の)?(?:地域の|まちの)?目指す姿\s*[】］]?$/u;
 export const KEYWORDS_LABEL = /^[【［■◆]?\s*キーワード\s*[】］]?(?:[\s\u3000]*[:：][\s\u3000]*(?<inline>.*))?$/u;
-export const PHILOSOPHY_LABEL = /^(?:[0-9０-９]+[\s\u3000.．]*)?[【［■◆]?\s*基本理念\s*[】］]?(?<inline>.*)$/u;
+export const PHILOSOPHY_LABEL = /^(?:[0-9０-９]+[\s\u3000.．]*)?(?<open>[【［■◆<＜〈])?\s*(?:計画の)?基本理念\s*[】］>＞〉]?(?<inline>.*)$/u;
+
+/**
+ * 基本理念 as a label: alone on its line (the text follows), bracketed (【基本理念】…, <基本理念> …) or before the text in
+ * 「」. Answers the text printed on the label's line ("" when none), or null when the line is no label (基本理念と方向性…).
+ */
+export function philosophyLabel(text: string): string | null {
+  const m = PHILOSOPHY_LABEL.exec(text);
+  if (!m?.groups) return null;
+  const inline = m.groups['inline']!.replace(/^[\s\u3000:：]+/u, '');
+  return inline === '' || m.groups['open'] !== undefined || /^[「『]/u.test(inline) ? inline : null;
+}
 export const BRACKET_LABEL = /^[【［](?<label>[^】］]{1,20})[】］](?<rest>.*)$/u;
 export const EXAMPLES_LABEL = /^(?:[0-9０-９]+[\s\u3000]*)?(?:主な|代表的な|具体的な)?(?:取り?組み?|事業|活動)(?:の)?(?:例|事例)$/u;
 /** 区役所の取組, 区社会福祉協議会の取組, 地域ケアプラザの取り組み … */
