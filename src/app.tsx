@@ -10,6 +10,8 @@ import { accountAdminRoutes } from './accounts/admin/routes.tsx';
 import type { Config } from './kernel/config/env.ts';
 import { LoginRequiredError, PermissionDeniedError } from './kernel/auth/policy.ts';
 import type { Database } from './kernel/db/database.ts';
+import { PdfUnavailablePage } from './kernel/documents/pdf-unavailable-page.tsx';
+import { PdfUnavailableError } from './kernel/documents/printing-browser.ts';
 import { assetRoutes } from './kernel/ui/assets.ts';
 import { ErrorPage } from './kernel/ui/error-page.tsx';
 import type { AppContext, AppEnv, Services } from './kernel/web/context.ts';
@@ -68,6 +70,10 @@ function handleError(error: Error, c: AppContext): Response | Promise<Response> 
     return c.redirect(`/login${next}`, 303);
   }
   if (error instanceof PermissionDeniedError) return errorPage(c, 403, 'error.forbidden.title', c.var.t('error.forbidden.body'));
+  if (error instanceof PdfUnavailableError) {
+    console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}: ${error.message}`);
+    return html(c, <PdfUnavailablePage chrome={chromeOf(c)} attempts={error.attempts} wordHref={c.req.path.replace(/\.pdf$/, '.docx')} />, 503);
+  }
   if (error instanceof HttpError) {
     if (c.req.path.startsWith('/api/')) return c.json({ error: error.status === 404 ? 'not found' : error.message }, error.status);
     if (error.status === 404) return errorPage(c, 404, 'error.notFound.title', c.var.t('error.notFound.body'));

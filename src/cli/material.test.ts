@@ -29,6 +29,16 @@ describe('./bin/sasaeai material', () => {
     expect(paragraphs.map((p) => p.text)).toContain('あさひみらい塾（地域振興課）');
   }, 120_000);
 
+  it('says in Japanese, without a stack trace, that no browser can print the PDF and how to install one', async () => {
+    const out = join(folder, 'no-browser.pdf');
+    const result = await sasaeai(target, ['material', '--ward', '旭区', '--fiscal-year', '2023', '--format', 'pdf', '--out', out], { CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('このサーバーでは PDF を作れません');
+    expect(result.stderr).toContain('環境変数 CHROMIUM_PATH の /nonexistent/chromium: ありません');
+    expect(result.stderr).toContain('sudo apt install chromium');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  }, 120_000);
+
   it.runIf(process.env.TEST_DB === 'pglite')('writes the PDF material, a page per report after the cover and the plan', async () => {
     const out = join(folder, 'material.pdf');
     const result = await material('--ward', 'asahi', '--fiscal-year', '2023', '--format', 'pdf', '--out', out);

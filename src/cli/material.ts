@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CliError } from './errors.ts';
 import { municipalityFor } from './database.ts';
+import { readConfig } from '../kernel/config/env.ts';
 import type { Database } from '../kernel/db/database.ts';
 import { closeDocumentBrowser } from '../kernel/documents/pdf.ts';
 import { translatorFor } from '../messages.ts';
@@ -71,7 +72,7 @@ export async function materialCommand(database: Database, argv: string[]): Promi
   }
   const handout = await handoutFor(database, ward, fiscalYear, values.meeting);
   const t = translatorFor('ja');
-  const bytes = values.format === 'pdf' ? await renderHandoutPdf(handout, t, 'ja').finally(closeDocumentBrowser) : await renderHandoutDocx(handout, t, 'ja');
+  const bytes = values.format === 'pdf' ? await renderHandoutPdf(handout, t, 'ja', readConfig().chromiumPath).finally(closeDocumentBrowser) : await renderHandoutDocx(handout, t, 'ja');
   await writeFile(out, bytes).catch((error: NodeJS.ErrnoException) => {
     throw new CliError(`${values.out} に書き込めません: ${error.code ?? error.message}`);
   });

@@ -36,7 +36,7 @@ function planDocument(extension: keyof typeof planDocumentFormats) {
     return sendDocument(c, {
       contentType,
       fileName: planFileName(plan, period, locale, extension),
-      render: async () => render({ municipality, plan, period, tree: await loadTree(c.var.services.database.db, municipality.id, period.id), t, locale }),
+      render: async () => render({ municipality, plan, period, tree: await loadTree(c.var.services.database.db, municipality.id, period.id), t, locale }, c.var.services.config.chromiumPath),
     });
   };
 }

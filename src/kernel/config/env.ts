@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { OperatorError } from '../process/operator-error.ts';
 
@@ -49,6 +49,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/[^/]+/, 'smtp://ユーザー:パスワード@ホスト:587 の形で指定してください（TLS で接続するときは smtps://）')
     .optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  CHROMIUM_PATH: z.string().trim().refine(isAbsolute, 'Chromium の実行ファイルを絶対パスで指定してください（例 /usr/bin/chromium）').optional(),
 });
 
 export type Config = {
@@ -68,6 +69,8 @@ export type Config = {
   logRequests: boolean;
   /** Reminder mail; null without SMTP_URL (the dashboard then offers the reminder list as CSV only). */
   mail: MailConfig | null;
+  /** The browser PDFs are printed with: this one only; null to search for one (kernel/documents/chromium.ts). */
+  chromiumPath: string | null;
 };
 
 export type MailConfig = { smtpUrl: string; from: string };
@@ -99,6 +102,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoWhenEmpty: e.LOAD_DEMO === 'auto',
     logRequests: e.LOG_REQUESTS === 'on',
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
+    chromiumPath: e.CHROMIUM_PATH ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, installed by scripts/ensure-system-packages.sh: never a downloaded browser. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium, installed by scripts/ensure-system-packages.sh for the browser tests: never a downloaded browser. */
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Offices run closed networks: without these flags Chromium keeps trying to reach Google's services and can hang on
@@ -17,7 +17,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Headless Chromium as the app (PDF printing) and the browser tests both run it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+/** Headless Chromium as the app (PDF printing, see printing-browser.ts) and the browser tests (Debian's) run it. */
+export function launchChromium(executablePath: string = DEBIAN_CHROMIUM): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
 }

@@ -1,6 +1,11 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { closeDocumentBrowser, renderPdf } from './pdf.ts';
+import { launchPrintingBrowser, PdfUnavailableError } from './printing-browser.ts';
 import { inspectPdf } from './testing.ts';
 
 const page = (body: string) =>
@@ -51,5 +56,53 @@ describe.runIf(process.env.TEST_DB === 'pglite')('PDF printing', () => {
   it('launches the browser again after it was closed', async () => {
     await closeDocumentBrowser();
     expect(inspectPdf(await renderPdf(page('<p>再起動</p>'))).text).toContain('再起動');
+  });
+
+  it('launches, as a fresh `npm start` does, the Chromium npm installed (@sparticuz/chromium), not the system’s', async () => {
+    const { version } = JSON.parse(await readFile(join(createRequire(import.meta.url).resolve('@sparticuz/chromium'), '../../../package.json'), 'utf8')) as { version: string };
+    const browser = await launchPrintingBrowser(null);
+    try {
+      expect(browser.version().split('.')[0]).toBe(version.split('.')[0]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('sets the text and the footer in the BIZ UDGothic npm installed, where the system has no Japanese font', async () => {
+    // A font configuration with only the Latin DejaVu fonts, for the browser launched here (it inherits the variable).
+    const folder = await mkdtemp(join(tmpdir(), 'sasaeai-fonts-'));
+    await writeFile(join(folder, 'fonts.conf'), `<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>${folder}</cachedir></fontconfig>`);
+    await closeDocumentBrowser();
+    process.env.FONTCONFIG_FILE = join(folder, 'fonts.conf');
+    try {
+      const pdf = await renderPdf(page('<h1>計画の印刷</h1><p>地域の<b>支えあい</b></p>'), { footerText: '旭区 推進会議' });
+      const { fonts, text } = inspectPdf(pdf);
+      expect(fonts.map((font) => font.name)).toEqual(expect.arrayContaining(['BIZUDGothic-Regular', 'BIZUDGothic-Bold']));
+      expect(fonts.filter((font) => !font.name.startsWith('BIZUDGothic-') || font.type !== 'CID TrueType' || !font.embedded)).toEqual([]);
+      expect(text).toContain('地域の支えあい');
+      expect(text).toMatch(/旭区 推進会議\s+1 ?\/ ?1/);
+    } finally {
+      delete process.env.FONTCONFIG_FILE;
+      await closeDocumentBrowser();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('says in Japanese what is missing and how to install it when CHROMIUM_PATH names no browser, and looks for no other, nor runs what is not a browser', async () => {
+    const printing = renderPdf(page('<p>印刷</p>'), { chromiumPath: '/nonexistent/chromium' });
+    await expect(printing).rejects.toBeInstanceOf(PdfUnavailableError);
+    const { message } = (await printing.catch((error: unknown) => error)) as Error;
+    expect(message).toBe(
+      [
+        'このサーバーでは PDF を作れません: 印刷に使うブラウザ（Chromium）が見つからないか、起動できません。',
+        '探したブラウザ:',
+        '  環境変数 CHROMIUM_PATH の /nonexistent/chromium: ありません',
+        'ブラウザの入れ方:',
+        '  Debian・Ubuntu: sudo apt install chromium',
+        '  Red Hat・AlmaLinux・Rocky Linux: sudo dnf install chromium（EPEL から）',
+        '  別の場所にある Chromium か Google Chrome を使うとき: 環境変数 CHROMIUM_PATH にその実行ファイルを指定して、サーバーを起動し直す',
+      ].join('\n'),
+    );
+    await expect(renderPdf(page('<p>印刷</p>'), { chromiumPath: '/etc/hostname' })).rejects.toThrow('環境変数 CHROMIUM_PATH の /etc/hostname: 起動できませんでした（');
   });
 });

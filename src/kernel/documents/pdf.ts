@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
+import { launchPrintingBrowser } from './printing-browser.ts';
 
 export const PDF_CONTENT_TYPE = 'application/pdf';
 
@@ -22,31 +24,51 @@ export type PdfOptions = {
    * one request at a time.
    */
   resources?: PrintResources;
+  /** The configured browser (CHROMIUM_PATH), or null to search for one: see launchPrintingBrowser. */
+  chromiumPath?: string | null;
 };
 
 const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-/** One browser per process, launched on the first print and shared by every print after it (a page each). */
-let browser: Promise<Browser> | null = null;
+/**
+ * One browser per process (per configured path, which tests vary), launched on the first print and shared by every
+ * print after it (a page each).
+ */
+const browsers = new Map<string | null, Promise<Browser>>();
 
-function sharedBrowser(): Promise<Browser> {
-  if (browser) return browser;
-  const launching = launchChromium();
+function sharedBrowser(chromiumPath: string | null): Promise<Browser> {
+  const shared = browsers.get(chromiumPath);
+  if (shared) return shared;
+  const launching = launchPrintingBrowser(chromiumPath);
   const forget = () => {
-    if (browser === launching) browser = null;
+    if (browsers.get(chromiumPath) === launching) browsers.delete(chromiumPath);
   };
   // A failed launch or a crashed browser is not kept: the next print launches a new one.
   launching.then((launched) => launched.on('disconnected', forget), forget);
-  browser = launching;
+  browsers.set(chromiumPath, launching);
   return launching;
 }
 
-/** Closes the shared browser, if one was launched: for shutdown, and for tests. */
+/** Closes the shared browsers, if any were launched: for shutdown, and for tests. */
 export async function closeDocumentBrowser(): Promise<void> {
-  const launching = browser;
-  browser = null;
-  const launched = await launching?.catch(() => null);
-  await launched?.close();
+  const launching = [...browsers.values()];
+  browsers.clear();
+  for (const browser of launching) await (await browser.catch(() => null))?.close();
+}
+
+/**
+ * BIZ UDGothic from npm (@fontsource/biz-udgothic), so every PDF is set in it whatever fonts the system has: a
+ * TrueType font that Chromium embeds as a named subset, in pieces by Unicode range, each read from the package's
+ * folder only when the page shows one of its characters.
+ */
+const fontFolder = dirname(createRequire(import.meta.url).resolve('@fontsource/biz-udgothic/400.css'));
+const fontFaces = ['400.css', '700.css']
+  .map((file) => readFileSync(join(fontFolder, file), 'utf8').replaceAll('url(./files/', `url(${pathToFileURL(fontFolder).href}/files/`))
+  .join('\n');
+
+/** A CSS string holding the text: nothing in it can end the string or the style element. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
 function escapeHtml(text: string): string {
@@ -54,12 +76,15 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * Chromium draws the footer apart from the page, without its stylesheet: the font and size are set here (the font is
- * the page's, so the PDF embeds no other), and the padding lines it up with the page's side margins (site.css @page).
+ * The npm font, and the footer as the page's own margin boxes rather than Chromium's footer template: those are drawn
+ * in the page's fonts, the npm one among them (a footer template sees only the system's). The font is loaded piece by
+ * piece for the characters the page shows, so the footer's characters are also laid out, unseen, in the page.
  */
-function footerTemplate(text: string): string {
-  return `<div style="box-sizing:border-box;width:100%;padding:0 15mm;display:flex;justify-content:space-between;font-family:'BIZ UDGothic',IPAexGothic;font-size:8pt;color:#333">
-<span>${escapeHtml(text)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+function withFontAndFooter(html: string, text: string): string {
+  const box = "font-family: 'BIZ UDGothic'; font-size: 8pt; color: #333";
+  const style = `<style>${fontFaces}\n@page { @bottom-left { content: ${cssString(text)}; ${box} } @bottom-right { content: counter(page) " / " counter(pages); ${box} } }</style>`;
+  const unseen = `<div aria-hidden="true" style="visibility: hidden; position: absolute; height: 0; overflow: hidden">${escapeHtml(text)} 0123456789 /</div>`;
+  return html.replace(/<\/head>/i, `${style}</head>`).replace(/<body[^>]*>/i, (body) => `${body}${unseen}`);
 }
 
 /** A folder of its own holding the document and its files, removed after the print: any number of prints at once. */
@@ -78,19 +103,19 @@ async function writeDocumentFolder(html: string, resources: PrintResources): Pro
  * readers) and with an outline of its headings. Prints at the same time share the browser.
  */
 export async function renderPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
-  const folder = await writeDocumentFolder(html, options.resources ?? new Map());
+  const browser = await sharedBrowser(options.chromiumPath ?? null);
+  const folder = await writeDocumentFolder(withFontAndFooter(html, options.footerText ?? ''), options.resources ?? new Map());
   // A page of its own (in a context of its own, closed with it), offline: nothing is fetched from the network; and
   // without JavaScript: the documents are static, and a script slipped into their text must not run.
-  const page = await (await sharedBrowser()).newPage({ offline: true, javaScriptEnabled: false });
+  const page = await browser.newPage({ offline: true, javaScriptEnabled: false });
   try {
     await page.goto(pathToFileURL(join(folder, 'document.html')).href, { waitUntil: 'load' });
     return await page.pdf({
       format: 'A4',
       preferCSSPageSize: true,
+      // The app's stylesheet sets these too (site.css @page); a document without it still has room for its footer.
+      margin: { top: '18mm', bottom: '18mm', left: '15mm', right: '15mm' },
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footerTemplate(options.footerText ?? ''),
       tagged: true,
       outline: true,
     });

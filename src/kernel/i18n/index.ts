@@ -65,11 +65,13 @@ export function translateProblems(t: Translate, problems: Problems): Record<stri
   return Object.fromEntries(Object.entries(problems).map(([name, p]) => [name, translateProblem(t, p)]));
 }
 
+/** A message's text with its `{name}` placeholders filled in. */
+export function fillMessage(text: string, params?: Params): string {
+  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
+}
+
 export function translator(catalogue: Catalogue, locale: Locale): Translate {
-  return (key, params) => {
-    const text = catalogue[key][locale];
-    return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
-  };
+  return (key, params) => fillMessage(catalogue[key][locale], params);
 }
 
 export function isLocale(value: unknown): value is Locale {

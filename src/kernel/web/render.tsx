@@ -16,7 +16,7 @@ export function chromeOf(c: AppContext): Chrome {
   };
 }
 
-export function html(c: AppContext, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 422 | 429 | 500 = 200): Response {
+export function html(c: AppContext, page: JSX.Element, status: 200 | 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503 = 200): Response {
   return c.html(`<!doctype html>${page.toString()}`, status);
 }
 

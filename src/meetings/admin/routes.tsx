@@ -186,7 +186,7 @@ function meetingButton<S extends z.ZodType>(schema: S, command: (scope: CommandS
 async function sendHandout(c: AppContext, format: 'pdf' | 'docx') {
   const { ward, record } = await meetingInUrl(c, meetingPolicy.read);
   const handout = await meetingHandout(c.var.services.database.db, ward, record);
-  const bytes = format === 'pdf' ? await renderHandoutPdf(handout, c.var.t, c.var.locale) : await renderHandoutDocx(handout, c.var.t, c.var.locale);
+  const bytes = format === 'pdf' ? await renderHandoutPdf(handout, c.var.t, c.var.locale, c.var.services.config.chromiumPath) : await renderHandoutDocx(handout, c.var.t, c.var.locale);
   return c.body(new Uint8Array(bytes), 200, {
     'content-type': format === 'pdf' ? PDF_CONTENT_TYPE : DOCX_CONTENT_TYPE,
     'content-disposition': contentDisposition(handoutFileName(handout, format), `material.${format}`),

@@ -18,8 +18,8 @@ export function HandoutPrint({ handout, t, locale, photoUrl }: { handout: Handou
 const printedPhotoUrl: PhotoUrl = (photo) => `${photo.id}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}`;
 
 /** A4, page numbers in the footer beside the meeting's title; the photos as files beside the document. */
-export function renderHandoutPdf(handout: Handout, t: Translate, locale: Locale): Promise<Buffer> {
+export function renderHandoutPdf(handout: Handout, t: Translate, locale: Locale, chromiumPath: string | null = null): Promise<Buffer> {
   const html = `<!doctype html>${(<HandoutPrint handout={handout} t={t} locale={locale} photoUrl={printedPhotoUrl} />).toString()}`;
   const resources = new Map(handoutPhotos(handout).map((photo: Photo) => [printedPhotoUrl(photo), photo.bytes]));
-  return renderPdf(html, { footerText: handout.cover.title, resources });
+  return renderPdf(html, { footerText: handout.cover.title, resources, chromiumPath });
 }

@@ -2,11 +2,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDocumentBrowser } from '../../kernel/documents/pdf.ts';
 import { inspectPdf, readDocx } from '../../kernel/documents/testing.ts';
 import { pageKey } from '../../kernel/web/page-cache.ts';
+import type { Database } from '../../kernel/db/database.ts';
+import { createTestApp } from '../../testing/app.ts';
 import { useDemoApp, type TestApp } from '../../testing/demo-setup.ts';
 
 let testApp: TestApp;
+let database: Database;
 
-useDemoApp((opened) => ({ testApp } = opened));
+useDemoApp((opened) => ({ testApp, database } = opened));
 
 async function download(path: string) {
   const response = await testApp.client().request(path);
@@ -60,6 +63,24 @@ describe('a plan period as Word', () => {
   it('answers 404 for a period the plan does not have', async () => {
     expect((await download('/m/yokohama/plans/totsuka-ward/periods/9/plan.docx')).response.status).toBe(404);
   });
+});
+
+it('answers a Japanese page (503) saying what is missing, how to install it, and where the Word version is, when no browser can print', async () => {
+  const noBrowser = await createTestApp(database, { config: { chromiumPath: '/nonexistent/chromium' } });
+  try {
+    const response = await noBrowser.client().request('/m/yokohama/plans/asahi-ward/periods/4/plan.pdf');
+    expect(response.status).toBe(503);
+    const page = await response.text();
+    expect(page).toContain('<h1>このサーバーでは PDF を作れません</h1>');
+    expect(page).toContain('<li>環境変数 CHROMIUM_PATH の /nonexistent/chromium: ありません</li>');
+    expect(page).toContain('<li>Debian・Ubuntu: sudo apt install chromium</li>');
+    expect(page).toContain('<a href="/m/yokohama/plans/asahi-ward/periods/4/plan.docx">Word 版（.docx）をダウンロード</a>');
+    const english = await (await noBrowser.client().request('/m/yokohama/plans/asahi-ward/periods/4/plan.pdf?lang=en')).text();
+    expect(english).toContain('<h1>PDF cannot be made on this server</h1>');
+    expect((await noBrowser.client().request('/m/yokohama/plans/asahi-ward/periods/4/plan.docx')).status).toBe(200);
+  } finally {
+    await noBrowser.close();
+  }
 });
 
 // Printing is slow: once is enough, on the PGlite run.

@@ -14,7 +14,7 @@ export function PlanPrint({ municipality, plan, period, tree, t, locale }: PlanD
   );
 }
 
-export function renderPlanPdf(input: PlanDocumentInput): Promise<Buffer> {
+export function renderPlanPdf(input: PlanDocumentInput, chromiumPath: string | null = null): Promise<Buffer> {
   const html = `<!doctype html>${(<PlanPrint {...input} />).toString()}`;
-  return renderPdf(html, { footerText: planDocumentTitle(input.plan, input.period, input.locale) });
+  return renderPdf(html, { footerText: planDocumentTitle(input.plan, input.period, input.locale), chromiumPath });
 }
