@@ -224,6 +224,10 @@ export const reportMessages = defineMessages({
     ja: 'JPEG・PNG・WebP（iPhone の HEIC は JPEG に変換して保存）。1枚 30 MB まで。',
     en: 'JPEG, PNG or WebP (iPhone HEIC is stored as JPEG). Up to 30 MB each.',
   },
+  'report.photos.kept': {
+    ja: '写真「{name}」は預かっています。ファイルを選び直さずに、代替テキストを入力して「写真を追加する」か「下書き保存」を押してください。',
+    en: 'The photo “{name}” is kept. Without choosing it again, enter its alternative text and press “Add the photo” or “Save draft”.',
+  },
   'report.photos.addButton': { ja: '写真を追加する（書いた本文も一緒に保存されます）', en: 'Add the photo (what you wrote is saved with it)' },
   'report.reminders.title': { ja: '督促メール', en: 'Reminder mail' },
   'report.reminders.notConfigured': {
@@ -500,6 +504,7 @@ export const reportMessages = defineMessages({
     en: '{file} (over {limit}) is too large to be taken. A photo may be at most {limit}. Make the photo smaller and choose it again.',
   },
   'report.photo.named': { ja: '「{name}」', en: '“{name}”' },
+  'report.photo.ofFile': { ja: '追加する写真{file}：{problem}', en: 'New photo {file}: {problem}' },
   'report.photo.chosenFile': { ja: '選んだファイル', en: 'The chosen file' },
   'report.photo.fileMissing': { ja: '追加する写真のファイルを選んでください', en: 'Choose the file of the photo to add' },
   'report.photo.tooMany': {

@@ -52,6 +52,12 @@ export function PhotoEditor({ t, photos, typed, errors }: { t: Translate; photos
       ) : (
         <fieldset class="photo-edit">
           <legend>{t('report.photos.add')}</legend>
+          {typed.kept ? (
+            <p class="notice" role="status">
+              <input type="hidden" name={photoFieldNames.kept} value={typed.kept.id} />
+              {t('report.photos.kept', { name: typed.kept.name })}
+            </p>
+          ) : null}
           <TextInput name={photoFieldNames.newAlt} label={t('report.photos.newAlt')} hint={t('report.photos.altHint')} value={typed.newAlt} error={errors[photoFieldNames.newAlt]} />
           <TextInput name={photoFieldNames.newCaption} label={t('report.photos.newCaption')} value={typed.newCaption} error={errors[photoFieldNames.newCaption]} />
           <Field name={photoFieldNames.file} label={t('report.photos.file')} hint={t('report.photos.fileHint')} error={errors[photoFieldNames.file]}>

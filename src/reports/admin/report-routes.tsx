@@ -15,7 +15,8 @@ import { acceptReport, returnReport, saveReport, setPublished, submitReport, typ
 import { fieldCommentName } from '../fields.ts';
 import { parseReport, parseReturn, publicationInput, typedValuesOf, versionOnlyInput, type ReportInput } from '../inputs.ts';
 import { reportPaths } from '../paths.ts';
-import { applyPhotoParts, readPhotoParts } from '../photos/form.ts';
+import { actorId } from '../../kernel/auth/actor.ts';
+import { applyPhotoParts, discardKeptPhoto, keepNewPhoto, keptPhotoOf, readPhotoParts } from '../photos/form.ts';
 import { photoTypedFrom, photoTypedOf, type PhotoTyped } from '../photos/inputs.ts';
 import { photoRoutes } from '../photos/routes.tsx';
 import { reportPolicy } from '../policy.ts';
@@ -126,8 +127,15 @@ function ownerWrite(command: (scope: CommandScope, target: Target, input: Report
     const photoTyped = photoTypedOf(body, item.photos);
     const again = (current: ReportItem, options: Omit<FormPageOptions, 'values' | 'photoTyped'>) => showForm(c, m, current, { ...options, values: typed, photoTyped });
     const parsed = parseReport(item.round.fields, body);
-    const photos = await readPhotoParts(body, item.photos);
-    if (!parsed.ok || !photos.ok) return again(item, { version: typedVersion, errors: { ...(parsed.ok ? {} : parsed.errors), ...(photos.ok ? {} : photos.errors) }, status: 422 });
+    const db = c.var.services.database.db;
+    const keptKey = { municipalityId: municipality.id, userId: actorId(c.var.actor) ?? '', reportId: item.report.id };
+    const kept = await keptPhotoOf(db, keptKey, body);
+    const photos = await readPhotoParts(body, item.photos, kept);
+    if (!parsed.ok || !photos.ok) {
+      const errors = { ...(parsed.ok ? {} : parsed.errors), ...(photos.ok ? {} : photos.errors) };
+      const photoTypedKept = { ...photoTyped, kept: await keepNewPhoto(db, keptKey, body, kept, errors) };
+      return showForm(c, m, item, { values: typed, photoTyped: photoTypedKept, version: typedVersion, errors, status: 422 });
+    }
     const target = { municipalityId: municipality.id, reportId: item.report.id };
     const result = await runCommand(c.var.services.database, c.var.actor, async (scope): Promise<Result> => {
       const written = await command(scope, target, parsed.value);
@@ -135,6 +143,7 @@ function ownerWrite(command: (scope: CommandScope, target: Target, input: Report
       const photoChange = await applyPhotoParts(scope, written.value, photos.value);
       return photoChange.ok ? written : photoChange;
     });
+    if (result.ok && kept && photos.value.change.kind === 'add') await discardKeptPhoto(db, keptKey, body);
     return respond(c, result, {
       ok: (report) => done(m, report, photos.value.change.kind !== 'none'),
       invalid: async (errors) => again(await reloaded(c, target), { version: typedVersion, errors, status: 422 }),

@@ -97,16 +97,35 @@ describe('photos on a report', () => {
     expect(audit[0]!.after).toMatchObject({ photoId: photo.id, alt: '通学路で児童の横断を見守るボランティア', originalName: 'IMG_0001.jpg' });
   });
 
-  it('requires the alternative text, beside the field, and keeps everything typed', async () => {
+  it('requires the alternative text, naming the photo beside the field, keeps everything typed and the photo, and adds it once the text is there', async () => {
     const owner = await signedIn('asahi-shakyo-staff');
     const before = await current();
     const response = await addPhoto(owner.client, owner.csrf, '  ', '見出しだけ');
     expect(response.status).toBe(422);
     expect(response.text).toContain('id="error-newPhotoAlt"');
-    expect(response.text).toContain('写真の代替テキストを入力してください');
+    expect(response.text).toContain('追加する写真「IMG_0001.jpg」：写真の代替テキストを入力してください');
     expect(response.text).toContain('写真と一緒に書いた取組の内容');
     expect(response.text).toContain('value="見出しだけ"');
+    expect(response.text).toContain('写真「IMG_0001.jpg」は預かっています。ファイルを選び直さずに');
     expect((await current()).report.version).toBe(before.report.version);
+
+    // Sent again without choosing the file: the kept photo, still without its text, is still kept.
+    const keptPhoto = /name="keptPhoto" value="([0-9a-f-]{36})"/.exec(response.text)![1]!;
+    const again = await post(owner.client, reportUrl(before), reportForm(owner.csrf, before.report.version, { keptPhoto, newPhotoAlt: '', 'value-activity': '' }));
+    expect(again.status).toBe(422);
+    expect(again.text).toContain(`name="keptPhoto" value="${keptPhoto}"`);
+    expect(again.text).toContain('追加する写真「IMG_0001.jpg」：写真の代替テキストを入力してください');
+
+    const added = await post(owner.client, reportUrl(before), reportForm(owner.csrf, before.report.version, { keptPhoto, newPhotoAlt: '預けた写真の代替テキスト', photoAction: 'add' }));
+    expect(added.status).toBe(303);
+    const item = await current();
+    expect(item.photos.map((p) => [p.alt, p.originalName]).at(-1)).toEqual(['預けた写真の代替テキスト', 'IMG_0001.jpg']);
+    const gone = await post(owner.client, reportUrl(item), reportForm(owner.csrf, item.report.version, { keptPhoto, newPhotoAlt: 'もう一度' }));
+    expect(gone.status).toBe(303);
+    const after = await current();
+    expect(after.photos).toHaveLength(item.photos.length);
+    // The next tests count on one photo.
+    expect((await post(owner.client, reportUrl(after), reportForm(owner.csrf, after.report.version, { photoAction: `delete:${after.photos.at(-1)!.id}` }))).status).toBe(303);
   });
 
   it('names a PDF posing as a JPEG', async () => {
