@@ -3,7 +3,8 @@
 #   postgresql       — a real PostgreSQL server for the "postgres" test project
 #   chromium         — the browser the end-to-end tests drive (never a downloaded one)
 #   fonts-ipaexfont  — Japanese fonts, so pages and PDFs render Japanese text
-#   fonts-morisawa-bizud-gothic — BIZ UDGothic, a TrueType Japanese font with a real bold, for printed material
+#   fonts-morisawa-bizud-gothic — BIZ UDGothic, a TrueType Japanese font with a real bold, for the pages the browser
+#                    tests and screenshots show (PDFs carry the one npm installs)
 #   poppler-utils    — pdftotext / pdftoppm, to inspect generated PDFs
 # Idempotent and fast when everything is present. As root it installs what is missing;
 # otherwise it stops with a message naming the missing packages.
