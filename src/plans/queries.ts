@@ -142,7 +142,8 @@ export function nodesAreHeld(db: DbOrTx, municipalityId: string, nodeIds: string
   return isHeldByForeignKeys(db, planNodes, municipalityId, nodeIds);
 }
 
-export type NodeInContext = { node: PlanNode; ancestors: NodeRow[]; period: Period; plan: Plan };
+/** A node with the path above it and the items beside it (its parent's children, or the goals, with itself). */
+export type NodeInContext = { node: PlanNode; ancestors: NodeRow[]; siblings: PlanNode[]; period: Period; plan: Plan };
 
 /** A node with its subtree, owners, the path above it, its period and its plan. */
 export async function findNodeInContext(db: DbOrTx, municipalityId: string, id: string): Promise<NodeInContext | null> {
@@ -155,7 +156,7 @@ export async function findNodeInContext(db: DbOrTx, municipalityId: string, id: 
   const path = pathTo(tree, id);
   const node = path?.at(-1);
   if (!path || !node) return null;
-  return { node, ancestors: path.slice(0, -1), period, plan };
+  return { node, ancestors: path.slice(0, -1), siblings: path.at(-2)?.children ?? tree, period, plan };
 }
 
 export function pathTo(nodes: PlanNode[], id: string): PlanNode[] | null {

@@ -15,6 +15,9 @@ export const siteMessages = defineMessages({
   'ward.organisations': { ja: '推進主体', en: 'Promoting bodies' },
   'node.plan': { ja: '計画', en: 'Plan' },
   'node.parent': { ja: '上位の項目', en: 'Item above' },
+  'node.beside': { ja: '同じ階層の項目', en: 'Items at the same level' },
+  'node.previous': { ja: '前の項目：', en: 'Previous: ' },
+  'node.next': { ja: '次の項目：', en: 'Next: ' },
   'node.reports': { ja: '取組報告', en: 'Progress reports' },
   'node.reportsLead': {
     ja: 'この項目と下位の項目について、推進主体が報告し公開された取組です（新しい年度から）。',

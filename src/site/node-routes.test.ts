@@ -36,6 +36,21 @@ describe('a plan item’s public page', () => {
     expect(html).toContain(`<a href="/m/yokohama/nodes/${goal.id}">目指す姿1　誰もが、ともに生きるまち</a>`);
   });
 
+  it('leads on to the items before and after it at its level', async () => {
+    const [first, second, third] = asahi[0]!.children;
+    const pager = (html: string) => html.slice(html.indexOf('<nav class="pager no-print"'), html.indexOf('</nav>', html.indexOf('<nav class="pager no-print"')));
+    const start = pager(await page(`/m/yokohama/nodes/${first!.id}`));
+    expect(start).toContain('aria-label="同じ階層の項目"');
+    expect(start).not.toContain('rel="prev"');
+    expect(start).toContain(`<a href="/m/yokohama/nodes/${second!.id}" rel="next">次の項目：取組目標2　${second!.title}</a>`);
+    const middle = pager(await page(`/m/yokohama/nodes/${second!.id}`));
+    expect(middle).toContain(`<a href="/m/yokohama/nodes/${first!.id}" rel="prev">前の項目：取組目標1　${first!.title}</a>`);
+    expect(middle).toContain(`<a href="/m/yokohama/nodes/${third!.id}" rel="next">`);
+    const goals = pager(await page(`/m/yokohama/nodes/${asahi[2]!.id}`));
+    expect(goals).toContain(`<a href="/m/yokohama/nodes/${asahi[1]!.id}" rel="prev">前の項目：目指す姿2`);
+    expect(goals).not.toContain('rel="next"');
+  });
+
   it('shows a goal’s examples, the items below it, linked with their level, and the published reports filed under it', async () => {
     const goal = asahi[1]!;
     const html = main(await page(`/m/yokohama/nodes/${goal.id}`));

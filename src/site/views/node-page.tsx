@@ -35,12 +35,36 @@ function Below({ m, nodes, levels, t }: { m: string; nodes: PlanNode[]; levels: 
   );
 }
 
+/** The items before and after this one at its level, so a reader goes through 取組目標1, 2, 3 without going back. */
+function Beside({ m, node, siblings, levels, t }: { m: string; node: PlanNode; siblings: PlanNode[]; levels: string[]; t: Translate }) {
+  const index = siblings.findIndex((s) => s.id === node.id);
+  const before = siblings[index - 1];
+  const after = siblings[index + 1];
+  if (!before && !after) return null;
+  return (
+    <nav class="pager no-print" aria-label={t('node.beside')}>
+      {before ? (
+        <a href={planPaths.node(m, before.id)} rel="prev">
+          {t('node.previous')}
+          <Ja>{nodeLabel(before, levels, before.depth)}</Ja>
+        </a>
+      ) : null}
+      {after ? (
+        <a href={planPaths.node(m, after.id)} rel="next">
+          {t('node.next')}
+          <Ja>{nodeLabel(after, levels, after.depth)}</Ja>
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
 /**
  * A plan item's page: where it sits (plan, period, the item above), who carries it, what the document says of it, the
  * items under it, and the published reports filed under it or under the items below, newest year first.
  */
 export function NodePage({ chrome, municipality, ward, context, reports }: Props) {
-  const { node, ancestors, period, plan } = context;
+  const { node, ancestors, siblings, period, plan } = context;
   const { t, locale } = chrome;
   const m = municipality.slug;
   const label = nodeLabel(node, period.levels, node.depth);
@@ -102,6 +126,7 @@ export function NodePage({ chrome, municipality, ward, context, reports }: Props
           <PublishedReportList m={m} items={reports} level={3} locale={locale} showItem={(item) => item.node.id !== node.id} />
         </section>
       ) : null}
+      <Beside m={m} node={node} siblings={siblings} levels={period.levels} t={t} />
     </Layout>
   );
 }
