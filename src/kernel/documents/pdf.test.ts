@@ -21,6 +21,8 @@ describe.runIf(process.env.TEST_DB === 'pglite')('PDF printing', () => {
     const { fonts, text } = inspectPdf(pdf);
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.every((font) => font.name.startsWith('BIZUDGothic') && font.type === 'CID TrueType' && font.embedded)).toBe(true);
+    // The system's BIZ UDGothic (the tests install it) before the npm one: one font for each weight, not one per piece.
+    expect(fonts.map((font) => font.name).sort()).toEqual(['BIZUDGothic-Bold', 'BIZUDGothic-Regular']);
     expect(text).toContain('第1章');
     expect(text).toContain('推進会議 資料1');
     expect(text).toMatch(/1 ?\/ ?2/);

@@ -57,13 +57,17 @@ export async function closeDocumentBrowser(): Promise<void> {
 }
 
 /**
- * BIZ UDGothic from npm (@fontsource/biz-udgothic), so every PDF is set in it whatever fonts the system has: a
- * TrueType font that Chromium embeds as a named subset, in pieces by Unicode range, each read from the package's
- * folder only when the page shows one of its characters.
+ * BIZ UDGothic in every PDF, whatever fonts the system has: a TrueType font that Chromium embeds as a named subset.
+ * The system's copy where one is installed (one font in the PDF for each weight), else the one npm installs
+ * (@fontsource/biz-udgothic): in pieces by Unicode range, each read from the package's folder only when the page
+ * shows one of its characters, and each embedded as a font of its own (a PDF about three times the size).
  */
 const fontFolder = dirname(createRequire(import.meta.url).resolve('@fontsource/biz-udgothic/400.css'));
-const fontFaces = ['400.css', '700.css']
-  .map((file) => readFileSync(join(fontFolder, file), 'utf8').replaceAll('url(./files/', `url(${pathToFileURL(fontFolder).href}/files/`))
+const fontFaces = [
+  { file: '400.css', local: 'BIZUDGothic-Regular' },
+  { file: '700.css', local: 'BIZUDGothic-Bold' },
+]
+  .map(({ file, local }) => readFileSync(join(fontFolder, file), 'utf8').replaceAll('src: url(./files/', `src: local('${local}'), url(${pathToFileURL(fontFolder).href}/files/`))
   .join('\n');
 
 /** A CSS string holding the text: nothing in it can end the string or the style element. */
