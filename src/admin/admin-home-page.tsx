@@ -5,6 +5,8 @@ import { planPaths } from '../plans/paths.ts';
 import { periodTitle, type PlanWithPeriods } from '../plans/queries.ts';
 import type { AdminLink } from '../reports/admin/links.ts';
 import { formatFiscalYearSpan } from '../kernel/wareki/index.ts';
+import { Ja, LabelText } from '../kernel/ui/japanese.tsx';
+import { placeName } from '../municipalities/names.ts';
 
 /** A part of the home a role leads with; `empty` says what will appear there, so the section is never bare. */
 export type HomeSection = { heading: string; empty: string; links: AdminLink[] };
@@ -24,7 +26,9 @@ function LinkList({ links }: { links: AdminLink[] }) {
     <ul>
       {links.map((link) => (
         <li>
-          <a href={link.href}>{link.label}</a>
+          <a href={link.href}>
+            <LabelText label={link.label} />
+          </a>
           {link.detail ? (
             <>
               <br />
@@ -35,7 +39,9 @@ function LinkList({ links }: { links: AdminLink[] }) {
             <ul class="inline-links">
               {link.more.map((other) => (
                 <li>
-                  <a href={other.href}>{other.label}</a>
+                  <a href={other.href}>
+                    <LabelText label={other.label} />
+                  </a>
                 </li>
               ))}
             </ul>
@@ -64,7 +70,9 @@ function Plans({ section, municipality, chrome }: { section: PlanSection; munici
       <ul class="card-list">
         {section.plans.map((plan) => (
           <li>
-            <h3>{plan.name}</h3>
+            <h3>
+              <Ja>{plan.name}</Ja>
+            </h3>
             {plan.periods.length === 0 ? <p>{t('admin.plan.noPeriods')}</p> : null}
             <ul>
               {plan.periods.map((period) => (
@@ -90,11 +98,11 @@ export function AdminHomePage({ chrome, municipality, user, sections, planSectio
       <dl class="meta">
         <dt>{t('login.login')}</dt>
         <dd>
-          {user.displayName}（{user.login}）
+          <Ja>{user.displayName}</Ja>（{user.login}）
         </dd>
         <dt>{t('admin.role')}</dt>
         <dd>
-          {t(`role.${user.role}`)}・{municipality.name}
+          {t(`role.${user.role}`)}・<LabelText label={placeName(chrome, municipality)} />
         </dd>
       </dl>
       <p class="lead">{t(`admin.lead.${user.role}`)}</p>

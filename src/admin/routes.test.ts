@@ -3,6 +3,7 @@ import type { Database } from '../kernel/db/database.ts';
 import { formatDate } from '../kernel/wareki/index.ts';
 import { addDistrictPlan } from '../testing/factories.ts';
 import { signedIn, useDemoApp, type TestApp } from '../testing/demo-setup.ts';
+import { japaneseOutsideLangJa } from '../testing/languages.ts';
 
 let database: Database;
 let testApp: TestApp;
@@ -77,5 +78,11 @@ describe('/admin: each role lands on what it came for, first', () => {
     inOrder(text, ['横浜市地域福祉保健計画', 'この計画には、まだ期が登録されていません。', '戸塚区地域福祉保健計画', '第4期']);
     for (const ward of ['totsuka', 'tsurumi', 'asahi']) expect(html).toContain(`href="/admin/m/yokohama/wards/${ward}/meetings"`);
     expect(html).toContain('href="/admin/m/yokohama/accounts"');
+  });
+
+  it.each(['asahi-committee', 'asahi-shakyo-staff', 'asahi-secretariat', 'city-admin'])('marks the Japanese content of %s’s home in English lang="ja": names, titles, the signed-in person', async (login) => {
+    const { client } = await signedIn(testApp, login);
+    const html = await (await client.request('/admin?lang=en')).text();
+    expect(japaneseOutsideLangJa(html)).toEqual([]);
   });
 });

@@ -105,8 +105,8 @@ async function moreLinks(asked: Asked): Promise<AdminLink[]> {
   return [
     ...accountLinks(asked),
     ...(user.role === 'committee_member' ? [] : await reportLinksFor(db, user, municipality, t, locale)),
-    ...(await meetingLinksFor(db, user, municipality, t)),
-    ...(await importLinksFor(db, user, municipality, t)),
+    ...(await meetingLinksFor(db, user, municipality, t, locale)),
+    ...(await importLinksFor(db, user, municipality, t, locale)),
     ...(await contactLinks(asked)),
     { href: accountPaths.ownPassword, label: t('account.changePasswordLink') },
   ];

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { SessionUser } from '../auth/actor.ts';
 import type { Locale, Translate } from '../i18n/index.ts';
 import { PageLocale } from './forms.tsx';
-import { LabelText, labelString, type Label } from './japanese.tsx';
+import { Ja, LabelText, labelString, type Label } from './japanese.tsx';
 import { PageInfo, type PageInfoValues } from './page-info.tsx';
 
 /** Enabled accounts whose password anyone can read exist (the demo's); they are managed at `accountsPath`. */
@@ -113,7 +113,7 @@ export function Layout(props: { chrome: Chrome; title: Label; crumbs?: Crumb[]; 
                         <form method="post" action="/logout" class="inline-form">
                           <input type="hidden" name="_csrf" value={chrome.csrfToken} />
                           <button type="submit" class="link-button">
-                            {t('nav.logout')}（{user.displayName}）
+                            {t('nav.logout')}（<Ja>{user.displayName}</Ja>）
                           </button>
                         </form>
                       </li>

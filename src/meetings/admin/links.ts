@@ -1,7 +1,9 @@
 import type { SessionUser } from '../../kernel/auth/actor.ts';
 import type { DbOrTx } from '../../kernel/db/database.ts';
 import type { Locale, Translate } from '../../kernel/i18n/index.ts';
+import { japanese } from '../../kernel/ui/japanese.tsx';
 import { formatDate } from '../../kernel/wareki/index.ts';
+import { placeText } from '../../municipalities/names.ts';
 import { listWards, type Municipality } from '../../municipalities/queries.ts';
 import type { AdminLink } from '../../reports/admin/links.ts';
 import { meetingPaths } from '../paths.ts';
@@ -9,11 +11,11 @@ import { meetingPolicy } from '../policy.ts';
 import { listMeetings, type Meeting } from '../queries.ts';
 
 /** The admin home's links to the meetings of each ward this user prepares or sits on the committee of. */
-export async function meetingLinksFor(db: DbOrTx, user: SessionUser, municipality: Municipality, t: Translate): Promise<AdminLink[]> {
+export async function meetingLinksFor(db: DbOrTx, user: SessionUser, municipality: Municipality, t: Translate, locale: Locale): Promise<AdminLink[]> {
   const wards = await listWards(db, municipality.id);
   return wards
     .filter((ward) => meetingPolicy.listShared(user, { municipalityId: municipality.id, wardId: ward.id }))
-    .map((ward) => ({ href: meetingPaths.list(municipality.slug, ward.slug), label: t('meeting.adminLink', { ward: ward.name }) }));
+    .map((ward) => ({ href: meetingPaths.list(municipality.slug, ward.slug), label: t('meeting.adminLink', { ward: placeText({ t, locale }, ward) }) }));
 }
 
 /** How many meetings the admin home names: the next ones to come, else the latest held. */
@@ -39,7 +41,7 @@ export async function meetingsAheadFor(db: DbOrTx, user: SessionUser, municipali
     for (const meeting of meetingsAhead(readable, today)) {
       links.push({
         href: meetingPaths.meeting(m, meeting.id),
-        label: meeting.title,
+        label: japanese(meeting.title),
         detail: formatDate(meeting.date, { locale, weekday: true }),
         more: [
           { href: meetingPaths.pdf(m, meeting.id), label: t('meeting.download.pdf') },

@@ -10,9 +10,10 @@ import { acceptedFiscalYears, itemsOfOrganisation, itemTitle, listRounds } from 
 import { deadlineDate, timeLeft } from '../views/parts.tsx';
 import { isOutstanding } from '../workflow.ts';
 import { placeText } from '../../municipalities/names.ts';
+import { japanese, type Label } from '../../kernel/ui/japanese.tsx';
 
 /** A link on the admin home; `detail` says what it is about (a state, a date), `more` offers the same record's other forms. */
-export type AdminLink = { href: string; label: string; detail?: string; more?: AdminLink[] };
+export type AdminLink = { href: string; label: Label; detail?: string; more?: AdminLink[] };
 
 /** What the admin home offers this user in the reporting cycle, by what the policy lets them do. */
 export async function reportLinksFor(db: DbOrTx, user: SessionUser, municipality: Municipality, t: Translate, locale: Locale): Promise<AdminLink[]> {
@@ -40,7 +41,7 @@ export async function dueReportLinksFor(db: DbOrTx, user: SessionUser, municipal
     .sort((a, b) => a.round.deadline.localeCompare(b.round.deadline))
     .map((item) => ({
       href: reportPaths.edit(municipality.slug, item.report.id),
-      label: itemTitle(item),
+      label: japanese(itemTitle(item)),
       detail: t('report.adminLinks.due', { state: t(`report.state.${item.report.state}`), deadline: deadlineDate(item.round.deadline, locale), left: timeLeft(t, item.round.deadline, today) }),
     }));
 }
@@ -53,7 +54,7 @@ export async function openRoundLinksFor(db: DbOrTx, user: SessionUser, municipal
     for (const round of (await listRounds(db, municipality.id, ward.id)).filter((r) => r.status === 'open')) {
       links.push({
         href: reportPaths.round(municipality.slug, round.id),
-        label: `${ward.name} ${round.title}`,
+        label: japanese(`${ward.name} ${round.title}`),
         detail: t('report.adminLinks.outstanding', { outstanding: round.counts.draft + round.counts.returned, submitted: round.counts.submitted, total: round.total, deadline: deadlineDate(round.deadline, locale) }),
       });
     }
