@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const pageCacheOn = (process.env.PAGE_CACHE ?? 'on') !== 'off';
   const t0 = performance.now();
 
-  const config = defaultConfig({ database: { kind: 'pglite', dataDir }, pageCache: pageCacheOn, logRequests: false });
+  const config = defaultConfig({ database: { kind: 'pglite', dataDir }, pageCache: pageCacheOn, logRequests: 'off' });
   const database = await openDatabase({ kind: 'pglite', dataDir });
   await migrateDatabase(database);
   const summary = await loadDemo(database);

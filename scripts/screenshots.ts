@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(database);
     await loadDemo(database);
-    const config = defaultConfig({ host: '127.0.0.1', database: { kind: 'pglite', dataDir }, logRequests: false });
+    const config = defaultConfig({ host: '127.0.0.1', database: { kind: 'pglite', dataDir }, logRequests: 'off' });
     const server = await startServer({ database, config, port: 0, host: '127.0.0.1' });
     const browser = await launchChromium();
     try {

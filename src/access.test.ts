@@ -81,6 +81,7 @@ const matrix: Row[] = [
   // a 404 (the page) or a 409 (sending it), and nobody a login page or a 403.
   { method: 'GET', path: '/setup', url: () => '/setup', allowed: everyone },
   { method: 'POST', path: '/setup', url: () => '/setup', allowed: everyone, form: { municipalityName: '川崎市', slug: 'kawasaki' } },
+  { method: 'GET', path: '/healthz', url: () => '/healthz', allowed: everyone },
   { method: 'GET', path: '/login', url: () => '/login', allowed: everyone },
   { method: 'POST', path: '/login', url: () => '/login', allowed: everyone, form: { login: '', password: '' } },
   { method: 'POST', path: '/logout', url: () => '/logout', allowed: everyone },

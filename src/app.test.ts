@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from './kernel/config/env.ts';
 import type { Database } from './kernel/db/database.ts';
 import { createTestDatabase } from './kernel/db/testing.ts';
+import type { ErrorLine } from './kernel/web/request-log.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { createTestApp } from './testing/app.ts';
 import { useDemoApp, type TestApp } from './testing/demo-setup.ts';
@@ -55,6 +56,21 @@ describe('the app as a whole', () => {
     expect(again.status).toBe(304);
   });
 
+  it('answers GET /healthz with the process and database state, to anyone, never cached', async () => {
+    const response = await testApp.client().request('/healthz');
+    expect([response.status, await response.json()]).toEqual([200, { status: 'ok', database: 'ok' }]);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('names every request in X-Request-Id, keeping a proxy’s id and replacing one that is not a plain token', async () => {
+    const client = testApp.client();
+    expect((await client.request('/healthz')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const fromNginx = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    expect((await client.request('/healthz', { headers: { 'x-request-id': fromNginx } })).headers.get('x-request-id')).toBe(fromNginx);
+    expect((await client.request('/healthz', { headers: { 'x-request-id': 'name="<script>"' } })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('serves an OpenAPI document of the JSON API', async () => {
     const openapi = (await (await testApp.client().request('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(openapi.openapi).toBe('3.1.0');
@@ -79,7 +95,13 @@ describe('when something breaks', () => {
       const api = await app.client().request('/api/v1/municipalities');
       expect(api.status).toBe(500);
       expect(await api.json()).toEqual({ error: 'internal server error' });
-      expect(errors.length).toBeGreaterThan(0);
+      const lines = errors.map((args) => JSON.parse(String((args as unknown[])[0])) as ErrorLine);
+      expect(lines.map((line) => [line.level, line.path])).toEqual([['error', '/m/yokohama/plans/totsuka-ward'], ['error', '/api/v1/municipalities']]);
+      expect(lines[0]!.stack).toContain(lines[0]!.message);
+      expect(JSON.stringify(lines)).not.toContain('params: yokohama');
+      expect(lines[1]!.requestId).toBe(api.headers.get('x-request-id'));
+      const health = await app.client().request('/healthz');
+      expect([health.status, await health.json()]).toEqual([503, { status: 'error', database: 'error' }]);
     } finally {
       console.error = original;
       await app.close();

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
-import { logger } from 'hono/logger';
 import { findSession } from './accounts/sessions.ts';
 import { findPublishedPasswords } from './accounts/users.ts';
 import { accountRoutes, passwordChangeGate } from './accounts/routes.tsx';
@@ -17,6 +16,8 @@ import { ErrorPage } from './kernel/ui/error-page.tsx';
 import type { AppContext, AppEnv, Services } from './kernel/web/context.ts';
 import { HttpError } from './kernel/web/errors.ts';
 import { PageCache } from './kernel/web/page-cache.ts';
+import { healthRoutes } from './kernel/web/health.ts';
+import { logError, requestLog } from './kernel/web/request-log.ts';
 import { chromeOf, html } from './kernel/web/render.tsx';
 import { chooseLocale, loadSession, provideServices, serveFromPageCache, strictTransportSecurity, verifyCsrf, warnOfPublishedPasswords } from './kernel/web/request.ts';
 import { apiRoutes } from './api/routes.ts';
@@ -79,7 +80,7 @@ function handleError(error: Error, c: AppContext): Response | Promise<Response> 
     if (error.status === 404) return errorPage(c, 404, 'error.notFound.title', c.var.t('error.notFound.body'));
     return html(c, <ErrorPage chrome={chromeOf(c)} title={c.var.t('error.summary')} body={error.message} />, error.status === 413 ? 400 : error.status);
   }
-  console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, error);
+  logError(c, error);
   if (c.req.path.startsWith('/api/')) return c.json({ error: 'internal server error' }, 500);
   return errorPage(c, 500, 'error.server.title', c.var.t('error.server.body'));
 }
@@ -88,10 +89,11 @@ function handleError(error: Error, c: AppContext): Response | Promise<Response> 
 export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.pageCache)) {
   const services: Services = { ...deps, pageCache, messages: catalogue };
   const app = new Hono<AppEnv>();
-  if (deps.config.logRequests) app.use(logger());
+  app.use(provideServices(services));
+  app.use(requestLog);
   app.use(secureHeaders({ contentSecurityPolicy, referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false, strictTransportSecurity: false }));
   app.route('/assets', assetRoutes());
-  app.use(provideServices(services));
+  app.route('/', healthRoutes(deps.database));
   app.use(strictTransportSecurity);
   app.use(serveFromPageCache);
   app.use(chooseLocale);

@@ -43,7 +43,7 @@ const envSchema = z.object({
   HSTS: z.enum(['include-subdomains', 'this-host', 'off']).default('include-subdomains'),
   PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   LOAD_DEMO: z.enum(['auto', 'never']).default('auto'),
-  LOG_REQUESTS: z.enum(['on', 'off']).default('off'),
+  LOG_REQUESTS: z.enum(['on', 'off', 'with-address']).default('off'),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^/]+/, 'smtp://ユーザー:パスワード@ホスト:587 の形で指定してください（TLS で接続するときは smtps://）')
@@ -66,7 +66,8 @@ export type Config = {
   hsts: 'include-subdomains' | 'this-host' | 'off';
   pageCache: boolean;
   loadDemoWhenEmpty: boolean;
-  logRequests: boolean;
+  /** One JSON line per request on stdout (kernel/web/request-log.ts); `with-address` adds the client's address. */
+  logRequests: 'on' | 'off' | 'with-address';
   /** Reminder mail; null without SMTP_URL (the dashboard then offers the reminder list as CSV only). */
   mail: MailConfig | null;
   /** The browser PDFs are printed with: this one only; null to search for one (kernel/documents/chromium.ts). */
@@ -100,7 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hsts: e.HSTS,
     pageCache: e.PAGE_CACHE === 'on',
     loadDemoWhenEmpty: e.LOAD_DEMO === 'auto',
-    logRequests: e.LOG_REQUESTS === 'on',
+    logRequests: e.LOG_REQUESTS,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     chromiumPath: e.CHROMIUM_PATH ?? null,
   };

@@ -18,6 +18,8 @@ export type Services = {
 export type AppEnv = {
   Variables: {
     services: Services;
+    /** Names the request in the logs and in the response's X-Request-Id (request-log.ts). */
+    requestId: string;
     locale: Locale;
     t: Translate;
     session: ActiveSession | null;
