@@ -55,14 +55,17 @@ describe('stopping the server', () => {
   it('cuts a request still running when the grace period ends', async () => {
     const server = await startServer({ database, config: defaultConfig(), port: 0, host: '127.0.0.1' });
     const lock = await holdMunicipalities();
-    const answer = fetch(`${server.url}${page}`);
+    const answer = fetch(`${server.url}${page}`).then(
+      (response) => response.status,
+      (error: unknown) => error,
+    );
     await sleep(300);
     const started = Date.now();
     await server.close(500);
     expect(Date.now() - started).toBeLessThan(3_000);
-    await expect(answer).rejects.toThrow();
+    expect(await answer).toBeInstanceOf(Error);
     await lock.release();
-    // The cut request's query still runs once the table is free: let it end before the database closes.
-    await database.db.execute(sql`select 1 from municipalities`);
+    // The cut request's handler still runs its queries once the table is free: let it end before the database closes.
+    await sleep(1_000);
   });
 });
