@@ -1,43 +1,20 @@
 /** `npm start` as an office runs it: the compiled build (scripts/launch.mjs), not the TypeScript the other tests load. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabaseTarget } from './kernel/db/testing.ts';
 import type { RequestLine } from './kernel/web/request-log.ts';
+import { startBuiltServer, type BuiltServer } from './testing/built-server.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-let server: ChildProcess | null = null;
+let server: BuiltServer | null = null;
 
 afterEach(async () => {
-  if (server && server.exitCode === null && server.signalCode === null) {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
-  }
+  await server?.stop();
   server = null;
 });
 
-/** Starts `node scripts/launch.mjs main` on a fresh database and answers the address it says it serves. */
-async function startBuilt(env: Record<string, string> = {}): Promise<{ url: string; output: () => string }> {
-  const target = await createTestDatabaseTarget();
-  const where = target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir! };
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  server = spawn(process.execPath, ['scripts/launch.mjs', 'main'], {
-    cwd: root,
-    env: { ...inherited, ...where, PORT: '0', HOST: '127.0.0.1', LOAD_DEMO: 'never', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    server!.stdout!.on('data', () => {
-      const started = /起動しました（\d+ ms）: (http:\/\/\S+?)\/\n/.exec(output);
-      if (started) resolve(started[1]!);
-    });
-    server!.on('exit', (code) => reject(new Error(`npm start ended with ${code}:\n${output}`)));
-  });
-  return { url, output: () => output };
+/** Starts the built server on a fresh database. */
+async function startBuilt(env: Record<string, string> = {}): Promise<BuiltServer> {
+  server = await startBuiltServer(await createTestDatabaseTarget(), env);
+  return server;
 }
 
 describe('npm start', () => {
@@ -50,10 +27,8 @@ describe('npm start', () => {
   }, 120_000);
 
   it('ends on SIGTERM after closing the database, saying so in Japanese', async () => {
-    const { output } = await startBuilt();
-    server!.kill('SIGTERM');
-    const [code] = await once(server!, 'exit');
-    expect(code).toBe(0);
+    const { output, stop } = await startBuilt();
+    expect(await stop()).toBe(0);
     expect(output()).toContain('SIGTERM を受け取りました。終了します。');
   }, 120_000);
 

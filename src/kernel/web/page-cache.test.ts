@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useDemoDatabase, type Demo } from '../../testing/demo-setup.ts';
 import { withDemo } from '../../testing/factories.ts';
 import { createTestApp } from '../../testing/app.ts';
+import { changeNodeTitle } from '../../testing/plan-edits.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { createTestDatabaseTarget, testDatabaseKind } from '../db/testing.ts';
@@ -9,15 +10,7 @@ import { createTestDatabaseTarget, testDatabaseKind } from '../db/testing.ts';
 async function changeTitle(app: Awaited<ReturnType<typeof createTestApp>>, login: string, nodeId: string, title: string) {
   const client = app.client();
   await client.login(login);
-  const form = await (await client.request(`/admin/m/yokohama/nodes/${nodeId}/edit`)).text();
-  const field = (name: string) => {
-    const input = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(form)![0];
-    return /value="([^"]*)"/.exec(input)![1]!;
-  };
-  const response = await client.request(`/admin/m/yokohama/nodes/${nodeId}`, {
-    form: { _csrf: field('_csrf'), version: field('version'), code: field('code'), title, description: '', vision: '', keywords: '', examples: '' },
-  });
-  expect(response.status).toBe(303);
+  await changeNodeTitle(client, nodeId, title);
 }
 
 describe('page cache', () => {
