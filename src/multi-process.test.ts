@@ -13,6 +13,7 @@ import { changeNodeTitle } from './testing/plan-edits.ts';
 import { httpClient } from './testing/app.ts';
 import { startBuiltServer, type BuiltServer } from './testing/built-server.ts';
 import { withDemo } from './testing/factories.ts';
+import { holdMunicipalities } from './testing/hold-table.ts';
 
 describe.runIf(testDatabaseKind() === 'postgres')('two app processes on one PostgreSQL database', () => {
   let database: Database;
@@ -68,24 +69,13 @@ describe.runIf(testDatabaseKind() === 'postgres')('two app processes on one Post
   });
 
   it('answers a request in flight when SIGTERM arrives, then exits 0 having closed the database', async () => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    // The municipalities table held by the test: the page waits for it, a slow request as real as any.
-    const holding = database.db.transaction(async (tx) => {
-      await tx.execute(sql`lock table municipalities in access exclusive mode`);
-      locked();
-      await released;
-    });
-    await isLocked;
+    const lock = await holdMunicipalities(database);
     const answer = fetch(`${two.url}/m/yokohama/plans/asahi-ward`);
     await sleep(300);
     const exited = two.stop();
     await sleep(300);
     expect(two.child.exitCode).toBeNull();
-    release();
-    await holding;
+    await lock.release();
     const response = await answer;
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('旭区');

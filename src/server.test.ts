@@ -1,44 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database } from './kernel/db/database.ts';
 import { defaultConfig } from './kernel/config/env.ts';
 import { startServer } from './server.ts';
 import { useDemoDatabase } from './testing/demo-setup.ts';
+import { holdMunicipalities } from './testing/hold-table.ts';
 
 /** Stopping the server: requests in flight get their answers, new ones are refused, and the wait is bounded. */
 let database: Database;
 useDemoDatabase((opened) => ({ database } = opened));
-
-/**
- * Holds the municipalities table until `release` is called: a page that looks up its municipality waits meanwhile,
- * a slow request as real as any.
- */
-async function holdMunicipalities(): Promise<{ release: () => Promise<void> }> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const isLocked = new Promise<void>((resolve) => (locked = resolve));
-  const holding = database.db.transaction(async (tx) => {
-    await tx.execute(sql`lock table municipalities in access exclusive mode`);
-    locked();
-    await released;
-  });
-  await isLocked;
-  return {
-    release: async () => {
-      release();
-      await holding;
-    },
-  };
-}
 
 const page = '/m/yokohama/plans/totsuka-ward';
 
 describe('stopping the server', () => {
   it('lets a request in flight finish and refuses new ones meanwhile', async () => {
     const server = await startServer({ database, config: defaultConfig(), port: 0, host: '127.0.0.1' });
-    const lock = await holdMunicipalities();
+    const lock = await holdMunicipalities(database);
     const answer = fetch(`${server.url}${page}`);
     await sleep(300);
     let closed = false;
@@ -54,7 +31,7 @@ describe('stopping the server', () => {
 
   it('cuts a request still running when the grace period ends', async () => {
     const server = await startServer({ database, config: defaultConfig(), port: 0, host: '127.0.0.1' });
-    const lock = await holdMunicipalities();
+    const lock = await holdMunicipalities(database);
     const answer = fetch(`${server.url}${page}`).then(
       (response) => response.status,
       (error: unknown) => error,
