@@ -77,11 +77,41 @@ describe('plans named in lines of text', () => {
 
   it('reads a span in brackets after the name and a nickname in 「」 after it', () => {
     const [plan] = mentionsIn('第2期みなと区地域福祉活動計画(令和3~8年度)', 0);
-    expect([plan!.name, plan!.span]).toEqual(['みなと区地域福祉活動計画', { kind: 'fiscalYearSpan', start: 2021, end: 2026 }]);
+    expect([plan!.name, plan!.span]).toMatchObject(['みなと区地域福祉活動計画', { start: 2021, end: 2026 }]);
     expect(mentionsIn('第3期もり区地域福祉保健計画「もり つながる」 計画期間 平成28年度〜32年度', 0).map((m) => m.nickname)).toEqual(['もり つながる']);
     expect(periodSpanInText('計画期間は令和5度から令和9年度までの5年間です。')).toEqual({ kind: 'fiscalYearSpan', start: 2023, end: 2027 });
     expect(periodSpanInText('令和5年度から令和9年度までの5年間です。')).toBeUndefined();
     expect(philosophyInText('人と人との「であい ふれあい」が基本理念です')).toBe('であい ふれあい');
     expect(philosophyInText('「地域の絆」の必要性が高まっています。')).toBeUndefined();
+  });
+
+  it('reads names without a number where what follows makes them a title, and spans given as a number of years', () => {
+    const notice = `かわせ市地域福祉計画(素案)のパブリックコメント
+計画の概要
+地域福祉の推進に関する事項を定める、令和2年度から5年間の計画です。
+第3回かわせ市地域福祉計画策定委員会`;
+    expect(read(notice).map(facts)).toEqual([['かわせ市地域福祉計画', null, null, 2020, 2024, null]]);
+    expect(mentionsIn('ふじ市社会福祉協議会地域福祉活動計画(平成30年度〜令和4年度)', 0).map((m) => [m.name, m.period, m.span])).toMatchObject([
+      ['ふじ市社会福祉協議会地域福祉活動計画', null, { start: 2018, end: 2022 }],
+    ]);
+    expect(mentionsIn('社協第5次地域福祉実践計画・3年次目の評価', 0).map((m) => [m.name, m.period])).toEqual([['社協地域福祉実践計画', 5]]);
+    // A diagram's label and the genre's general name are no plan of the document.
+    expect(mentionsIn('やまぶき市地域福祉保健計画', 0)).toEqual([]);
+    expect(mentionsIn('「市町村地域福祉計画」が位置づけられています。', 0)).toEqual([]);
+  });
+
+  it('gives a later period the name written in full before, and a sentence\'s span to the first plan its line names', () => {
+    const page = `本町では「第3期いずみ町地域福祉計画・地域福祉活動計画」を策定し、取り組んできました。
+このたび新たに「第4期地域福祉計画・地域福祉活動計画」を策定しました。`;
+    expect(read(page).map((p) => [p.name, p.period])).toEqual([
+      ['いずみ町地域福祉計画・地域福祉活動計画', 3],
+      ['いずみ町地域福祉計画・地域福祉活動計画', 4],
+    ]);
+    const news = `第2回おか村第10次高齢者福祉計画・第9期介護保険事業計画策定委員会が開かれた。
+計画期間は令和六年度から三年間。`;
+    expect(read(news).map(facts)).toEqual([
+      ['おか村高齢者福祉計画', null, 10, 2024, 2026, null],
+      ['介護保険事業計画', null, 9, null, null, null],
+    ]);
   });
 });

@@ -51,19 +51,23 @@ function newPlan(s: ParseState, period: number | null, i: number, name: string |
 /** The plan lines belong to when no heading set one: the plan named last above them, else one created on first need. */
 export function ensurePlan(s: ParseState, i: number): Plan {
   if (s.plan) return s.plan;
-  const mention = s.mentions.findLast((m) => m.line <= i);
+  const mention = mentionAbove(s, i);
   s.plan = mention ? planForMention(s, mention) : newPlan(s, null, i);
   return s.plan;
 }
 
 const sameName = (a: string, b: string) => a.includes(b) || b.includes(a);
 
-/** The plan a mention names: one read already with its period (or none yet) and its name, else a new one. */
+/**
+ * The plan a mention names: one read already with its period (or none yet) and its name, else a new one. A mention
+ * without a number is any period's plan of that name.
+ */
 function planForMention(s: ParseState, m: PlanMention): Plan {
-  const compatible = (p: Plan) => p.name === null || sameName(p.name, m.name);
+  const named = (p: Plan) => p.name !== null && sameName(p.name, m.name);
+  const unnamed = (p: Plan) => p.name === null;
   const plan =
-    s.plans.find((p) => p.period === m.period && compatible(p)) ??
-    s.plans.find((p) => p.period === null && compatible(p)) ??
+    (m.period === null ? s.plans.find(named) : s.plans.find((p) => p.period === m.period && (unnamed(p) || named(p)))) ??
+    s.plans.find((p) => p.period === null && (unnamed(p) || named(p))) ??
     newPlan(s, m.period, m.line, m.name);
   plan.period ??= m.period;
   if (plan.name === null) Object.assign(plan, { name: m.name, ...tierOf(m.name) });
@@ -72,10 +76,21 @@ function planForMention(s: ParseState, m: PlanMention): Plan {
   return plan;
 }
 
+/** The plan named last at or above line i: the first one its line names (○○市第7次…計画及び第6期…計画). */
+function mentionAbove(s: ParseState, i: number): PlanMention | undefined {
+  const last = s.mentions.findLast((m) => m.line <= i);
+  return last && s.mentions.find((m) => m.line === last.line);
+}
+
+/** 第4期地域福祉計画・地域福祉活動計画 after 第3期北方町地域福祉計画・…: the name as the document gave it in full before. */
+function fullName(s: ParseState, name: string): string {
+  return s.mentions.find((m) => m.name.endsWith(name) && m.name !== name)?.name ?? name;
+}
+
 /** Plans named in lines of text and what running text says of them; label lines whose value is on the next line. */
 export function collectPlanMentions(s: ParseState): void {
   s.lines.forEach((line, i) => {
-    s.mentions.push(...mentionsIn(line.t, i));
+    s.mentions.push(...mentionsIn(line.t, i).map((m) => ({ ...m, name: fullName(s, m.name) })));
     const labelled = PERIOD_SPAN_LABEL.test(line.t) ? nextNonBlank(s.lines, i + 1, 2) : -1;
     const span = periodSpanInText(line.t) ?? (labelled >= 0 && labelled < s.lines.length ? spanIn(s.line(labelled).t) : undefined);
     const philosophy = philosophyInText(line.t);
@@ -90,7 +105,7 @@ export function collectPlanMentions(s: ParseState): void {
 export function applyPlanMentions(s: ParseState): void {
   for (const mention of s.mentions) planForMention(s, mention);
   for (const fact of s.proseFacts) {
-    const mention = s.mentions.findLast((m) => m.line <= fact.line) ?? s.mentions[0];
+    const mention = mentionAbove(s, fact.line) ?? s.mentions[0];
     const plan = mention ? planForMention(s, mention) : s.plans.length === 1 ? s.plans[0]! : undefined;
     if (!plan) continue;
     if (fact.span) setSpan(plan, fact.span);
