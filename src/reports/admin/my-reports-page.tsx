@@ -1,3 +1,4 @@
+import { Ja } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
@@ -27,15 +28,24 @@ export function MyReportsPage({ chrome, m, items, today, notice }: { chrome: Chr
               header: t('report.item'),
               cell: (item) => (
                 <>
-                  <a href={reportPaths.edit(m, item.report.id)}>{itemTitle(item)}</a>
+                  <a href={reportPaths.edit(m, item.report.id)}>
+                    <Ja>{itemTitle(item)}</Ja>
+                  </a>
                   <br />
                   <span class="muted">{t(isEditable(item.report, item.round.status) ? 'report.edit' : 'report.view')}</span>
                 </>
               ),
             },
-            { header: t('report.rounds'), cell: (item) => `${item.round.title}（${formatFiscalYear(item.round.fiscalYear, { locale })}）` },
-            { header: t('report.node'), cell: (item) => nodeLabelOf(item) },
-            { header: t('report.owners'), cell: (item) => ownerNames(item) },
+            {
+              header: t('report.rounds'),
+              cell: (item) => (
+                <>
+                  <Ja>{item.round.title}</Ja>（{formatFiscalYear(item.round.fiscalYear, { locale })}）
+                </>
+              ),
+            },
+            { header: t('report.node'), cell: (item) => <Ja>{nodeLabelOf(item)}</Ja> },
+            { header: t('report.owners'), cell: (item) => <Ja>{ownerNames(item)}</Ja> },
             { header: t('report.state'), cell: (item) => <StateBadge t={t} state={item.report.state} /> },
             {
               header: t('report.round.deadline'),

@@ -12,6 +12,7 @@ import { PhotoFigures } from '../views/photos.tsx';
 import { PhotoEditor } from './photo-editor.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice, ValuesPanel } from './report-parts.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import { japanese, Ja } from '../../kernel/ui/japanese.tsx';
 
 export type Conflict = { values: ReportValues; who: string; when: string };
 
@@ -100,8 +101,10 @@ export function ReportFormPage({ chrome, m, item, history, today, notice, values
   const whyNot = refusalOf('save', item.report, item.round.status);
   const fields = item.round.fields;
   return (
-    <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: t('report.my.title'), href: reportPaths.myReports(m) }, { label: title }]}>
-      <h1>{title}</h1>
+    <Layout chrome={chrome} title={title} crumbs={[{ label: t('nav.admin'), href: '/admin' }, { label: t('report.my.title'), href: reportPaths.myReports(m) }, { label: japanese(title) }]}>
+      <h1>
+        <Ja>{title}</Ja>
+      </h1>
       <Notice text={notice} />
       <ErrorSummary t={t} errors={errors} />
       {conflict ? (
