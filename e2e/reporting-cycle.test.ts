@@ -106,7 +106,7 @@ describe('the reporting cycle, as each role walks it, without JavaScript', () =>
       await reader.goto(`${env.server.url}/m/yokohama/wards/asahi`);
       await follow(reader, '令和7年度の取組報告');
       await expectAccessible(reader);
-      expect(await reader.locator('h2').allInnerTexts()).toEqual(['目指す姿2　みんなが、声をかけあえるまち']);
+      expect(await reader.locator('h2').allInnerTexts()).toEqual(['目指す姿2　みんなが、声をかけあえるまち', '問い合わせ先']);
       expect(await reader.locator('h3').allInnerTexts()).toEqual(['E2E 見守り活動（旭区社会福祉協議会）', 'E2E 子ども食堂（旭区社会福祉協議会）']);
       expect(await reader.getByRole('rowheader', { name: '成果' }).first().locator('xpath=..').innerText()).toContain('説明会に12人が参加し、5人が新たに担い手になった。');
     } finally {
