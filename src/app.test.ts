@@ -92,6 +92,7 @@ describe('when something breaks', () => {
       const page = await response.text();
       expect(page).toContain('エラーが発生しました');
       expect(page).not.toMatch(/Error|at \/|\.ts:|PGlite|closed|select/i);
+      expect(page).toContain(`問い合わせるときは、この番号をお伝えください: ${response.headers.get('x-request-id')}`);
       const api = await app.client().request('/api/v1/municipalities');
       expect(api.status).toBe(500);
       expect(await api.json()).toEqual({ error: 'internal server error' });
@@ -99,7 +100,7 @@ describe('when something breaks', () => {
       expect(lines.map((line) => [line.level, line.path])).toEqual([['error', '/m/yokohama/plans/totsuka-ward'], ['error', '/api/v1/municipalities']]);
       expect(lines[0]!.stack).toContain(lines[0]!.message);
       expect(JSON.stringify(lines)).not.toContain('params: yokohama');
-      expect(lines[1]!.requestId).toBe(api.headers.get('x-request-id'));
+      expect(lines.map((line) => line.requestId)).toEqual([response.headers.get('x-request-id'), api.headers.get('x-request-id')]);
       const health = await app.client().request('/healthz');
       expect([health.status, await health.json()]).toEqual([503, { status: 'error', database: 'error' }]);
     } finally {

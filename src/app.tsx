@@ -59,7 +59,7 @@ const contentSecurityPolicy = {
   objectSrc: ["'none'"],
 };
 
-function errorPage(c: AppContext, status: 403 | 404 | 500, titleKey: 'error.forbidden.title' | 'error.notFound.title' | 'error.server.title', body: string) {
+function errorPage(c: AppContext, status: 403 | 404, titleKey: 'error.forbidden.title' | 'error.notFound.title', body: string) {
   return html(c, <ErrorPage chrome={chromeOf(c)} title={c.var.t(titleKey)} body={body} />, status);
 }
 
@@ -82,7 +82,7 @@ function handleError(error: Error, c: AppContext): Response | Promise<Response> 
   }
   logError(c, error);
   if (c.req.path.startsWith('/api/')) return c.json({ error: 'internal server error' }, 500);
-  return errorPage(c, 500, 'error.server.title', c.var.t('error.server.body'));
+  return html(c, <ErrorPage chrome={chromeOf(c)} title={c.var.t('error.server.title')} body={c.var.t('error.server.body')} reference={c.var.requestId} />, 500);
 }
 
 /** Builds the web application. The middleware order is here and only here. */

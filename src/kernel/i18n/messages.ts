@@ -35,6 +35,7 @@ export const kernelMessages = defineMessages({
   },
   'error.server.title': { ja: 'エラーが発生しました', en: 'Something went wrong' },
   'error.server.body': { ja: '申し訳ありません。処理中に問題が発生しました。時間をおいてもう一度お試しください。', en: 'Sorry, something went wrong on our side. Please try again later.' },
+  'error.server.reference': { ja: '問い合わせるときは、この番号をお伝えください: {id}', en: 'If you contact us about this, please quote this number: {id}' },
   'error.forbidden.title': { ja: 'この操作は許可されていません', en: 'Not allowed' },
   'error.forbidden.body': { ja: 'このページを表示または操作する権限がありません。', en: 'You do not have permission to see or do this.' },
   'error.csrf': {
