@@ -23,7 +23,7 @@ import {
 import { reportTrigger } from './reports.ts';
 import { reviewFallback } from './review.ts';
 import { markdownHeadingTrigger, numberedHeadingTrigger, sectionFallback, shortHeadingTrigger, tableTrigger, verticalHeadingTrigger } from './sections.ts';
-import { scheduleTrigger } from './schedule.ts';
+import { collectProseSteps, scheduleTrigger } from './schedule.ts';
 import { ParseState } from './state.ts';
 import { surveyTrigger } from './surveys.ts';
 
@@ -109,6 +109,7 @@ export function parseLines(texts: readonly string[], source: SourceInfo): Interc
   }
   applyPeriodFacts(s);
   applyPlanMentions(s);
+  collectProseSteps(s);
   return {
     version: 1,
     source: {
