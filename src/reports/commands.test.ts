@@ -11,7 +11,7 @@ import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
 import { acceptReport, addAssignments, openRound, returnReport, reviewInBulk, saveReport, saveReportForm, setPublished, setRoundStatus, submitReport } from './commands.ts';
 import { defaultReportFields, reportFormPresets } from './fields.ts';
 import type { AssignmentRow } from './inputs.ts';
-import { findReportItem, listRounds, reportFormOf, reportHistory, roundItems, type Report, type Round } from './queries.ts';
+import { findReportItem, listRounds, publishedReportsChangedAt, reportFormOf, reportHistory, roundItems, type Report, type Round } from './queries.ts';
 
 let database: Database;
 let demo: Demo;
@@ -331,5 +331,22 @@ describe('a ward’s report form', () => {
     const badScale = await as(staff, (s) => submitReport(s, target(after), { version: 1, values: { results: 'a', evaluation: '', issues: 'c', 'next-year': 'd' } }));
     expect(inJapanese(badScale)).toEqual({ ok: false, reason: 'invalid', errors: { 'value-evaluation': '「評価」を選んでください' } });
     await as(secretariat, (s) => saveReportForm(s, { municipalityId: m, wardId: asahi }, { version: 1, fields: defaultReportFields }));
+  });
+});
+
+describe('when a ward’s published reports last changed', () => {
+  it('is the newest change of a report published there, moved on by publishing; none in a ward without one', async () => {
+    const tsurumi = (await demo.ward('tsurumi')).id;
+    expect(await publishedReportsChangedAt(database.db, m, tsurumi)).toBeNull();
+    const report = await shakyoReport('更新日の回');
+    await as(staff, (s) => submitReport(s, target(report), { version: 1, values: complete }));
+    await as(secretariat, (s) => acceptReport(s, target(report), { version: 2 }));
+    const before = await publishedReportsChangedAt(database.db, m, asahi);
+    const published = await as(secretariat, (s) => setPublished(s, target(report), { version: 3, published: true }));
+    if (!published.ok) throw new Error(JSON.stringify(published));
+    expect(await publishedReportsChangedAt(database.db, m, asahi)).toEqual(published.value.updatedAt);
+    expect(published.value.updatedAt > before!).toBe(true);
+    await as(secretariat, (s) => setPublished(s, target(report), { version: 4, published: false }));
+    expect(await publishedReportsChangedAt(database.db, m, asahi)).toEqual(before);
   });
 });

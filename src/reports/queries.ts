@@ -264,6 +264,20 @@ export function publishedFiscalYears(db: DbOrTx, municipalityId: string, wardId:
   return fiscalYearsWith(db, municipalityId, wardId, isPublished()!);
 }
 
+/**
+ * When a ward's published reports last changed (published, or changed while published), for the ward page's 更新日;
+ * null without one. A withdrawn report no longer counts (withdrawing clears its publication date).
+ */
+export async function publishedReportsChangedAt(db: DbOrTx, municipalityId: string, wardId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<string | null>`max(${reports.updatedAt})` })
+    .from(reports)
+    .innerJoin(reportAssignments, and(eq(reportAssignments.municipalityId, reports.municipalityId), eq(reportAssignments.id, reports.assignmentId)))
+    .innerJoin(reportRounds, and(eq(reportRounds.municipalityId, reportAssignments.municipalityId), eq(reportRounds.id, reportAssignments.roundId)))
+    .where(and(eq(reports.municipalityId, municipalityId), eq(reportRounds.wardId, wardId), isPublished()));
+  return row?.at ? new Date(row.at) : null;
+}
+
 export function acceptedFiscalYears(db: DbOrTx, municipalityId: string, wardId: string): Promise<number[]> {
   return fiscalYearsWith(db, municipalityId, wardId, eq(reports.state, 'accepted'));
 }

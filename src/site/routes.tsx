@@ -4,7 +4,7 @@ import type { AppEnv } from '../kernel/web/context.ts';
 import { cachedHtml, chromeOf } from '../kernel/web/render.tsx';
 import { listOrganisationsForWard } from '../organisations/queries.ts';
 import { listCityPlans, listWardPlans } from '../plans/queries.ts';
-import { publishedFiscalYears } from '../reports/queries.ts';
+import { publishedFiscalYears, publishedReportsChangedAt } from '../reports/queries.ts';
 import { listDistricts, listMunicipalities, listWards, type Municipality } from '../municipalities/queries.ts';
 import { municipalityInUrl, wardInUrl } from '../municipalities/route-context.ts';
 import { HomePage, MunicipalityPage, type MunicipalityOverview } from './views/home-page.tsx';
@@ -42,6 +42,7 @@ export function homeRoutes() {
           districts={await listDistricts(db, municipality.id, ward.id)}
           organisations={(await listOrganisationsForWard(db, municipality.id, ward.id)).filter((o) => o.wardId === ward.id)}
           reportYears={await publishedFiscalYears(db, municipality.id, ward.id)}
+          reportsChangedAt={await publishedReportsChangedAt(db, municipality.id, ward.id)}
         />
       );
     }),

@@ -10,7 +10,7 @@ import { contactOf, type District, type Municipality, type Ward } from '../../mu
 import { latest } from '../../kernel/ui/page-info.tsx';
 import { placeCrumbs, placeName, placeText } from '../../municipalities/names.ts';
 
-type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; plans: PlanWithPeriods[]; districts: District[]; organisations: Organisation[]; reportYears: number[] };
+type Props = { chrome: Chrome; municipality: Municipality; ward: Ward; plans: PlanWithPeriods[]; districts: District[]; organisations: Organisation[]; reportYears: number[]; reportsChangedAt: Date | null };
 
 function groupByKind(organisations: Organisation[]): Map<Organisation['kind'], Organisation[]> {
   const groups = new Map<Organisation['kind'], Organisation[]>();
@@ -18,7 +18,7 @@ function groupByKind(organisations: Organisation[]): Map<Organisation['kind'], O
   return groups;
 }
 
-export function WardPage({ chrome, municipality, ward, plans, districts, organisations, reportYears }: Props) {
+export function WardPage({ chrome, municipality, ward, plans, districts, organisations, reportYears, reportsChangedAt }: Props) {
   const { t, locale } = chrome;
   const m = municipality.slug;
   return (
@@ -27,7 +27,7 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
       title={placeText(chrome, ward)}
       crumbs={placeCrumbs(chrome, municipality, ward)}
       info={{
-        updated: latest([...plans.flatMap((p) => [p.updatedAt, ...p.periods.map((period) => period.updatedAt)]), ...organisations.map((o) => o.updatedAt)]),
+        updated: latest([...plans.flatMap((p) => [p.updatedAt, ...p.periods.map((period) => period.updatedAt)]), ...organisations.map((o) => o.updatedAt), reportsChangedAt]),
         contact: contactOf(ward),
       }}
     >
