@@ -7,6 +7,7 @@ import { runCommand } from '../kernel/db/command.ts';
 import { listOrganisations } from '../organisations/queries.ts';
 import { openRound, setRoundStatus, submitReport } from './commands.ts';
 import { formatFiscalYear } from '../kernel/wareki/index.ts';
+import { japaneseOutsideLangJa } from '../testing/languages.ts';
 
 let database: Database;
 let testApp: TestApp;
@@ -444,5 +445,20 @@ describe('the secretariat reviews many reports', () => {
     expect(await closed.text()).toContain('この回は締め切られているため、取組を追加できません。');
     expect((await page(client, roundUrl(round, '/assignments'))).status).toBe(409);
     expect((await page(client, roundUrl(round))).text).not.toContain(roundUrl(round, '/assignments'));
+  });
+});
+
+describe('in English', () => {
+  const submitted = () => [...open.values()].find((item) => item.report.state === 'submitted')!;
+  const returned = () => [...open.values()].find((item) => item.report.state === 'returned')!;
+  it.each([
+    ['asahi-secretariat', 'the round page', () => `/admin/m/yokohama/rounds/${openRoundId}`],
+    ['asahi-secretariat', 'a report to review', () => reportUrl(submitted())],
+    ['asahi-shakyo-staff', 'the owner’s form of a returned report', () => reportUrl(returned(), '/edit')],
+  ])('marks the Japanese content %s reads on %s lang="ja": titles, plan items, owners, answers, names', async (login, _page, url) => {
+    const { client } = await signedIn(login);
+    const { status, text } = await page(client, `${url()}?lang=en`);
+    expect(status).toBe(200);
+    expect(japaneseOutsideLangJa(text)).toEqual([]);
   });
 });

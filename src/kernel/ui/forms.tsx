@@ -36,8 +36,9 @@ export function ErrorSummary({ t, errors }: { t: Translate; errors: FieldErrors 
 
 type FieldProps = {
   name: string;
-  label: string;
-  hint?: string;
+  /** A string, or words that name Japanese content marked through `withJapanese`. */
+  label: Child;
+  hint?: Child;
   error?: string | undefined;
   children: Child;
 };
@@ -140,10 +141,11 @@ export function Select(props: { name: string; label: string; value: string; opti
   );
 }
 
-export function TextArea(props: { name: string; label: string; value: string; hint?: string; error?: string | undefined; rows?: number }) {
+/** `lang` marks what is written in it as Japanese content (a report's answer) on an English page. */
+export function TextArea(props: { name: string; label: Child; value: string; hint?: Child; error?: string | undefined; rows?: number; lang?: 'ja' | undefined }) {
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
-      <textarea rows={props.rows ?? 4} {...controlAttrs(props.name, { hint: Boolean(props.hint), error: props.error })}>
+      <textarea rows={props.rows ?? 4} lang={props.lang} {...controlAttrs(props.name, { hint: Boolean(props.hint), error: props.error })}>
         {props.value}
       </textarea>
     </Field>

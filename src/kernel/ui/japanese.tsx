@@ -40,3 +40,21 @@ export function Ja({ children }: { children?: Child }) {
 export function LabelText({ label }: { label: Label }) {
   return typeof label === 'string' ? <>{label}</> : <Ja>{label.ja}</Ja>;
 }
+
+/** Where a sentence names Japanese content; not a character any message or record uses. */
+const slot = '\u{E000}';
+
+/**
+ * A sentence in the page's language that names Japanese content (“Choose “通学支援””): `say` makes the sentence around
+ * the placeholder it is given, and the content takes its place through `<Ja>`.
+ */
+export function withJapanese(say: (placeholder: string) => string, content: string): Child {
+  const [before, after] = say(slot).split(slot);
+  return (
+    <>
+      {before}
+      <Ja>{content}</Ja>
+      {after}
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import type { MessageKey, Translate } from '../../kernel/i18n/index.ts';
 import type { Child } from 'hono/jsx';
 import { CsrfField, ErrorSummary, FieldError, type FieldErrors } from '../../kernel/ui/forms.tsx';
-import { Ja } from '../../kernel/ui/japanese.tsx';
+import { Ja, withJapanese } from '../../kernel/ui/japanese.tsx';
 import { reportPaths } from '../paths.ts';
 import { reportHeading, type ReportItem, type Round } from '../queries.ts';
 import { bulkActions, refusalOf, takesBulkAction, type BulkAction } from '../workflow.ts';
@@ -29,7 +29,7 @@ export function ChooseReport({ t, item, selected }: { t: Translate; item: Report
     <>
       <input type="checkbox" class="choose" id={id} name="report" value={item.report.id} checked={selected.has(item.report.id)} />
       <label for={id}>
-        <span class="visually-hidden">{t('report.bulk.chooseReport', { report: reportHeading(item) })}</span>
+        <span class="visually-hidden">{withJapanese((report) => t('report.bulk.chooseReport', { report }), reportHeading(item))}</span>
       </label>
       <input type="hidden" name={`version-${item.report.id}`} value={String(item.report.version)} />
     </>

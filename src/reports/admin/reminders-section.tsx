@@ -1,4 +1,5 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
+import { Ja } from '../../kernel/ui/japanese.tsx';
 import { CsrfField } from '../../kernel/ui/forms.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import type { Round } from '../queries.ts';
@@ -39,7 +40,9 @@ function OwnersTable({ t, panel, formatTime }: { t: Translate; panel: ReminderPa
           cell: (owner) => (
             <>
               <input type="checkbox" id={`remind-${owner.organisationId}`} name="organisationId" value={owner.organisationId} disabled={owner.recipients.length === 0} />{' '}
-              <label for={`remind-${owner.organisationId}`}>{owner.name}</label>
+              <label for={`remind-${owner.organisationId}`}>
+                <Ja>{owner.name}</Ja>
+              </label>
             </>
           ),
         },
@@ -65,8 +68,8 @@ function ReminderLog({ t, panel, formatTime }: { t: Translate; panel: ReminderPa
       rows={panel.log.slice(0, 50)}
       columns={[
         { header: t('history.when'), cell: (r) => formatTime(r.sentAt) },
-        { header: t('report.reminders.sentBy'), cell: (r) => r.sentBy },
-        { header: t('report.reminders.owner'), cell: (r) => panel.organisationNames.get(r.organisationId) ?? '' },
+        { header: t('report.reminders.sentBy'), cell: (r) => <Ja>{r.sentBy}</Ja> },
+        { header: t('report.reminders.owner'), cell: (r) => <Ja>{panel.organisationNames.get(r.organisationId) ?? ''}</Ja> },
         { header: t('report.reminders.recipient'), cell: (r) => r.recipient },
         {
           header: t('report.reminders.outcome'),

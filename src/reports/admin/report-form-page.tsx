@@ -12,7 +12,7 @@ import { PhotoFigures } from '../views/photos.tsx';
 import { PhotoEditor } from './photo-editor.tsx';
 import { HistoryTable, ReportMeta, ReturnNotice, ValuesPanel } from './report-parts.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
-import { japanese, Ja } from '../../kernel/ui/japanese.tsx';
+import { japanese, Ja, useContentLang } from '../../kernel/ui/japanese.tsx';
 
 export type Conflict = { values: ReportValues; who: string; when: string };
 
@@ -41,11 +41,13 @@ function ScaleField({ t, field, value, error, remark }: { t: Translate; field: R
   const describedBy = [remark ? `hint-${name}` : '', error ? `error-${name}` : ''].filter(Boolean).join(' ');
   return (
     <fieldset id={`field-${name}`} class={error ? 'field field--error' : 'field'} {...(describedBy ? { 'aria-describedby': describedBy } : {})}>
-      <legend>{field.label}</legend>
+      <legend>
+        <Ja>{field.label}</Ja>
+      </legend>
       {remark ? (
         <p class="field__hint" id={`hint-${name}`}>
           {t('report.fieldRemark')}
-          {remark}
+          <Ja>{remark}</Ja>
         </p>
       ) : null}
       <FieldError name={name} error={error} />
@@ -53,7 +55,7 @@ function ScaleField({ t, field, value, error, remark }: { t: Translate; field: R
         {['', ...field.options].map((option, i) => (
           <li>
             <input type="radio" id={`${name}-${i}`} name={name} value={option} checked={option === value} />{' '}
-            <label for={`${name}-${i}`}>{option || t('report.scaleNone')}</label>
+            <label for={`${name}-${i}`}>{option ? <Ja>{option}</Ja> : t('report.scaleNone')}</label>
           </li>
         ))}
       </ul>
@@ -63,8 +65,13 @@ function ScaleField({ t, field, value, error, remark }: { t: Translate; field: R
 
 function ValueField({ t, field, value, error, remark }: { t: Translate; field: ReportField; value: string; error: string | undefined; remark: string | undefined }) {
   if (field.kind === 'scale') return <ScaleField t={t} field={field} value={value} error={error} remark={remark} />;
-  const hint = remark ? `${t('report.fieldRemark')}${remark}` : undefined;
-  return <TextArea name={valueName(field.key)} label={field.label} value={value} error={error} rows={5} {...(hint ? { hint } : {})} />;
+  const hint = remark ? (
+    <>
+      {t('report.fieldRemark')}
+      <Ja>{remark}</Ja>
+    </>
+  ) : undefined;
+  return <TextArea name={valueName(field.key)} label={<Ja>{field.label}</Ja>} value={value} error={error} rows={5} lang={useContentLang()} {...(hint ? { hint } : {})} />;
 }
 
 type EditFormProps = { t: Translate; m: string; csrf: string; item: ReportItem; version: number; values: ReportValues; errors: FieldErrors; remarks: Record<string, string>; photoTyped: PhotoTyped };

@@ -9,6 +9,7 @@ import { HistoryTable, ReportMeta, ReturnNotice } from './report-parts.tsx';
 import { PhotoFigures } from '../views/photos.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
 import type { ReviewQueue } from '../workflow.ts';
+import { Ja, japanese, withJapanese } from '../../kernel/ui/japanese.tsx';
 
 export type ReturnValues = { comment: string; fieldComments: Record<string, string> };
 export const emptyReturn: ReturnValues = { comment: '', fieldComments: {} };
@@ -50,7 +51,7 @@ function ReturnForm({ t, m, csrf, item, values, errors }: { t: Translate; m: str
       {item.round.fields.map((field) => (
         <TextArea
           name={fieldCommentName(field.key)}
-          label={t('report.return.fieldComment', { label: field.label })}
+          label={withJapanese((label) => t('report.return.fieldComment', { label }), field.label)}
           value={values.fieldComments[field.key] ?? ''}
           error={errors[fieldCommentName(field.key)]}
           rows={2}
@@ -92,8 +93,10 @@ export function ReportPage({ chrome, m, crumbs, item, history, today, notice, re
   const title = reportHeading(item);
   const returned = pendingReturn(item.report, history);
   return (
-    <Layout chrome={chrome} title={title} crumbs={[...crumbs, { label: title }]}>
-      <h1>{title}</h1>
+    <Layout chrome={chrome} title={title} crumbs={[...crumbs, { label: japanese(title) }]}>
+      <h1>
+        <Ja>{title}</Ja>
+      </h1>
       <Notice text={notice} />
       {queue ? <QueueLine t={t} m={m} queue={queue} /> : null}
       {refusal ? (

@@ -4,6 +4,7 @@ import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
 import type { Child } from 'hono/jsx';
 import { nodeLabelOf, ownerNames, type ReportItem, type StateChange } from '../queries.ts';
 import type { ReportField, ReportValues } from '../schema.ts';
+import { Ja, useContentLang, withJapanese } from '../../kernel/ui/japanese.tsx';
 import { deadlineDate, StateBadge, timeLeft } from '../views/parts.tsx';
 
 /** The pieces both report pages (the secretariat's review, the owner's form) are made of. */
@@ -14,12 +15,12 @@ export function ReportMeta({ t, locale, item, today }: { t: Translate; locale: L
     <dl class="meta">
       <dt>{t('report.rounds')}</dt>
       <dd>
-        {round.title}（{formatFiscalYear(round.fiscalYear, { locale })}）
+        <Ja>{round.title}</Ja>（{formatFiscalYear(round.fiscalYear, { locale })}）
       </dd>
       <dt>{t('report.node')}</dt>
-      <dd>{nodeLabelOf(item)}</dd>
+      <dd lang={useContentLang()}>{nodeLabelOf(item)}</dd>
       <dt>{t('report.owners')}</dt>
-      <dd>{ownerNames(item)}</dd>
+      <dd lang={useContentLang()}>{ownerNames(item)}</dd>
       <dt>{t('report.round.deadline')}</dt>
       <dd>
         {deadlineDate(round.deadline, locale)}
@@ -38,8 +39,10 @@ export function ReportMeta({ t, locale, item, today }: { t: Translate; locale: L
 export function ReturnNotice({ t, change, formatTime }: { t: Translate; change: StateChange; formatTime: (d: Date) => string }) {
   return (
     <section class="warning" aria-labelledby="return-title">
-      <h2 id="return-title">{t('report.returned', { who: change.actorName, when: formatTime(change.at) })}</h2>
-      <p class="node__body">{change.comment}</p>
+      <h2 id="return-title">{withJapanese((who) => t('report.returned', { who, when: formatTime(change.at) }), change.actorName)}</h2>
+      <p class="node__body" lang={useContentLang()}>
+        {change.comment}
+      </p>
     </section>
   );
 }
@@ -56,7 +59,7 @@ export function HistoryTable({ t, fields, history, formatTime }: { t: Translate;
       rows={history}
       columns={[
         { header: t('history.when'), cell: (change) => formatTime(change.at) },
-        { header: t('history.who'), cell: (change) => change.actorName },
+        { header: t('history.who'), cell: (change) => <Ja>{change.actorName}</Ja> },
         {
           header: t('report.history.change'),
           cell: (change) =>
@@ -66,9 +69,9 @@ export function HistoryTable({ t, fields, history, formatTime }: { t: Translate;
           header: t('report.history.comment'),
           cell: (change) => (
             <>
-              {change.comment ? <p class="node__body">{change.comment}</p> : null}
+              {change.comment ? <p class="node__body" lang={useContentLang()}>{change.comment}</p> : null}
               {Object.entries(change.fieldComments).map(([key, body]) => (
-                <p class="node__body">
+                <p class="node__body" lang={useContentLang()}>
                   <strong>{label(key)}</strong>：{body}
                 </p>
               ))}
@@ -92,8 +95,10 @@ export function ValuesPanel({ title, body, fields, values, children }: { title: 
       <dl class="meta">
         {fields.map((field) => (
           <>
-            <dt>{field.label}</dt>
-            <dd class="node__body">{values[field.key] || '—'}</dd>
+            <dt lang={useContentLang()}>{field.label}</dt>
+            <dd class="node__body" lang={useContentLang()}>
+              {values[field.key] || '—'}
+            </dd>
           </>
         ))}
       </dl>

@@ -12,7 +12,7 @@ import { roundsCrumbs } from './rounds-page.tsx';
 import { WorkbookSection } from './workbook-pages.tsx';
 import { RemindersSection, type ReminderPanel } from './reminders-section.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
-import { japanese } from '../../kernel/ui/japanese.tsx';
+import { Ja, japanese } from '../../kernel/ui/japanese.tsx';
 import type { Column } from '../../kernel/ui/captioned-table.tsx';
 import { BulkReviewForm, ChooseReport, type BulkPanel } from './bulk-review.tsx';
 
@@ -46,9 +46,9 @@ function ItemsTable({ t, m, items, caption, today, formatTime, chosen }: ItemsTa
       rows={items}
       columns={[
         ...choose,
-        { header: t('report.item'), cell: (item) => <a href={reportPaths.report(m, item.report.id)}>{itemTitle(item)}</a> },
-        { header: t('report.node'), cell: (item) => nodeLabelOf(item) },
-        { header: t('report.owners'), cell: (item) => ownerNames(item) },
+        { header: t('report.item'), cell: (item) => <Ja><a href={reportPaths.report(m, item.report.id)}>{itemTitle(item)}</a></Ja> },
+        { header: t('report.node'), cell: (item) => <Ja>{nodeLabelOf(item)}</Ja> },
+        { header: t('report.owners'), cell: (item) => <Ja>{ownerNames(item)}</Ja> },
         {
           header: t('report.state'),
           cell: (item) => (
@@ -64,7 +64,9 @@ function ItemsTable({ t, m, items, caption, today, formatTime, chosen }: ItemsTa
             <>
               {formatTime(item.report.updatedAt)}
               <br />
-              <span class="muted">{item.report.lastChangedBy}</span>
+              <span class="muted">
+                <Ja>{item.report.lastChangedBy}</Ja>
+              </span>
             </>
           ),
         },
@@ -82,7 +84,9 @@ export function RoundPage({ chrome, municipality, ward, round, items, today, not
   const closing = round.status === 'open';
   return (
     <Layout chrome={chrome} title={round.title} crumbs={roundsCrumbs(chrome, m, ward, { label: japanese(round.title) })} wide>
-      <h1>{round.title}</h1>
+      <h1>
+        <Ja>{round.title}</Ja>
+      </h1>
       <Notice text={notice} />
       <dl class="meta">
         <dt>{t('report.round.fiscalYear')}</dt>
@@ -97,7 +101,9 @@ export function RoundPage({ chrome, municipality, ward, round, items, today, not
           <RoundStatusBadge t={t} status={round.status} />
         </dd>
         <dt>{t('report.round.form')}</dt>
-        <dd>{round.fields.map((f) => f.label).join('／')}</dd>
+        <dd>
+          <Ja>{round.fields.map((f) => f.label).join('／')}</Ja>
+        </dd>
       </dl>
       <div class="actions">
         <PostButton

@@ -11,7 +11,7 @@ import { ownersOfRound } from '../workbook/export.ts';
 import type { ImportOutcome, MergeItem } from '../workbook/import.ts';
 import type { FieldConflict } from '../workbook/merge.ts';
 import { workbookPaths } from '../workbook/paths.ts';
-import { japanese } from '../../kernel/ui/japanese.tsx';
+import { japanese, withJapanese } from '../../kernel/ui/japanese.tsx';
 
 type PageBase = { chrome: Chrome; municipality: Municipality; ward: Ward; round: Round };
 
@@ -34,7 +34,7 @@ export function WorkbookSection({ t, csrf, m, round, items }: { t: Translate; cs
       <ul>
         {owners.map((owner) => (
           <li>
-            <a href={workbookPaths.download(m, round.id, owner.id)}>{t('workbook.ownerFile', { owner: owner.name })}</a>
+            <a href={workbookPaths.download(m, round.id, owner.id)}>{withJapanese((name) => t('workbook.ownerFile', { owner: name }), owner.name)}</a>
           </li>
         ))}
       </ul>
