@@ -94,6 +94,7 @@ describe('plans named in lines of text', () => {
     expect(mentionsIn('ふじ市社会福祉協議会地域福祉活動計画(平成30年度〜令和4年度)', 0).map((m) => [m.name, m.period, m.span])).toMatchObject([
       ['ふじ市社会福祉協議会地域福祉活動計画', null, { start: 2018, end: 2022 }],
     ]);
+    expect(mentionsIn('○ 会議名称 やま市社会福祉協議会 地域福祉活動計画[第2期]策定委員会', 0).map((m) => [m.name, m.period])).toEqual([['地域福祉活動計画', 2]]);
     expect(mentionsIn('社協第5次地域福祉実践計画・3年次目の評価', 0).map((m) => [m.name, m.period])).toEqual([['社協地域福祉実践計画', 5]]);
     // A diagram's label and the genre's general name are no plan of the document.
     expect(mentionsIn('やまぶき市地域福祉保健計画', 0)).toEqual([]);

@@ -72,7 +72,13 @@ function mentionAt(text: string, line: number): { mention: PlanMention; end: num
   return { mention, end };
 }
 
-/** Mentions in one line: at its start, right after 「, and each one joined to a mention before it (及び, ・). */
+/** 地域福祉活動計画[第3期]: the period in brackets right after the name, wherever it stands. */
+const PERIOD_AFTER = new RegExp(`(?<name>${NAME})[［\\[（(]${PERIOD}[］\\]）)]`, 'gu');
+
+/**
+ * Mentions in one line: at its start, right after 「, each one joined to a mention before it (及び, ・), and names with
+ * their period in brackets after them.
+ */
 export function mentionsIn(text: string, line: number): PlanMention[] {
   const found: PlanMention[] = [];
   const starts = [LEADER.exec(text)![0].length, ...[...text.matchAll(/[「『]/gu)].map((m) => m.index + 1)];
@@ -83,6 +89,11 @@ export function mentionsIn(text: string, line: number): PlanMention[] {
       at += next.end;
       at += JOINER.exec(text.slice(at))![0].length;
     }
+  }
+  for (const m of text.matchAll(PERIOD_AFTER)) {
+    const name = m.groups!['name']!;
+    const period = Number(normaliseCode(m.groups!['period']!));
+    if (properName(name) && !found.some((f) => f.name.endsWith(name) && f.period === period)) found.push({ name, period, nickname: null, span: null, line });
   }
   return found;
 }
