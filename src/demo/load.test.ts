@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
-import { createTestDatabase } from '../kernel/db/testing.ts';
+import { openDatabase } from '../kernel/db/database.ts';
+import { migrateDatabase } from '../kernel/db/migrate.ts';
+import { createTestDatabase, createTestDatabaseTarget, testDatabaseKind } from '../kernel/db/testing.ts';
 import { todayInJapan } from '../kernel/ui/time.ts';
 import { addDays, fiscalYearOf, formatFiscalYear } from '../kernel/wareki/index.ts';
 import { listMeetings } from '../meetings/queries.ts';
@@ -152,4 +154,21 @@ describe('demo data from the seeds', () => {
     const summary = await loadDemo(database, { replace: true });
     expect(summary).toMatchObject({ wards: 3, plans: 4, accounts: 7, reports: 9 });
   });
+});
+
+describe.runIf(testDatabaseKind() === 'postgres')('the demo loaded by two processes starting at once', () => {
+  it('is loaded once: one process loads it, the other waits and finds it there', async () => {
+    const target = await createTestDatabaseTarget();
+    const [one, two] = await Promise.all([openDatabase(target), openDatabase(target)]);
+    try {
+      await migrateDatabase(one);
+      const summaries = await Promise.all([loadDemo(one), loadDemo(two)]);
+      expect(summaries.filter((s) => s === null)).toHaveLength(1);
+      expect(summaries.find((s) => s !== null)).toMatchObject({ wards: 3, plans: 4 });
+      const municipality = (await findMunicipality(one.db, 'yokohama'))!;
+      expect(await listWards(one.db, municipality.id)).toHaveLength(3);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../kernel/auth/actor.ts';
 import { createUser } from '../accounts/commands.ts';
 import { runCommand, type CommandScope } from '../kernel/db/command.ts';
@@ -140,9 +141,14 @@ async function insertAccounts(scope: CommandScope, ids: Ids): Promise<number> {
  * one transaction. With `replace`, an existing demo municipality is deleted first; without, an existing one is left alone.
  * The made-up round is placed relative to `today` (by default today in Japan); what the documents record keeps its dates.
  */
+/** Any fixed number, other than the migrations' and the setup's. */
+const DEMO_LOCK = 741_852_964;
+
 export async function loadDemo(database: Database, options: { replace?: boolean; today?: string } = {}): Promise<DemoSummary | null> {
   const set = await readDemoSet();
   return runCommand(database, demoActor, async (scope) => {
+    // Processes starting together on one empty database take turns: the second finds the demo the first loaded.
+    await scope.tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOCK})`);
     const existing = await findMunicipality(scope.tx, set.municipality.municipality.slug);
     if (existing && !options.replace) return null;
     if (existing) await deleteMunicipalityData(scope.tx, existing.id);
