@@ -169,7 +169,7 @@ export function FileInput(props: { id: string; hintId: string; name: string; lab
  * The buttons under a form: submit (`label`, by default 「保存」) and, with `cancelHref`, a link back that leaves
  * without saving. `look`: `secondary` for a form that only filters, `small` inside a list, `danger` for one that deletes.
  */
-export function FormActions({ t, label, cancelHref, look }: { t: Translate; label?: string; cancelHref?: string; look?: 'secondary' | 'small' | 'danger' }) {
+export function FormActions({ t, label, cancelHref, look }: { t: Translate; label?: Child; cancelHref?: string; look?: 'secondary' | 'small' | 'danger' }) {
   return (
     <div class="actions">
       <button type="submit" class={look ? `button button--${look}` : 'button'}>

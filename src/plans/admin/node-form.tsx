@@ -1,3 +1,4 @@
+import { contentLangOf, Ja, japanese, useContentLang } from '../../kernel/ui/japanese.tsx';
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
 import { ConflictNotice } from '../../kernel/ui/conflict.tsx';
@@ -39,7 +40,7 @@ function SituationFields({ t, items }: { t: Translate; items: SituationItem[] })
           <label for={`situation-${i}-heading`}>{t('field.situationHeading', { n: i + 1 })}</label>
           <input type="text" id={`situation-${i}-heading`} name={`situation[${i}][heading]`} value={item.heading} />
           <label for={`situation-${i}-body`}>{t('field.situationBody', { n: i + 1 })}</label>
-          <textarea id={`situation-${i}-body`} name={`situation[${i}][body]`} rows={4}>
+          <textarea lang={useContentLang()} id={`situation-${i}-body`} name={`situation[${i}][body]`} rows={4}>
             {item.body}
           </textarea>
         </div>
@@ -63,7 +64,7 @@ function SectionFields({ t, sections }: { t: Translate; sections: NodeSection[] 
               <label for={`sections-${s}-${i}-heading`}>{t('field.sectionItemHeading', { n: i + 1 })}</label>
               <input type="text" id={`sections-${s}-${i}-heading`} name={`sections[${s}][items][${i}][heading]`} value={item.heading ?? ''} />
               <label for={`sections-${s}-${i}-body`}>{t('field.sectionItemBody', { n: i + 1 })}</label>
-              <textarea id={`sections-${s}-${i}-body`} name={`sections[${s}][items][${i}][body]`} rows={2}>
+              <textarea lang={useContentLang()} id={`sections-${s}-${i}-body`} name={`sections[${s}][items][${i}][body]`} rows={2}>
                 {item.body}
               </textarea>
             </div>
@@ -84,7 +85,7 @@ function OwnerFields({ t, organisations, selected }: { t: Translate; organisatio
           <li>
             <input type="checkbox" id={`owner-${o.id}`} name="ownerIds" value={o.id} checked={chosen.has(o.id)} />{' '}
             <label for={`owner-${o.id}`}>
-              {o.name}
+              <Ja>{o.name}</Ja>
               <span class="muted">（{t(`org.kind.${o.kind}`)}）</span>
             </label>
           </li>
@@ -123,8 +124,8 @@ export function nodeCrumbs(chrome: Chrome, m: string, context: NodeInContext, ..
   const { plan, period, node } = context;
   return [
     { label: chrome.t('nav.admin'), href: '/admin' },
-    { label: `${plan.name} ${periodTitle(period, chrome.locale)}`, href: planPaths.adminPeriod(m, plan.key, period.number) },
-    { label: nodeLabel(node, period.levels, node.depth), ...(tail.length > 0 ? { href: planPaths.adminNodeEdit(m, node.id) } : {}) },
+    { label: japanese(plan.name, ` ${periodTitle(period, chrome.locale)}`), href: planPaths.adminPeriod(m, plan.key, period.number) },
+    { label: japanese(nodeLabel(node, period.levels, node.depth)), ...(tail.length > 0 ? { href: planPaths.adminNodeEdit(m, node.id) } : {}) },
     ...tail,
   ];
 }
@@ -133,6 +134,7 @@ export function NodeFormPage({ chrome, m, context, organisations, values, errors
   const { t } = chrome;
   const { plan, period, node } = context;
   const label = nodeLabel(node, period.levels, node.depth);
+  const lang = contentLangOf(chrome.locale);
   return (
     <Layout
       chrome={chrome}
@@ -140,9 +142,11 @@ export function NodeFormPage({ chrome, m, context, organisations, values, errors
       crumbs={nodeCrumbs(chrome, m, context)}
     >
       <h1>
-        {t('admin.editNode')}：{label}
+        {t('admin.editNode')}：<Ja>{label}</Ja>
       </h1>
-      <p class="muted">{period.levels[node.depth] ?? ''}</p>
+      <p class="muted">
+        <Ja>{period.levels[node.depth] ?? ''}</Ja>
+      </p>
       <ErrorSummary t={t} errors={errors} />
       {conflict ? <ConflictNotice t={t} rows={conflictRows(t, conflict.values, organisations)} savedBy={conflict} /> : null}
       <form method="post" action={planPaths.adminNode(m, node.id)} novalidate>
@@ -150,12 +154,12 @@ export function NodeFormPage({ chrome, m, context, organisations, values, errors
         <input type="hidden" name="version" value={String(values.version)} />
         <TextInput name="code" label={t('field.code')} value={values.code} error={errors['code']} />
         <TextInput name="title" label={t('field.title')} value={values.title} error={errors['title']} />
-        <TextArea name="description" label={t('field.description')} value={values.description ?? ''} error={errors['description']} rows={4} />
+        <TextArea lang={lang} name="description" label={t('field.description')} value={values.description ?? ''} error={errors['description']} rows={4} />
         <OwnerFields t={t} organisations={organisations} selected={values.ownerIds} />
         <SituationFields t={t} items={values.situation} />
-        <TextArea name="vision" label={t('field.vision')} value={values.vision ?? ''} error={errors['vision']} rows={3} />
-        <TextArea name="keywords" label={t('field.keywords')} value={values.keywords.join('\n')} error={errors['keywords']} rows={3} />
-        <TextArea name="examples" label={t('field.examples')} value={values.examples.join('\n')} error={errors['examples']} rows={4} />
+        <TextArea lang={lang} name="vision" label={t('field.vision')} value={values.vision ?? ''} error={errors['vision']} rows={3} />
+        <TextArea lang={lang} name="keywords" label={t('field.keywords')} value={values.keywords.join('\n')} error={errors['keywords']} rows={3} />
+        <TextArea lang={lang} name="examples" label={t('field.examples')} value={values.examples.join('\n')} error={errors['examples']} rows={4} />
         <SectionFields t={t} sections={values.sections} />
         <div class="actions">
           <button type="submit" class="button">

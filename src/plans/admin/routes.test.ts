@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TestClient } from '../../testing/app.ts';
+import { japaneseOutsideLangJa } from '../../testing/languages.ts';
 import { useDemoApp, type Demo, type TestApp } from '../../testing/demo-setup.ts';
 
 let demo: Demo;
@@ -153,5 +154,18 @@ describe('the plan editor', () => {
     expect(after.slice(-2)).toEqual(['新しい取組', '戸塚区地域連携チームによる地域支援']);
     const editor = await (await client.request('/admin/m/yokohama/plans/totsuka-ward/periods/4?notice=moved')).text();
     expect(editor).toContain('移動しました。');
+  });
+});
+
+describe('in English', () => {
+  it('marks the plan’s own words lang="ja" in the period’s editor and an item’s form: plan name, items, owners, levels', async () => {
+    const client = testApp.client();
+    await client.login('asahi-secretariat');
+    const { nodes } = await demo.tree('asahi-ward', 4);
+    for (const url of ['/admin/m/yokohama/plans/asahi-ward/periods/4', `/admin/m/yokohama/nodes/${nodes[0]!.children[0]!.id}/edit`]) {
+      const response = await client.request(`${url}?lang=en`);
+      expect(response.status).toBe(200);
+      expect(japaneseOutsideLangJa(await response.text())).toEqual([]);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import type { Child } from 'hono/jsx';
+import { Ja, japanese } from '../../kernel/ui/japanese.tsx';
 import { CsrfField, FormActions, PostButton } from '../../kernel/ui/forms.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import type { Municipality } from '../../municipalities/queries.ts';
@@ -9,7 +11,7 @@ import { formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 
 type Props = { chrome: Chrome; municipality: Municipality; plan: PlanWithPeriods; period: Period; tree: PlanNode[]; notice?: string | null };
 
-function AddForm({ chrome, action, parentId, label, levelName }: { chrome: Chrome; action: string; parentId: string; label: string; levelName: string }) {
+function AddForm({ chrome, action, parentId, label, levelName }: { chrome: Chrome; action: string; parentId: string; label: Child; levelName: string }) {
   const id = `add-${parentId || 'top'}`;
   return (
     <details class="add-node">
@@ -17,7 +19,9 @@ function AddForm({ chrome, action, parentId, label, levelName }: { chrome: Chrom
       <form method="post" action={action}>
         <CsrfField token={chrome.csrfToken} />
         <input type="hidden" name="parentId" value={parentId} />
-        <p class="muted">{levelName}</p>
+        <p class="muted">
+          <Ja>{levelName}</Ja>
+        </p>
         <label for={`${id}-code`}>{chrome.t('field.code')}</label>
         <input type="text" id={`${id}-code`} name="code" value="" />
         <label for={`${id}-title`}>{chrome.t('field.title')}</label>
@@ -39,8 +43,12 @@ function TreeItem({ chrome, m, node, period, index, count, addAction }: { chrome
     <li class="tree__item" id={`item-${node.id}`}>
       <div class="tree__row">
         <span class="tree__label">
-          <a href={planPaths.adminNodeEdit(m, node.id)}>{label || t('admin.unnamed')}</a>
-          {node.owners.length > 0 ? <span class="muted">　{t('plan.owners')}：{node.owners.map((o) => o.name).join('、')}</span> : null}
+          <a href={planPaths.adminNodeEdit(m, node.id)}>{label ? <Ja>{label}</Ja> : t('admin.unnamed')}</a>
+          {node.owners.length > 0 ? (
+            <span class="muted">
+              　{t('plan.owners')}：<Ja>{node.owners.map((o) => o.name).join('、')}</Ja>
+            </span>
+          ) : null}
         </span>
         <span class="tree__tools">
           {move('up', t('admin.moveUp'), index > 0)}
@@ -68,7 +76,11 @@ function TreeItem({ chrome, m, node, period, index, count, addAction }: { chrome
           ))}
         </ol>
       ) : null}
-      <AddForm chrome={chrome} action={addAction} parentId={node.id} label={`${t('admin.addChild')}（${label}）`} levelName={period.levels[node.depth + 1] ?? ''} />
+      <AddForm chrome={chrome} action={addAction} parentId={node.id} label={
+          <>
+            {t('admin.addChild')}（<Ja>{label}</Ja>）
+          </>
+        } levelName={period.levels[node.depth + 1] ?? ''} />
     </li>
   );
 }
@@ -85,11 +97,11 @@ export function TreeEditorPage({ chrome, municipality, plan, period, tree, notic
       title={`${t('admin.editTree')}: ${plan.name} ${periodTitle(period, locale)}`}
       crumbs={[
         { label: t('nav.admin'), href: '/admin' },
-        { label: `${plan.name} ${periodTitle(period, locale)}` },
+        { label: japanese(plan.name, ` ${periodTitle(period, locale)}`) },
       ]}
     >
       <h1>
-        {plan.name} {periodTitle(period, locale)}
+        <Ja>{plan.name}</Ja> {periodTitle(period, locale)}
       </h1>
       <p class="muted">
         {formatFiscalYearSpan(period.fiscalYearStart, period.fiscalYearEnd, { locale })}　<a href={planPaths.period(m, plan.key, period.number)}>{t('admin.viewPublic')}</a>　
