@@ -7,6 +7,7 @@ import { attachTestPhoto } from '../reports/photos/testing.ts';
 import type { TestClient } from '../testing/app.ts';
 import { useDemoApp, type TestApp } from '../testing/demo-setup.ts';
 import { listMeetings } from './queries.ts';
+import { japaneseOutsideLangJa } from '../testing/languages.ts';
 
 let database: Database;
 let testApp: TestApp;
@@ -295,5 +296,16 @@ describe.runIf(process.env.TEST_DB === 'pglite')('the material as PDF', () => {
     expect(pages.length).toBeGreaterThanOrEqual(4 + 2);
     expect(pages[0]).toContain('次第');
     expect(pages.at(-1)).toMatch(/6 ?\/ ?6/);
+  });
+});
+
+describe('in English', () => {
+  it('marks the meetings’ own words lang="ja" on the list and a meeting’s page: titles, venues, 次第, 資料', async () => {
+    const english = await secretariatInEnglish();
+    for (const path of [asahi, meetingPath(demoMeeting)]) {
+      const response = await english.request(path);
+      expect(response.status).toBe(200);
+      expect(japaneseOutsideLangJa(await response.text())).toEqual([]);
+    }
   });
 });

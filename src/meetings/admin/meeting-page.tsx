@@ -10,7 +10,7 @@ import type { Material, MeetingRecord } from '../queries.ts';
 import { materialKinds } from '../schema.ts';
 import { meetingsCrumbs, SharedBadge } from './meetings-page.tsx';
 import { Notice } from '../../kernel/ui/notice.tsx';
-import { japanese } from '../../kernel/ui/japanese.tsx';
+import { contentLangOf, Ja, japanese } from '../../kernel/ui/japanese.tsx';
 
 type Props = {
   chrome: Chrome;
@@ -51,8 +51,8 @@ function MaterialActions({ t, m, csrf, record, material, index }: { t: Translate
 function Materials({ t, m, csrf, record, canManage }: { t: Translate; m: string; csrf: string; record: MeetingRecord; canManage: boolean }) {
   if (record.materials.length === 0) return <p>{t('meeting.material.none')}</p>;
   const columns: Column<Material>[] = [
-    { header: t('meeting.material.number'), cell: (material) => material.number },
-    { header: t('meeting.material.title'), cell: (material) => material.title },
+    { header: t('meeting.material.number'), cell: (material) => <Ja>{material.number}</Ja> },
+    { header: t('meeting.material.title'), cell: (material) => <Ja>{material.title}</Ja> },
     { header: t('meeting.material.kind'), cell: (material) => t(`meeting.material.kind.${material.kind}`) },
   ];
   const actions: Column<Material> = {
@@ -82,14 +82,18 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
   const version = String(meeting.version);
   return (
     <Layout chrome={chrome} title={meeting.title} crumbs={meetingsCrumbs(chrome, m, ward, { label: japanese(meeting.title) })}>
-      <h1>{meeting.title}</h1>
+      <h1>
+        <Ja>{meeting.title}</Ja>
+      </h1>
       <Notice text={notice} />
       <RefusalNotice t={t} refusal={refusal} />
       <dl class="meta">
         <dt>{t('meeting.when')}</dt>
         <dd>{meetingWhen(meeting, { t, locale })}</dd>
         <dt>{t('meeting.venue')}</dt>
-        <dd>{meeting.venue || '—'}</dd>
+        <dd>
+          <Ja>{meeting.venue || '—'}</Ja>
+        </dd>
         <dt>{t('meeting.sharing')}</dt>
         <dd>
           <SharedBadge t={t} meeting={meeting} />
@@ -109,13 +113,17 @@ export function MeetingPage({ chrome, municipality, ward, record, canManage, not
           caption={t('meeting.agenda')}
           rows={record.agenda}
           columns={[
-            { header: t('meeting.agenda.item'), class: 'node__body', cell: (line) => line.title },
-            { header: t('meeting.agenda.speakerHeading'), cell: (line) => line.speaker ?? '' },
-            { header: t('meeting.agenda.materialsHeading'), cell: (line) => line.materials.join('・') },
+            { header: t('meeting.agenda.item'), class: 'node__body', cell: (line) => <Ja>{line.title}</Ja> },
+            { header: t('meeting.agenda.speakerHeading'), cell: (line) => <Ja>{line.speaker ?? ''}</Ja> },
+            { header: t('meeting.agenda.materialsHeading'), cell: (line) => <Ja>{line.materials.join('・')}</Ja> },
           ]}
         />
       )}
-      {meeting.notes ? <p class="node__body">{meeting.notes}</p> : null}
+      {meeting.notes ? (
+        <p class="node__body" lang={contentLangOf(chrome.locale)}>
+          {meeting.notes}
+        </p>
+      ) : null}
       <h2>{t('meeting.materials')}</h2>
       <Materials t={t} m={m} csrf={csrf} record={record} canManage={canManage} />
       {canManage ? (

@@ -6,6 +6,7 @@ import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { meetingPaths } from '../paths.ts';
 import type { Meeting } from '../queries.ts';
 import { Notice } from '../../kernel/ui/notice.tsx';
+import { Ja } from '../../kernel/ui/japanese.tsx';
 import { placeText } from '../../municipalities/names.ts';
 
 /** Admin → the ward's meetings: the first crumbs of every meeting page. */
@@ -44,9 +45,16 @@ export function MeetingsPage({ chrome, municipality, ward, meetings, canManage, 
           caption={title}
           rows={meetings}
           columns={[
-            { header: t('meeting.title'), cell: (meeting) => <a href={meetingPaths.meeting(m, meeting.id)}>{meeting.title}</a> },
+            {
+              header: t('meeting.title'),
+              cell: (meeting) => (
+                <Ja>
+                  <a href={meetingPaths.meeting(m, meeting.id)}>{meeting.title}</a>
+                </Ja>
+              ),
+            },
             { header: t('meeting.date'), cell: (meeting) => formatDate(meeting.date, { locale, weekday: true }) },
-            { header: t('meeting.venue'), cell: (meeting) => meeting.venue || '—' },
+            { header: t('meeting.venue'), cell: (meeting) => <Ja>{meeting.venue || '—'}</Ja> },
             { header: t('meeting.sharing'), cell: (meeting) => <SharedBadge t={t} meeting={meeting} /> },
           ]}
         />
