@@ -6,6 +6,7 @@ import { listWards } from '../../municipalities/queries.ts';
 import { findOrganisation } from '../../organisations/queries.ts';
 import { createTestApp, type TestClient } from '../../testing/app.ts';
 import { withDemo } from '../../testing/factories.ts';
+import { japaneseOutsideLangJa } from '../../testing/languages.ts';
 import { findUserByLogin } from '../users.ts';
 
 let database: Database;
@@ -143,5 +144,16 @@ describe('account management', () => {
     const demote = await post(admin, `${accounts}/${self.id}`, { version: self.version, displayName: '横浜市 管理者', email: '', role: 'ward_secretariat', wardId: wards['asahi']!, organisationId: '', districtId: '' });
     expect(await demote.text()).toContain('ご自身のアカウントの役割の変更や無効化はできません');
     expect(await findUserByLogin(database.db, 'city-admin')).toMatchObject({ role: 'city_admin', disabled: false });
+  });
+});
+
+describe('in English', () => {
+  it('marks the names on the account pages lang="ja": display names, wards, organisations, districts', async () => {
+    const admin = await signedIn('city-admin');
+    for (const path of ['/admin/m/yokohama/accounts', '/admin/m/yokohama/accounts/new']) {
+      const response = await admin.request(`${path}?lang=en`);
+      expect(response.status).toBe(200);
+      expect(japaneseOutsideLangJa(await response.text())).toEqual([]);
+    }
   });
 });

@@ -9,6 +9,7 @@ import type { Municipality } from '../../municipalities/queries.ts';
 import { accountPaths } from '../paths.ts';
 import { belongsTo, type Scopes } from '../scopes.ts';
 import type { Account } from '../users.ts';
+import { Ja } from '../../kernel/ui/japanese.tsx';
 
 /** The list's filters as the query string carries them ('' for any). */
 export type AccountFilter = { role: string; ward: string; state: '' | 'enabled' | 'disabled' };
@@ -26,6 +27,12 @@ export const emptyAccount = (role: Role): AccountFormValues => ({ version: 0, lo
 
 function crumbs(t: Translate, m: string, last?: string): Crumb[] {
   return [{ label: t('nav.admin'), href: '/admin' }, { label: t('account.title'), href: accountPaths.adminList(m) }, ...(last ? [{ label: last }] : [])];
+}
+
+/** Where the account belongs (Japanese names), or the whole city. */
+function BelongsTo({ t, account, scopes }: { t: Translate; account: Account; scopes: Scopes }) {
+  const place = belongsTo(account, scopes);
+  return place ? <Ja>{place}</Ja> : <>{t('account.wholeCity')}</>;
 }
 
 function StateBadge({ t, account }: { t: Translate; account: Account }) {
@@ -54,7 +61,7 @@ export function AccountListPage({ chrome, municipality, accounts, choices, filte
       </p>
       <form method="get" action={accountPaths.adminList(m)} class="filters">
         <Select name="role" label={t('account.role')} value={filter.role} options={[all, ...choices.roles.map((r): [string, string] => [r, t(`role.${r}`)])]} />
-        {choices.scopes.wards.length > 1 ? <Select name="ward" label={t('account.ward')} value={filter.ward} options={[all, ...choices.scopes.wards.map((w): [string, string] => [w.slug, w.name])]} /> : null}
+        {choices.scopes.wards.length > 1 ? <Select name="ward" label={t('account.ward')} value={filter.ward} options={[all, ...choices.scopes.wards.map((w): [string, string, 'ja'] => [w.slug, w.name, 'ja'])]} /> : null}
         <Select name="state" label={t('account.state')} value={filter.state} options={[all, ['enabled', t('account.state.enabled')], ['disabled', t('account.state.disabled')]]} />
         <FormActions t={t} label={t('account.filter')} look="secondary" />
       </form>
@@ -66,10 +73,17 @@ export function AccountListPage({ chrome, municipality, accounts, choices, filte
           caption={t('account.title')}
           rows={accounts}
           columns={[
-            { header: t('account.displayName'), cell: (a) => <a href={accountPaths.adminEdit(m, a.id)}>{a.displayName}</a> },
+            {
+              header: t('account.displayName'),
+              cell: (a) => (
+                <Ja>
+                  <a href={accountPaths.adminEdit(m, a.id)}>{a.displayName}</a>
+                </Ja>
+              ),
+            },
             { header: t('login.login'), cell: (a) => a.login },
             { header: t('account.role'), cell: (a) => t(`role.${a.role}`) },
-            { header: t('account.belongsTo'), cell: (a) => belongsTo(a, choices.scopes) ?? t('account.wholeCity') },
+            { header: t('account.belongsTo'), cell: (a) => <BelongsTo t={t} account={a} scopes={choices.scopes} /> },
             { header: t('account.state'), cell: (a) => <StateBadge t={t} account={a} /> },
           ]}
         />
@@ -87,11 +101,11 @@ function ScopeFields({ t, choices, values, errors }: { t: Translate; choices: Ch
       <Select name="role" label={t('account.role')} value={values.role} error={errors['role']} options={choices.roles.map((r) => [r, t(`role.${r}`)])} />
       <p class="field__hint">{t('account.scopeHint')}</p>
       {choices.roles.some((r) => r === 'ward_secretariat' || r === 'committee_member') ? (
-        <Select name="wardId" label={t('account.ward')} value={values.wardId} error={errors['wardId']} options={[none, ...wards.map((w): [string, string] => [w.id, w.name])]} />
+        <Select name="wardId" label={t('account.ward')} value={values.wardId} error={errors['wardId']} options={[none, ...wards.map((w): [string, string, 'ja'] => [w.id, w.name, 'ja'])]} />
       ) : null}
-      <Select name="organisationId" label={t('account.organisation')} value={values.organisationId} error={errors['organisationId']} options={[none, ...organisations.map((o): [string, string] => [o.id, o.name])]} />
+      <Select name="organisationId" label={t('account.organisation')} value={values.organisationId} error={errors['organisationId']} options={[none, ...organisations.map((o): [string, string, 'ja'] => [o.id, o.name, 'ja'])]} />
       {districts.length > 0 ? (
-        <Select name="districtId" label={t('account.district')} value={values.districtId} error={errors['districtId']} options={[none, ...districts.map((d): [string, string] => [d.id, d.name])]} />
+        <Select name="districtId" label={t('account.district')} value={values.districtId} error={errors['districtId']} options={[none, ...districts.map((d): [string, string, 'ja'] => [d.id, d.name, 'ja'])]} />
       ) : null}
     </>
   );

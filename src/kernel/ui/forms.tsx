@@ -126,13 +126,17 @@ export function WarekiInput(props: { t: Translate; kind: 'date' | 'fiscalYear'; 
   );
 }
 
-/** A choice from a list: [value, text] pairs, the current value selected. */
-export function Select(props: { name: string; label: string; value: string; options: [string, string][]; hint?: string; error?: string | undefined }) {
+/**
+ * A choice from a list: [value, text] pairs, the current value selected; a third element 'ja' says the text is Japanese
+ * content (a ward's or an organisation's name), marked lang="ja" on an English page.
+ */
+export function Select(props: { name: string; label: string; value: string; options: [string, string, 'ja'?][]; hint?: string; error?: string | undefined }) {
+  const english = useContext(PageLocale) !== 'ja';
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
       <select {...controlAttrs(props.name, { hint: Boolean(props.hint), error: props.error })}>
-        {props.options.map(([value, text]) => (
-          <option value={value} selected={value === props.value}>
+        {props.options.map(([value, text, content]) => (
+          <option value={value} selected={value === props.value} lang={english ? content : undefined}>
             {text}
           </option>
         ))}
