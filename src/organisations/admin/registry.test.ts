@@ -3,6 +3,7 @@ import type { Database } from '../../kernel/db/database.ts';
 import { listWards } from '../../municipalities/queries.ts';
 import { signedIn as signedInTo, useDemoApp, type Demo, type TestApp } from '../../testing/demo-setup.ts';
 import { findOrganisation, listOrganisations } from '../queries.ts';
+import { japaneseOutsideLangJa } from '../../testing/languages.ts';
 
 let database: Database;
 let demo: Demo;
@@ -88,5 +89,14 @@ describe('registry of 推進主体', () => {
     expect(saved.contactEmail).toBe('info@asahi-shakyo.example.jp');
     expect((await save('', saved.version)).status).toBe(303);
     expect((await findOrganisation(database.db, demo.municipality.id, 'asahi-shakyo'))!.contactEmail).toBeNull();
+  });
+});
+
+describe('in English', () => {
+  it('marks the registry’s names lang="ja": organisations, their wards and other names', async () => {
+    const { client } = await signedIn('asahi-secretariat');
+    const response = await client.request('/admin/m/yokohama/organisations?lang=en');
+    expect(response.status).toBe(200);
+    expect(japaneseOutsideLangJa(await response.text())).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { Municipality, Ward } from '../../municipalities/queries.ts';
 import { organisationPaths } from '../paths.ts';
 import type { Organisation } from '../queries.ts';
 import { organisationKinds } from '../schema.ts';
+import { Ja } from '../../kernel/ui/japanese.tsx';
 
 export type OrganisationFormValues = {
   version: number;
@@ -62,10 +63,17 @@ export function RegistryPage({ chrome, municipality, wards, organisations }: { c
         caption={t('registry.title')}
         rows={organisations}
         columns={[
-          { header: t('field.name'), cell: (o) => <a href={organisationPaths.adminEdit(m, o.key)}>{o.name}</a> },
+          {
+            header: t('field.name'),
+            cell: (o) => (
+              <Ja>
+                <a href={organisationPaths.adminEdit(m, o.key)}>{o.name}</a>
+              </Ja>
+            ),
+          },
           { header: t('org.kind'), cell: (o) => t(`org.kind.${o.kind}`) },
-          { header: t('home.wards'), cell: (o) => wardName(wards, o.wardId, t) },
-          { header: t('org.aliases'), cell: (o) => o.aliases.join('、') },
+          { header: t('home.wards'), cell: (o) => (o.wardId ? <Ja>{wardName(wards, o.wardId, t)}</Ja> : t('registry.wholeCity')) },
+          { header: t('org.aliases'), cell: (o) => <Ja>{o.aliases.join('、')}</Ja> },
         ]}
       />
     </Layout>
