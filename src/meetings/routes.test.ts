@@ -300,9 +300,9 @@ describe.runIf(process.env.TEST_DB === 'pglite')('the material as PDF', () => {
 });
 
 describe('in English', () => {
-  it('marks the meetings’ own words lang="ja" on the list and a meeting’s page: titles, venues, 次第, 資料', async () => {
+  it('marks the meetings’ own words lang="ja" on the list, the new meeting form’s examples and a meeting’s page: titles, venues, 次第, 資料', async () => {
     const english = await secretariatInEnglish();
-    for (const path of [asahi, meetingPath(demoMeeting)]) {
+    for (const path of [asahi, `${asahi}/new`, meetingPath(demoMeeting)]) {
       const response = await english.request(path);
       expect(response.status).toBe(200);
       expect(japaneseOutsideLangJa(await response.text())).toEqual([]);

@@ -455,6 +455,8 @@ describe('in English', () => {
     ['asahi-secretariat', 'the round page', () => `/admin/m/yokohama/rounds/${openRoundId}`],
     ['asahi-secretariat', 'a report to review', () => reportUrl(submitted())],
     ['asahi-shakyo-staff', 'the owner’s form of a returned report', () => reportUrl(returned(), '/edit')],
+    ['asahi-secretariat', 'the rounds list', () => '/admin/m/yokohama/wards/asahi/rounds'],
+    ['asahi-secretariat', 'a new round', () => '/admin/m/yokohama/wards/asahi/rounds/new'],
   ])('marks the Japanese content %s reads on %s lang="ja": titles, plan items, owners, answers, names', async (login, _page, url) => {
     const { client } = await signedIn(login);
     const { status, text } = await page(client, `${url()}?lang=en`);

@@ -43,6 +43,15 @@ type FieldProps = {
   children: Child;
 };
 
+/** A run of Japanese words in an interface text (an example typed as in Japanese: 令和7年4月30日, 資料1). */
+const japaneseRun = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}0-9・、。（）]*)/u;
+
+/** A hint as it is; on an English page, the Japanese examples it gives are marked lang="ja" (WCAG 3.1.2). */
+function HintText({ text }: { text: string }) {
+  if (useContext(PageLocale) === 'ja') return <>{text}</>;
+  return <>{text.split(japaneseRun).map((part, i) => (i % 2 === 1 ? <span lang="ja">{part}</span> : part))}</>;
+}
+
 /** Label, hint and error beside the control; the control gets its id and aria attributes from `controlAttrs`. */
 export function Field({ name, label, hint, error, children }: FieldProps) {
   return (
@@ -50,7 +59,7 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
       <label for={`field-${name}`}>{label}</label>
       {hint ? (
         <p class="field__hint" id={`hint-${name}`}>
-          {hint}
+          {typeof hint === 'string' ? <HintText text={hint} /> : hint}
         </p>
       ) : null}
       <FieldError name={name} error={error} />

@@ -8,6 +8,7 @@ import type { AssignmentRowValues } from '../inputs.ts';
 import { reportPaths } from '../paths.ts';
 import type { ReportField } from '../schema.ts';
 import { roundsCrumbs } from './rounds-page.tsx';
+import { Ja, useContentLang } from '../../kernel/ui/japanese.tsx';
 
 /** A period of the ward's plan whose items a round can ask about. */
 export type PeriodChoice = { plan: PlanWithPeriods; period: Period; nodes: PlanNode[] };
@@ -32,7 +33,7 @@ function NodeSelect({ t, index, periods, value }: { t: Translate; index: number;
       <select id={`field-rows-${index}-node`} name={`rows-${index}-node`}>
         <option value="">{t('report.round.noNode')}</option>
         {periods.map(({ plan, period, nodes }) => (
-          <optgroup label={`${plan.name} ${period.name}`}>
+          <optgroup label={`${plan.name} ${period.name}`} lang={useContentLang()}>
             {nodes.map((node) => (
               <option value={node.id} selected={node.id === value}>
                 {'　'.repeat(node.depth)}
@@ -57,7 +58,9 @@ function OwnerChoices({ t, index, organisations, selected, error }: { t: Transla
         {organisations.map((o) => (
           <li>
             <input type="checkbox" id={`rows-${index}-owner-${o.id}`} name={id} value={o.id} checked={chosen.has(o.id)} />{' '}
-            <label for={`rows-${index}-owner-${o.id}`}>{o.name}</label>
+            <label for={`rows-${index}-owner-${o.id}`}>
+              <Ja>{o.name}</Ja>
+            </label>
           </li>
         ))}
       </ul>
@@ -90,7 +93,7 @@ export function OpenRoundPage({ chrome, municipality, ward, periods, organisatio
         <WarekiInput t={t} kind="fiscalYear" name="fiscalYear" label={t('report.round.fiscalYear')} hint={t('report.round.fiscalYearHint')} value={values.fiscalYear} error={errors['fiscalYear']} />
         <WarekiInput t={t} kind="date" name="deadline" label={t('report.round.deadline')} hint={t('report.round.deadlineHint')} value={values.deadline} error={errors['deadline']} />
         <p>
-          {t('report.round.form')}：{fields.map((f) => f.label).join('／')}（<a href={reportPaths.form(m, ward.slug)}>{t('report.form.title')}</a>）
+          {t('report.round.form')}：<Ja>{fields.map((f) => f.label).join('／')}</Ja>（<a href={reportPaths.form(m, ward.slug)}>{t('report.form.title')}</a>）
         </p>
         <fieldset id="field-rows" {...(errors['rows'] ? { 'aria-describedby': 'error-rows' } : {})}>
           <legend>{t('report.round.assignments')}</legend>

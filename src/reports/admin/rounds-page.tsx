@@ -1,3 +1,4 @@
+import { Ja } from '../../kernel/ui/japanese.tsx';
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { Layout, type Chrome, type Crumb } from '../../kernel/ui/layout.tsx';
 import { CaptionedTable } from '../../kernel/ui/captioned-table.tsx';
@@ -41,7 +42,14 @@ export function RoundsPage({ chrome, municipality, ward, rounds, notice }: { chr
           caption={t('report.rounds')}
           rows={rounds}
           columns={[
-            { header: t('report.round.title'), cell: (round) => <a href={reportPaths.round(m, round.id)}>{round.title}</a> },
+            {
+              header: t('report.round.title'),
+              cell: (round) => (
+                <Ja>
+                  <a href={reportPaths.round(m, round.id)}>{round.title}</a>
+                </Ja>
+              ),
+            },
             { header: t('report.round.fiscalYear'), cell: (round) => formatFiscalYear(round.fiscalYear, { locale }) },
             { header: t('report.round.deadline'), cell: (round) => deadlineDate(round.deadline, locale) },
             { header: t('report.round.status'), cell: (round) => <RoundStatusBadge t={t} status={round.status} /> },
