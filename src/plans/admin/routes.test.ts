@@ -115,7 +115,7 @@ describe('the plan editor', () => {
       form: { _csrf: csrf, version: String(period.version), name: '', nickname: '', philosophy: '', levels: '目指す姿', fiscalYearStart: '2021', fiscalYearEnd: 'next year' },
     });
     const page = await response.text();
-    expect(page).toContain('For example 2021, or 令和3年度 or R3 as in Japanese');
+    expect(page).toContain('For example 2021, or <span lang="ja">令和3年度</span> or R3 as in Japanese');
     expect(page).toContain('leave empty while it is not decided');
     expect(page).toContain('Read as FY2021');
     expect(page).toContain('Last fiscal year: this is not a fiscal year. Enter it as 2025, 2025年度, 令和7年度 or R7');
