@@ -54,6 +54,13 @@ async function withDatabase<T>(work: (database: Database) => Promise<T>): Promis
   return (await import('./database.ts')).withDatabase(work);
 }
 
+type DatabaseCommand = (database: Database, args: string[]) => Promise<string>;
+
+/** A command that runs on the database, its module loaded only when it runs. */
+function onDatabase<M>(load: () => Promise<M>, pick: (module: M) => DatabaseCommand): Command {
+  return (args) => withDatabase(async (database) => pick(await load())(database, args));
+}
+
 const commands: Record<string, Command> = {
   help: async () => help,
   'db migrate': () => withDatabase(async () => 'データベースは最新のスキーマです'),
@@ -63,19 +70,19 @@ const commands: Record<string, Command> = {
       const s = await loadDemo(database, { replace: true });
       return `デモデータを読み込みました: ${s!.municipality}・${s!.wards}区・推進主体${s!.organisations}件・計画${s!.plans}件・期${s!.periods}件・項目${s!.nodes}件・アカウント${s!.accounts}件`;
     }),
-  setup: (args) => withDatabase(async (database) => (await import('./setup.ts')).setupCommand(database, args)),
-  'user add': (args) => withDatabase(async (database) => (await import('./user-add.ts')).userAdd(database, args)),
-  'user list': (args) => withDatabase(async (database) => (await import('./user-manage.ts')).userList(database, args)),
-  'user set-password': (args) => withDatabase(async (database) => (await import('./user-manage.ts')).userSetPassword(database, args)),
-  'user disable': (args) => withDatabase(async (database) => (await import('./user-manage.ts')).userDisable(database, args)),
-  'user enable': (args) => withDatabase(async (database) => (await import('./user-manage.ts')).userEnable(database, args)),
-  'plan export': (args) => withDatabase(async (database) => (await import('./plan-structure.ts')).planExport(database, args)),
-  'plan import': (args) => withDatabase(async (database) => (await import('./plan-structure.ts')).planImport(database, args)),
-  'reports export-xlsx': (args) => withDatabase(async (database) => (await import('./reports-workbook.ts')).exportXlsx(database, args)),
-  'reports import-xlsx': (args) => withDatabase(async (database) => (await import('./reports-workbook.ts')).importXlsx(database, args)),
-  material: (args) => withDatabase(async (database) => (await import('./material.ts')).materialCommand(database, args)),
+  setup: onDatabase(() => import('./setup.ts'), (m) => m.setupCommand),
+  'user add': onDatabase(() => import('./user-add.ts'), (m) => m.userAdd),
+  'user list': onDatabase(() => import('./user-manage.ts'), (m) => m.userList),
+  'user set-password': onDatabase(() => import('./user-manage.ts'), (m) => m.userSetPassword),
+  'user disable': onDatabase(() => import('./user-manage.ts'), (m) => m.userDisable),
+  'user enable': onDatabase(() => import('./user-manage.ts'), (m) => m.userEnable),
+  'plan export': onDatabase(() => import('./plan-structure.ts'), (m) => m.planExport),
+  'plan import': onDatabase(() => import('./plan-structure.ts'), (m) => m.planImport),
+  'reports export-xlsx': onDatabase(() => import('./reports-workbook.ts'), (m) => m.exportXlsx),
+  'reports import-xlsx': onDatabase(() => import('./reports-workbook.ts'), (m) => m.importXlsx),
+  material: onDatabase(() => import('./material.ts'), (m) => m.materialCommand),
   parse: async (args) => (await import('./parse.ts')).parseCommand(args),
-  import: (args) => withDatabase(async (database) => (await import('./import.ts')).importCommand(database, args)),
+  import: onDatabase(() => import('./import.ts'), (m) => m.importCommand),
   backup: async ([file]) => {
     if (!file) throw new CliError('書き出すファイル名を指定してください: ./bin/sasaeai backup FILE');
     const { backupDatabase } = await import('../kernel/db/backup.ts');
