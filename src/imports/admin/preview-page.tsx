@@ -72,11 +72,20 @@ function Summary({ t, groups, missing }: { t: Translate; groups: Groups; missing
   );
 }
 
+/** A group of the change set under its heading with the count, the target of the summary's link. */
+function CountedSection({ id, title, children }: { id: string; title: string; children: unknown }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
 function Conflicts({ t, locale, conflicts }: { t: Translate; locale: Locale; conflicts: SetField[] }) {
   if (conflicts.length === 0) return null;
   return (
-    <section id="import-conflicts" aria-labelledby="import-conflicts-title">
-      <h3 id="import-conflicts-title">{t('import.preview.conflicts', { count: conflicts.length })}</h3>
+    <CountedSection id="import-conflicts" title={t('import.preview.conflicts', { count: conflicts.length })}>
       <p>{t('import.preview.conflictsLead')}</p>
       <CaptionedTable
         caption={t('import.preview.conflicts', { count: conflicts.length })}
@@ -100,7 +109,7 @@ function Conflicts({ t, locale, conflicts }: { t: Translate; locale: Locale; con
           },
         ]}
       />
-    </section>
+    </CountedSection>
   );
 }
 
@@ -108,8 +117,7 @@ function Conflicts({ t, locale, conflicts }: { t: Translate; locale: Locale; con
 function Changed({ t, locale, changed }: { t: Translate; locale: Locale; changed: SetField[] }) {
   if (changed.length === 0) return null;
   return (
-    <section id="import-changed" aria-labelledby="import-changed-title">
-      <h3 id="import-changed-title">{t('import.preview.changed', { count: changed.length })}</h3>
+    <CountedSection id="import-changed" title={t('import.preview.changed', { count: changed.length })}>
       <CaptionedTable
         caption={t('import.preview.changed', { count: changed.length })}
         rows={changed}
@@ -119,15 +127,14 @@ function Changed({ t, locale, changed }: { t: Translate; locale: Locale; changed
           { header: t('import.preview.to'), cell: (f) => <Side t={t} locale={locale} f={f} side="after" other={f.from} /> },
         ]}
       />
-    </section>
+    </CountedSection>
   );
 }
 
 function Added({ t, locale, added }: { t: Translate; locale: Locale; added: Groups['added'] }) {
   if (added.length === 0) return null;
   return (
-    <section id="import-added" aria-labelledby="import-added-title">
-      <h3 id="import-added-title">{t('import.preview.added', { count: added.length })}</h3>
+    <CountedSection id="import-added" title={t('import.preview.added', { count: added.length })}>
       <ul>
         {added.map((op) => (
           <li>
@@ -135,7 +142,7 @@ function Added({ t, locale, added }: { t: Translate; locale: Locale; added: Grou
           </li>
         ))}
       </ul>
-    </section>
+    </CountedSection>
   );
 }
 
