@@ -3,11 +3,11 @@ import { parseLevelHeading } from './level-heading.ts';
 import type { Line } from './lines.ts';
 import type { ParseState } from './state.ts';
 import { endsSentence, startsWithBullet } from './text.ts';
-import { KEYWORDS_LABEL, OWNER_LINE, philosophyLabel, SITUATION_LABEL } from './vocabulary.ts';
+import { isLevelName, KEYWORDS_LABEL, OWNER_LINE, philosophyLabel, SITUATION_LABEL } from './vocabulary.ts';
 
-/** 4 第３期計画の振り返り, （2）第 2期計画の経過 …: a short numbered line without a sentence end. */
+/** 4 第３期計画の振り返り, （2）第 2期計画の経過, ①地域の居場所 …: a short numbered line without a sentence end. */
 function numberedHeadingLike(line: Line): boolean {
-  return !line.indent && line.width <= 40 && !endsSentence(line.t) && /^(?:[0-9０-９]{1,2}|[（(][0-9０-９]{1,2}[)）])[\s\u3000]+\S/u.test(line.t);
+  return !line.indent && line.width <= 40 && !endsSentence(line.t) && /^(?:[0-9０-９]{1,2}[\s\u3000]+|[（(][0-9０-９]{1,2}[)）][\s\u3000]*|[①-⑳][\s\u3000]*)\S/u.test(line.t);
 }
 
 /** A line that starts something of its own, so it never continues the paragraph above it. */
@@ -25,6 +25,7 @@ export function startsOwnLine(line: Line): boolean {
     KEYWORDS_LABEL.test(line.t) ||
     SITUATION_LABEL.test(line.t) ||
     philosophyLabel(line.t) !== null ||
+    isLevelName(line.t) ||
     parseLevelHeading(line.t) !== null
   );
 }

@@ -8,6 +8,7 @@
 import { committeeHeadingTrigger, committeeTableTrigger } from './committees.ts';
 import type { ExtractedText } from './extract-text.ts';
 import { figureTrigger, indicatorTableTrigger } from './figures.ts';
+import { closedGoalListTrigger, collectInlineGoals, goalListTrigger } from './goal-lists.ts';
 import { enumeratedTitleTrigger, levelHeadingTrigger, nodeTitleTrigger, runningGoal } from './goal-tree.ts';
 import type { InterchangeDocument } from './interchange.ts';
 import { toLines } from './lines.ts';
@@ -35,6 +36,8 @@ const STRONG: readonly Taker[] = [
   periodHeadingTrigger,
   periodSpanTrigger,
   philosophyTrigger,
+  goalListTrigger,
+  closedGoalListTrigger,
   reportTrigger,
   surveyTrigger,
   committeeTableTrigger,
@@ -109,6 +112,7 @@ export function parseLines(texts: readonly string[], source: SourceInfo): Interc
   }
   applyPeriodFacts(s);
   applyPlanMentions(s);
+  collectInlineGoals(s);
   collectProseSteps(s);
   return {
     version: 1,
