@@ -64,6 +64,7 @@ const uploadOf = (uploads: Uploads, actor: ActorName) => uploads.get(actor) ?? [
 const base = '/admin/m/yokohama/plans/totsuka-ward/periods/4';
 const districtPeriod = (c: Ctx) => `/admin/m/yokohama/plans/${c.district.key}/periods/${c.district.period}`;
 const asahi = '/admin/m/yokohama/wards/asahi';
+const asahiPlan = '/admin/m/yokohama/plans/asahi-ward';
 const matrix: Row[] = [
   { method: 'GET', path: '/', url: () => '/', allowed: everyone },
   { method: 'GET', path: '/m/:m', url: () => '/m/yokohama', allowed: everyone },
@@ -180,6 +181,12 @@ const matrix: Row[] = [
   { method: 'GET', path: `/admin/m/:m/meetings/${uuid('meeting')}/material`, url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/material`, allowed: [...asahiManagers, 'committeeMember'] },
   { method: 'GET', path: `/admin/m/:m/meetings/${uuid('meeting')}/material.pdf`, url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/material.pdf`, allowed: [...asahiManagers, 'committeeMember'] },
   { method: 'GET', path: `/admin/m/:m/meetings/${uuid('meeting')}/material.docx`, url: (c) => `/admin/m/yokohama/meetings/${c.meeting}/material.docx`, allowed: [...asahiManagers, 'committeeMember'] },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/evaluations', url: () => `${asahiPlan}/evaluations`, allowed: asahiManagers },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/evaluation-scale', url: () => `${asahiPlan}/evaluation-scale`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/plans/:plan/evaluation-scale', url: () => `${asahiPlan}/evaluation-scale`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'GET', path: '/admin/m/:m/plans/:plan/evaluations/:year{[0-9]{4}}', url: () => `${asahiPlan}/evaluations/2023`, allowed: asahiManagers },
+  { method: 'POST', path: '/admin/m/:m/plans/:plan/evaluations/:year{[0-9]{4}}', url: () => `${asahiPlan}/evaluations/2023`, allowed: asahiManagers, form: { 'grade-x': '' } },
+  { method: 'POST', path: '/admin/m/:m/plans/:plan/evaluations/:year{[0-9]{4}}/publication', url: () => `${asahiPlan}/evaluations/2023/publication`, allowed: asahiManagers, form: { published: 'x' } },
   { method: 'GET', path: '/admin/m/:m/wards/:ward/imports', url: () => `${asahi}/imports`, allowed: asahiManagers },
   { method: 'POST', path: '/admin/m/:m/wards/:ward/imports', url: () => `${asahi}/imports`, allowed: asahiManagers, form: { file: '' } },
   { method: 'GET', path: `/admin/m/:m/wards/:ward/imports/${uuid('id')}`, url: (c) => `${asahi}/imports/${c.importId}`, allowed: asahiManagers },

@@ -30,6 +30,7 @@ import { planAdminRoutes } from './plans/admin/routes.tsx';
 import { planStructureRoutes } from './plans/structure/routes.tsx';
 import { planRoutes } from './plans/routes.tsx';
 import { reportsAdminRoutes } from './reports/admin/routes.tsx';
+import { evaluationAdminRoutes } from './evaluations/admin/routes.tsx';
 import { meetingAdminRoutes } from './meetings/admin/routes.tsx';
 import { reportRoutes } from './reports/routes.tsx';
 import { photoUpload } from './reports/photos/upload-limit.ts';
@@ -136,6 +137,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', accountAdminRoutes());
   app.route('/', reportsAdminRoutes());
   app.route('/', meetingAdminRoutes());
+  app.route('/', evaluationAdminRoutes());
   app.route('/', importRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound((c) => {

@@ -14,6 +14,7 @@ const builtKeys: { pattern: RegExp; reason: string }[] = [
   { pattern: /^setup\.kind\./, reason: '`setup.kind.${kind}`: the kinds of municipality offered on the setup page' },
   { pattern: /^admin\.lead\./, reason: '`admin.lead.${user.role}`: what each role can do, at the top of /admin' },
   { pattern: /^role\./, reason: '`role.${user.role}`: the signed-in user’s role on /admin' },
+  { pattern: /^evaluation\.scale\.preset\./, reason: '`evaluation.scale.preset.${name}`: the scale page’s preset buttons' },
   { pattern: /^report\.state\./, reason: '`report.state.${state}`: a report’s state badge, the round table and the reminder mail' },
   { pattern: /^report\.round\.status\./, reason: '`report.round.status.${status}`: open or closed, beside a round' },
   { pattern: /^report\.form\.kind\./, reason: '`report.form.kind.${kind}`: a report form field’s kind, in the form settings' },

@@ -2,6 +2,7 @@ import { mergeMessages, translator, type Catalogue, type Locale, type Translate 
 import { kernelMessages } from './kernel/i18n/messages.ts';
 import { accountMessages } from './accounts/messages.ts';
 import { adminMessages } from './admin/messages.ts';
+import { evaluationMessages } from './evaluations/messages.ts';
 import { meetingMessages } from './meetings/messages.ts';
 import { municipalityMessages } from './municipalities/messages.ts';
 import { siteMessages } from './site/messages.ts';
@@ -25,6 +26,7 @@ export const catalogue: Catalogue = mergeMessages(
   planMessages,
   reportMessages,
   meetingMessages,
+  evaluationMessages,
   readingMessages,
   importMessages,
   adminMessages,

@@ -7,6 +7,7 @@ export * from './kernel/audit/schema.ts';
 export * from './kernel/tenancy/schema.ts';
 export * from './kernel/uploads/schema.ts';
 export * from './accounts/schema.ts';
+export * from './evaluations/schema.ts';
 export * from './meetings/schema.ts';
 export * from './municipalities/schema.ts';
 export * from './organisations/schema.ts';

@@ -1,6 +1,8 @@
 import type { SessionUser } from '../kernel/auth/actor.ts';
 import { Layout, type Chrome } from '../kernel/ui/layout.tsx';
 import type { Municipality } from '../municipalities/queries.ts';
+import { evaluationPaths } from '../evaluations/paths.ts';
+import { evaluationPolicy } from '../evaluations/policy.ts';
 import { planPaths } from '../plans/paths.ts';
 import { periodTitle, type PlanWithPeriods } from '../plans/queries.ts';
 import type { AdminLink } from '../reports/admin/links.ts';
@@ -61,7 +63,7 @@ function Section({ section }: { section: HomeSection }) {
   );
 }
 
-function Plans({ section, municipality, chrome }: { section: PlanSection; municipality: Municipality; chrome: Chrome }) {
+function Plans({ section, municipality, chrome, user }: { section: PlanSection; municipality: Municipality; chrome: Chrome; user: SessionUser }) {
   const { t, locale } = chrome;
   return (
     <>
@@ -83,6 +85,11 @@ function Plans({ section, municipality, chrome }: { section: PlanSection; munici
                 </li>
               ))}
             </ul>
+            {evaluationPolicy.evaluate(user, plan) ? (
+              <p>
+                <a href={evaluationPaths.years(municipality.slug, plan.key)}>{t('evaluation.adminLink')}</a>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -109,7 +116,7 @@ export function AdminHomePage({ chrome, municipality, user, sections, planSectio
       {sections.map((section) => (
         <Section section={section} />
       ))}
-      {planSection ? <Plans section={planSection} municipality={municipality} chrome={chrome} /> : null}
+      {planSection ? <Plans section={planSection} municipality={municipality} chrome={chrome} user={user} /> : null}
       <h2>{t('admin.more')}</h2>
       <LinkList links={more} />
     </Layout>

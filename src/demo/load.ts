@@ -15,6 +15,7 @@ import { DEMO_PASSWORD, demoAccounts, demoDistricts } from './accounts.ts';
 import { readDemoSet, type DemoNode, type DemoPeriod, type DemoPlan } from './demo-data.ts';
 import { insertDemoReports } from './load-reports.ts';
 import { insertDemoMeetings } from './load-meetings.ts';
+import { insertDemoEvaluations } from './load-evaluations.ts';
 
 const demoActor: Actor = { kind: 'system', name: 'デモデータ読込' };
 
@@ -167,6 +168,7 @@ export async function loadDemo(database: Database, options: { replace?: boolean;
     const accounts = await insertAccounts(scope, ids);
     const reports = await insertDemoReports(scope, ids, options.today ?? todayInJapan());
     await insertDemoMeetings(scope, ids);
+    await insertDemoEvaluations(scope, ids);
     await scope.contentChanged(ids.municipalityId);
     return {
       municipality: set.municipality.municipality.name,

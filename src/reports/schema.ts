@@ -124,6 +124,9 @@ export const reports = pgTable(
     values: jsonb('values').$type<ReportValues>().notNull().default({}),
     state: text('state', { enum: reportStates }).notNull().default('draft'),
     published: boolean('published').notNull().default(false),
+    /** The owner's self-evaluation: a grade of the plan's scale (evaluations/) by its label, and an optional comment. */
+    selfGrade: text('self_grade'),
+    selfComment: text('self_comment').notNull().default(''),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     lastChangedBy: text('last_changed_by').notNull(),

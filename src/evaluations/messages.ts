@@ -1,0 +1,92 @@
+import { defineMessages } from '../kernel/i18n/index.ts';
+
+/** Evaluations (評価): scales, the secretariat's yearly evaluation, publishing it. Japanese is the source; English is complete. */
+export const evaluationMessages = defineMessages({
+  'evaluation.adminLink': { ja: '評価（年度ごと）', en: 'Evaluation by fiscal year' },
+  'evaluation.years.title': { ja: '評価', en: 'Evaluation' },
+  'evaluation.years.lead': {
+    ja: '年度ごとに、計画の項目を計画の評価段階で評価し、コメントを書きます。公開すると、項目の公開ページとオープンデータに載ります。',
+    en: 'For each fiscal year, grade the plan’s items on the plan’s scale and comment on them. Once published, the grades show on the items’ public pages and in the open data.',
+  },
+  'evaluation.years.caption': { ja: '年度ごとの評価', en: 'Evaluation by fiscal year' },
+  'evaluation.years.year': { ja: '年度', en: 'Fiscal year' },
+  'evaluation.years.period': { ja: '期', en: 'Period' },
+  'evaluation.years.done': { ja: '評価した項目', en: 'Items evaluated' },
+  'evaluation.years.doneCount': { ja: '{done} / {all}項目', en: '{done} of {all} items' },
+  'evaluation.years.state': { ja: '公開', en: 'Published' },
+  'evaluation.years.none': { ja: 'この計画には、まだ評価できる年度がありません（期が登録されていないか、始まっていません）。', en: 'This plan has no fiscal year to evaluate yet (no period, or none has started).' },
+  'evaluation.published': { ja: '公開中', en: 'Published' },
+  'evaluation.unpublished': { ja: '未公開', en: 'Not published' },
+  'evaluation.scale.title': { ja: '評価の段階', en: 'Evaluation scale' },
+  'evaluation.scale.lead': {
+    ja: 'この計画の評価の段階を、よいものから順に決めます。各段階の表記（A、◎、達成 など）と、その意味を書きます。空いた行は保存しません。',
+    en: 'Set this plan’s grades, best first: each grade’s label (A, B, ◎ …) and what it means. Blank rows are not kept.',
+  },
+  'evaluation.scale.none': { ja: 'この計画の評価の段階は、まだ決まっていません。', en: 'This plan has no evaluation scale yet.' },
+  'evaluation.scale.needed': { ja: '評価するには、まず評価の段階を決めてください。', en: 'Set the evaluation scale first to evaluate.' },
+  'evaluation.scale.set': { ja: '評価の段階を決める', en: 'Set the evaluation scale' },
+  'evaluation.scale.edit': { ja: '評価の段階を変える', en: 'Change the evaluation scale' },
+  'evaluation.scale.presets': { ja: 'ひな形から始める', en: 'Start from a preset' },
+  'evaluation.scale.presetsHint': { ja: 'ひな形を選ぶと、下の欄がそのひな形に置き換わります（保存するまで何も変わりません）。', en: 'A preset replaces the rows below (nothing changes until you save).' },
+  'evaluation.scale.preset.abc': { ja: 'A・B・C', en: 'A / B / C' },
+  'evaluation.scale.preset.sabc': { ja: 'S・A・B・C・−', en: 'S / A / B / C / −' },
+  'evaluation.scale.preset.marks': { ja: '◎・○・△', en: '◎ / ○ / △' },
+  'evaluation.scale.preset.achievement': { ja: '達成・概ね達成・未達成', en: 'Achieved / Mostly achieved / Not achieved' },
+  'evaluation.scale.grade': { ja: '{n}番目の段階', en: 'Grade {n}' },
+  'evaluation.scale.label': { ja: '表記', en: 'Label' },
+  'evaluation.scale.meaning': { ja: '意味', en: 'Meaning' },
+  'evaluation.scale.more': { ja: '行を増やす', en: 'More rows' },
+  'evaluation.scale.caption': { ja: '評価の段階（よいものから順に）', en: 'Grades, best first' },
+  'evaluation.year.title': { ja: '{year}の評価', en: 'Evaluation of {year}' },
+  'evaluation.year.lead': {
+    ja: '項目ごとに評価を選び、コメントを書きます。一つのフォームで全項目を保存します。評価もコメントも空の項目は「未評価」のままです。',
+    en: 'Choose a grade for each item and write a comment; one form saves every item. An item with neither stays not evaluated.',
+  },
+  'evaluation.year.noItems': { ja: 'この年度の期には、まだ項目がありません。', en: 'The period of this year has no items yet.' },
+  'evaluation.year.grade': { ja: '評価', en: 'Grade' },
+  'evaluation.year.noGrade': { ja: '未評価', en: 'Not evaluated' },
+  'evaluation.year.comment': { ja: 'コメント', en: 'Comment' },
+  'evaluation.year.save': { ja: '評価を保存する', en: 'Save the evaluation' },
+  'evaluation.year.below': { ja: '下位の項目の評価: {spread}', en: 'Grades of the items below: {spread}' },
+  'evaluation.year.savedBy': { ja: '最終更新: {who}', en: 'Last saved by {who}' },
+  'evaluation.year.theirs': { ja: '先に保存された内容（{who}）', en: 'Saved first by {who}' },
+  'evaluation.year.conflictLead': {
+    ja: 'あなたが開いた後に、ほかの人が次の項目の評価を保存しました: {items}。あなたの入力は残してあります。各項目の下に先に保存された内容を示しました。確かめて、もう一度保存してください。',
+    en: 'Someone saved these items after you opened the form: {items}. What you typed is kept; what they saved is shown under each item. Check and save again.',
+  },
+  'evaluation.year.publish': { ja: 'この年度の評価を公開する', en: 'Publish this year’s evaluation' },
+  'evaluation.year.unpublish': { ja: '公開をやめる', en: 'Stop publishing' },
+  'evaluation.year.publishedNote': { ja: 'この年度の評価は公開中です。保存した変更はすぐ公開ページに載ります。', en: 'This year’s evaluation is published: changes you save show on the public pages at once.' },
+  'evaluation.year.unpublishedNote': { ja: 'この年度の評価はまだ公開していません。', en: 'This year’s evaluation is not published yet.' },
+  'evaluation.spread.none': { ja: '未評価 {count}', en: 'not evaluated {count}' },
+  'evaluation.notice.scaleSaved': { ja: '評価の段階を保存しました。', en: 'The evaluation scale was saved.' },
+  'evaluation.notice.saved': { ja: '評価を保存しました。', en: 'The evaluation was saved.' },
+  'evaluation.notice.published': { ja: 'この年度の評価を公開しました。', en: 'This year’s evaluation is now published.' },
+  'evaluation.notice.unpublished': { ja: 'この年度の評価の公開をやめました。', en: 'This year’s evaluation is no longer published.' },
+  'evaluation.error.gradeLabel': { ja: '{row}番目の段階の「表記」を入力してください', en: 'Enter the label of grade {row}' },
+  'evaluation.error.gradeLabelLong': { ja: '{row}番目の段階の「表記」は{max}文字以内で入力してください', en: 'The label of grade {row} must be {max} characters or fewer' },
+  'evaluation.error.gradeTwice': { ja: '{row}番目の段階の「表記」（{label}）が二度あります', en: 'The label of grade {row} ({label}) is given twice' },
+  'evaluation.error.meaningLong': { ja: '{row}番目の段階の「意味」は{max}文字以内で入力してください', en: 'The meaning of grade {row} must be {max} characters or fewer' },
+  'evaluation.error.tooFewGrades': { ja: '評価の段階を2つ以上入力してください', en: 'Enter at least two grades' },
+  'evaluation.error.tooManyGrades': { ja: '評価の段階は{max}個までです', en: 'A scale has at most {max} grades' },
+  'evaluation.error.gradeChoice': { ja: '「{item}」の評価は、評価の段階から選んでください', en: 'Choose the grade of “{item}” from the scale' },
+  'evaluation.error.gradeMissing': { ja: '「{item}」にコメントがあります。評価を選んでください', en: '“{item}” has a comment: choose its grade too' },
+  'evaluation.error.commentLong': { ja: '「{item}」のコメントは{max}文字以内で入力してください', en: 'The comment on “{item}” must be {max} characters or fewer' },
+  'evaluation.refused.gradeInUse': {
+    ja: '段階「{labels}」は評価で使われているため、消したり表記を変えたりできません。',
+    en: 'The grade(s) {labels} are used by evaluations, so they cannot be removed or relabelled.',
+  },
+  'evaluation.refused.noScale': { ja: 'この計画の評価の段階が決まっていません。先に評価の段階を決めてください。', en: 'This plan has no evaluation scale: set one first.' },
+  'evaluation.refused.gradeGone': { ja: '評価の段階が変わりました。ページを開き直して選んでください。', en: 'The scale has changed: open the page again and choose.' },
+  'evaluation.refused.nothingToPublish': { ja: 'この年度の評価はまだ一つもないため、公開できません。', en: 'No item of this year is evaluated yet, so there is nothing to publish.' },
+  'evaluation.conflict.scale': {
+    ja: 'あなたが開いた後に、ほかの人が評価の段階を保存しました。今の段階を上に示しました。あなたの入力は残してあります。',
+    en: 'Someone saved the scale after you opened it; the scale as saved now is shown above. What you typed is kept.',
+  },
+});
+
+type EvaluationMessages = typeof evaluationMessages;
+
+declare module '../kernel/i18n/index.ts' {
+  interface MessageKeys extends EvaluationMessages {}
+}
