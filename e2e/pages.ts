@@ -319,3 +319,24 @@ export class MaterialForm {
     await go(this.page, () => this.page.getByRole('button', { name: '保存する' }).click());
   }
 }
+
+/** The secretariat's evaluation of one fiscal year: every plan item's grade and comment in one form. */
+export class EvaluationYearForm {
+  constructor(private readonly page: Page) {}
+
+  private item(heading: string) {
+    return this.page.locator('section.evaluation-item', { has: this.page.getByRole('heading', { name: heading, exact: true }) });
+  }
+
+  async grade(heading: string, grade: string) {
+    await this.item(heading).getByRole('radio', { name: new RegExp(`^${grade}(：|$)`) }).check();
+  }
+
+  async comment(heading: string, text: string) {
+    await this.item(heading).getByLabel('コメント').fill(text);
+  }
+
+  async save() {
+    await go(this.page, () => this.page.getByRole('button', { name: '評価を保存する' }).click());
+  }
+}
