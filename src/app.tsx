@@ -42,6 +42,7 @@ import { adminRoutes } from './admin/routes.tsx';
 import { municipalityFromUrl, placePrefixes, wardFromUrl } from './municipalities/route-context.ts';
 import { importRoutes } from './imports/admin/routes.tsx';
 import { setupRoutes } from './setup/routes.tsx';
+import { searchRoutes } from './search/routes.tsx';
 import { catalogue } from './messages.ts';
 
 export type AppDeps = { database: Database; config: Config };
@@ -139,6 +140,7 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', meetingAdminRoutes());
   app.route('/', evaluationAdminRoutes());
   app.route('/', importRoutes());
+  app.route('/', searchRoutes());
   app.route('/api/v1', apiRoutes());
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) return c.json({ error: 'not found' }, 404);

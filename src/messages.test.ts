@@ -24,6 +24,7 @@ const builtKeys: { pattern: RegExp; reason: string }[] = [
   { pattern: /^import\.status\./, reason: '`import.status.${status}`: an import’s state in the list and on the result page' },
   { pattern: /^import\.field\./, reason: '`import.field.${field}`: the field a change of the import preview sets' },
   { pattern: /^place\.suffix\./, reason: '`place.suffix.${suffix}`: the English word after a romanised place name (Ward, City …) by its Japanese ending' },
+  { pattern: /^search\.kind\./, reason: '`search.kind.${kind}`: what a search result is (plan item, report …), its badge and the kind filter' },
   { pattern: /^pdf\.unavailable\.(source|problem)\./, reason: '`pdf.unavailable.source|problem.${…}`: where a browser was looked for and why it cannot print, when no PDF can be made' },
 ];
 

@@ -11,6 +11,7 @@ import { planMessages } from './plans/messages.ts';
 import { importMessages } from './imports/messages.ts';
 import { readingMessages } from './reading/messages.ts';
 import { reportMessages } from './reports/messages.ts';
+import { searchMessages } from './search/messages.ts';
 import { setupMessages } from './setup/messages.ts';
 
 /**
@@ -31,6 +32,7 @@ export const catalogue: Catalogue = mergeMessages(
   importMessages,
   adminMessages,
   setupMessages,
+  searchMessages,
 );
 
 /** For what runs outside a request (the CLI, scripts, tests). */

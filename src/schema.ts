@@ -14,3 +14,4 @@ export * from './organisations/schema.ts';
 export * from './plans/schema.ts';
 export * from './imports/schema.ts';
 export * from './reports/schema.ts';
+export * from './search/schema.ts';

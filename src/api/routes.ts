@@ -4,6 +4,7 @@ import { municipalityApi } from '../municipalities/api.ts';
 import { organisationApi } from '../site/organisation-api.ts';
 import { planApi } from '../plans/api.ts';
 import { reportApi } from '../reports/api.ts';
+import { searchApi } from '../search/api.ts';
 import { openApiDocument } from './openapi.ts';
 
 /** The read-only JSON API: each module's part, and the document that describes them all. */
@@ -14,5 +15,6 @@ export function apiRoutes() {
   app.route('/', planApi());
   app.route('/', organisationApi());
   app.route('/', reportApi());
+  app.route('/', searchApi());
   return app;
 }

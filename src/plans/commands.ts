@@ -6,6 +6,7 @@ import { problem } from '../kernel/i18n/index.ts';
 import type { MoveDirection, NewNodeInput, NodeInput, PeriodInput } from './inputs.ts';
 import { nodeOwners, planNodes, planPeriods, plans } from './schema.ts';
 import { nodesAreHeld, type NodeRow, type Period, type Plan } from './queries.ts';
+import { indexPlanItems, removePlanItems } from './search.ts';
 
 /** A new plan: the key asked for (a random suffix is added if the municipality has it already), its tier and scope, its names. */
 export type NewPlan = Pick<Plan, 'key' | 'tier' | 'wardId' | 'districtId' | 'name' | 'nickname'>;
@@ -108,6 +109,7 @@ export async function addNode(
     })
     .returning();
   await scope.audit({ municipalityId, entityType: 'plan_node', entityId: row!.id, action: 'create', after: await snapshot(tx, row!) });
+  await indexPlanItems(scope, municipalityId, periodId, [row!.id]);
   await scope.contentChanged(municipalityId);
   return { ok: true, value: row! };
 }
@@ -141,6 +143,7 @@ export async function updateNode(
     before,
     after: await snapshot(tx, row!),
   });
+  await indexPlanItems(scope, target.municipalityId, current.periodId, [target.nodeId]);
   await scope.contentChanged(target.municipalityId);
   return { ok: true, value: row! };
 }
@@ -232,6 +235,7 @@ export async function moveNode(
       before,
       after: { parentId: after!.parentId, position: after!.position },
     });
+    await indexPlanItems(scope, target.municipalityId, node.periodId);
     await scope.contentChanged(target.municipalityId);
   }
   return { ok: true, value: { moved } };
@@ -272,6 +276,7 @@ export async function deleteNode(
     if (row) await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan_node', entityId: id, action: 'delete', before: await snapshot(tx, row) });
   }
   await tx.delete(planNodes).where(and(eq(planNodes.municipalityId, target.municipalityId), eq(planNodes.id, node.id)));
+  await removePlanItems(scope, target.municipalityId, ids);
   await dateTheItemAbove(tx, node);
   await tx
     .update(planNodes)
@@ -316,6 +321,7 @@ export async function deletePlan(scope: CommandScope, target: { municipalityId: 
     .where(and(eq(planNodes.municipalityId, target.municipalityId), eq(planPeriods.planId, plan.id)));
   if (await nodesAreHeld(tx, target.municipalityId, nodes.map((n) => n.id))) return { ok: false, reason: 'refused', message: problem('plan.refused.planHasReports') };
   await tx.delete(plans).where(where);
+  await removePlanItems(scope, target.municipalityId, nodes.map((n) => n.id));
   const { createdAt: _c, updatedAt: _u, ...before } = plan;
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan', entityId: plan.id, action: 'delete', before });
   await scope.contentChanged(target.municipalityId);
@@ -346,6 +352,7 @@ export async function updatePeriod(
     .returning();
   const { createdAt: _c2, updatedAt: _u2, ...after } = row!;
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'plan_period', entityId: current.id, action: 'update', before, after });
+  await indexPlanItems(scope, target.municipalityId, current.id);
   await scope.contentChanged(target.municipalityId);
   return { ok: true, value: row! };
 }
@@ -383,6 +390,7 @@ export async function loadPlan(scope: CommandScope, municipalityId: string, load
   for (const { nodes: tree, ...period } of periods) {
     const [periodRow] = await tx.insert(planPeriods).values({ ...period, municipalityId, planId: row!.id }).returning({ id: planPeriods.id });
     nodes += await loadNodes(tx, { municipalityId, periodId: periodRow!.id, parentId: null }, tree);
+    await indexPlanItems(scope, municipalityId, periodRow!.id);
   }
   return { planId: row!.id, nodes };
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../kernel/auth/actor.ts';
 import { isCityAdminOf, isUser, isWardSecretariatOf } from '../kernel/auth/policy.ts';
+import { readers, type Reader } from '../kernel/auth/readers.ts';
 import type { Plan } from './queries.ts';
 
 type PlanScope = Pick<Plan, 'municipalityId' | 'tier' | 'wardId' | 'districtId'>;
@@ -11,6 +12,8 @@ type PlanScope = Pick<Plan, 'municipalityId' | 'tier' | 'wardId' | 'districtId'>
  */
 export const planPolicy = {
   read: (_actor: Actor) => true,
+  /** Who finds a plan's items in the search: everyone, as reading. */
+  readers: (_plan: PlanScope): Reader[] => [readers.public],
   edit: (actor: Actor, plan: PlanScope) =>
     isCityAdminOf(actor, plan.municipalityId) ||
     (plan.tier !== 'city' && isWardSecretariatOf(actor, plan.municipalityId, plan.wardId)) ||

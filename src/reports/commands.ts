@@ -21,6 +21,7 @@ import {
   type ReportValues,
   type RoundStatus,
 } from './schema.ts';
+import { indexReports, removeReports } from './search.ts';
 import { bulkSteps, nextState, refusalOf, type ReportAction } from './workflow.ts';
 
 type ReportTarget = { municipalityId: string; reportId: string };
@@ -66,6 +67,7 @@ async function addAssignment(scope: CommandScope, round: Round, assignment: Open
   await tx.insert(reportAssignmentOwners).values(assignment.ownerIds.map((organisationId, i) => ({ municipalityId, assignmentId: row!.id, organisationId, position: i })));
   const [report] = await tx.insert(reports).values({ municipalityId, assignmentId: row!.id, lastChangedBy: actorName(scope.actor) }).returning();
   await recordStateChange(scope, report!, null, 'draft');
+  await indexReports(scope, municipalityId, [report!.id]);
   return report!;
 }
 
@@ -152,8 +154,10 @@ export async function addAssignments(scope: CommandScope, target: { municipality
  */
 export async function deleteRound(scope: CommandScope, target: { municipalityId: string; roundId: string }): Promise<CommandResult<{ deleted: Round }>> {
   const where = and(eq(reportRounds.municipalityId, target.municipalityId), eq(reportRounds.id, target.roundId));
+  const reportIds = (await reportStatesOfRound(scope.tx, { municipalityId: target.municipalityId, id: target.roundId })).map((r) => r.reportId);
   const [round] = await scope.tx.delete(reportRounds).where(where).returning();
   if (!round) return { ok: false, reason: 'not_found' };
+  await removeReports(scope, target.municipalityId, reportIds);
   const { title, fiscalYear, deadline, status, periodId } = round;
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'report_round', entityId: round.id, action: 'delete', before: { title, fiscalYear, deadline, status, periodId } });
   await scope.contentChanged(target.municipalityId);
@@ -196,6 +200,7 @@ export async function updateReport(scope: CommandScope, report: Report, action: 
     .where(and(eq(reports.municipalityId, report.municipalityId), eq(reports.id, report.id)))
     .returning();
   await scope.audit({ municipalityId: report.municipalityId, entityType: 'report', entityId: report.id, action, before: snapshot(report), after: snapshot(row!) });
+  await indexReports(scope, report.municipalityId, [report.id]);
   return row!;
 }
 

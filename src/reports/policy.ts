@@ -1,5 +1,6 @@
 import type { Actor } from '../kernel/auth/actor.ts';
 import { isCityAdminOf, isCommitteeMemberOf, isUser, isWardSecretariatOf } from '../kernel/auth/policy.ts';
+import { readers, type Reader } from '../kernel/auth/readers.ts';
 import type { ReportState } from './schema.ts';
 
 type WardScope = { municipalityId: string; wardId: string };
@@ -25,6 +26,19 @@ export const reportPolicy = {
   /** Has a "my assignments" list at all: staff of an organisation of this municipality. */
   listOwn: (actor: Actor, municipalityId: string) => isUser(actor, 'owner_staff') && actor.municipalityId === municipalityId && actor.organisationId !== null,
   readPublished: (report: Pick<ReportScope, 'state' | 'published'>) => report.state === 'accepted' && report.published,
+  /**
+   * Who finds a report in the search: everyone once it is published; before, those `read` lets in (the city
+   * administrator, the ward's secretariat, its owners' staff, and once accepted the ward's committee).
+   */
+  readers: (report: ReportScope): Reader[] =>
+    reportPolicy.readPublished(report)
+      ? [readers.public]
+      : [
+          readers.city(report.municipalityId),
+          readers.wardSecretariat(report.wardId),
+          ...report.ownerIds.map(readers.organisationStaff),
+          ...(report.state === 'accepted' ? [readers.committee(report.wardId)] : []),
+        ],
   /** A report's photos go to whoever may read the report, and to everyone once it is published. */
   readPhoto: (actor: Actor, report: ReportScope) => reportPolicy.readPublished(report) || reportPolicy.read(actor, report),
 };

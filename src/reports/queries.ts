@@ -194,6 +194,12 @@ export function itemsOfOrganisation(db: DbOrTx, municipalityId: string, organisa
   return selectItems(db, municipalityId, inArray(reportAssignments.id, assignmentsOf(db, municipalityId, organisationId)));
 }
 
+/** These reports (all of a municipality's when `reportIds` is not given), for the search index. */
+export function reportItems(db: DbOrTx, municipalityId: string, reportIds?: string[]): Promise<ReportItem[]> {
+  if (reportIds?.length === 0) return Promise.resolve([]);
+  return selectItems(db, municipalityId, reportIds ? inArray(reports.id, reportIds) : undefined);
+}
+
 const isPublished = () => and(eq(reports.state, 'accepted'), eq(reports.published, true));
 
 /** A published report, for the public page of one report; null when there is none or it is not published. */

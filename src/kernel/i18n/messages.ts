@@ -28,6 +28,8 @@ export const kernelMessages = defineMessages({
   'nav.language': { ja: 'English', en: '日本語' },
   'nav.breadcrumb': { ja: 'パンくずリスト', en: 'Breadcrumb' },
   'nav.main': { ja: 'メインメニュー', en: 'Main menu' },
+  'nav.search': { ja: 'サイト内を検索する言葉', en: 'Words to search this site for' },
+  'nav.searchButton': { ja: '検索', en: 'Search' },
   'error.notFound.title': { ja: 'ページが見つかりません', en: 'Page not found' },
   'error.notFound.body': {
     ja: 'お探しのページは見つかりませんでした。URLに誤りがないか、またはページが移動・削除されていないかご確認ください。',

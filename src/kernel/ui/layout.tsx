@@ -99,6 +99,15 @@ export function Layout(props: { chrome: Chrome; title: Label; crumbs?: Crumb[]; 
                 <span class="site-name__main">{t('site.name')}</span>
                 <span class="site-name__sub">{t('site.tagline')}</span>
               </a>
+              <form method="get" action="/search" role="search" class="site-search">
+                <label for="site-search-q" class="visually-hidden">
+                  {t('nav.search')}
+                </label>
+                <input type="search" id="site-search-q" name="q" maxlength={100} />
+                <button type="submit" class="button button--small">
+                  {t('nav.searchButton')}
+                </button>
+              </form>
               <nav aria-label={t('nav.main')} class="site-nav">
                 <ul>
                   <li>

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { refused, type CommandScope, type Refused } from '../../kernel/db/command.ts';
 import { problem } from '../../kernel/i18n/index.ts';
 import { addNode, deleteNode, updateNode } from '../commands.ts';
+import { indexPlanItems } from '../search.ts';
 import { planNodes } from '../schema.ts';
 import type { ChangeSet } from './changes.ts';
 
@@ -46,6 +47,8 @@ export async function applyChanges(scope: CommandScope, target: Target, changes:
   // deleteNode closes the gap it leaves among its siblings; the second pass puts every position back to the file's.
   const replaced = removed.value > 0 ? await placeAll(false) : null;
   if (replaced) return replaced;
+  // A node placed under another parent has another level name.
+  await indexPlanItems(scope, target.municipalityId, target.periodId);
   return { ok: true, value: { added: changes.added.length, updated: changes.updated.length, moved: changes.moved.length, removed: removed.value } };
 }
 
