@@ -340,3 +340,32 @@ export class EvaluationYearForm {
     await go(this.page, () => this.page.getByRole('button', { name: '評価を保存する' }).click());
   }
 }
+
+/** The search page: the header's box on any page, the page's own box and filters, its results. */
+export class SearchPage {
+  constructor(private readonly page: Page) {}
+
+  /** Types the words into the site header's box and sends them with Enter, as from any page. */
+  async searchFromHeader(words: string) {
+    await this.page.getByRole('search').first().getByRole('searchbox').fill(words);
+    await Promise.all([this.page.waitForURL((url) => url.pathname === '/search'), this.page.keyboard.press('Enter')]);
+  }
+
+  /** Unfolds the filters, chooses a filter's option (by its visible text start) and sends the page's form. */
+  async narrow(filter: string, optionStartingWith: string) {
+    const filters = this.page.locator('details.search-filters');
+    if ((await filters.getAttribute('open')) === null) await filters.locator('summary').click();
+    const select = this.page.getByLabel(filter, { exact: true });
+    const label = (await select.locator('option').allInnerTexts()).find((text) => text.startsWith(optionStartingWith));
+    await select.selectOption({ label: label! });
+    await Promise.all([this.page.waitForURL((url) => url.search.includes('kind=') || url.search.includes('ward=')), this.page.getByRole('main').getByRole('button', { name: '検索' }).click()]);
+  }
+
+  results() {
+    return this.page.locator('.search-hit');
+  }
+
+  marked() {
+    return this.page.locator('.search-hit mark').allInnerTexts();
+  }
+}

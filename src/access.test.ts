@@ -83,6 +83,8 @@ const matrix: Row[] = [
   { method: 'GET', path: '/setup', url: () => '/setup', allowed: everyone },
   { method: 'POST', path: '/setup', url: () => '/setup', allowed: everyone, form: { municipalityName: '川崎市', slug: 'kawasaki' } },
   { method: 'GET', path: '/healthz', url: () => '/healthz', allowed: everyone },
+  // Everyone searches; what each finds is their own (search/search.test.ts, search/routes.test.ts).
+  { method: 'GET', path: '/search', url: () => '/search?q=防災', allowed: everyone },
   { method: 'GET', path: '/login', url: () => '/login', allowed: everyone },
   { method: 'POST', path: '/login', url: () => '/login', allowed: everyone, form: { login: '', password: '' } },
   { method: 'POST', path: '/logout', url: () => '/logout', allowed: everyone },
@@ -157,6 +159,7 @@ const matrix: Row[] = [
   { method: 'GET', path: `/photos/${uuid('municipality')}/${uuid('photo')}`, url: () => photoUrl, allowed: [...asahiManagers, 'ownerStaff'] },
   { method: 'GET', path: '/api/v1/openapi.json', url: () => '/api/v1/openapi.json', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities', url: () => '/api/v1/municipalities', allowed: everyone },
+  { method: 'GET', path: '/api/v1/search', url: () => '/api/v1/search?q=見守り', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/plans', url: () => '/api/v1/municipalities/yokohama/plans', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/plans/:plan', url: () => '/api/v1/municipalities/yokohama/plans/asahi-ward', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/plans/:plan/periods/:n{[0-9]+}/tree', url: () => '/api/v1/municipalities/yokohama/plans/asahi-ward/periods/4/tree', allowed: everyone },

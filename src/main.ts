@@ -6,6 +6,7 @@ import { migrateDatabase } from './kernel/db/migrate.ts';
 import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
 import { startServer } from './server.ts';
 import { startCleanup } from './cleanup.ts';
+import { buildMissingSearchIndexes } from './search-sources.ts';
 
 /** `npm start`: open (or create) the database, migrate it, load the demo into an empty one, and serve. */
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     const summary = await loadDemo(database);
     if (summary) console.log(`デモデータを読み込みました: ${summary.municipality}・${summary.wards}区・計画${summary.plans}件・項目${summary.nodes}件・アカウント${summary.accounts}件`);
   }
+  for (const { municipality, documents } of await buildMissingSearchIndexes(database)) console.log(`検索の索引を作りました: ${municipality.name}・${documents}件`);
   const server = await startServer({ database, config });
   const stopCleanup = startCleanup(database, config);
   const stop = async (signal: string) => {

@@ -1,3 +1,5 @@
+import { searchKinds } from '../search/kinds.ts';
+
 /** The OpenAPI 3.1 description of the read-only API under /api/v1, served at /api/v1/openapi.json. */
 const jsonOk = (schema: Record<string, unknown>, description: string) => ({
   description,
@@ -68,9 +70,77 @@ export const openApiDocument = {
         responses: { 200: jsonOk({ $ref: '#/components/schemas/PublishedReports' }, '取組報告'), 404: notFound },
       },
     },
+    '/search': {
+      get: {
+        summary:
+          '計画の項目・取組報告などの全文検索。全角・半角、大文字・小文字は区別せず、スペースで区切った言葉をすべて含むものを返す。ログインしているとき（セッションのCookie）は、その役割で読める公開前のものも含む',
+        parameters: [
+          { name: 'q', in: 'query', required: true, description: '検索する言葉（100文字まで）', schema: { type: 'string', maxLength: 100 } },
+          { name: 'kind', in: 'query', required: false, description: '種類で絞り込む', schema: { enum: [...searchKinds] } },
+          { name: 'ward', in: 'query', required: false, description: '区のID で絞り込む', schema: { type: 'string', format: 'uuid' } },
+          { name: 'period', in: 'query', required: false, description: '計画の期のID で絞り込む', schema: { type: 'string', format: 'uuid' } },
+          { name: 'year', in: 'query', required: false, description: '年度（西暦）で絞り込む', schema: { type: 'integer' } },
+          { name: 'page', in: 'query', required: false, description: 'ページ（1から。1ページ20件）', schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: {
+          200: jsonOk({ $ref: '#/components/schemas/SearchResults' }, '検索結果'),
+          400: jsonOk({ $ref: '#/components/schemas/SearchErrors' }, '言葉がない・長すぎる、または絞り込みの指定が正しくない（パラメータごとの説明）'),
+        },
+      },
+    },
   },
   components: {
     schemas: {
+      SearchSegments: {
+        type: 'array',
+        description: '文の断片。mark が true の断片が見つかった言葉（HTMLではなくテキスト）',
+        items: { type: 'object', properties: { text: { type: 'string' }, mark: { type: 'boolean' } }, required: ['text', 'mark'] },
+      },
+      SearchResults: {
+        type: 'object',
+        properties: {
+          query: { type: 'string' },
+          terms: { type: 'array', items: { type: 'string' }, description: '正規化（NFKC・小文字）した言葉' },
+          page: { type: 'integer' },
+          pageSize: { type: 'integer' },
+          total: { type: 'integer' },
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                kind: { enum: [...searchKinds] },
+                id: { type: 'string' },
+                title: { type: 'string' },
+                titleSegments: { $ref: '#/components/schemas/SearchSegments' },
+                snippet: { $ref: '#/components/schemas/SearchSegments' },
+                url: { type: 'string', description: 'そのページのパス' },
+                public: { type: 'boolean', description: 'false は公開前（ログインした役割でだけ見えるもの）' },
+                ward: { type: ['object', 'null'], properties: { id: { type: 'string', format: 'uuid' }, slug: nullableString, name: nullableString } },
+                period: { type: ['object', 'null'], properties: { id: { type: 'string', format: 'uuid' }, label: nullableString } },
+                fiscalYear: { type: ['integer', 'null'] },
+              },
+              required: ['kind', 'id', 'title', 'titleSegments', 'snippet', 'url', 'public', 'ward', 'period', 'fiscalYear'],
+            },
+          },
+          facets: {
+            type: 'object',
+            description: '絞り込みの選択肢ごとの件数（言葉だけで見つかるもの）',
+            properties: {
+              kinds: { type: 'array', items: { type: 'object', properties: { kind: { enum: [...searchKinds] }, count: { type: 'integer' } } } },
+              wards: { type: 'array', items: { type: 'object', properties: { wardId: { type: 'string', format: 'uuid' }, count: { type: 'integer' } } } },
+              periods: { type: 'array', items: { type: 'object', properties: { periodId: { type: 'string', format: 'uuid' }, periodLabel: { type: 'string' }, wardId: { type: ['string', 'null'] }, count: { type: 'integer' } } } },
+              fiscalYears: { type: 'array', items: { type: 'object', properties: { fiscalYear: { type: 'integer' }, count: { type: 'integer' } } } },
+            },
+          },
+        },
+        required: ['query', 'terms', 'page', 'pageSize', 'total', 'results', 'facets'],
+      },
+      SearchErrors: {
+        type: 'object',
+        properties: { errors: { type: 'object', additionalProperties: { type: 'string' }, description: 'パラメータ（q, kind, ward, period, year, page）ごとの問題' } },
+        required: ['errors'],
+      },
       Error: { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] },
       MunicipalityList: {
         type: 'object',

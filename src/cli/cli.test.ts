@@ -24,6 +24,7 @@ describe('./bin/sasaeai', () => {
   it('migrates, loads the demo, and adds an account with its role checked', async () => {
     expect((await sasaeai(main, ['db', 'migrate'])).stdout).toContain('最新のスキーマです');
     expect((await sasaeai(main, ['demo'])).stdout).toContain('デモデータを読み込みました: 横浜市・3区');
+    expect((await sasaeai(main, ['search-reindex'])).stdout).toMatch(/^横浜市: 検索の索引を作り直しました（\d+件）\n$/);
     const added = await sasaeai(main, ['user', 'add', '--login', 'hodogaya', '--name', '保土ケ谷 担当', '--role', 'ward_secretariat', '--ward', '旭区'], {
       SASAEAI_PASSWORD: 'a-long-enough-password',
     });

@@ -24,6 +24,9 @@ const help = `支えあい（Sasaeai）コマンドライン
   reports export-xlsx …    報告の回の庁内照会のExcelファイルを書き出します
   reports import-xlsx FILE 記入された庁内照会のExcelファイルを確認して取り込みます
   material …               推進会議の資料を PDF か Word で書き出します
+  search-reindex [--municipality URL名]
+                           検索の索引を計画・報告から作り直します（既定はすべての市町村。
+                           ふだんは変更と同時に更新され、起動時に空なら作ります）
 
 ${setupHelp}
 
@@ -81,6 +84,7 @@ const commands: Record<string, Command> = {
   'reports export-xlsx': onDatabase(() => import('./reports-workbook.ts'), (m) => m.exportXlsx),
   'reports import-xlsx': onDatabase(() => import('./reports-workbook.ts'), (m) => m.importXlsx),
   material: onDatabase(() => import('./material.ts'), (m) => m.materialCommand),
+  'search-reindex': onDatabase(() => import('./search-reindex.ts'), (m) => m.searchReindex),
   parse: async (args) => (await import('./parse.ts')).parseCommand(args),
   import: onDatabase(() => import('./import.ts'), (m) => m.importCommand),
   backup: async ([file]) => {

@@ -21,7 +21,6 @@ export const searchMessages = defineMessages({
   'search.filter.page': { ja: 'ページ', en: 'Page' },
   'search.filter.all': { ja: 'すべて', en: 'All' },
   'search.filter.count': { ja: '{label}（{count}件）', en: '{label} ({count})' },
-  'search.apply': { ja: '絞り込む', en: 'Apply' },
   'search.clear': { ja: '絞り込みを外す', en: 'Clear the filters' },
   'search.results': { ja: '「{query}」の検索結果', en: 'Results for “{query}”' },
   'search.total': { ja: '{total}件中 {from}〜{to}件目', en: '{from}–{to} of {total}' },

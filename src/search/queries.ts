@@ -26,7 +26,7 @@ export type SearchHit = {
   isPublic: boolean;
 };
 
-/** How many documents each filter value would leave (the filters' own choices not applied). */
+/** How many documents each filter's choice would leave, the other filters applied (not its own). */
 export type SearchFacets = {
   kinds: { kind: SearchKind; count: number }[];
   wards: { wardId: string; count: number }[];
@@ -98,11 +98,30 @@ async function countOf(db: DbOrTx, where: SQL | undefined): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The filters' choices with their counts, for what the terms find (whatever filters are chosen). */
-export async function searchFacets(db: DbOrTx, request: Pick<SearchRequest, 'terms' | 'readerKeys'>): Promise<SearchFacets> {
-  const empty: SearchFacets = { kinds: [], wards: [], periods: [], fiscalYears: [] };
-  if (request.terms.length === 0) return empty;
-  const groups = await db
+type FacetGroup = { kind: SearchKind; wardId: string | null; periodId: string | null; periodLabel: string | null; fiscalYear: number | null; count: number };
+
+/** Whether a group of documents passes the filters, leaving out one of them. */
+function passes(group: FacetGroup, filters: SearchFilters, except: keyof SearchFilters): boolean {
+  const values = { kind: group.kind, wardId: group.wardId, periodId: group.periodId, fiscalYear: group.fiscalYear };
+  return (Object.keys(values) as (keyof SearchFilters)[]).every((name) => name === except || filters[name] === undefined || filters[name] === values[name]);
+}
+
+function tally<K>(groups: FacetGroup[], filters: SearchFilters, facet: keyof SearchFilters, key: (group: FacetGroup) => K | null): [K, number][] {
+  const counts = new Map<K, number>();
+  for (const group of groups.filter((g) => passes(g, filters, facet))) {
+    const value = key(group);
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + group.count);
+  }
+  return [...counts];
+}
+
+/**
+ * The filters' choices with their counts, for what the terms find: one query grouped by every filter, each filter's
+ * counts then taken with the other filters applied (so a choice says how many it would show).
+ */
+export async function searchFacets(db: DbOrTx, request: Pick<SearchRequest, 'terms' | 'readerKeys' | 'filters'>): Promise<SearchFacets> {
+  if (request.terms.length === 0) return { kinds: [], wards: [], periods: [], fiscalYears: [] };
+  const groups: FacetGroup[] = await db
     .select({
       kind: sql<SearchKind>`${searchDocuments.kind}`,
       wardId: searchDocuments.wardId,
@@ -114,20 +133,17 @@ export async function searchFacets(db: DbOrTx, request: Pick<SearchRequest, 'ter
     .from(searchDocuments)
     .where(matching(request.terms, request.readerKeys))
     .groupBy(searchDocuments.kind, searchDocuments.wardId, searchDocuments.periodId, searchDocuments.periodLabel, searchDocuments.fiscalYear);
-  const tally = <K>(key: (group: (typeof groups)[number]) => K | null) => {
-    const counts = new Map<K, number>();
-    for (const group of groups) {
-      const value = key(group);
-      if (value !== null) counts.set(value, (counts.get(value) ?? 0) + group.count);
-    }
-    return counts;
-  };
+  const { filters } = request;
   const periodOf = new Map(groups.filter((g) => g.periodId).map((g) => [g.periodId!, { periodLabel: g.periodLabel ?? '', wardId: g.wardId }]));
   return {
-    kinds: [...tally((g) => g.kind)].map(([kind, n]) => ({ kind, count: n })),
-    wards: [...tally((g) => g.wardId)].map(([wardId, n]) => ({ wardId, count: n })),
-    periods: [...tally((g) => g.periodId)].map(([periodId, n]) => ({ periodId, ...periodOf.get(periodId)!, count: n })),
-    fiscalYears: [...tally((g) => g.fiscalYear)].sort((a, b) => b[0] - a[0]).map(([fiscalYear, n]) => ({ fiscalYear, count: n })),
+    kinds: tally(groups, filters, 'kind', (g) => g.kind).map(([kind, n]) => ({ kind, count: n })),
+    wards: tally(groups, filters, 'wardId', (g) => g.wardId).map(([wardId, n]) => ({ wardId, count: n })),
+    periods: tally(groups, filters, 'periodId', (g) => g.periodId)
+      .map(([periodId, n]) => ({ periodId, ...periodOf.get(periodId)!, count: n }))
+      .sort((a, b) => (a.periodLabel < b.periodLabel ? -1 : a.periodLabel > b.periodLabel ? 1 : 0)),
+    fiscalYears: tally(groups, filters, 'fiscalYear', (g) => g.fiscalYear)
+      .sort((a, b) => b[0] - a[0])
+      .map(([fiscalYear, n]) => ({ fiscalYear, count: n })),
   };
 }
 
@@ -151,5 +167,5 @@ export type SearchResult = { total: number; hits: SearchHit[]; facets: SearchFac
 
 export async function searchFor(db: DbOrTx, readerKeys: Reader[], params: { terms: string[]; filters: SearchFilters; page: number; pageSize: number }): Promise<SearchResult> {
   const { total, hits } = await searchIndex(db, { terms: params.terms, readerKeys, filters: params.filters, limit: params.pageSize, offset: (params.page - 1) * params.pageSize });
-  return { total, hits, facets: await searchFacets(db, { terms: params.terms, readerKeys }) };
+  return { total, hits, facets: await searchFacets(db, { terms: params.terms, readerKeys, filters: params.filters }) };
 }

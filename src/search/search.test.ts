@@ -57,10 +57,14 @@ describe('searching the demo', () => {
     await runCommand(database, systemActor, (scope) =>
       indexDocuments(scope, [
         { municipalityId: demo.municipality.id, kind: 'organisation', sourceId: 'test-mixed', wardId: ward.id, periodId: null, periodLabel: null, fiscalYear: 2024, readers: ['public'], title: 'ﾎﾞｯﾁｬ交流会', path: '/x', body: '８０５０問題の相談とICT講座' },
+        { municipalityId: demo.municipality.id, kind: 'organisation', sourceId: 'test-syntax', wardId: null, periodId: null, periodLabel: null, fiscalYear: null, readers: ['public'], title: "it's {a,b}", path: '/y', body: 'C:\\data "q" 100%_x & | ! <-> :*' },
       ]),
     );
     for (const query of ['ボッチャ', '8050問題', 'ict', 'ICT講座', '050']) expect(idsOf(await find(anonymous, query)), query).toContain('test-mixed');
     expect(idsOf(await find(anonymous, '8051'))).not.toContain('test-mixed');
+    // Characters that are syntax in a tsquery, an array literal or LIKE are only characters here.
+    for (const query of ["it's", '{a,b}', 'c:\\data', '"q"', '100%_x', '%', '_', '&', '<->', ':*']) expect(idsOf(await find(anonymous, query)), query).toContain('test-syntax');
+    expect(idsOf(await find(anonymous, '100%x'))).not.toContain('test-syntax');
     expect((await find(anonymous, 'ボッチャ', { wardId: ward.id, kind: 'organisation', fiscalYear: 2024 })).hits).toEqual([
       expect.objectContaining({ kind: 'organisation', sourceId: 'test-mixed', wardId: ward.id, fiscalYear: 2024, path: '/x' }),
     ]);
@@ -70,13 +74,16 @@ describe('searching the demo', () => {
   it('filters by kind, ward, period and year, and counts what each choice would leave', async () => {
     const asahi = await demo.ward('asahi');
     const all = await find(anonymous, '地域');
-    const facets = await searchFacets(database.db, { terms: termsOf('地域'), readerKeys: readerKeysOf(anonymous) });
+    const facets = await searchFacets(database.db, { terms: termsOf('地域'), readerKeys: readerKeysOf(anonymous), filters: {} });
     expect(facets.kinds.reduce((sum, k) => sum + k.count, 0)).toBe(all.total);
     const inAsahi = await find(anonymous, '地域', { wardId: asahi.id });
     expect(inAsahi.total).toBe(facets.wards.find((w) => w.wardId === asahi.id)?.count);
     expect(inAsahi.hits.every((h) => h.wardId === asahi.id)).toBe(true);
     const period = facets.periods[0]!;
     expect((await find(anonymous, '地域', { periodId: period.periodId })).total).toBe(period.count);
+    const reportsOnly = await searchFacets(database.db, { terms: termsOf('地域'), readerKeys: readerKeysOf(anonymous), filters: { kind: 'report' } });
+    for (const ward of reportsOnly.wards) expect((await find(anonymous, '地域', { kind: 'report', wardId: ward.wardId })).total).toBe(ward.count);
+    expect(reportsOnly.kinds).toEqual(facets.kinds);
   });
 
   it('pages: the same order every time, each page its share, the total on every page', async () => {

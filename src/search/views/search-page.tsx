@@ -1,6 +1,6 @@
 import type { Translate } from '../../kernel/i18n/index.ts';
 import { ErrorSummary, Select, TextInput, type FieldErrors } from '../../kernel/ui/forms.tsx';
-import { Ja, useContentLang } from '../../kernel/ui/japanese.tsx';
+import { Ja, useContentLang, withJapanese } from '../../kernel/ui/japanese.tsx';
 import { Layout, type Chrome } from '../../kernel/ui/layout.tsx';
 import { formatFiscalYear } from '../../kernel/wareki/index.ts';
 import { placeText } from '../../municipalities/names.ts';
@@ -26,47 +26,51 @@ function Marked({ segments }: { segments: Segment[] }) {
   return <>{segments.map((segment) => (segment.mark ? <mark>{segment.text}</mark> : segment.text))}</>;
 }
 
-function Filters({ chrome, search, wards }: { chrome: Chrome; search: NonNullable<Props['search']>; wards: Map<string, Ward> }) {
+/** The filters, folded unless one is chosen or wrong (no script: a details element). */
+function Filters({ chrome, search, wards, open }: { chrome: Chrome; search: NonNullable<Props['search']>; wards: Map<string, Ward>; open: boolean }) {
   const { t, locale } = chrome;
   const { facets } = search.result;
   const { filters } = search.params;
   const all: [string, string] = ['', t('search.filter.all')];
   const counted = (label: string, count: number) => t('search.filter.count', { label, count });
   return (
-    <fieldset class="search-filters">
-      <legend>{t('search.filters')}</legend>
-      <Select
-        name="kind"
-        label={t('search.filter.kind')}
-        value={filters.kind ?? ''}
-        options={[all, ...searchKinds.flatMap((kind): [string, string][] => {
-          const found = facets.kinds.find((k) => k.kind === kind);
-          return found || filters.kind === kind ? [[kind, counted(t(`search.kind.${kind}`), found?.count ?? 0)]] : [];
-        })]}
-      />
-      <Select
-        name="ward"
-        label={t('search.filter.ward')}
-        value={filters.wardId ?? ''}
-        options={[all, ...[...wards.values()].flatMap((ward): [string, string, 'ja'?][] => {
-          const found = facets.wards.find((w) => w.wardId === ward.id);
-          const name = placeText(chrome, ward);
-          return found || filters.wardId === ward.id ? [[ward.id, counted(name, found?.count ?? 0), name === ward.name ? 'ja' : undefined]] : [];
-        })]}
-      />
-      <Select
-        name="period"
-        label={t('search.filter.period')}
-        value={filters.periodId ?? ''}
-        options={[all, ...facets.periods.map((p): [string, string, 'ja'] => [p.periodId, counted(p.periodLabel, p.count), 'ja'])]}
-      />
-      <Select
-        name="year"
-        label={t('search.filter.year')}
-        value={filters.fiscalYear ? String(filters.fiscalYear) : ''}
-        options={[all, ...facets.fiscalYears.map((y): [string, string] => [String(y.fiscalYear), counted(formatFiscalYear(y.fiscalYear, { locale }), y.count)])]}
-      />
-    </fieldset>
+    <details class="search-filters" open={open}>
+      <summary>{t('search.filters')}</summary>
+      <fieldset>
+        <legend class="visually-hidden">{t('search.filters')}</legend>
+        <Select
+          name="kind"
+          label={t('search.filter.kind')}
+          value={filters.kind ?? ''}
+          options={[all, ...searchKinds.flatMap((kind): [string, string][] => {
+            const found = facets.kinds.find((k) => k.kind === kind);
+            return found || filters.kind === kind ? [[kind, counted(t(`search.kind.${kind}`), found?.count ?? 0)]] : [];
+          })]}
+        />
+        <Select
+          name="ward"
+          label={t('search.filter.ward')}
+          value={filters.wardId ?? ''}
+          options={[all, ...[...wards.values()].flatMap((ward): [string, string, 'ja'?][] => {
+            const found = facets.wards.find((w) => w.wardId === ward.id);
+            const name = placeText(chrome, ward);
+            return found || filters.wardId === ward.id ? [[ward.id, counted(name, found?.count ?? 0), name === ward.name ? 'ja' : undefined]] : [];
+          })]}
+        />
+        <Select
+          name="period"
+          label={t('search.filter.period')}
+          value={filters.periodId ?? ''}
+          options={[all, ...facets.periods.map((p): [string, string, 'ja'] => [p.periodId, counted(p.periodLabel, p.count), 'ja'])]}
+        />
+        <Select
+          name="year"
+          label={t('search.filter.year')}
+          value={filters.fiscalYear ? String(filters.fiscalYear) : ''}
+          options={[all, ...facets.fiscalYears.map((y): [string, string] => [String(y.fiscalYear), counted(formatFiscalYear(y.fiscalYear, { locale }), y.count)])]}
+        />
+      </fieldset>
+    </details>
   );
 }
 
@@ -129,7 +133,7 @@ function Results({ chrome, search, wards }: { chrome: Chrome; search: NonNullabl
   const from = (params.page - 1) * PAGE_SIZE + 1;
   return (
     <section aria-labelledby="search-results-title">
-      <h2 id="search-results-title">{t('search.results', { query: params.query })}</h2>
+      <h2 id="search-results-title">{withJapanese((query) => t('search.results', { query }), params.query)}</h2>
       {result.hits.length === 0 ? (
         <p>{t('search.none')}</p>
       ) : (
@@ -159,7 +163,7 @@ export function SearchPage({ chrome, typed, search, errors, wards }: Props) {
       <ErrorSummary t={t} errors={errors} />
       <form method="get" action={searchPaths.page()} role="search" class="search-form">
         <TextInput name="q" label={t('search.query')} value={typed} type="search" error={errors['q']} />
-        {search ? <Filters chrome={chrome} search={search} wards={wards} /> : null}
+        {search ? <Filters chrome={chrome} search={search} wards={wards} open={Boolean(filtered) || Object.keys(errors).some((name) => name !== 'q')} /> : null}
         <div class="actions">
           <button type="submit" class="button">
             {t('search.submit')}
