@@ -2,6 +2,8 @@ import type { Actor } from './kernel/auth/actor.ts';
 import { runCommand } from './kernel/db/command.ts';
 import type { Database } from './kernel/db/database.ts';
 import { listMunicipalities, type Municipality } from './municipalities/queries.ts';
+import { meetingSource } from './meetings/search.ts';
+import { organisationSource } from './organisations/search.ts';
 import { planItemSource } from './plans/search.ts';
 import { reportSource } from './reports/search.ts';
 import { rebuildIndex, type SearchSource } from './search/commands.ts';
@@ -12,7 +14,7 @@ import { indexIsEmpty } from './search/queries.ts';
  * municipality's index is empty). A module that makes its records searchable writes them from its commands
  * (search/commands.ts) and adds its source here; the search module itself knows no module.
  */
-export const searchSources: readonly SearchSource[] = [planItemSource, reportSource];
+export const searchSources: readonly SearchSource[] = [planItemSource, reportSource, meetingSource, organisationSource];
 
 /** Rebuilds the index of each municipality, one transaction each: how many documents each holds now. */
 export async function rebuildSearchIndexes(database: Database, actor: Actor, municipalities: Municipality[]): Promise<{ municipality: Municipality; documents: number }[]> {

@@ -25,7 +25,7 @@ const help = `支えあい（Sasaeai）コマンドライン
   reports import-xlsx FILE 記入された庁内照会のExcelファイルを確認して取り込みます
   material …               推進会議の資料を PDF か Word で書き出します
   search-reindex [--municipality URL名]
-                           検索の索引を計画・報告から作り直します（既定はすべての市町村。
+                           検索の索引を計画・報告・会議・推進主体から作り直します（既定はすべての市町村。
                            ふだんは変更と同時に更新され、起動時に空なら作ります）
 
 ${setupHelp}

@@ -8,6 +8,7 @@ import { acceptedReports } from '../reports/queries.ts';
 import type { MaterialInput, MeetingInput } from './inputs.ts';
 import { partsOf, type Meeting, type MeetingRecord } from './queries.ts';
 import { meetingAgendaItems, meetingMaterials, meetings } from './schema.ts';
+import { indexMeeting, removeMeeting } from './search.ts';
 
 type WardTarget = { municipalityId: string; wardId: string };
 type MeetingTarget = { municipalityId: string; meetingId: string };
@@ -44,6 +45,7 @@ async function finish(scope: CommandScope, before: MeetingRecord, action: string
   const [meeting] = await scope.tx.update(meetings).set({ ...changes, version: before.meeting.version + 1, updatedAt: sql`now()` }).where(meetingWhere(target)).returning();
   const after = { meeting: meeting!, ...(await partsOf(scope.tx, meeting!)) };
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'meeting', entityId: meeting!.id, action, before: snapshot(before), after: snapshot(after) });
+  await indexMeeting(scope, meeting!);
   return meeting!;
 }
 
@@ -68,6 +70,7 @@ export async function createMeeting(scope: CommandScope, target: WardTarget, inp
   await replaceAgenda(scope.tx, meeting!, input.agenda);
   const record = { meeting: meeting!, ...(await partsOf(scope.tx, meeting!)) };
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'meeting', entityId: meeting!.id, action: 'create', after: snapshot(record) });
+  await indexMeeting(scope, meeting!);
   return { ok: true, value: meeting! };
 }
 
@@ -93,6 +96,7 @@ export async function deleteMeeting(scope: CommandScope, target: MeetingTarget, 
   const begun = await begin(scope.tx, target, input.version);
   if (!('meeting' in begun)) return begun;
   await scope.tx.delete(meetings).where(meetingWhere(target));
+  await removeMeeting(scope, target);
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'meeting', entityId: target.meetingId, action: 'delete', before: snapshot(begun) });
   return { ok: true, value: begun };
 }

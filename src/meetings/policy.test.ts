@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anonymous, type SessionUser } from '../kernel/auth/actor.ts';
+import { readsAsOneOf } from '../kernel/auth/readers.ts';
 import { useDemoDatabase } from '../testing/demo-setup.ts';
 import { meetingPolicy } from './policy.ts';
 
@@ -52,6 +53,14 @@ describe('meeting policy', () => {
     for (const actor of [actors.ownerStaff, actors.districtTeam, anonymous]) {
       expect(meetingPolicy.read(actor, meeting(new Date()))).toBe(false);
       expect(meetingPolicy.listShared(actor, meeting(null))).toBe(false);
+    }
+  });
+
+  it('lets find a meeting in the search exactly those who may read it', () => {
+    for (const actor of [anonymous, ...Object.values(actors)]) {
+      for (const scope of [meeting(null), meeting(new Date()), meeting(new Date(), { ward: 'totsuka' }), meeting(new Date(), elsewhere)]) {
+        expect(readsAsOneOf(actor, meetingPolicy.readers(scope)), `${actor.kind === 'user' ? actor.login : 'the public'}, shared: ${scope.sharedAt !== null}`).toBe(meetingPolicy.read(actor, scope));
+      }
     }
   });
 });

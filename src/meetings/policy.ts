@@ -1,5 +1,6 @@
 import type { Actor } from '../kernel/auth/actor.ts';
 import { isCityAdminOf, isCommitteeMemberOf, isWardSecretariatOf } from '../kernel/auth/policy.ts';
+import { readers, type Reader } from '../kernel/auth/readers.ts';
 
 type WardScope = { municipalityId: string; wardId: string };
 export type MeetingScope = WardScope & { sharedAt: Date | null };
@@ -16,6 +17,12 @@ export const meetingPolicy = {
   delete: (actor: Actor, meeting: MeetingScope) => meetingPolicy.manage(actor, meeting),
   read: (actor: Actor, meeting: MeetingScope) =>
     meetingPolicy.manage(actor, meeting) || (meeting.sharedAt !== null && isCommitteeMemberOf(actor, meeting.municipalityId, meeting.wardId)),
+  /** Who finds a meeting in the search: those `read` lets in (never the public). */
+  readers: (meeting: MeetingScope): Reader[] => [
+    readers.city(meeting.municipalityId),
+    readers.wardSecretariat(meeting.municipalityId, meeting.wardId),
+    ...(meeting.sharedAt !== null ? [readers.committee(meeting.municipalityId, meeting.wardId)] : []),
+  ],
   /** Has the ward's list of shared meetings at all. */
   listShared: (actor: Actor, ward: WardScope) => meetingPolicy.manageWard(actor, ward) || isCommitteeMemberOf(actor, ward.municipalityId, ward.wardId),
 };

@@ -17,6 +17,11 @@ export function listMeetings(db: DbOrTx, municipalityId: string, wardId: string)
     .orderBy(desc(meetings.date), desc(meetings.createdAt));
 }
 
+/** Every meeting of a municipality (the search index's rebuild). */
+export function meetingsOf(db: DbOrTx, municipalityId: string): Promise<Meeting[]> {
+  return db.select().from(meetings).where(eq(meetings.municipalityId, municipalityId)).orderBy(asc(meetings.date), asc(meetings.id));
+}
+
 export async function findMeeting(db: DbOrTx, municipalityId: string, id: string): Promise<MeetingRecord | null> {
   const [meeting] = await db.select().from(meetings).where(and(eq(meetings.municipalityId, municipalityId), eq(meetings.id, id)));
   if (!meeting) return null;

@@ -4,6 +4,7 @@ import type { CommandScope } from '../kernel/db/command.ts';
 import type { OrganisationInput } from './inputs.ts';
 import type { Organisation } from './queries.ts';
 import { organisations } from './schema.ts';
+import { indexOrganisations } from './search.ts';
 
 export type OrganisationResult =
   | { ok: true; value: Organisation }
@@ -27,6 +28,7 @@ export async function createOrganisation(scope: CommandScope, municipalityId: st
     .values({ municipalityId, key: newKey(input.kind), ...fields })
     .returning();
   await scope.audit({ municipalityId, entityType: 'organisation', entityId: row!.id, action: 'create', after: snapshot(row!) });
+  await indexOrganisations(scope, municipalityId, [row!]);
   await scope.contentChanged(municipalityId);
   return row!;
 }
@@ -46,6 +48,7 @@ export async function updateOrganisation(scope: CommandScope, target: { municipa
     .where(and(eq(organisations.municipalityId, target.municipalityId), eq(organisations.id, target.id)))
     .returning();
   await scope.audit({ municipalityId: target.municipalityId, entityType: 'organisation', entityId: target.id, action: 'update', before: snapshot(current), after: snapshot(row!) });
+  await indexOrganisations(scope, target.municipalityId, [row!]);
   await scope.contentChanged(target.municipalityId);
   return { ok: true, value: row! };
 }
@@ -54,9 +57,11 @@ export async function updateOrganisation(scope: CommandScope, target: { municipa
 export type OrganisationLoad = Pick<Organisation, 'key' | 'name' | 'kind' | 'wardId' | 'aliases' | 'collective' | 'description'>;
 
 /** Bulk-loads a municipality's registry of organisations (the demo); no audit rows, as for the municipality itself. */
-export function loadOrganisations(scope: CommandScope, municipalityId: string, load: OrganisationLoad[]): Promise<Organisation[]> {
-  return scope.tx
+export async function loadOrganisations(scope: CommandScope, municipalityId: string, load: OrganisationLoad[]): Promise<Organisation[]> {
+  const rows = await scope.tx
     .insert(organisations)
     .values(load.map((o) => ({ ...o, municipalityId })))
     .returning();
+  await indexOrganisations(scope, municipalityId, rows);
+  return rows;
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../kernel/auth/actor.ts';
 import { isCityAdminOf, isWardSecretariatOf } from '../kernel/auth/policy.ts';
+import { readers, type Reader } from '../kernel/auth/readers.ts';
 import type { Organisation } from './queries.ts';
 
 type Scope = Pick<Organisation, 'municipalityId' | 'wardId'>;
@@ -10,6 +11,8 @@ type Scope = Pick<Organisation, 'municipalityId' | 'wardId'>;
  */
 export const organisationPolicy = {
   read: (_actor: Actor) => true,
+  /** Who finds an organisation in the search: everyone, as reading. */
+  readers: (_organisation: Scope): Reader[] => [readers.public],
   manage: (actor: Actor, organisation: Scope) =>
     isCityAdminOf(actor, organisation.municipalityId) || isWardSecretariatOf(actor, organisation.municipalityId, organisation.wardId),
   /** May open the registry editor of this municipality at all. */

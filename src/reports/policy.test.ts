@@ -15,6 +15,7 @@ const actors: [string, Actor][] = [
   ['the public', anonymous],
   ['the city administrator', user('city_admin')],
   ['another city’s administrator', user('city_admin', { municipalityId: 'm-2' })],
+  ['a secretariat of another city’s ward with the same id', user('ward_secretariat', { wardId: ward, municipalityId: 'm-2' })],
   ['the ward’s secretariat', user('ward_secretariat', { wardId: ward })],
   ['another ward’s secretariat', user('ward_secretariat', { wardId: 'w-2' })],
   ['an owner’s staff', user('owner_staff', { organisationId: 'o-1' })],

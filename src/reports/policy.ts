@@ -35,9 +35,9 @@ export const reportPolicy = {
       ? [readers.public]
       : [
           readers.city(report.municipalityId),
-          readers.wardSecretariat(report.wardId),
-          ...report.ownerIds.map(readers.organisationStaff),
-          ...(report.state === 'accepted' ? [readers.committee(report.wardId)] : []),
+          readers.wardSecretariat(report.municipalityId, report.wardId),
+          ...report.ownerIds.map((id) => readers.organisationStaff(report.municipalityId, id)),
+          ...(report.state === 'accepted' ? [readers.committee(report.municipalityId, report.wardId)] : []),
         ],
   /** A report's photos go to whoever may read the report, and to everyone once it is published. */
   readPhoto: (actor: Actor, report: ReportScope) => reportPolicy.readPublished(report) || reportPolicy.read(actor, report),

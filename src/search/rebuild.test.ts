@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../kernel/db/database.ts';
 import { buildMissingSearchIndexes } from '../search-sources.ts';
 import { useDemoDatabase, type Demo } from '../testing/demo-setup.ts';
+import { searchKinds } from './kinds.ts';
 import { indexedDocuments, indexIsEmpty } from './queries.ts';
 import { searchDocuments } from './schema.ts';
 
@@ -10,7 +11,7 @@ let database: Database;
 let demo: Demo;
 useDemoDatabase((opened) => ({ database, demo } = opened));
 
-const everything = async () => [...(await indexedDocuments(database.db, demo.municipality.id, 'plan_item')), ...(await indexedDocuments(database.db, demo.municipality.id, 'report'))];
+const everything = async () => (await Promise.all(searchKinds.map((kind) => indexedDocuments(database.db, demo.municipality.id, kind)))).flat();
 
 describe('start-up', () => {
   it('builds the index of a municipality that has none (a database from before the index), and leaves a built one alone', async () => {

@@ -113,6 +113,19 @@ describe('who finds what', () => {
     expect(await finds(await demo.actorOf('city_admin'))).toBe(true);
   });
 
+  it('a meeting: its secretariat and, once shared, its committee; an organisation: everyone', async () => {
+    const { meeting } = await demo.meeting();
+    const finds = async (actor: Actor, query: string, id: string) => idsOf(await find(actor, query)).includes(id);
+    expect(meeting.sharedAt).not.toBeNull();
+    expect(await finds(await demo.actorOf('committee_member'), meeting.title, meeting.id)).toBe(true);
+    expect(await finds(await demo.actorOf('ward_secretariat', 'asahi'), meeting.title, meeting.id)).toBe(true);
+    expect(await finds(await demo.actorOf('owner_staff'), meeting.title, meeting.id)).toBe(false);
+    expect(await finds(await demo.actorOf('ward_secretariat', 'tsurumi'), meeting.title, meeting.id)).toBe(false);
+    expect(await finds(anonymous, meeting.title, meeting.id)).toBe(false);
+    const hit = (await find(anonymous, '旭区社会福祉協議会', { kind: 'organisation' })).hits.find((h) => h.title === '旭区社会福祉協議会');
+    expect(hit).toMatchObject({ path: '/m/yokohama/organisations/asahi-shakyo', isPublic: true });
+  });
+
   it('publishing a report makes it public in the same transaction, and taking it off hides it again', async () => {
     const accepted = await demo.report('accepted');
     const target = { municipalityId: demo.municipality.id, reportId: accepted.report.id };
@@ -157,8 +170,9 @@ describe('keeping the index true', () => {
   });
 
   it('what the commands wrote is what a rebuild writes', async () => {
-    const snapshot = async () => (await Promise.all(['plan_item', 'report'].map((kind) => indexedDocuments(database.db, demo.municipality.id, kind as 'plan_item' | 'report')))).flat();
-    const written = await snapshot();
+    const snapshot = async () => (await Promise.all(searchKinds.map((kind) => indexedDocuments(database.db, demo.municipality.id, kind)))).flat();
+    const written = (await snapshot()).filter((doc) => !doc.sourceId.startsWith('test-'));
+    expect(new Set(written.map((doc) => doc.kind))).toEqual(new Set(searchKinds));
     const count = await runCommand(database, systemActor, (scope) => rebuildIndex(scope, demo.municipality.id, searchSources));
     expect(count).toBe(written.length);
     expect(await snapshot()).toEqual(written);

@@ -6,10 +6,10 @@ import type { Actor } from './actor.ts';
  * arrays), so that a page of results and its count hold only what the reader may see. Each module's policy says a
  * record's readers next to its `read` rule, and its tests hold the two to the same answers.
  *
- * Every key names a scope that is unique across municipalities (ids are UUIDs; the city administrator's key names
- * its municipality), so no key reaches into another municipality.
+ * Every key but `public` starts with its municipality, so no key reaches into another municipality (as the policies'
+ * rules check the municipality of the account).
  */
-export type Reader = 'public' | `city:${string}` | `ward:${string}` | `committee:${string}` | `organisation:${string}` | `district:${string}`;
+export type Reader = 'public' | `city:${string}` | `ward:${string}:${string}` | `committee:${string}:${string}` | `organisation:${string}:${string}` | `district:${string}:${string}`;
 
 export const readers = {
   /** Everyone, signed in or not. */
@@ -17,22 +17,23 @@ export const readers = {
   /** The city administrator of the municipality (every non-public record of it lists this). */
   city: (municipalityId: string): Reader => `city:${municipalityId}`,
   /** The ward's secretariat. */
-  wardSecretariat: (wardId: string): Reader => `ward:${wardId}`,
+  wardSecretariat: (municipalityId: string, wardId: string): Reader => `ward:${municipalityId}:${wardId}`,
   /** The ward's committee members. */
-  committee: (wardId: string): Reader => `committee:${wardId}`,
+  committee: (municipalityId: string, wardId: string): Reader => `committee:${municipalityId}:${wardId}`,
   /** The staff of an organisation (推進主体). */
-  organisationStaff: (organisationId: string): Reader => `organisation:${organisationId}`,
+  organisationStaff: (municipalityId: string, organisationId: string): Reader => `organisation:${municipalityId}:${organisationId}`,
   /** The district's support team. */
-  districtTeam: (districtId: string): Reader => `district:${districtId}`,
+  districtTeam: (municipalityId: string, districtId: string): Reader => `district:${municipalityId}:${districtId}`,
 };
 
 /** The reader keys of an actor: everyone is the public; an account also reads as its role in its scope. */
 export function readerKeysOf(actor: Actor): Reader[] {
   if (actor.kind !== 'user') return [readers.public];
-  const scoped = (id: string | null, key: (id: string) => Reader) => (id ? [key(id)] : []);
+  const { municipalityId } = actor;
+  const scoped = (id: string | null, key: (municipalityId: string, id: string) => Reader) => (id ? [key(municipalityId, id)] : []);
   switch (actor.role) {
     case 'city_admin':
-      return [readers.public, readers.city(actor.municipalityId)];
+      return [readers.public, readers.city(municipalityId)];
     case 'ward_secretariat':
       return [readers.public, ...scoped(actor.wardId, readers.wardSecretariat)];
     case 'committee_member':
