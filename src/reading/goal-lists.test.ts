@@ -4,7 +4,7 @@ import type { InterchangeDocument } from './interchange.ts';
 import { parseLines } from './parse.ts';
 
 function read(text: string): InterchangeDocument {
-  return parseLines(text.split('\n'), { file: 'test.txt', format: 'text' });
+  return parseLines(text.split('\n'), { file: 'test.txt', format: 'txt' });
 }
 
 function topGoals(text: string): [string, string, string][] {

@@ -10,6 +10,9 @@ function numberedHeadingLike(line: Line): boolean {
   return !line.indent && line.width <= 40 && !endsSentence(line.t) && /^(?:[0-9０-９]{1,2}[\s\u3000]+|[（(][0-9０-９]{1,2}[)）][\s\u3000]*|[①-⑳][\s\u3000]*)\S/u.test(line.t);
 }
 
+/** 調査期間:6月19日〜, 対象/市内在住の…: a field's label and its value, as notices list their details. */
+const FIELD_LINE = /^[^\s\u3000:：/／。、「」（）()]{2,10}(?:[（(][^）)]{1,4}[）)])?[:：/／]/u;
+
 /** A line that starts something of its own, so it never continues the paragraph above it. */
 export function startsOwnLine(line: Line): boolean {
   return (
@@ -26,6 +29,8 @@ export function startsOwnLine(line: Line): boolean {
     SITUATION_LABEL.test(line.t) ||
     philosophyLabel(line.t) !== null ||
     isLevelName(line.t) ||
+    FIELD_LINE.test(line.t) ||
+    /^(?:[［\[][QＱ][\]］]|[QＱAＡ][0-9０-９]*[.．:：])/u.test(line.t) ||
     parseLevelHeading(line.t) !== null
   );
 }

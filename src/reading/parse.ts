@@ -26,7 +26,7 @@ import { reviewFallback } from './review.ts';
 import { markdownHeadingTrigger, numberedHeadingTrigger, sectionFallback, shortHeadingTrigger, tableTrigger, verticalHeadingTrigger } from './sections.ts';
 import { collectProseSteps, scheduleTrigger } from './schedule.ts';
 import { ParseState } from './state.ts';
-import { surveyTrigger } from './surveys.ts';
+import { surveyContinuationTrigger, surveyTrigger } from './surveys.ts';
 
 type Taker = (s: ParseState, i: number) => number | null;
 
@@ -39,6 +39,7 @@ const STRONG: readonly Taker[] = [
   goalListTrigger,
   closedGoalListTrigger,
   reportTrigger,
+  surveyContinuationTrigger,
   surveyTrigger,
   committeeTableTrigger,
   committeeHeadingTrigger,

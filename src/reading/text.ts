@@ -104,7 +104,7 @@ export const NUMBER_SOURCE = `(?:[0-9０-９]+(?:[ \\u3000]*[-－‐−ー―][ 
 
 /** Leading list markers of all kinds: ・ ◆ ◇ ○ ● ■ □ ▶ ★ ※ - and the like. */
 /** Escaped for use inside a character class. */
-const BULLET_CHARS = '・･◆◇○●◯■□▶▷►▸◎◉★☆※－‐ｰ\\-';
+const BULLET_CHARS = '・･•◆◇○●◯■□▶▷►▸▽▼◎◉★☆※－‐ｰ\\-';
 
 export function stripBullet(text: string): string {
   return text.replace(new RegExp(`^[${BULLET_CHARS}][\\s\\u3000]*`, 'u'), '');
