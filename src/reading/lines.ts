@@ -85,8 +85,20 @@ export function toLine(raw: string, n: number): Line {
   };
 }
 
+/** Longer than any line a page or a PDF sets: text flattened onto one line by a website or an archive. */
+const FLATTENED_LENGTH = 300;
+/** Where a flattened line's fields and items began: a space before ■ ◆ ● ○ ◇ or 【. */
+const FLATTENED_BREAK = /[ \u3000]+(?=[■◆●○◇【])/u;
+
+/** A flattened line (not a table row, not markup) back in the pieces its markers begin. */
+function unflatten(raw: string): string[] {
+  if (raw.length <= FLATTENED_LENGTH || raw.includes('\t') || /<[a-z/!]/iu.test(raw)) return [raw];
+  return raw.split(FLATTENED_BREAK);
+}
+
+/** The lines of the texts; the pieces of a flattened line keep its line number. */
 export function toLines(texts: readonly string[]): Line[] {
-  return texts.map((raw, i) => toLine(raw, i + 1));
+  return texts.flatMap((raw, i) => unflatten(raw).map((piece) => toLine(piece, i + 1)));
 }
 
 /** Index of the first non-blank line at or after `from` (lines.length when none), looking at most `limit` lines. */

@@ -197,3 +197,32 @@ describe('a 次第 whose items look like other things', () => {
     expect(meeting?.sourceLines).toEqual([1, 9]);
   });
 });
+
+describe('minutes flattened onto one line by a website', () => {
+  const flattened =
+    '令和6年度 第2回みなと町福祉推進協議会会議録 ■日 時:令和6年10月3日(木)午後2時 ■場 所:みなと町役場2階 大会議室 ' +
+    '■出席者:(敬称略) <委員> 青木一郎、石田和子、上野三郎 <事務局> 福祉課長、福祉課係長 ■傍聴者:1名 ' +
+    '■議 事: 1.開会 2.議題 (1)計画の進み具合について 【資料1】 (2)アンケートの案について 【資料2〜3】 (3)その他 ' +
+    '■資 料: 【事前配布資料】 資料1 進み具合の表 資料2 アンケート案 ' +
+    '■会議の経過: 事務局から資料1により計画の進み具合を説明し、委員から地区ごとの違いについて質問があった。続いて資料2によりアンケートの案を説明し、設問の数と回答のしやすさについて意見が出された。';
+
+  it('reads the fields its ■ markers begin, the attendees with the role of their group, and the 次第 written on one line', () => {
+    const [meeting] = parse([flattened]).meetings;
+    expect(meeting?.title).toBe('令和6年度 第2回みなと町福祉推進協議会会議録');
+    expect(when(meeting)).toEqual(['2024-10-03', '14:00', null, 'みなと町役場2階 大会議室']);
+    expect(meeting?.['attendees']).toEqual(['委員 青木一郎', '委員 石田和子', '委員 上野三郎', '事務局 福祉課長', '事務局 福祉課係長']);
+    expect(meeting?.['observers']).toBe('1名');
+    expect(meeting?.agenda.map((a) => [a.number, a.title, a.materials, a.parent])).toEqual([
+      ['1', '開会', [], undefined],
+      ['2', '議題', [], undefined],
+      ['(1)', '計画の進み具合について', ['資料1'], '2'],
+      ['(2)', 'アンケートの案について', ['資料2〜3'], '2'],
+      ['(3)', 'その他', [], '2'],
+    ]);
+  });
+
+  it('gives each name the role written before it (委員長 A 副委員長 B 委員 C、D)', () => {
+    const [meeting] = parse(['第1回みなと町策定委員会', '日時：令和6年5月8日 午後2時', '出席者：委員長 青木一郎 副委員長 石田和子 委員 上野三郎、江藤四郎']).meetings;
+    expect(meeting?.['attendees']).toEqual(['委員長 青木一郎', '副委員長 石田和子', '委員 上野三郎', '委員 江藤四郎']);
+  });
+});

@@ -11,7 +11,7 @@ import { RecordBlock, type ParseState } from './state.ts';
 import { endsSentence, splitOutsideBrackets } from './text.ts';
 import { MEETING_WORDS, SPEAKER_ROLE } from './vocabulary.ts';
 
-type FieldKind = 'title' | 'date' | 'time' | 'venue' | 'attendees' | 'absentees' | 'secretariat' | 'agenda';
+type FieldKind = 'title' | 'date' | 'time' | 'venue' | 'attendees' | 'absentees' | 'secretariat' | 'observers' | 'agenda';
 type ListKind = 'attendees' | 'absentees' | 'secretariat';
 
 const LABELS: Readonly<Record<FieldKind, readonly string[]>> = {
@@ -22,6 +22,7 @@ const LABELS: Readonly<Record<FieldKind, readonly string[]>> = {
   attendees: ['出席者氏名', '出席者', '出席委員'],
   absentees: ['欠席者氏名', '欠席者', '欠席委員'],
   secretariat: ['事務局等', '事務局'],
+  observers: ['傍聴者人数', '傍聴者数', '傍聴者', '傍聴人'],
   agenda: ['会議次第', '次第', '議題', '議事'],
 };
 
@@ -67,7 +68,7 @@ const ITEM_FORMS: readonly (readonly [string, RegExp])[] = [
   ['circled', /^(?<num>[①-⑳])[\s\u3000]*(?<title>\S.*)$/u],
   ['kana', /^(?<num>[ア-ン])[\s\u3000.．、)）]+(?<title>\S.*)$/u],
 ];
-const MATERIAL = /^(?<code>資料[\s\u3000]*[0-9０-９]+(?:[-－][0-9０-９]+)?)[\s\u3000:：]*(?<title>.*)$/u;
+const MATERIAL = /^[【［]?(?<code>資料[\s\u3000]*[0-9０-９]+(?:[-－−][0-9０-９]+)?(?:[〜～~][0-9０-９]+)?)[】］]?[\s\u3000:：]*(?<title>.*)$/u;
 
 function ascii(text: string): string {
   return text.normalize('NFKC').replace(/[\s]/gu, '');
@@ -151,7 +152,7 @@ class MeetingBlock extends RecordBlock<Meeting> {
 
   /** The 次第 is the last of a meeting's fields: what follows its items is the minutes, not another field. */
   private read(text: string): boolean {
-    if (this.agenda) return this.agendaItem(text);
+    if (this.agenda) return this.agendaLine(text);
     const field = readField(text);
     if (field) return this.field(field);
     if (this.pending) return this.continueField(this.pending, text);
@@ -179,7 +180,8 @@ class MeetingBlock extends RecordBlock<Meeting> {
   private value(kind: FieldKind, value: string): void {
     if (kind === 'title') this.name(value);
     else if (kind === 'venue') this.record.venue = value;
-    else if (kind === 'agenda') this.agendaItem(value) || this.addItem('', null, value);
+    else if (kind === 'observers') this.record['observers'] = value;
+    else if (kind === 'agenda') for (const item of inlineItems(value)) this.agendaItem(item) || this.addItem('', null, item);
     else if (isList(kind)) this.addToList(kind, value);
     else if (kind === 'time') this.time(value);
     else this.dateAndTime(value);
@@ -196,7 +198,7 @@ class MeetingBlock extends RecordBlock<Meeting> {
 
   private addToList(kind: ListKind, value: string): void {
     const list = (this.record[kind] ??= []) as string[];
-    list.push(...splitOutsideBrackets(value.replace(/^[•・]\s*/u, ''), '、，,'));
+    list.push(...listedPeople(value.replace(/^[•・]\s*/u, '')));
   }
 
   private dateAndTime(value: string): void {
@@ -213,6 +215,14 @@ class MeetingBlock extends RecordBlock<Meeting> {
     if (!range.ok) return false;
     this.record.start = range.value.start;
     this.record.end = range.value.end ?? null;
+    return true;
+  }
+
+  /** A line of the 次第: one item, or several written on one line (【資料1】 4.選出 5.諮問 (1)概要について). */
+  private agendaLine(text: string): boolean {
+    const pieces = inlineItems(text);
+    if (!pieces.every(isAgendaPiece)) return false;
+    for (const piece of pieces) this.agendaItem(piece);
     return true;
   }
 
@@ -243,6 +253,46 @@ class MeetingBlock extends RecordBlock<Meeting> {
     this.record.agenda.push(item);
     return true;
   }
+}
+
+function isAgendaPiece(text: string): boolean {
+  return MATERIAL.test(text) || ITEM_FORMS.some(([, pattern]) => pattern.test(text));
+}
+
+/** 1.委員委嘱 2.市長挨拶 (1)概要について 【資料2】: a 次第 written on one line, in its items. */
+function inlineItems(value: string): string[] {
+  return value
+    .split(/[\s\u3000]+(?=(?:[0-9０-９]{1,2}[.．]|[（(][0-9０-９]{1,2}[)）])\S)/u)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/** <委員>, 【事務局】: a group's role before the names it heads. */
+const GROUP = /[<＜【［]([^>＞】］]{1,8})[>＞】］]/gu;
+/**
+ * 委員長 田川佳代子 副委員長 加藤康彦 委員 横山智絵子、大木剛: a role word before a space heads the names after it;
+ * roles listed by themselves (委員長、副委員長、委員8名) are entries.
+ */
+const ROLE_WORD = /^(?:会長|副会長|委員長|副委員長|座長|副座長|部会長|副部会長|委員|アドバイザー|オブザーバー|事務局)$/u;
+
+/**
+ * The people a 出席者 / 欠席者 list names, each with the role the list gives them (委員長 田川佳代子, 委員 曽根直樹);
+ * (敬称略) and the like dropped. Names without a role stay as printed.
+ */
+function listedPeople(value: string): string[] {
+  const people: string[] = [];
+  let role: string | null = null;
+  const text = value.replace(/[（(](?:敬称略|順不同|五十音順)[)）]/gu, ' ').replace(GROUP, ' $1 ');
+  const words = text.split(/[\s\u3000]+/u).filter((w) => w !== '');
+  for (const [w, word] of words.entries()) {
+    const pieces = splitOutsideBrackets(word, '、，,');
+    for (const [p, piece] of pieces.entries()) {
+      const headsNext = p === pieces.length - 1 && w < words.length - 1;
+      if (headsNext && ROLE_WORD.test(piece)) role = piece;
+      else people.push(role ? `${role} ${piece}` : piece);
+    }
+  }
+  return people;
 }
 
 function isList(kind: FieldKind): kind is ListKind {
