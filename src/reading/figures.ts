@@ -150,9 +150,21 @@ function periodOf(cell: string): { fiscalYear: number; fiscalYearEnd?: number } 
   return year.ok ? { fiscalYear: year.value } : null;
 }
 
+/** H25予算, 令和6年度実績: a period with the kind of its values. */
+const PERIOD_WITH_KIND = /^(?<period>.+?)[\s\u3000]*(?<kind>予算|決算|見込(?:み|量)?|実績(?:値)?|目標(?:値)?|計画(?:値)?)$/u;
+
 interface Column {
   index: number;
   period: { fiscalYear: number; fiscalYearEnd?: number };
+  kind?: IndicatorValue['kind'];
+}
+
+function columnOf(cell: string, index: number): Column | null {
+  const period = periodOf(cell);
+  if (period) return { index, period };
+  const m = PERIOD_WITH_KIND.exec(cellText(cell))?.groups;
+  const withKind = m ? periodOf(m['period']!) : null;
+  return withKind ? { index, period: withKind, kind: valueKind(m!['kind']!) ?? 'actual' } : null;
 }
 
 function valueOf(cell: string, column: Column, kind: IndicatorValue['kind']): { value: IndicatorValue; unit: string | null } | null {
@@ -168,11 +180,15 @@ function valueOf(cell: string, column: Column, kind: IndicatorValue['kind']): { 
   return { value: { ...column.period, value: number, kind, ...(note ? { note } : {}) }, unit: m!.groups!['unit'] || null };
 }
 
+function headerColumns(header: string[]): Column[] {
+  return header.map(columnOf).filter((c): c is Column => c !== null);
+}
+
 /** 項目 / 指標 / 平成17年度～平成21年度 / 平成22年度～平成26年度 … rows of values under a header of periods. */
 export function indicatorTableTrigger(s: ParseState, i: number): number | null {
   const header = s.line(i).cells;
-  if (!header) return null;
-  const columns = header.map((cell, index) => ({ index, period: periodOf(cell) })).filter((c): c is Column => c.period !== null);
+  if (!header) return spacedTable(s, i);
+  const columns = headerColumns(header);
   const first = columns[0]?.index ?? 0;
   if (columns.length < 2 || first === 0) return null;
   const labels = header.slice(0, first).map(cellText);
@@ -207,11 +223,57 @@ function tableRow(
       : { name, unit: null, category: s.section?.heading ?? null, description: others.join(' ') || null, values: [], sourceLines: s.range(i) };
   if (indicator !== previous) s.indicators.push(indicator);
   for (const column of table.columns) {
-    const read = valueOf(cells[column.index] ?? '', column, kind);
+    const read = valueOf(cells[column.index] ?? '', column, column.kind ?? kind);
     if (!read) continue;
     indicator.values.push(read.value);
     indicator.unit ??= read.unit;
   }
   s.take(indicator, i);
   return indicator;
+}
+
+/** A value as a table flattened to spaces prints it: 1,202人, 104,648, 2.21, or a missing one (―, 無し). */
+const SPACED_VALUE = /^(?:[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?[^\s\u30000-9０-９]{0,3}|[―－—-]|無し|なし|記載なし|未設置)$/u;
+
+function tokens(text: string): string[] {
+  return text.split(/[\s\u3000]+/u).filter((t) => t !== '');
+}
+
+/** The values a row ends with, after its label. */
+function trailingValues(words: string[]): number {
+  let count = 0;
+  while (count < words.length && SPACED_VALUE.test(words[words.length - 1 - count]!)) count++;
+  return count;
+}
+
+/**
+ * A table that PDF text or a web archive flattened to spaces: a header of periods (単位 H25予算 H25決算 H26予算 …),
+ * then a row per figure whose last values line up with the periods (直接事業費 104,648 102,220 …). A row with fewer
+ * values has lost its alignment: it is left unread rather than guessed.
+ */
+function spacedTable(s: ParseState, i: number): number | null {
+  const header = tokens(s.line(i).t);
+  const columns = headerColumns(header);
+  const first = columns[0]?.index ?? 0;
+  if (columns.length < 2 || first === 0 || columns.some((c, k) => c.index !== first + k) || columns.length !== header.length - first) return null;
+  let end = i + 1;
+  let read = 0;
+  let previous: Indicator | null = null;
+  for (; end < s.lines.length && s.ledger.isFree(end); end++) {
+    const line = s.line(end);
+    if (line.blank) {
+      if (s.line(end - 1).blank) break;
+      continue;
+    }
+    if (line.cells || endsSentence(line.t)) break;
+    const words = tokens(line.t);
+    if (trailingValues(words) !== columns.length || words.length === columns.length) continue;
+    const labels = words.length - columns.length;
+    const rowColumns = columns.map((c, k) => ({ ...c, index: labels + k }));
+    previous = tableRow(s, end, words, { columns: rowColumns, first: labels, nameColumn: 0 }, previous);
+    read++;
+  }
+  if (read === 0) return null;
+  s.ledger.use(i);
+  return end;
 }

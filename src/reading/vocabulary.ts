@@ -82,8 +82,8 @@ export function reportField(cell: string): 'issue' | 'content' | 'collaboration'
 /** Indicator rows that name the kind of value: 見込量, 計画値, 実績値, 目標値, 基準値. */
 export function valueKind(cell: string): 'actual' | 'planned' | 'target' | 'baseline' | undefined {
   const text = cell.replace(/[\s\u3000（）()]/gu, '');
-  if (/^(?:見込(?:み|量|値)?|計画(?:値|量)|予定(?:値|量)?)$/u.test(text)) return 'planned';
-  if (/^(?:実績(?:値|量)?|現状値|結果)$/u.test(text)) return 'actual';
+  if (/^(?:見込(?:み|量|値)?|計画(?:値|量)?|予定(?:値|量)?|予算)$/u.test(text)) return 'planned';
+  if (/^(?:実績(?:値|量)?|現状値|結果|決算)$/u.test(text)) return 'actual';
   if (/^目標(?:値|量)?$/u.test(text)) return 'target';
   if (/^(?:基準値?|策定時|当初値?)$/u.test(text)) return 'baseline';
   return undefined;
