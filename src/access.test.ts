@@ -3,11 +3,12 @@ import { closeDocumentBrowser } from './kernel/documents/pdf.ts';
 import { uuid } from './kernel/web/params.ts';
 import type { TestClient } from './testing/app.ts';
 import { useDemoApp, type TestApp } from './testing/demo-setup.ts';
-import { addDistrictPlan } from './testing/factories.ts';
+import { addDistrictActivity, addDistrictPlan } from './testing/factories.ts';
 import type { Report } from './reports/queries.ts';
 import { photoPath } from './reports/photos/paths.ts';
 import { attachTestPhoto } from './reports/photos/testing.ts';
 import { stageDemoImport } from './imports/testing.ts';
+import { demoDistricts } from './demo/accounts.ts';
 
 /**
  * Every route × every role: who is let in and who is turned away. A route the app registers without a row here
@@ -51,6 +52,8 @@ type Ctx = {
   accepted: string;
   meeting: string;
   material: string;
+  /** An activity in the log of 鶴見区's demo district. */
+  activity: string;
   importId: string;
   structureUpload: Uploads;
   workbookUpload: Uploads;
@@ -65,6 +68,9 @@ const base = '/admin/m/yokohama/plans/totsuka-ward/periods/4';
 const districtPeriod = (c: Ctx) => `/admin/m/yokohama/plans/${c.district.key}/periods/${c.district.period}`;
 const asahi = '/admin/m/yokohama/wards/asahi';
 const asahiPlan = '/admin/m/yokohama/plans/asahi-ward';
+const demoDistrict = demoDistricts[0]!.slug;
+/** 鶴見区's demo district: its support team keeps it (so would 鶴見区's secretariat, not in the table). */
+const districtAdmin = `/admin/m/yokohama/wards/tsurumi/districts/${demoDistrict}`;
 const matrix: Row[] = [
   { method: 'GET', path: '/', url: () => '/', allowed: everyone },
   { method: 'GET', path: '/m/:m', url: () => '/m/yokohama', allowed: everyone },
@@ -196,6 +202,21 @@ const matrix: Row[] = [
   { method: 'POST', path: `/admin/m/:m/wards/:ward/imports/${uuid('id')}/corrections`, url: (c) => `${asahi}/imports/${c.importId}/corrections`, allowed: asahiManagers, form: { version: 'x', kind: 'node' } },
   { method: 'POST', path: `/admin/m/:m/wards/:ward/imports/${uuid('id')}/apply`, url: (c) => `${asahi}/imports/${c.importId}/apply`, allowed: asahiManagers, form: { version: 'x' } },
   { method: 'POST', path: `/admin/m/:m/wards/:ward/imports/${uuid('id')}/discard`, url: (c) => `${asahi}/imports/${c.importId}/discard`, allowed: asahiManagers, form: { version: 'x' } },
+  { method: 'GET', path: '/m/:m/wards/:ward/districts', url: () => '/m/yokohama/wards/tsurumi/districts', allowed: everyone },
+  { method: 'GET', path: '/m/:m/wards/:ward/districts/:district', url: () => `/m/yokohama/wards/tsurumi/districts/${demoDistrict}`, allowed: everyone },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/districts', url: () => '/admin/m/yokohama/wards/totsuka/districts', allowed: totsukaEditors },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/districts/:district', url: () => districtAdmin, allowed: districtEditors },
+  ...(['details', 'team', 'statistics', 'milestones'] as const).flatMap((form): Row[] => [
+    { method: 'GET', path: `/admin/m/:m/wards/:ward/districts/:district/${form}`, url: () => `${districtAdmin}/${form}`, allowed: districtEditors },
+    { method: 'POST', path: `/admin/m/:m/wards/:ward/districts/:district/${form}`, url: () => `${districtAdmin}/${form}`, allowed: districtEditors, form: { version: 'x' } },
+  ]),
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/districts/:district/plan', url: () => `${districtAdmin}/plan`, allowed: districtEditors },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/districts/:district/plan', url: () => `${districtAdmin}/plan`, allowed: districtEditors, form: { name: '' } },
+  { method: 'GET', path: '/admin/m/:m/wards/:ward/districts/:district/activities/new', url: () => `${districtAdmin}/activities/new`, allowed: districtEditors },
+  { method: 'POST', path: '/admin/m/:m/wards/:ward/districts/:district/activities', url: () => `${districtAdmin}/activities`, allowed: districtEditors, form: { title: '' } },
+  { method: 'GET', path: `/admin/m/:m/wards/:ward/districts/:district/activities/${uuid('activity')}/edit`, url: (c) => `${districtAdmin}/activities/${c.activity}/edit`, allowed: districtEditors },
+  { method: 'POST', path: `/admin/m/:m/wards/:ward/districts/:district/activities/${uuid('activity')}`, url: (c) => `${districtAdmin}/activities/${c.activity}`, allowed: districtEditors, form: { version: 'x' } },
+  { method: 'POST', path: `/admin/m/:m/wards/:ward/districts/:district/activities/${uuid('activity')}/delete`, url: (c) => `${districtAdmin}/activities/${c.activity}/delete`, allowed: districtEditors, form: { version: 'x' } },
   { method: 'GET', path: '/api/v1/municipalities/:m/wards/:ward/reports', url: () => '/api/v1/municipalities/yokohama/wards/asahi/reports', allowed: everyone },
   { method: 'GET', path: '/api/v1/municipalities/:m/wards/:ward/reports/:fiscalYear{[0-9]{4}}', url: () => '/api/v1/municipalities/yokohama/wards/asahi/reports/2023', allowed: everyone },
   { method: 'GET', path: '/assets/:name', url: () => '/assets/site.css', allowed: everyone },
@@ -237,6 +258,7 @@ useDemoApp(async (opened) => {
     accepted: await reportOf('accepted', 'こども家庭支援課'),
     meeting: meeting.meeting.id,
     material: meeting.materials[0]!.id,
+    activity: await addDistrictActivity(database, demo.municipality.id),
     importId: await stageDemoImport(database, demo.municipality.id),
     structureUpload: await stagedByEach(totsukaEditors, `${base}/structure/xlsx`, `${base}/structure`, 'file'),
     workbookUpload: new Map(),

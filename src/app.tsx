@@ -32,6 +32,8 @@ import { planRoutes } from './plans/routes.tsx';
 import { reportsAdminRoutes } from './reports/admin/routes.tsx';
 import { evaluationAdminRoutes } from './evaluations/admin/routes.tsx';
 import { meetingAdminRoutes } from './meetings/admin/routes.tsx';
+import { districtRoutes } from './districts/routes.tsx';
+import { districtAdminRoutes } from './districts/admin/routes.tsx';
 import { reportRoutes } from './reports/routes.tsx';
 import { photoUpload } from './reports/photos/upload-limit.ts';
 import { documentUpload } from './imports/upload-limit.ts';
@@ -139,6 +141,8 @@ export function createApp(deps: AppDeps, pageCache = new PageCache(deps.config.p
   app.route('/', reportsAdminRoutes());
   app.route('/', meetingAdminRoutes());
   app.route('/', evaluationAdminRoutes());
+  app.route('/', districtRoutes());
+  app.route('/', districtAdminRoutes());
   app.route('/', importRoutes());
   app.route('/', searchRoutes());
   app.route('/api/v1', apiRoutes());

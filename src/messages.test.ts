@@ -25,6 +25,7 @@ const builtKeys: { pattern: RegExp; reason: string }[] = [
   { pattern: /^import\.field\./, reason: '`import.field.${field}`: the field a change of the import preview sets' },
   { pattern: /^place\.suffix\./, reason: '`place.suffix.${suffix}`: the English word after a romanised place name (Ward, City …) by its Japanese ending' },
   { pattern: /^search\.kind\./, reason: '`search.kind.${kind}`: what a search result is (plan item, report …), its badge and the kind filter' },
+  { pattern: /^district\.(organisation|milestone|activityKind|next)\./, reason: '`district.organisation|milestone|activityKind|next.${…}`: a team member’s organisation, a milestone, an activity’s kind and a next step, on the district pages and forms' },
   { pattern: /^pdf\.unavailable\.(source|problem)\./, reason: '`pdf.unavailable.source|problem.${…}`: where a browser was looked for and why it cannot print, when no PDF can be made' },
 ];
 

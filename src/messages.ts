@@ -3,6 +3,7 @@ import { kernelMessages } from './kernel/i18n/messages.ts';
 import { accountMessages } from './accounts/messages.ts';
 import { adminMessages } from './admin/messages.ts';
 import { evaluationMessages } from './evaluations/messages.ts';
+import { districtMessages } from './districts/messages.ts';
 import { meetingMessages } from './meetings/messages.ts';
 import { municipalityMessages } from './municipalities/messages.ts';
 import { siteMessages } from './site/messages.ts';
@@ -28,6 +29,7 @@ export const catalogue: Catalogue = mergeMessages(
   reportMessages,
   meetingMessages,
   evaluationMessages,
+  districtMessages,
   readingMessages,
   importMessages,
   adminMessages,

@@ -8,6 +8,7 @@ export * from './kernel/tenancy/schema.ts';
 export * from './kernel/uploads/schema.ts';
 export * from './accounts/schema.ts';
 export * from './evaluations/schema.ts';
+export * from './districts/schema.ts';
 export * from './meetings/schema.ts';
 export * from './municipalities/schema.ts';
 export * from './organisations/schema.ts';

@@ -23,6 +23,8 @@ import { listPlans } from '../plans/queries.ts';
 import { dueReportLinksFor, openRoundLinksFor, reportLinksFor, type AdminLink } from '../reports/admin/links.ts';
 import { meetingLinksFor, meetingsAheadFor } from '../meetings/admin/links.ts';
 import { importLinksFor } from '../imports/links.ts';
+import { districtHomeFor, districtLinksFor } from '../districts/admin/links.ts';
+import { districtPaths } from '../districts/paths.ts';
 import { AdminHomePage, type HomeSection, type PlanSection } from './admin-home-page.tsx';
 import { placeText } from '../municipalities/names.ts';
 
@@ -49,8 +51,14 @@ async function leadingSections({ db, user, municipality, t, locale, today }: Ask
         { heading: t('admin.accounts'), empty: '', links: accountLinks({ db, user, municipality, t, locale, today }) },
         { heading: t('admin.openRounds'), empty: t('admin.openRounds.none'), links: await openRoundLinksFor(db, user, municipality, t, locale) },
       ];
-    case 'district_support':
-      return [];
+    case 'district_support': {
+      const home = await districtHomeFor(db, user, municipality, t, locale, today);
+      return [
+        { heading: t('district.home.districts'), empty: t('district.home.districtsNone'), links: home.districts },
+        { heading: t('district.home.next'), empty: t('district.home.nextNone'), links: home.next },
+        { heading: t('district.home.recent'), empty: t('district.home.recentNone'), links: home.recent },
+      ];
+    }
   }
 }
 
@@ -70,6 +78,7 @@ async function wardOverview({ db, municipality, t, locale }: Asked): Promise<Adm
         { href: meetingPaths.list(m, ward.slug), label: t('meeting.adminLink', { ward: placeText({ t, locale }, ward) }) },
         { href: importPaths.list(m, ward.slug), label: t('import.adminLink', { ward: placeText({ t, locale }, ward) }) },
         { href: municipalityPaths.adminContact(m, ward.slug), label: t('contact.adminLink', { ward: placeText({ t, locale }, ward) }) },
+        { href: districtPaths.adminWard(m, ward.slug), label: t('district.admin.wardLink', { ward: placeText({ t, locale }, ward) }) },
       ],
     });
   }
@@ -107,6 +116,7 @@ async function moreLinks(asked: Asked): Promise<AdminLink[]> {
     ...(user.role === 'committee_member' ? [] : await reportLinksFor(db, user, municipality, t, locale)),
     ...(await meetingLinksFor(db, user, municipality, t, locale)),
     ...(await importLinksFor(db, user, municipality, t, locale)),
+    ...(await districtLinksFor(db, user, municipality, t, locale)),
     ...(await contactLinks(asked)),
     { href: accountPaths.ownPassword, label: t('account.changePasswordLink') },
   ];

@@ -9,6 +9,7 @@ import { findMeeting, listMeetings, type MeetingRecord } from '../meetings/queri
 import { todayInJapan } from '../kernel/ui/time.ts';
 import { findDistrict, findMunicipality, findWard, type Ward } from '../municipalities/queries.ts';
 import { addNode, createPeriod, createPlan } from '../plans/commands.ts';
+import { recordActivity } from '../districts/commands.ts';
 import { findPlan, loadTree, type PlanWithPeriods } from '../plans/queries.ts';
 import { listRounds, roundItems, type Report, type ReportItem, type RoundSummary } from '../reports/queries.ts';
 
@@ -102,4 +103,14 @@ export async function addDistrictPlan(database: Database, municipalityId: string
     if (!node.ok) throw new Error(`the district plan's item was refused: ${node.reason}`);
     return { key: plan.key, period: period.number, nodeId: node.value.id };
   });
+}
+
+/** An activity in the log of 鶴見区's demo district (its support team's), recorded through the command as the team would. */
+export async function addDistrictActivity(database: Database, municipalityId: string): Promise<string> {
+  const district = found(await findDistrict(database.db, municipalityId, demoDistricts[0]!.slug), `district ${demoDistricts[0]!.slug}`);
+  const recorded = await runCommand(database, systemActor, (scope) =>
+    recordActivity(scope, district, { date: '2025-06-14', kind: 'meeting', title: '地区の話し合い', participants: 12, notes: '', targets: [] }),
+  );
+  if (!recorded.ok) throw new Error(`the district activity was refused: ${recorded.reason}`);
+  return recorded.value.id;
 }

@@ -6,6 +6,7 @@ import { planPaths } from '../../plans/paths.ts';
 import { currentPeriod, periodTitle, type PlanWithPeriods } from '../../plans/queries.ts';
 import { formatFiscalYear, formatFiscalYearSpan } from '../../kernel/wareki/index.ts';
 import { reportPaths } from '../../reports/paths.ts';
+import { districtPaths } from '../../districts/paths.ts';
 import { contactOf, type District, type Municipality, type Ward } from '../../municipalities/queries.ts';
 import { latest } from '../../kernel/ui/page-info.tsx';
 import { placeCrumbs, placeName, placeText } from '../../municipalities/names.ts';
@@ -84,10 +85,15 @@ export function WardPage({ chrome, municipality, ward, plans, districts, organis
       {districts.length > 0 ? (
         <>
           <h2>{t('ward.districts')}</h2>
+          <p>
+            <a href={districtPaths.ward(m, ward.slug)}>{t('district.wardLink')}</a>
+          </p>
           <ul>
             {districts.map((d) => (
               <li>
-                <LabelText label={placeName(chrome, d)} />
+                <a href={districtPaths.district(m, ward.slug, d.slug)}>
+                  <LabelText label={placeName(chrome, d)} />
+                </a>
               </li>
             ))}
           </ul>
