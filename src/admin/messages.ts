@@ -11,8 +11,8 @@ export const adminMessages = defineMessages({
     en: 'Read the committee meetings’ material and download it as PDF or Word, and read the accepted progress reports.',
   },
   'admin.lead.district_support': {
-    ja: '担当する地区の地区計画を編集できます（取組目標・推進主体・取組例の追加と変更、変更履歴の確認）。',
-    en: 'Edit your district’s plan: add and change its goals, owners and examples, and read its history.',
+    ja: '担当する地区の活動・支援チーム・統計・地区の歩みを記録し、地区別計画を編集できます（取組目標・推進主体・取組例の追加と変更、変更履歴の確認）。',
+    en: 'Record your district’s activities, support team, statistics and milestones, and edit its plan: add and change its goals, owners and examples, and read its history.',
   },
   'admin.lead.owner_staff': {
     ja: '担当する実績報告を書いて提出できます。差し戻された報告は直して出し直します。',
@@ -45,8 +45,8 @@ export const adminMessages = defineMessages({
   'admin.more': { ja: 'そのほかにできること', en: 'More you can do' },
   'admin.noPlans': { ja: '計画はまだありません。', en: 'There are no plans yet.' },
   'admin.noDistrictPlan': {
-    ja: '{district}の地区計画はまだありません。地区計画は区の事務局が作成します。作成されると、ここから編集できます。',
-    en: 'There is no plan for {district} yet. The ward’s secretariat creates district plans; once it has, you edit it from here.',
+    ja: '{district}の地区計画はまだありません。「次に記録すること」の「地区別計画を登録する」から作成でき、作成されると、ここから編集できます。',
+    en: 'There is no plan for {district} yet. Create it with “Enter the district plan” under “What to record next”; once it exists, you edit it from here.',
   },
 });
 

@@ -50,9 +50,22 @@ describe('/admin: each role lands on what it came for, first', () => {
     inOrder(english, ['Committee meetings and material', 'Material as PDF', 'Accepted progress reports', 'Asahi Ward: accepted reports FY2023']);
   });
 
-  it('tells a district support team what it can do and, with no plan of its district yet, who makes it; then lists the plan once there is one', async () => {
+  it('leads a district support team with its district, what to record next and its latest activities; with no plan of its district yet, how to make it; then lists the plan once there is one', async () => {
     const before = await home('tsurumi-district-team');
-    inOrder(before.text, ['担当する地区の地区計画を編集できます', '編集できる計画', 'デモ地区（説明用の架空の地区）の地区計画はまだありません。地区計画は区の事務局が作成します。']);
+    inOrder(before.text, [
+      '担当する地区の活動・支援チーム・統計・地区の歩みを記録し',
+      '担当の地区',
+      'デモ地区（説明用の架空の地区）',
+      '活動 3件・最新 平成25年',
+      '次に記録すること',
+      '地区別計画を登録する',
+      '最近の活動',
+      '世代間交流',
+      '地区フォーラム',
+      '編集できる計画',
+      'デモ地区（説明用の架空の地区）の地区計画はまだありません。「次に記録すること」の「地区別計画を登録する」から作成でき',
+    ]);
+    expect(before.html).toContain('href="/admin/m/yokohama/wards/tsurumi/districts/tsurumi-demo-district/plan"');
     const plan = await addDistrictPlan(database, municipalityId);
     const after = await home('tsurumi-district-team');
     expect(after.html).toContain(`href="/admin/m/yokohama/plans/${plan.key}/periods/${plan.period}"`);

@@ -12,6 +12,8 @@ import { matchOrganisation, type Organisation } from '../organisations/queries.t
 import { loadPlan, type NodeLoad, type PeriodLoad } from '../plans/commands.ts';
 import type { NodeSection } from '../plans/queries.ts';
 import { DEMO_PASSWORD, demoAccounts, demoDistricts } from './accounts.ts';
+import { districtLoads, generatedDistricts } from './districts.ts';
+import { loadDistricts } from '../districts/commands.ts';
 import { readDemoSet, type DemoNode, type DemoPeriod, type DemoPlan } from './demo-data.ts';
 import { insertDemoReports } from './load-reports.ts';
 import { insertDemoMeetings } from './load-meetings.ts';
@@ -103,7 +105,7 @@ async function insertRegistry(scope: CommandScope): Promise<Ids> {
   const set = await readDemoSet();
   const m = set.municipality;
   const wards = m.wards.map(({ contact, ...ward }) => ({ ...ward, contactDepartment: contact?.department ?? null, contactPhone: contact?.phone ?? null, contactEmail: contact?.email ?? null }));
-  const loaded = await loadMunicipality(scope, { municipality: m.municipality, wards, districts: [...m.districts, ...demoDistricts] });
+  const loaded = await loadMunicipality(scope, { municipality: m.municipality, wards, districts: [...m.districts, ...demoDistricts, ...generatedDistricts] });
   const wardOf = (slug: string | null | undefined) => {
     if (!slug) return null;
     const id = loaded.wardIds.get(slug);
@@ -169,6 +171,7 @@ export async function loadDemo(database: Database, options: { replace?: boolean;
     const reports = await insertDemoReports(scope, ids, options.today ?? todayInJapan());
     await insertDemoMeetings(scope, ids);
     await insertDemoEvaluations(scope, ids);
+    await loadDistricts(scope, ids.municipalityId, districtLoads((slug) => ids.districtIds.get(slug)!));
     await scope.contentChanged(ids.municipalityId);
     return {
       municipality: set.municipality.municipality.name,

@@ -28,12 +28,13 @@ const as = <T,>(body: (scope: CommandScope) => Promise<T>) => runCommand(databas
 const activity: ActivityInput = { date: '2025-10-05', kind: 'forum', title: '地区フォーラム「見守りを考える」', participants: 48, notes: 'マップづくりの提案', targets: [] };
 
 describe('the district record', () => {
-  it('is written the first time from version 0, audited with who wrote it, and refuses a stale version with what is saved now', async () => {
-    const saved = await as((s) => updateDetails(s, district, { version: 0, associationArea: '○○連合自治会', description: '駅の北側' }));
+  it('is written at the version read, audited with who wrote it, and refuses a stale version with what is saved now', async () => {
+    const { version } = (await districtFile(database.db, district)).details;
+    const saved = await as((s) => updateDetails(s, district, { version, associationArea: '○○連合自治会', description: '駅の北側' }));
     expect(saved.ok).toBe(true);
-    expect((await districtFile(database.db, district)).details).toMatchObject({ associationArea: '○○連合自治会', version: 1 });
-    const stale = await as((s) => updateDetails(s, district, { version: 0, associationArea: '別の区域', description: '' }));
-    expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { details: { associationArea: '○○連合自治会', version: 1 } } });
+    expect((await districtFile(database.db, district)).details).toMatchObject({ associationArea: '○○連合自治会', version: version + 1 });
+    const stale = await as((s) => updateDetails(s, district, { version, associationArea: '別の区域', description: '' }));
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict', current: { details: { associationArea: '○○連合自治会', version: version + 1 } } });
     const history = await historyOf(database.db, demo.municipality.id, 'district', district.id);
     expect(history.map((h) => [h.action, h.actorName])).toEqual([['update_details', actorName(team)]]);
     expect(history[0]!.after).toMatchObject({ associationArea: '○○連合自治会' });
@@ -74,13 +75,14 @@ describe('the activity log', () => {
     const period = (await districtPlanOf(database.db, district))!.periods[0]!;
     const target = await as((s) => addNode(s, { municipalityId: demo.municipality.id, periodId: period.id }, { parentId: null, code: '1', title: '見守りの輪を広げる' }));
     if (!target.ok) throw new Error('no target');
+    const before = (await listActivities(database.db, district)).length;
     const recorded = await as((s) => recordActivity(s, district, { ...activity, targets: [target.value.id] }));
     expect(recorded).toMatchObject({ ok: true, value: { fiscalYear: 2025, targets: [target.value.id], version: 1 } });
 
     const otherPlanNode = (await demo.tree('totsuka-ward', 4)).nodes[0]!.id;
     const refused = await as((s) => recordActivity(s, district, { ...activity, targets: [otherPlanNode] }));
     expect(inJapanese(refused)).toEqual({ ok: false, reason: 'invalid', errors: { targets: '選んだ目標・取組がこの地区の地区別計画にありません' } });
-    expect((await listActivities(database.db, district)).length).toBe(1);
+    expect((await listActivities(database.db, district)).length).toBe(before + 1);
   });
 
   it('refuses a second district plan in words', async () => {
@@ -89,7 +91,7 @@ describe('the activity log', () => {
   });
 
   it('corrects an activity at the version read, refuses a stale one, and deletes it with its history kept', async () => {
-    const [first] = await listActivities(database.db, district);
+    const first = (await listActivities(database.db, district)).find((a) => a.title === activity.title);
     const corrected = await as((s) => updateActivity(s, district, first!.id, { ...activity, participants: 50, targets: first!.targets, version: 1 }));
     expect(corrected).toMatchObject({ ok: true, value: { participants: 50, version: 2 } });
     expect(await as((s) => updateActivity(s, district, first!.id, { ...activity, version: 1 }))).toMatchObject({ ok: false, reason: 'conflict', current: { participants: 50 } });

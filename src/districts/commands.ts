@@ -189,3 +189,34 @@ export async function deleteActivity(scope: CommandScope, district: District, ac
   await scope.contentChanged(district.municipalityId);
   return { ok: true, value: before };
 }
+
+// ---- the demo's bulk load --------------------------------------------------------------------------
+
+/** A district's whole record at once, as the demo loads it (no plan items: the demo's districts have no plans). */
+export type DistrictLoad = {
+  districtId: string;
+  associationArea: string;
+  description: string;
+  generated: boolean;
+  team: MemberInput[];
+  statistics: StatisticInput[];
+  milestones: MilestoneInput[];
+  activities: (Omit<ActivityInput, 'targets'> & { generated: boolean })[];
+};
+
+/** Inserts the records in bulk, one statement per table; the demo's loader calls it once, in its transaction. */
+export async function loadDistricts(scope: CommandScope, municipalityId: string, loads: DistrictLoad[]): Promise<{ districts: number; activities: number }> {
+  if (loads.length === 0) return { districts: 0, activities: 0 };
+  const of = (load: DistrictLoad) => ({ municipalityId, districtId: load.districtId });
+  await scope.tx.insert(districtRecords).values(loads.map((l) => ({ ...of(l), associationArea: l.associationArea, description: l.description, generated: l.generated, version: 1 })));
+  const team = loads.flatMap((l) => l.team.map((member, position) => ({ ...of(l), position, ...member })));
+  const statistics = loads.flatMap((l) => l.statistics.map((s, position) => ({ ...of(l), position, ...s })));
+  const milestones = loads.flatMap((l) => l.milestones.map((m) => ({ ...of(l), fiscalYear: fiscalYearOf(m.date), ...m })));
+  const activities = loads.flatMap((l) => l.activities.map(({ generated, ...a }) => ({ ...of(l), ...activityRow({ ...a, targets: [] }), generated })));
+  if (team.length > 0) await scope.tx.insert(districtTeamMembers).values(team);
+  if (statistics.length > 0) await scope.tx.insert(districtStatistics).values(statistics);
+  if (milestones.length > 0) await scope.tx.insert(districtMilestones).values(milestones);
+  if (activities.length > 0) await scope.tx.insert(districtActivities).values(activities);
+  await scope.contentChanged(municipalityId);
+  return { districts: loads.length, activities: activities.length };
+}
