@@ -56,6 +56,27 @@ export const openApiDocument = {
         responses: { 200: jsonOk({ $ref: '#/components/schemas/OrganisationWithHoldings' }, '推進主体'), 404: notFound },
       },
     },
+    '/municipalities/{m}/wards/{ward}/districts': {
+      get: {
+        summary: '区の地区（連合自治会の区域、地区別支援チーム、地区の歩み、年度ごとの統計）と、地区の歩みから数えた区全体の数値（年度ごと）。generated はデモ用の架空のデータ',
+        parameters: [param('m', '市町村のスラッグ'), param('ward', '区のスラッグ（例: tsurumi）')],
+        responses: { 200: jsonOk({ type: 'object', properties: { ward: { type: 'string' }, districts: { type: 'array', items: { type: 'object' } }, rollup: { type: 'array', items: { type: 'object' } } } }, '地区の一覧'), 404: notFound },
+      },
+    },
+    '/municipalities/{m}/wards/{ward}/districts.csv': {
+      get: {
+        summary: '区の地区の一覧（CSV、UTF-8 BOM つき）: slug, name, associationArea, 各段階の日付, generated',
+        parameters: [param('m', '市町村のスラッグ'), param('ward', '区のスラッグ')],
+        responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, 404: notFound },
+      },
+    },
+    '/municipalities/{m}/wards/{ward}/districts/statistics.csv': {
+      get: {
+        summary: '区の地区の統計（CSV、1行に1つの数値: district, name, fiscalYear, item, value, unit, generated）',
+        parameters: [param('m', '市町村のスラッグ'), param('ward', '区のスラッグ')],
+        responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, 404: notFound },
+      },
+    },
     '/municipalities/{m}/wards/{ward}/reports': {
       get: {
         summary: '区の公開された取組報告がある年度の一覧（新しい順）',

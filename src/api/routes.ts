@@ -5,6 +5,7 @@ import { organisationApi } from '../site/organisation-api.ts';
 import { planApi } from '../plans/api.ts';
 import { reportApi } from '../reports/api.ts';
 import { searchApi } from '../search/api.ts';
+import { districtApi } from '../districts/api.ts';
 import { openApiDocument } from './openapi.ts';
 
 /** The read-only JSON API: each module's part, and the document that describes them all. */
@@ -16,5 +17,6 @@ export function apiRoutes() {
   app.route('/', organisationApi());
   app.route('/', reportApi());
   app.route('/', searchApi());
+  app.route('/', districtApi());
   return app;
 }
